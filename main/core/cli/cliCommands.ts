@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { dispatch } from '../commands/dispatch';
+import type { CoreContext } from '../coreContext';
+import { startHttpServer } from '../transport/httpServer';
+import type { Forum } from '../../../shared/forum';
+
+export interface CliOption {
+  name: string;
+  type: 'string' | 'boolean';
+  description: string;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  options: CliOption[];
+  /** Checks option values before the database is opened, throwing UsageError. */
+  validate?(values: Record<string, string | boolean | undefined>): void;
+  /** Returns the exit code; long-running commands (serve) resolve only when stopped. */
+  run(ctx: CoreContext, values: Record<string, string | boolean | undefined>, out: (line: string) => void): Promise<number>;
+}
+
+const dbOption: CliOption = { name: 'db', type: 'string', description: 'database file (default: the app\'s, or $PLENARY_DB)' };
+const jsonOption: CliOption = { name: 'json', type: 'boolean', description: 'print JSON instead of text' };
+
+function unwrap<T>(result: ReturnType<typeof dispatch>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+function describe(forum: Forum): string {
+  const title = forum.title[forum.sourceLanguage] ?? Object.values(forum.title)[0] ?? '';
+  return `${forum.id}  ${forum.startDate}..${forum.endDate}  ${title}${forum.isDemo ? '  (demo)' : ''}`;
+}
+
+export const cliCommands: CliCommand[] = [
+  {
+    name: 'demo',
+    summary: 'create the demo forum (Forum on Urban-Rural Linkages)',
+    options: [dbOption, jsonOption],
+    async run(ctx, values, out) {
+      const forum = unwrap<Forum>(dispatch(ctx, 'cli', 'demo:create', {}));
+      out(values.json ? JSON.stringify(forum, null, 2) : `Created the demo forum: ${describe(forum)}`);
+      return 0;
+    },
+  },
+  {
+    name: 'forums list',
+    summary: 'list the forums in the database',
+    options: [dbOption, jsonOption],
+    async run(ctx, values, out) {
+      const forums = unwrap<Forum[]>(dispatch(ctx, 'cli', 'forums:list', {}));
+      if (values.json) out(JSON.stringify(forums, null, 2));
+      else if (forums.length === 0) out('No forums yet. Create one in the app, or run `plenary demo`.');
+      else for (const forum of forums) out(describe(forum));
+      return 0;
+    },
+  },
+  {
+    name: 'serve',
+    summary: 'serve the app to a browser on this computer (browser mode)',
+    options: [
+      dbOption,
+      { name: 'port', type: 'string', description: 'port on 127.0.0.1 (default: a free one)' },
+    ],
+    validate(values) {
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!/^\d+$/.test(String(values.port ?? '0')) || port > 65535) {
+        throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(values.port)}".`);
+      }
+    },
+    async run(ctx, values, out) {
+      const port = values.port === undefined ? 0 : Number(values.port);
+      const staticDir = path.join(__dirname, '..', 'renderer');
+      const server = await startHttpServer({ ctx, staticDir, port });
+      out(`Plenary is serving ${ctx.databasePath}`);
+      out(`Open ${server.url}`);
+      out('Press Ctrl+C to stop.');
+      return new Promise((resolve) => {
+        const stop = () => void server.close().then(() => resolve(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    },
+  },
+];
+
+/** A mistake in how the command was called: reported with the usage, exit code 2. */
+export class UsageError extends Error {}

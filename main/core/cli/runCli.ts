@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { closeCore, openCore } from '../coreContext';
+import { defaultDatabasePath } from '../defaultDataDir';
+import { CoreError } from '../errors';
+import { cliCommands, UsageError, type CliCommand } from './cliCommands';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+function usage(): string {
+  const width = Math.max(...cliCommands.map((c) => c.name.length));
+  return [
+    'Usage: plenary <command> [options]',
+    '',
+    'Commands:',
+    ...cliCommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `plenary <command> --help` for the options of one command.',
+  ].join('\n');
+}
+
+function commandHelp(command: CliCommand): string {
+  return [
+    `Usage: plenary ${command.name} [options]`,
+    '',
+    command.summary,
+    '',
+    'Options:',
+    ...command.options.map((o) => `  --${o.name}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(18) + o.description),
+    '  --help'.padEnd(18) + 'show this help',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation; returns the process exit code (0 ok, 1 failed, 2 bad usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.out(usage());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const command =
+    cliCommands.find((c) => c.name === argv.slice(0, 2).join(' ')) ?? cliCommands.find((c) => c.name === argv[0]);
+  if (!command) {
+    io.err(`Unknown command "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}".\n\n${usage()}`);
+    return 2;
+  }
+  const rest = argv.slice(command.name.split(' ').length);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const options = Object.fromEntries([
+      ...command.options.map((o) => [o.name, { type: o.type }] as const),
+      ['help', { type: 'boolean' }] as const,
+    ]);
+    values = parseArgs({ args: rest, options, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${commandHelp(command)}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(commandHelp(command));
+    return 0;
+  }
+  try {
+    command.validate?.(values);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${commandHelp(command)}`);
+    return 2;
+  }
+  const dbPath = typeof values.db === 'string' ? values.db : defaultDatabasePath(io.env);
+  let ctx;
+  try {
+    ctx = await openCore(dbPath);
+  } catch (error) {
+    io.err(error instanceof CoreError ? error.message : `Could not open ${dbPath}: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    return await command.run(ctx, values, io.out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${commandHelp(command)}`);
+      return 2;
+    }
+    io.err((error as Error).message);
+    return 1;
+  } finally {
+    closeCore(ctx);
+  }
+}

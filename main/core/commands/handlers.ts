@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { CommandName, CommandOutput, Contract } from '../../../shared/ipc';
+import { isUiLanguage } from '../../../shared/languages';
+import type { CoreContext, Transport } from '../coreContext';
+import { createDemoForum } from '../demo/createDemoForum';
+import { forumOverview } from '../store/forumOverview';
+import { createForum, getForum, listForums, updateForum } from '../store/forums';
+import { getSetting, setSetting } from '../store/settings';
+
+// Handlers receive the parsed input (defaults applied), which zod types as the schema's output.
+type ParsedInput<K extends CommandName> = z.output<Contract[K]['input']>;
+
+export type Handlers = {
+  [K in CommandName]: (ctx: CoreContext, input: ParsedInput<K>, transport: Transport) => CommandOutput<K>;
+};
+
+/** One handler per contract command; each is synchronous, as the SQLite driver is. */
+export const handlers: Handlers = {
+  'app:info': (ctx, _input, transport) => ({
+    version: ctx.version,
+    transport,
+    deviceId: ctx.deviceId,
+    databasePath: ctx.databasePath,
+  }),
+  'settings:get': (ctx) => {
+    const language = getSetting(ctx.db, ctx.deviceId, 'language');
+    return { language: language && isUiLanguage(language) ? language : null };
+  },
+  'settings:set': (ctx, input) => {
+    setSetting(ctx, 'language', input.language);
+    return { language: input.language };
+  },
+  'forums:list': (ctx) => listForums(ctx.db),
+  'forums:get': (ctx, input) => getForum(ctx.db, input.id),
+  'forums:overview': (ctx, input) => forumOverview(ctx.db, input.id),
+  'forums:create': (ctx, input) => createForum(ctx, input),
+  'forums:update': (ctx, input) => updateForum(ctx, input.id, input.forum),
+  'demo:create': (ctx) => createDemoForum(ctx),
+};

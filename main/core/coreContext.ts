@@ -1,0 +1,36 @@
+import packageJson from '../../package.json';
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { restoreClockValue, type Writer } from './store/changeLog';
+import { openDatabase, type OpenOptions } from './store/openDatabase';
+import { HybridClock } from './sync/hybridClock';
+
+export type Transport = 'electron' | 'http' | 'cli';
+
+/** Everything a command handler needs: the database, this device, its clock. */
+export interface CoreContext extends Writer {
+  databasePath: string;
+  version: string;
+}
+
+export const appVersion: string = packageJson.version;
+
+export async function openCore(databasePath: string, options: OpenOptions & { wallClock?: () => number } = {}): Promise<CoreContext> {
+  const db = await openDatabase(databasePath, options);
+  const deviceId = ensureDeviceId(db);
+  const clock = new HybridClock(options.wallClock, restoreClockValue(db, deviceId));
+  return { db, deviceId, clock, databasePath, version: appVersion };
+}
+
+/** Created once per installation; sync tells laptops apart by it. */
+function ensureDeviceId(db: Database): string {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string } | undefined;
+  if (row) return row.value;
+  const id = randomUUID();
+  db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(id);
+  return id;
+}
+
+export function closeCore(ctx: CoreContext): void {
+  if (ctx.db.open) ctx.db.close();
+}

@@ -1,0 +1,109 @@
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { Forum, ForumInput, OutcomeKind } from '../../../shared/forum';
+import { CoreError } from '../errors';
+import { writeRow, type Writer } from './changeLog';
+
+interface ForumRow {
+  id: string;
+  title: string;
+  theme: string;
+  venue: string;
+  start_date: string | null;
+  end_date: string | null;
+  time_zone: string | null;
+  co_organisers: string;
+  languages: string;
+  source_language: string | null;
+  outcome_kind: string | null;
+  is_demo: number;
+}
+
+function toForum(row: ForumRow): Forum {
+  return {
+    id: row.id,
+    title: JSON.parse(row.title) as Record<string, string>,
+    theme: JSON.parse(row.theme) as Record<string, string>,
+    venue: JSON.parse(row.venue) as Record<string, string>,
+    startDate: row.start_date ?? '',
+    endDate: row.end_date ?? '',
+    timeZone: row.time_zone ?? 'UTC',
+    coOrganisers: JSON.parse(row.co_organisers) as string[],
+    languages: JSON.parse(row.languages) as string[],
+    sourceLanguage: row.source_language ?? 'en',
+    outcomeKind: (row.outcome_kind ?? 'consensus') as OutcomeKind,
+    isDemo: row.is_demo === 1,
+  };
+}
+
+const columns =
+  'id, title, theme, venue, start_date, end_date, time_zone, co_organisers, languages, source_language, outcome_kind, is_demo';
+
+export function listForums(db: Database): Forum[] {
+  const rows = db
+    .prepare(`SELECT ${columns} FROM forums WHERE deleted = 0 ORDER BY start_date DESC, id`)
+    .all() as ForumRow[];
+  return rows.map(toForum);
+}
+
+export function getForum(db: Database, id: string): Forum {
+  const row = db.prepare(`SELECT ${columns} FROM forums WHERE id = ? AND deleted = 0`).get(id) as ForumRow | undefined;
+  if (!row) throw new CoreError('not_found', `No forum with id ${id}.`);
+  return toForum(row);
+}
+
+function forumValues(input: ForumInput) {
+  return {
+    title: input.title,
+    theme: input.theme,
+    venue: input.venue,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    time_zone: input.timeZone,
+    co_organisers: input.coOrganisers,
+    languages: input.languages,
+    source_language: input.sourceLanguage,
+    outcome_kind: input.outcomeKind,
+  };
+}
+
+export function createForum(writer: Writer, input: ForumInput, extra: { isDemo?: boolean; id?: string } = {}): Forum {
+  const id = extra.id ?? randomUUID();
+  writeRow(writer, 'forums', id, { ...forumValues(input), is_demo: extra.isDemo ? 1 : 0, deleted: 0 });
+  return getForum(writer.db, id);
+}
+
+/**
+ * Records only the fields that differ, so an edit of the title does not overwrite a concurrent
+ * edit of the dates made on another laptop. Languages removed from a text are cleared.
+ */
+export function updateForum(writer: Writer, id: string, input: ForumInput): Forum {
+  const before = getForum(writer.db, id);
+  const after = forumValues(input);
+  const changed: Record<string, unknown> = {};
+  const multilingual = { title: before.title, theme: before.theme, venue: before.venue } as const;
+  for (const field of ['title', 'theme', 'venue'] as const) {
+    const diff: Record<string, string> = {};
+    const old = multilingual[field];
+    const next = after[field];
+    for (const lang of new Set([...Object.keys(old), ...Object.keys(next)])) {
+      if ((old[lang] ?? '') !== (next[lang] ?? '')) diff[lang] = next[lang] ?? '';
+    }
+    if (Object.keys(diff).length > 0) changed[field] = diff;
+  }
+  const scalars = {
+    start_date: before.startDate,
+    end_date: before.endDate,
+    time_zone: before.timeZone,
+    co_organisers: before.coOrganisers,
+    languages: before.languages,
+    source_language: before.sourceLanguage,
+    outcome_kind: before.outcomeKind,
+  };
+  for (const [key, old] of Object.entries(scalars)) {
+    const next = after[key as keyof typeof scalars];
+    if (JSON.stringify(old) !== JSON.stringify(next)) changed[key] = next;
+  }
+  writeRow(writer, 'forums', id, changed);
+  return getForum(writer.db, id);
+}

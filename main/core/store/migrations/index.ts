@@ -1,0 +1,8 @@
+import { m001ChangeLogAndForums } from './m001_changeLogAndForums';
+import { m002AgendaCaptureDrafting } from './m002_agendaCaptureDrafting';
+import type { Migration } from './migration';
+
+/** Applied in this order; a database whose user_version is past the last one is refused. */
+export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting];
+
+export const latestVersion = migrations.length;

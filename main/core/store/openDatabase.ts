@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CoreError } from '../errors';
+import { latestVersion, migrations } from './migrations';
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron keeps its own). */
+  nativeBinding?: string;
+  /** Where backups go; defaults to a `backups` folder beside the database. */
+  backupDir?: string;
+}
+
+/**
+ * Opens (creating if needed) and migrates the database. A file that is not a Plenary database,
+ * or that a newer Plenary wrote, is refused before a single byte of it is written.
+ */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Database.Database> {
+  const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const existing = fs.existsSync(file) && fs.statSync(file).size > 0;
+  const version = existing ? readVersionReadOnly(file, nativeOptions) : 0;
+  if (version > latestVersion) {
+    throw new CoreError(
+      'db_newer_version',
+      `The database ${file} was written by a newer version of Plenary (schema ${version}, this version knows up to ${latestVersion}). Update Plenary to open it; the file was not changed.`,
+    );
+  }
+
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, nativeOptions);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (existing && version < latestVersion) {
+      await backupDatabase(db, file, options.backupDir, `before-v${latestVersion}`);
+    }
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function readVersionReadOnly(file: string, nativeOptions: { nativeBinding?: string }): number {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { ...nativeOptions, readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true });
+    // Reading the schema proves the file is a database and not merely a file with a header.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return typeof version === 'number' ? version : 0;
+  } catch (error) {
+    throw new CoreError(
+      'db_unreadable',
+      `The file ${file} could not be read as a Plenary database (${(error as Error).message}). It was not changed; choose another file or restore a backup.`,
+    );
+  } finally {
+    db?.close();
+  }
+}
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+/** A consistent copy through SQLite's online backup API, named so the newest sorts last. */
+export async function backupDatabase(
+  db: Database.Database,
+  file: string,
+  backupDir: string | undefined,
+  reason: string,
+): Promise<string> {
+  const dir = backupDir ?? path.join(path.dirname(file), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `${path.basename(file, path.extname(file))}-${stamp}-${reason}.sqlite`);
+  await db.backup(target);
+  return target;
+}

@@ -1,0 +1,91 @@
+// The tables the change log may write, and how each column is projected. Anything not named here
+// is refused by the log, so a change naming an unknown table or column can never reach SQL.
+
+/**
+ * text / integer: stored as is. json: arrays and objects stored as JSON text.
+ * multilingual: one change per language (`title@en`), projected into a JSON object column.
+ */
+export type ColumnKind = 'text' | 'integer' | 'json' | 'multilingual';
+
+export const syncedTables = {
+  forums: {
+    title: 'multilingual',
+    theme: 'multilingual',
+    venue: 'multilingual',
+    start_date: 'text',
+    end_date: 'text',
+    time_zone: 'text',
+    co_organisers: 'json',
+    languages: 'json',
+    source_language: 'text',
+    outcome_kind: 'text',
+    is_demo: 'integer',
+    preamble: 'multilingual',
+    lead_in: 'multilingual',
+    closing: 'multilingual',
+    deleted: 'integer',
+  },
+  settings: { value: 'text' },
+  sessions: {
+    forum_id: 'text',
+    day: 'text',
+    start_time: 'text',
+    end_time: 'text',
+    kind: 'text',
+    title: 'multilingual',
+    room: 'multilingual',
+    description: 'multilingual',
+    themes: 'json',
+    deleted: 'integer',
+  },
+  participants: {
+    forum_id: 'text',
+    name: 'text',
+    organisation: 'text',
+    org_type: 'text',
+    country: 'text',
+    gender: 'text',
+    roles: 'json',
+    email: 'text',
+    deleted: 'integer',
+  },
+  session_roles: { session_id: 'text', participant_id: 'text', role: 'text', deleted: 'integer' },
+  notes: {
+    forum_id: 'text',
+    session_id: 'text',
+    speaker_id: 'text',
+    lang: 'text',
+    text: 'text',
+    created_at: 'text',
+    deleted: 'integer',
+  },
+  key_messages: {
+    forum_id: 'text',
+    session_id: 'text',
+    text: 'multilingual',
+    theme: 'text',
+    position: 'text',
+    deleted: 'integer',
+  },
+  key_message_sources: { key_message_id: 'text', note_id: 'text', deleted: 'integer' },
+  outcome_paragraphs: {
+    forum_id: 'text',
+    position: 'text',
+    text: 'multilingual',
+    status: 'text',
+    deleted: 'integer',
+  },
+  paragraph_sources: { paragraph_id: 'text', key_message_id: 'text', deleted: 'integer' },
+} as const satisfies Record<string, Record<string, ColumnKind>>;
+
+export type SyncedTable = keyof typeof syncedTables;
+export type ColumnOf<T extends SyncedTable> = keyof (typeof syncedTables)[T] & string;
+
+export function isSyncedTable(name: string): name is SyncedTable {
+  return Object.prototype.hasOwnProperty.call(syncedTables, name);
+}
+
+export function columnKind(table: SyncedTable, column: string): ColumnKind | undefined {
+  const columns: Record<string, ColumnKind> = syncedTables[table];
+  return Object.prototype.hasOwnProperty.call(columns, column) ? columns[column] : undefined;
+}

@@ -1,0 +1,72 @@
+// A hybrid logical clock (Kulkarni et al.): wall-clock milliseconds plus a counter, so that changes
+// made on laptops whose clocks disagree still get a total order that respects causality.
+// Encoded as a fixed-width string so that SQLite's text ordering is the clock's ordering.
+
+export interface Timestamp {
+  millis: number;
+  counter: number;
+}
+
+const MAX_COUNTER = 0xffff;
+/** A remote clock further ahead than this is skewed: we accept its changes but do not jump to it. */
+export const MAX_DRIFT_MS = 5 * 60 * 1000;
+
+export function encodeHlc({ millis, counter }: Timestamp): string {
+  return `${millis.toString().padStart(15, '0')}-${counter.toString(16).padStart(4, '0')}`;
+}
+
+export function decodeHlc(hlc: string): Timestamp {
+  const match = /^(\d{15})-([0-9a-f]{4})$/.exec(hlc);
+  if (!match) throw new Error(`Not a clock value: ${hlc}`);
+  return { millis: Number(match[1]), counter: parseInt(match[2] ?? '0', 16) };
+}
+
+export class HybridClock {
+  private last: Timestamp;
+
+  constructor(
+    private readonly wallClock: () => number = Date.now,
+    last?: string,
+  ) {
+    this.last = last ? decodeHlc(last) : { millis: 0, counter: 0 };
+  }
+
+  /** The newest value issued or received; persisted so a restart never goes back. */
+  current(): string {
+    return encodeHlc(this.last);
+  }
+
+  /** A new timestamp for a local change: strictly greater than every earlier one. */
+  now(): string {
+    const wall = this.wallClock();
+    if (wall > this.last.millis) {
+      this.last = { millis: wall, counter: 0 };
+    } else {
+      // The wall clock stood still or jumped backwards: keep the logical time and count.
+      this.last = this.bump(this.last.millis, this.last.counter + 1);
+    }
+    return encodeHlc(this.last);
+  }
+
+  /**
+   * Take in a timestamp seen on another device. Returns whether it is skewed (too far in the
+   * future); a skewed timestamp is accepted by the caller but does not move this clock.
+   */
+  receive(remote: string): { skewed: boolean } {
+    const theirs = decodeHlc(remote);
+    const wall = this.wallClock();
+    if (theirs.millis > wall + MAX_DRIFT_MS) return { skewed: true };
+    const millis = Math.max(wall, this.last.millis, theirs.millis);
+    let counter = 0;
+    if (millis === this.last.millis && millis === theirs.millis) counter = Math.max(this.last.counter, theirs.counter) + 1;
+    else if (millis === this.last.millis) counter = this.last.counter + 1;
+    else if (millis === theirs.millis) counter = theirs.counter + 1;
+    this.last = this.bump(millis, counter);
+    return { skewed: false };
+  }
+
+  private bump(millis: number, counter: number): Timestamp {
+    // A counter overflow borrows a millisecond rather than breaking the encoding.
+    return counter > MAX_COUNTER ? { millis: millis + 1, counter: 0 } : { millis, counter };
+  }
+}

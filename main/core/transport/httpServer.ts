@@ -1,0 +1,112 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type ErrorCode, type Result } from '../../../shared/result';
+import { dispatch } from '../commands/dispatch';
+import type { CoreContext } from '../coreContext';
+import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { resolveStaticFile } from './staticFiles';
+
+export const maxRequestBytes = 1024 * 1024;
+
+export interface HttpServerOptions {
+  ctx: CoreContext;
+  /** Folder holding the built renderer (index.html and assets). */
+  staticDir: string;
+  port?: number;
+  host?: string;
+  /** Fixed token for tests; a fresh random one per run otherwise. */
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  invalid_input: 400,
+  unknown_command: 404,
+  not_found: 404,
+  unauthorized: 401,
+  payload_too_large: 413,
+};
+
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+/**
+ * Browser mode: serves the built renderer and answers the contract at POST /api/<command> on the
+ * loopback interface. Every API call must carry the run's token; the page itself holds no data.
+ */
+export function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expected = Buffer.from(`Bearer ${token}`);
+
+  const server = http.createServer((req, res) => {
+    const send = (status: number, body: string | Buffer, type: string) => {
+      res.writeHead(status, { ...securityHeaders, 'Content-Type': type });
+      res.end(body);
+    };
+    const sendResult = (result: Result<unknown>) => {
+      const status = result.ok ? 200 : (statusOf[result.error.code] ?? 500);
+      send(status, JSON.stringify(result), 'application/json; charset=utf-8');
+    };
+    const url = new URL(req.url ?? '/', 'http://localhost');
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendResult(fail('unknown_command', 'Use POST for API calls.'));
+      const given = Buffer.from(req.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        req.resume();
+        return sendResult(fail('unauthorized', 'Missing or wrong token: open the URL that `plenary serve` printed.'));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let tooLarge = false;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxRequestBytes) tooLarge = true;
+        else chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (tooLarge) return sendResult(fail('payload_too_large', `Requests are limited to ${maxRequestBytes} bytes.`));
+        let input: unknown;
+        try {
+          input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        } catch {
+          return sendResult(fail('invalid_input', 'The request body is not valid JSON.'));
+        }
+        sendResult(dispatch(options.ctx, 'http', decodeURIComponent(url.pathname.slice('/api/'.length)), input));
+      });
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed', 'text/plain');
+    const found = resolveStaticFile(options.staticDir, url.pathname) ?? resolveStaticFile(options.staticDir, '/');
+    if (!found) return send(404, 'The renderer is not built: run `npm run build`.', 'text/plain; charset=utf-8');
+    send(200, fs.readFileSync(found.file), found.contentType);
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${host}:${port}/#token=${token}`,
+        port,
+        token,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,63 @@
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UiLanguage } from '../../shared/languages';
+import { api } from './api/plenaryApi';
+import { LanguageSwitcher } from './components/LanguageSwitcher';
+import { navigate, routeHref, useRoute } from './hooks/useRoute';
+import { ForumFormScreen } from './screens/ForumFormScreen';
+import { ForumScreen } from './screens/ForumScreen';
+import { HomeScreen } from './screens/HomeScreen';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const route = useRoute();
+
+  useEffect(() => {
+    void api['settings:get']({}).then((result) => {
+      if (result.ok && result.value.language) void i18n.changeLanguage(result.value.language);
+    });
+  }, [i18n]);
+
+  const changeLanguage = useCallback(
+    (lang: UiLanguage) => {
+      void i18n.changeLanguage(lang);
+      void api['settings:set']({ language: lang });
+    },
+    [i18n],
+  );
+
+  // Alt+Home goes back to the forum list from anywhere; Alt+N starts a new forum.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'Home') navigate({ name: 'home' });
+      else if (event.code === 'KeyN') navigate({ name: 'newForum' });
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="brand" href={routeHref({ name: 'home' })} aria-label={t('app.homeLink')} aria-keyshortcuts="Alt+Home">
+          {t('app.name')}
+        </a>
+        <span className="tagline">{t('app.tagline')}</span>
+        <LanguageSwitcher onChange={changeLanguage} />
+      </header>
+      <main className="app-main">
+        {route.name === 'home' && <HomeScreen />}
+        {route.name === 'newForum' && <ForumFormScreen />}
+        {route.name === 'editForum' && <ForumFormScreen forumId={route.id} key={route.id} />}
+        {route.name === 'forum' && <ForumScreen forumId={route.id} key={route.id} />}
+      </main>
+    </div>
+  );
+}

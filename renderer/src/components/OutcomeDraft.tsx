@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { ForumOverview, OutcomeKind } from '../../../shared/forum';
+import { LocalText } from './LocalText';
+
+interface Props {
+  paragraphs: ForumOverview['paragraphs'];
+  outcomeKind: OutcomeKind;
+  lang: string;
+  sourceLanguage: string;
+}
+
+/** The outcome document as it stands, each paragraph with its negotiation status. */
+export function OutcomeDraft({ paragraphs, outcomeKind, lang, sourceLanguage }: Props) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="outcome-heading">
+      <h2 id="outcome-heading">{t('forum.outcome', { kind: t(`outcomeKind.${outcomeKind}`) })}</h2>
+      {paragraphs.length === 0 && <p className="empty-state">{t('forum.noParagraphs')}</p>}
+      <ol className="outcome">
+        {paragraphs.map((p) => (
+          <li key={p.id} className={`status-${p.status}`}>
+            <span className="status-badge">{t(`paragraphStatus.${p.status}`)}</span>
+            <LocalText as="p" text={p.text} lang={lang} sourceLanguage={sourceLanguage} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

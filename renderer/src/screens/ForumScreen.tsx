@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ForumOverview } from '../../../shared/forum';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { formatDateRange, formatNumber } from '../components/formatDates';
+import { AgendaSummary } from '../components/AgendaSummary';
+import { LocalText, languageName } from '../components/LocalText';
+import { OutcomeDraft } from '../components/OutcomeDraft';
+import { useApiQuery } from '../hooks/useApiQuery';
+import { routeHref } from '../hooks/useRoute';
+
+/** A forum's front page: what, when, where, who came, the agenda and the draft outcome. */
+export function ForumScreen({ forumId }: { forumId: string }) {
+  const { t, i18n } = useTranslation();
+  const overview = useApiQuery('forums:overview', { id: forumId });
+  const [contentLanguage, setContentLanguage] = useState<string>();
+
+  if (overview.error) return <ErrorMessage error={overview.error} />;
+  if (!overview.data) return <p aria-busy="true">{t('common.loading')}</p>;
+  const { forum, counts, sessions, paragraphs } = overview.data;
+  const lang =
+    contentLanguage ?? (forum.languages.includes(i18n.language) ? i18n.language : forum.sourceLanguage);
+  const text = { lang, sourceLanguage: forum.sourceLanguage };
+
+  return (
+    <article className="forum-screen">
+      <div className="screen-heading">
+        <LocalText as="h1" text={forum.title} {...text} />
+        <div className="actions">
+          <label className="inline-field">
+            <span>{t('forum.contentLanguage')}</span>
+            <select value={lang} onChange={(event) => setContentLanguage(event.target.value)}>
+              {forum.languages.map((code) => (
+                <option key={code} value={code}>
+                  {languageName(code, i18n.language)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <a className="button" href={routeHref({ name: 'editForum', id: forum.id })}>
+            {t('forum.edit')}
+          </a>
+        </div>
+      </div>
+      {Object.keys(forum.theme).length > 0 && <LocalText as="p" className="theme" text={forum.theme} {...text} />}
+      <p className="meta">
+        {formatDateRange(forum.startDate, forum.endDate, i18n.language)}
+        {' · '}
+        <LocalText text={forum.venue} {...text} />
+        {' · '}
+        {t(`outcomeKind.${forum.outcomeKind}`)}
+      </p>
+      {forum.coOrganisers.length > 0 && (
+        <p className="meta">
+          {t('forum.coOrganisedBy')} <span dir="auto">{forum.coOrganisers.join(' · ')}</span>
+        </p>
+      )}
+      <Figures counts={counts} />
+      <AgendaSummary sessions={sessions} {...text} />
+      <OutcomeDraft paragraphs={paragraphs} outcomeKind={forum.outcomeKind} {...text} />
+    </article>
+  );
+}
+
+function Figures({ counts }: { counts: ForumOverview['counts'] }) {
+  const { t, i18n } = useTranslation();
+  const figures = [
+    ['participants', counts.participants],
+    ['countries', counts.countries],
+    ['organisations', counts.organisations],
+    ['internationalOrganisations', counts.internationalOrganisations],
+    ['sessions', counts.sessions],
+    ['notes', counts.notes],
+    ['keyMessages', counts.keyMessages],
+    ['paragraphs', counts.paragraphs],
+  ] as const;
+  return (
+    <section aria-labelledby="figures-heading">
+      <h2 id="figures-heading">{t('forum.figures')}</h2>
+      <dl className="figures">
+        {figures.map(([key, value]) => (
+          <div key={key} className="figure">
+            <dt>{t(`figures.${key}`)}</dt>
+            <dd>{formatNumber(value, i18n.language)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/result';
+import { api } from '../api/plenaryApi';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { formatDateRange } from '../components/formatDates';
+import { LocalText, languageName } from '../components/LocalText';
+import { useApiQuery } from '../hooks/useApiQuery';
+import { navigate, routeHref } from '../hooks/useRoute';
+
+export function HomeScreen() {
+  const { t, i18n } = useTranslation();
+  const forums = useApiQuery('forums:list', {});
+  const [creatingDemo, setCreatingDemo] = useState(false);
+  const [demoError, setDemoError] = useState<AppError>();
+
+  const createDemo = async () => {
+    setCreatingDemo(true);
+    setDemoError(undefined);
+    const result = await api['demo:create']({});
+    setCreatingDemo(false);
+    if (result.ok) navigate({ name: 'forum', id: result.value.id });
+    else setDemoError(result.error);
+  };
+
+  const list = forums.data ?? [];
+  return (
+    <section aria-labelledby="forums-heading">
+      <div className="screen-heading">
+        <h1 id="forums-heading">{t('home.title')}</h1>
+        <div className="actions">
+          <a className="button primary" href={routeHref({ name: 'newForum' })} aria-keyshortcuts="Alt+N">
+            {t('home.newForum')}
+          </a>
+          <button type="button" onClick={() => void createDemo()} disabled={creatingDemo}>
+            {creatingDemo ? t('home.creatingDemo') : t('home.addDemo')}
+          </button>
+        </div>
+      </div>
+      {forums.error && <ErrorMessage error={forums.error} />}
+      {demoError && <ErrorMessage error={demoError} />}
+      {forums.loading && !forums.data && <p aria-busy="true">{t('common.loading')}</p>}
+      {forums.data && list.length === 0 && (
+        <div className="empty-state">
+          <h2>{t('home.emptyTitle')}</h2>
+          <p>{t('home.emptyBody')}</p>
+          <button type="button" className="primary" onClick={() => void createDemo()} disabled={creatingDemo}>
+            {t('home.tryDemo')}
+          </button>
+        </div>
+      )}
+      {list.length > 0 && (
+        <ul className="forum-list" aria-label={t('home.listLabel')}>
+          {list.map((forum) => {
+            const title = forum.title[i18n.language] ?? forum.title[forum.sourceLanguage] ?? '';
+            return (
+              <li key={forum.id} className="forum-card">
+                <h2>
+                  <a href={routeHref({ name: 'forum', id: forum.id })} aria-label={t('home.openForum', { title })}>
+                    <LocalText text={forum.title} lang={i18n.language} sourceLanguage={forum.sourceLanguage} />
+                  </a>
+                  {forum.isDemo && <span className="badge">{t('home.demoBadge')}</span>}
+                </h2>
+                <p className="meta">
+                  {formatDateRange(forum.startDate, forum.endDate, i18n.language)}
+                  {' · '}
+                  <LocalText text={forum.venue} lang={i18n.language} sourceLanguage={forum.sourceLanguage} />
+                </p>
+                <p className="meta">
+                  {t(`outcomeKind.${forum.outcomeKind}`)}
+                  {' · '}
+                  {t('home.workingLanguages', { list: forum.languages.map((l) => languageName(l, i18n.language)).join(', ') })}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+// Bundles the Node-side targets with esbuild: the CLI (also browser mode's server), the Electron
+// main process, the preload and the benchmarks. Native and Electron modules stay external.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  external: ['better-sqlite3', 'electron'],
+  logLevel: 'warning',
+  outdir: 'dist/main',
+  outExtension: { '.js': '.cjs' },
+};
+
+await build({
+  ...common,
+  entryPoints: {
+    cli: 'main/core/cli/main.ts',
+    electron: 'main/electron/main.ts',
+    bench: 'test/bench/main.ts',
+  },
+});
+
+// The preload runs sandboxed: it may require only 'electron', so everything else is bundled in.
+await build({ ...common, entryPoints: { preload: 'main/preload.ts' }, target: 'chrome130' });

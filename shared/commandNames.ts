@@ -1,0 +1,17 @@
+import type { CommandName } from './ipc';
+
+// Kept apart from the zod contract so the sandboxed preload can list the channels it exposes
+// without bundling zod; a unit test checks it against the contract's keys.
+export const commandNames = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'forums:list',
+  'forums:get',
+  'forums:overview',
+  'forums:create',
+  'forums:update',
+  'demo:create',
+] as const satisfies readonly CommandName[];
+
+export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

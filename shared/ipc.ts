@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { forum, forumId, forumInput, forumOverview } from './forum';
+import { uiLanguages } from './languages';
+import type { Result } from './result';
+
+/**
+ * The one contract between the UI and the core. Every transport (Electron IPC, the browser-mode
+ * HTTP server, the CLI) validates inputs with these schemas and nothing else crosses.
+ */
+export const contract = {
+  'app:info': {
+    input: z.object({}).strict(),
+    output: z.object({
+      version: z.string(),
+      transport: z.enum(['electron', 'http', 'cli']),
+      deviceId: z.string(),
+      databasePath: z.string(),
+    }),
+  },
+  'settings:get': {
+    input: z.object({}).strict(),
+    output: z.object({ language: z.enum(uiLanguages).nullable() }),
+  },
+  'settings:set': {
+    input: z.object({ language: z.enum(uiLanguages) }).strict(),
+    output: z.object({ language: z.enum(uiLanguages) }),
+  },
+  'forums:list': {
+    input: z.object({}).strict(),
+    output: z.array(forum),
+  },
+  'forums:get': {
+    input: z.object({ id: forumId }).strict(),
+    output: forum,
+  },
+  'forums:overview': {
+    input: z.object({ id: forumId }).strict(),
+    output: forumOverview,
+  },
+  'forums:create': {
+    input: forumInput,
+    output: forum,
+  },
+  'forums:update': {
+    input: z.object({ id: forumId, forum: forumInput }).strict(),
+    output: forum,
+  },
+  'demo:create': {
+    input: z.object({}).strict(),
+    output: forum,
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type CommandName = keyof Contract;
+export type CommandInput<K extends CommandName> = z.input<Contract[K]['input']>;
+export type CommandOutput<K extends CommandName> = z.output<Contract[K]['output']>;
+
+/** What the renderer holds, whichever transport stands behind it. */
+export type PlenaryApi = {
+  [K in CommandName]: (input: CommandInput<K>) => Promise<Result<CommandOutput<K>>>;
+};
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,34 @@
+// Results cross every boundary as envelopes so that errors arrive intact (code for the UI to
+// translate, message for logs and the CLI) whatever the transport.
+export const errorCodes = [
+  'invalid_input',
+  'not_found',
+  'unknown_command',
+  'unauthorized',
+  'payload_too_large',
+  'db_newer_version',
+  'db_unreadable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. "endDate" or "title.en". */
+  path: string;
+  /** An i18n key under `validation.` (zod messages are keys, not prose). */
+  message: string;
+}
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Result<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { reprojectRows, writeRow } from '../../../main/core/store/changeLog';
+import { syncedTables, type SyncedTable } from '../../../main/core/store/syncedTables';
+import { snapshot, tempCore } from '../helpers/tempCore';
+
+describe('the change log', () => {
+  it('records one change per cell and updates the projection in the same write', async () => {
+    const ctx = await tempCore();
+    const changes = writeRow(ctx, 'forums', 'forum-1', {
+      title: { en: 'Forum', zh: '论坛' },
+      start_date: '2026-11-23',
+      languages: ['en', 'zh'],
+    });
+    expect(changes.map((c) => c.col).sort()).toEqual(['languages', 'start_date', 'title@en', 'title@zh']);
+    expect(new Set(changes.map((c) => c.hlc)).size).toBe(1);
+    expect(changes.every((c) => c.device === ctx.deviceId)).toBe(true);
+    const logged = ctx.db.prepare('SELECT count(*) FROM changes').pluck().get();
+    expect(logged).toBe(4);
+    const row = ctx.db.prepare("SELECT title, start_date, languages FROM forums WHERE id = 'forum-1'").get();
+    expect(row).toEqual({ title: '{"en":"Forum","zh":"论坛"}', start_date: '2026-11-23', languages: '["en","zh"]' });
+  });
+
+  it('keeps every earlier value in the log while the projection shows the latest', async () => {
+    const ctx = await tempCore();
+    writeRow(ctx, 'forums', 'f', { title: { en: 'First' } });
+    writeRow(ctx, 'forums', 'f', { title: { en: 'Second' } });
+    writeRow(ctx, 'forums', 'f', { title: { en: '' } });
+    const history = ctx.db.prepare("SELECT value FROM changes WHERE col = 'title@en' ORDER BY hlc").pluck().all();
+    expect(history).toEqual(['"First"', '"Second"', '""']);
+    expect(ctx.db.prepare("SELECT title FROM forums WHERE id = 'f'").pluck().get()).toBe('{}');
+  });
+
+  it('refuses unknown tables and columns before anything is written', async () => {
+    const ctx = await tempCore();
+    writeRow(ctx, 'forums', 'f', { title: { en: 'Kept' } });
+    const before = snapshot(ctx);
+    expect(() => writeRow(ctx, 'forums', 'f', { title: { en: 'New' }, nonsense: 1 })).toThrow(/no column forums.nonsense/);
+    expect(() => writeRow(ctx, 'meta' as SyncedTable, 'device_id', { value: 'stolen' })).toThrow(/no column/);
+    expect(snapshot(ctx)).toBe(before);
+  });
+
+  it('can rebuild every projection from the log alone', async () => {
+    const ctx = await tempCore();
+    writeRow(ctx, 'forums', 'f', { title: { en: 'Forum', es: 'Foro' }, languages: ['en', 'es'], is_demo: 0, deleted: 0 });
+    writeRow(ctx, 'sessions', 's', { forum_id: 'f', title: { en: 'Opening' }, themes: ['heritage'], deleted: 0 });
+    writeRow(ctx, 'forums', 'f', { title: { es: 'Foro rural' } });
+    writeRow(ctx, 'sessions', 's', { deleted: 1 });
+    const before = snapshot(ctx);
+    ctx.db.transaction(() => {
+      for (const table of Object.keys(syncedTables) as SyncedTable[]) {
+        const ids = ctx.db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[];
+        ctx.db.prepare(`DELETE FROM ${table}`).run();
+        reprojectRows(ctx.db, table, ids);
+      }
+    })();
+    expect(snapshot(ctx)).toBe(before);
+  });
+
+  it('picks the same winner on every device: later clock first, then the higher device id', async () => {
+    const ctx = await tempCore();
+    const insert = ctx.db.prepare('INSERT INTO changes (hlc, device, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run('000000000000100-0000', 'device-a', 'forums', 'f', 'time_zone', '"Asia/Shanghai"');
+    insert.run('000000000000200-0000', 'device-b', 'forums', 'f', 'time_zone', '"Europe/Paris"');
+    insert.run('000000000000200-0000', 'device-c', 'forums', 'f', 'time_zone', '"America/Merida"');
+    insert.run('000000000000050-0000', 'device-z', 'forums', 'f', 'time_zone', '"UTC"');
+    reprojectRows(ctx.db, 'forums', ['f']);
+    expect(ctx.db.prepare("SELECT time_zone FROM forums WHERE id = 'f'").pluck().get()).toBe('America/Merida');
+  });
+});

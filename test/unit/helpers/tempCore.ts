@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { closeCore, openCore, type CoreContext } from '../../../main/core/coreContext';
+
+const cleanups: Array<() => void> = [];
+
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+/** A fresh folder under the OS temp dir, removed after the test. */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-test-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A real core on a real SQLite file in a temp folder. */
+export async function tempCore(options: { wallClock?: () => number } = {}): Promise<CoreContext> {
+  const ctx = await openCore(path.join(tempDir(), 'plenary.sqlite'), options);
+  cleanups.push(() => closeCore(ctx));
+  return ctx;
+}
+
+/** Every row of every table, for "nothing changed" assertions. */
+export function snapshot(ctx: CoreContext): string {
+  const tables = ctx.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as Array<{ name: string }>;
+  return JSON.stringify(tables.map(({ name }) => [name, ctx.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()]));
+}
+
+export const validForum = {
+  title: { en: 'Workshop on Rural Heritage', es: 'Taller sobre patrimonio rural' },
+  theme: { en: 'Keeping villages alive' },
+  venue: { en: 'Mérida, Yucatán, Mexico' },
+  startDate: '2026-03-02',
+  endDate: '2026-03-04',
+  timeZone: 'America/Merida',
+  coOrganisers: ['UN-Habitat', 'State Government of Yucatán'],
+  languages: ['en', 'es'],
+  sourceLanguage: 'en',
+  outcomeKind: 'communique' as const,
+};

@@ -19,8 +19,14 @@ await build({
   entryPoints: {
     cli: 'main/core/cli/main.ts',
     electron: 'main/electron/main.ts',
-    bench: 'test/bench/main.ts',
   },
+});
+
+// Benchmarks drive Debian's Chromium through Playwright, which stays a normal dependency.
+await build({
+  ...common,
+  entryPoints: { bench: 'test/bench/main.ts' },
+  external: [...common.external, '@playwright/test', 'playwright-core'],
 });
 
 // The preload runs sandboxed: it may require only 'electron', so everything else is bundled in.

@@ -8,70 +8,68 @@ export interface Writer {
   clock: HybridClock;
 }
 
-/** One recorded edit of one cell. Multilingual columns carry the language: `title@en`. */
+/**
+ * One write as the log stores it: the cells one device changed in one row at one clock reading.
+ * Each cell (`column` or `column@lang` for multilingual text) is a change of its own for merging.
+ */
 export interface Change {
   hlc: string;
   device: string;
   tbl: string;
   rowId: string;
-  col: string;
-  /** JSON text of the value. */
-  value: string;
+  cells: Record<string, unknown>;
 }
 
 export type RowValues = Record<string, unknown>;
 
 const statementCache = new WeakMap<Database, Map<string, Statement>>();
 
-function prepared(db: Database, sql: string): Statement {
+function prepared(db: Database, key: string, build: () => string): Statement {
   let cache = statementCache.get(db);
   if (!cache) {
     cache = new Map();
     statementCache.set(db, cache);
   }
-  let statement = cache.get(sql);
+  let statement = cache.get(key);
   if (!statement) {
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
+    statement = db.prepare(build());
+    cache.set(key, statement);
   }
   return statement;
 }
 
 /**
- * The only way anything is written to forum data: records one change per cell in the log and
- * updates the projection in the same transaction. `values` uses projection column names; a
- * multilingual column takes `{ lang: text }` and records one change per language given.
+ * The only way anything is written to forum data: records the change in the log and updates the
+ * projection in the same transaction. `values` uses projection column names; a multilingual column
+ * takes `{ lang: text }` and records one cell per language given (an empty text removes it).
  */
-export function writeRow(writer: Writer, table: SyncedTable, rowId: string, values: RowValues): Change[] {
-  const hlc = writer.clock.now();
-  const changes: Change[] = [];
+export function writeRow(writer: Writer, table: SyncedTable, rowId: string, values: RowValues): Change | undefined {
+  const cells: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    const kind = requireColumn(table, column);
-    if (kind === 'multilingual') {
-      for (const [lang, text] of Object.entries(value as Record<string, unknown>)) {
-        changes.push(change(writer, hlc, table, rowId, `${column}@${lang}`, text ?? ''));
-      }
+    if (requireColumn(table, column) === 'multilingual') {
+      for (const [lang, text] of Object.entries(value as Record<string, unknown>)) cells[`${column}@${lang}`] = text ?? '';
     } else {
-      changes.push(change(writer, hlc, table, rowId, column, value));
+      cells[column] = value;
     }
   }
-  if (changes.length === 0) return changes;
+  if (Object.keys(cells).length === 0) return undefined;
+  const change: Change = { hlc: writer.clock.now(), device: writer.deviceId, tbl: table, rowId, cells };
   const db = writer.db;
-  db.transaction(() => {
-    const insert = prepared(
-      db,
-      'INSERT INTO changes (hlc, device, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  const apply = () => {
+    prepared(db, 'insert-change', () => 'INSERT INTO changes (device, hlc, tbl, row_id, cells) VALUES (?, ?, ?, ?, ?)').run(
+      change.device,
+      change.hlc,
+      table,
+      rowId,
+      JSON.stringify(cells),
     );
-    for (const c of changes) insert.run(c.hlc, c.device, c.tbl, c.rowId, c.col, c.value);
-    // A local change is newer than everything this device has seen, so it always wins its cell.
-    project(db, table, rowId, changes);
-  })();
-  return changes;
-}
-
-function change(writer: Writer, hlc: string, table: string, rowId: string, col: string, value: unknown): Change {
-  return { hlc, device: writer.deviceId, tbl: table, rowId, col, value: JSON.stringify(value ?? null) };
+    // A local change is newer than everything this device has seen, so it wins every cell it names.
+    project(db, table, rowId, cells);
+  };
+  if (db.inTransaction) apply();
+  else db.transaction(apply)();
+  return change;
 }
 
 function requireColumn(table: string, column: string): ColumnKind {
@@ -80,33 +78,39 @@ function requireColumn(table: string, column: string): ColumnKind {
   return kind;
 }
 
-/** Writes winning cell values into the projection row, creating it if needed. */
-function project(db: Database, table: SyncedTable, rowId: string, winners: readonly Change[]): void {
-  prepared(db, `INSERT INTO ${table} (id) VALUES (?) ON CONFLICT (id) DO NOTHING`).run(rowId);
-  // One assignment per column: SQLite applies only the last of several assignments to the same
-  // column, so the languages of a multilingual column are folded into one nested expression.
-  const assignments = new Map<string, { expression: string; params: unknown[] }>();
-  for (const c of winners) {
-    const [column = c.col, lang] = c.col.split('@');
-    const value: unknown = JSON.parse(c.value);
+/**
+ * Upserts winning cell values into the projection row in one statement. SQLite applies only the
+ * last of several assignments to one column, so a multilingual column's languages are folded into
+ * one nested json_set/json_remove expression, once over '{}' (new row) and once over the column.
+ */
+function project(db: Database, table: SyncedTable, rowId: string, cells: Record<string, unknown>): void {
+  const columns = new Map<string, { insert: string; update: string; insertParams: unknown[]; updateParams: unknown[] }>();
+  const keyParts: string[] = [];
+  for (const [cell, value] of Object.entries(cells)) {
+    const [column = cell, lang] = cell.split('@');
     if (lang !== undefined) {
-      const current = assignments.get(column) ?? { expression: column, params: [] };
-      // Empty text removes the translation rather than storing a blank one.
-      if (value === '' || value === null) {
-        current.expression = `json_remove(${current.expression}, ?)`;
-        current.params.push(`$."${lang}"`);
-      } else {
-        current.expression = `json_set(${current.expression}, ?, ?)`;
-        current.params.push(`$."${lang}"`, value);
-      }
-      assignments.set(column, current);
+      const c = columns.get(column) ?? { insert: "'{}'", update: column, insertParams: [], updateParams: [] };
+      const remove = value === '' || value === null;
+      const path = `$."${lang}"`;
+      c.insert = remove ? c.insert : `json_set(${c.insert}, ?, ?)`;
+      if (!remove) c.insertParams.push(path, value);
+      c.update = remove ? `json_remove(${c.update}, ?)` : `json_set(${c.update}, ?, ?)`;
+      c.updateParams.push(...(remove ? [path] : [path, value]));
+      columns.set(column, c);
+      keyParts.push(`${column}@${remove ? '-' : '+'}`);
     } else {
-      assignments.set(column, { expression: '?', params: [toSqlValue(requireColumn(table, column), value)] });
+      const sqlValue = toSqlValue(requireColumn(table, column), value);
+      columns.set(column, { insert: '?', update: `excluded.${column}`, insertParams: [sqlValue], updateParams: [] });
+      keyParts.push(column);
     }
   }
-  const sets = [...assignments].map(([column, a]) => `${column} = ${a.expression}`);
-  const params = [...assignments.values()].flatMap((a) => a.params);
-  prepared(db, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...params, rowId);
+  const entries = [...columns];
+  const statement = prepared(db, `project:${table}:${keyParts.join(',')}`, () => {
+    const names = entries.map(([name]) => name);
+    return `INSERT INTO ${table} (id, ${names.join(', ')}) VALUES (?, ${entries.map(([, c]) => c.insert).join(', ')})
+      ON CONFLICT (id) DO UPDATE SET ${entries.map(([name, c]) => `${name} = ${c.update}`).join(', ')}`;
+  });
+  statement.run(rowId, ...entries.flatMap(([, c]) => c.insertParams), ...entries.flatMap(([, c]) => c.updateParams));
 }
 
 function toSqlValue(kind: ColumnKind, value: unknown): unknown {
@@ -116,37 +120,38 @@ function toSqlValue(kind: ColumnKind, value: unknown): unknown {
 }
 
 /**
- * Rebuilds the projection of the given rows from the log alone: last writer wins by clock, ties by
- * device id. Sync uses it after inserting foreign changes; tests use it to prove that the tables
- * hold nothing the log does not.
+ * Rebuilds the projection of the given rows from the log alone: per cell, the last writer by
+ * clock wins, ties going to the higher device id, so every laptop picks the same value. Sync uses
+ * it after inserting foreign changes; tests use it to prove the tables hold nothing the log lacks.
  */
 export function reprojectRows(db: Database, table: SyncedTable, rowIds: Iterable<string>): void {
-  const winners = prepared(
-    db,
-    `SELECT hlc, device, tbl, row_id AS rowId, col, value FROM changes AS c
-      WHERE tbl = ? AND row_id = ?
-        AND NOT EXISTS (SELECT 1 FROM changes AS d WHERE d.tbl = c.tbl AND d.row_id = c.row_id AND d.col = c.col
-                          AND (d.hlc > c.hlc OR (d.hlc = c.hlc AND d.device > c.device)))`,
-  );
+  const select = prepared(db, 'changes-of-row', () => 'SELECT device, hlc, cells FROM changes WHERE tbl = ? AND row_id = ?');
   for (const rowId of rowIds) {
-    const rows = winners.all(table, rowId) as Change[];
-    if (rows.length > 0) project(db, table, rowId, rows);
+    const winners = new Map<string, { hlc: string; device: string; value: unknown }>();
+    for (const row of select.all(table, rowId) as Array<{ device: string; hlc: string; cells: string }>) {
+      for (const [cell, value] of Object.entries(JSON.parse(row.cells) as Record<string, unknown>)) {
+        const best = winners.get(cell);
+        if (!best || row.hlc > best.hlc || (row.hlc === best.hlc && row.device > best.device)) {
+          winners.set(cell, { hlc: row.hlc, device: row.device, value });
+        }
+      }
+    }
+    if (winners.size > 0) project(db, table, rowId, Object.fromEntries([...winners].map(([cell, w]) => [cell, w.value])));
   }
 }
 
 /**
  * Where the clock stood when this device last wrote or received: the newest of its own changes
- * (found through the by-device index) and the value saved after an import of foreign changes.
+ * (the primary key's order) and the value saved after an import of foreign changes.
  */
 export function restoreClockValue(db: Database, deviceId: string): string | undefined {
-  const own = prepared(db, 'SELECT max(hlc) AS hlc FROM changes WHERE device = ?').get(deviceId) as { hlc: string | null };
-  const saved = prepared(db, "SELECT value FROM meta WHERE key = 'clock'").get() as { value: string } | undefined;
-  const candidates = [own.hlc, saved?.value].filter((v): v is string => typeof v === 'string');
-  return candidates.sort().at(-1);
+  const own = db.prepare('SELECT max(hlc) FROM changes WHERE device = ?').pluck().get(deviceId) as string | null;
+  const saved = db.prepare("SELECT value FROM meta WHERE key = 'clock'").pluck().get() as string | undefined;
+  return [own, saved].filter((v): v is string => typeof v === 'string').sort().at(-1);
 }
 
 export function saveClock(db: Database, clock: HybridClock): void {
-  prepared(db, "INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+  db.prepare("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
     clock.current(),
   );
 }

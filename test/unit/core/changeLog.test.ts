@@ -6,16 +6,23 @@ import { snapshot, tempCore } from '../helpers/tempCore';
 describe('the change log', () => {
   it('records one change per cell and updates the projection in the same write', async () => {
     const ctx = await tempCore();
-    const changes = writeRow(ctx, 'forums', 'forum-1', {
+    const change = writeRow(ctx, 'forums', 'forum-1', {
       title: { en: 'Forum', zh: '论坛' },
       start_date: '2026-11-23',
       languages: ['en', 'zh'],
     });
-    expect(changes.map((c) => c.col).sort()).toEqual(['languages', 'start_date', 'title@en', 'title@zh']);
-    expect(new Set(changes.map((c) => c.hlc)).size).toBe(1);
-    expect(changes.every((c) => c.device === ctx.deviceId)).toBe(true);
-    const logged = ctx.db.prepare('SELECT count(*) FROM changes').pluck().get();
-    expect(logged).toBe(4);
+    expect(Object.keys(change?.cells ?? {}).sort()).toEqual(['languages', 'start_date', 'title@en', 'title@zh']);
+    expect(change?.device).toBe(ctx.deviceId);
+    const logged = ctx.db.prepare('SELECT device, hlc, tbl, row_id, cells FROM changes').all();
+    expect(logged).toEqual([
+      {
+        device: ctx.deviceId,
+        hlc: change?.hlc,
+        tbl: 'forums',
+        row_id: 'forum-1',
+        cells: JSON.stringify({ 'title@en': 'Forum', 'title@zh': '论坛', start_date: '2026-11-23', languages: ['en', 'zh'] }),
+      },
+    ]);
     const row = ctx.db.prepare("SELECT title, start_date, languages FROM forums WHERE id = 'forum-1'").get();
     expect(row).toEqual({ title: '{"en":"Forum","zh":"论坛"}', start_date: '2026-11-23', languages: '["en","zh"]' });
   });
@@ -25,8 +32,8 @@ describe('the change log', () => {
     writeRow(ctx, 'forums', 'f', { title: { en: 'First' } });
     writeRow(ctx, 'forums', 'f', { title: { en: 'Second' } });
     writeRow(ctx, 'forums', 'f', { title: { en: '' } });
-    const history = ctx.db.prepare("SELECT value FROM changes WHERE col = 'title@en' ORDER BY hlc").pluck().all();
-    expect(history).toEqual(['"First"', '"Second"', '""']);
+    const history = ctx.db.prepare("SELECT cells ->> '$.\"title@en\"' FROM changes ORDER BY hlc").pluck().all();
+    expect(history).toEqual(['First', 'Second', '']);
     expect(ctx.db.prepare("SELECT title FROM forums WHERE id = 'f'").pluck().get()).toBe('{}');
   });
 
@@ -58,12 +65,16 @@ describe('the change log', () => {
 
   it('picks the same winner on every device: later clock first, then the higher device id', async () => {
     const ctx = await tempCore();
-    const insert = ctx.db.prepare('INSERT INTO changes (hlc, device, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?)');
-    insert.run('000000000000100-0000', 'device-a', 'forums', 'f', 'time_zone', '"Asia/Shanghai"');
-    insert.run('000000000000200-0000', 'device-b', 'forums', 'f', 'time_zone', '"Europe/Paris"');
-    insert.run('000000000000200-0000', 'device-c', 'forums', 'f', 'time_zone', '"America/Merida"');
-    insert.run('000000000000050-0000', 'device-z', 'forums', 'f', 'time_zone', '"UTC"');
+    const insert = ctx.db.prepare("INSERT INTO changes (hlc, device, tbl, row_id, cells) VALUES (?, ?, 'forums', 'f', ?)");
+    insert.run('000000000000100-0000', 'device-a', '{"time_zone":"Asia/Shanghai","title@en":"A"}');
+    insert.run('000000000000200-0000', 'device-b', '{"time_zone":"Europe/Paris"}');
+    insert.run('000000000000200-0000', 'device-c', '{"time_zone":"America/Merida"}');
+    insert.run('000000000000050-0000', 'device-z', '{"time_zone":"UTC","title@en":"Z","title@fr":"F"}');
     reprojectRows(ctx.db, 'forums', ['f']);
-    expect(ctx.db.prepare("SELECT time_zone FROM forums WHERE id = 'f'").pluck().get()).toBe('America/Merida');
+    // Per cell, not per write: the oldest write still wins the cells nobody changed after it.
+    expect(ctx.db.prepare("SELECT time_zone, title FROM forums WHERE id = 'f'").get()).toEqual({
+      time_zone: 'America/Merida',
+      title: '{"en":"A","fr":"F"}',
+    });
   });
 });

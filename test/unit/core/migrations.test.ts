@@ -47,7 +47,7 @@ describe('migrations', () => {
     const dir = tempDir();
     const file = path.join(dir, 'v1.sqlite');
     fixtureAt(1, file, (db) => {
-      db.prepare("INSERT INTO changes VALUES ('000000000000001-0000', 'dev', 'forums', 'f1', 'title@en', '\"Old forum\"')").run();
+      db.prepare(`INSERT INTO changes (device, hlc, tbl, row_id, cells) VALUES ('dev', '000000000000001-0000', 'forums', 'f1', '{"title@en":"Old forum"}')`).run();
       db.prepare(`INSERT INTO forums (id, title, languages, source_language) VALUES ('f1', '{"en":"Old forum"}', '["en"]', 'en')`).run();
     });
     const db = await openDatabase(file, { backupDir: path.join(dir, 'backups') });

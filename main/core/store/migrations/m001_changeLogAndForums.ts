@@ -8,18 +8,22 @@ export const m001ChangeLogAndForums: Migration = {
       -- Local to this installation and never synced: device id, clock state.
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 
-      -- The truth. Every projection below is a fold of these rows.
+      -- The truth. Every projection below is a fold of these rows. A row is one write: the cells
+      -- (column -> JSON value) one device changed in one table row at one clock reading. Each
+      -- cell is a change in its own right (last writer wins per cell); grouping them per write
+      -- keeps the log at one B-tree entry per write instead of one per cell.
       CREATE TABLE changes (
-        hlc TEXT NOT NULL,
+        seq INTEGER PRIMARY KEY, -- arrival order on this device
         device TEXT NOT NULL,
+        hlc TEXT NOT NULL,
         tbl TEXT NOT NULL,
         row_id TEXT NOT NULL,
-        col TEXT NOT NULL,
-        value TEXT NOT NULL,
-        PRIMARY KEY (tbl, row_id, col, hlc, device)
-      ) STRICT, WITHOUT ROWID;
-      -- What a device has sent, in order: what sync asks for.
-      CREATE INDEX changes_by_device ON changes (device, hlc);
+        cells TEXT NOT NULL
+      ) STRICT;
+      -- A change is known by who made it and when: importing it twice is a no-op.
+      CREATE UNIQUE INDEX changes_by_device ON changes (device, hlc);
+      -- Re-projecting a row after an import reads all of its changes.
+      CREATE INDEX changes_by_row ON changes (tbl, row_id);
 
       CREATE TABLE forums (
         id TEXT PRIMARY KEY,

@@ -1,0 +1,43 @@
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromiumArgs, chromiumPath } from '../../playwright.config';
+import { startServer, stopServer } from '../e2e/serverFixture';
+
+export interface ColdStartFigures {
+  runs: number;
+  serverReadyMs: number[];
+  firstInteractiveMs: number[];
+  browserLaunchMs: number[];
+}
+
+/**
+ * Browser-mode cold start: from spawning `plenary serve` on a fresh database until the home
+ * screen's heading and its first button are on screen and enabled, in an already running Chromium
+ * (the browser's own launch is reported apart: on a venue laptop it is usually open already).
+ */
+export async function benchColdStart(dir: string, runs = 5): Promise<ColdStartFigures> {
+  const figures: ColdStartFigures = { runs, serverReadyMs: [], firstInteractiveMs: [], browserLaunchMs: [] };
+  const launchStart = performance.now();
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  figures.browserLaunchMs.push(performance.now() - launchStart);
+  try {
+    for (let run = 0; run < runs; run++) {
+      const db = path.join(dir, `cold-${run}.sqlite`);
+      fs.rmSync(db, { force: true });
+      const start = performance.now();
+      const server = await startServer(db);
+      figures.serverReadyMs.push(performance.now() - start);
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('button').first().waitFor();
+      figures.firstInteractiveMs.push(performance.now() - start);
+      await page.close();
+      await stopServer(server);
+    }
+  } finally {
+    await browser.close();
+  }
+  return figures;
+}

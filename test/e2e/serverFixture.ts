@@ -1,0 +1,58 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface PlenaryServer {
+  /** The URL the server printed, token included. */
+  url: string;
+  dbPath: string;
+  process: ChildProcess;
+}
+
+/** Starts `plenary serve` (the built CLI) on a free port; resolves with the URL it prints. */
+export function startServer(dbPath: string): Promise<PlenaryServer> {
+  const child = spawn(process.execPath, ['dist/main/cli.cjs', 'serve', '--db', dbPath, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`plenary serve did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1], dbPath, process: child });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`plenary serve exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export function stopServer(server: PlenaryServer): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.process.exitCode !== null) return resolve();
+    server.process.once('exit', () => resolve());
+    server.process.kill('SIGTERM');
+  });
+}
+
+/** Each test gets its own data folder and server, so tests never see each other's forums. */
+export const test = base.extend<{ server: PlenaryServer }>({
+  server: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-e2e-'));
+    const server = await startServer(path.join(dir, 'plenary.sqlite'));
+    await use(server);
+    await stopServer(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { uiLanguages } from '../../../shared/languages';
+
+const root = path.resolve(__dirname, '../../..');
+const localesDir = path.join(root, 'resources/locales');
+
+type Tree = { [key: string]: string | Tree };
+const flatten = (tree: Tree, prefix = ''): Map<string, string> =>
+  new Map(
+    Object.entries(tree).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[prefix + key, value]] : [...flatten(value, `${prefix}${key}.`)],
+    ),
+  );
+const load = (lang: string) => flatten(JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'app.json'), 'utf8')) as Tree);
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+const rendererFiles = sourceFiles(path.join(root, 'renderer/src'));
+const parse = (file: string) => ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+
+function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
+  visit(node);
+  node.forEachChild((child) => walk(child, visit));
+}
+
+describe('locales', () => {
+  const english = load('en');
+
+  it.each(uiLanguages)('%s has exactly the English keys, none empty, with the same placeholders', (lang) => {
+    const messages = load(lang);
+    expect([...messages.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, text] of messages) {
+      expect(text.trim(), `${lang}:${key}`).not.toBe('');
+      const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+      expect(placeholders(text), `${lang}:${key}`).toEqual(placeholders(english.get(key) ?? ''));
+    }
+  });
+
+  it('is translated: no locale but English repeats most of the English text', () => {
+    for (const lang of uiLanguages.filter((l) => l !== 'en')) {
+      const messages = load(lang);
+      const same = [...english].filter(([key, text]) => messages.get(key) === text && /[a-z]{4,}/.test(text));
+      // Names such as "Plenary" stay the same; whole sentences must not.
+      expect(same.length, `${lang}: ${same.map(([k]) => k).join(', ')}`).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('has every key the renderer asks for by a literal', () => {
+    const missing: string[] = [];
+    for (const file of rendererFiles) {
+      walk(parse(file), (node) => {
+        if (
+          ts.isCallExpression(node) &&
+          ts.isIdentifier(node.expression) &&
+          node.expression.text === 't' &&
+          node.arguments[0] &&
+          ts.isStringLiteral(node.arguments[0])
+        ) {
+          const key = node.arguments[0].text;
+          if (!english.has(key)) missing.push(`${path.relative(root, file)}: ${key}`);
+        }
+      });
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('JSX holds no literal, untranslated text', () => {
+    const literals: string[] = [];
+    const visibleAttributes = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description']);
+    for (const file of rendererFiles.filter((f) => f.endsWith('.tsx'))) {
+      walk(parse(file), (node) => {
+        if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) literals.push(`${path.relative(root, file)}: "${node.text.trim()}"`);
+        if (
+          ts.isJsxAttribute(node) &&
+          visibleAttributes.has(node.name.getText()) &&
+          node.initializer &&
+          ts.isStringLiteral(node.initializer) &&
+          /\p{L}/u.test(node.initializer.text)
+        ) {
+          literals.push(`${path.relative(root, file)}: ${node.name.getText()}="${node.initializer.text}"`);
+        }
+      });
+    }
+    expect(literals).toEqual([]);
+  });
+});

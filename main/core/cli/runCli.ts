@@ -43,7 +43,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const command =
     cliCommands.find((c) => c.name === argv.slice(0, 2).join(' ')) ?? cliCommands.find((c) => c.name === argv[0]);
   if (!command) {
-    io.err(`Unknown command "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}".\n\n${usage()}`);
+    const firstOption = argv.findIndex((a) => a.startsWith('-'));
+    const words = argv.slice(0, firstOption === -1 ? argv.length : firstOption).slice(0, 2);
+    io.err(`Unknown command "${words.join(' ')}".\n\n${usage()}`);
     return 2;
   }
   const rest = argv.slice(command.name.split(' ').length);

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { closeCore, openCore, type CoreContext } from '../core/coreContext';
+import { databaseFileName } from '../core/defaultDataDir';
+import { applicationMenu } from './applicationMenu';
+import { appEntryUrl, registerAppScheme, serveRenderer } from './appProtocol';
+import { bindIpc } from './bindIpc';
+import { electronNativeBinding } from './electronNativeBinding';
+import type { BrowserWindow, ElectronModule } from './electronModule';
+import { hardenSession } from './hardenSession';
+import { hardenWindow } from './hardenWindow';
+import { windowOptions } from './windowOptions';
+
+export interface ShellOptions {
+  /** The folder holding package.json and dist/; `app.getAppPath()` unless given. */
+  appRoot?: string;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+}
+
+export interface Shell {
+  ctx: CoreContext;
+  window: BrowserWindow;
+}
+
+/**
+ * Starts the desktop app on whatever Electron it is given (the real one from main.ts, a fake in
+ * tests). Resolves to undefined when the app is quitting instead: another instance holds the
+ * lock, or the database cannot be opened.
+ */
+export async function startShell(electron: ElectronModule, options: ShellOptions = {}): Promise<Shell | undefined> {
+  const { app } = electron;
+  const env = options.env ?? process.env;
+
+  // Two instances on one SQLite file would each keep their own clock and cache: hand over instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return undefined;
+  }
+  app.enableSandbox();
+  registerAppScheme(electron.protocol);
+
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  hardenSession(electron.session.defaultSession);
+
+  const appRoot = options.appRoot ?? app.getAppPath();
+  // PLENARY_DB, as for the CLI, so scripted runs and end-to-end tests can use their own file.
+  const databasePath = env.PLENARY_DB ?? path.join(app.getPath('userData'), databaseFileName);
+  const nativeBinding = electronNativeBinding(appRoot, env);
+  let ctx: CoreContext;
+  try {
+    ctx = await openCore(databasePath, nativeBinding ? { nativeBinding } : {});
+  } catch (error) {
+    // openCore refuses a newer or unreadable file before writing to it; say so and leave it be.
+    electron.dialog.showErrorBox('Plenary cannot open its database', messageOf(error));
+    app.quit();
+    return undefined;
+  }
+  app.on('will-quit', () => closeCore(ctx));
+
+  serveRenderer(electron.protocol, path.join(appRoot, 'dist', 'renderer'));
+  bindIpc(electron.ipcMain, ctx);
+  electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(applicationMenu(options.platform ?? process.platform)));
+
+  const window = new electron.BrowserWindow(windowOptions(path.join(appRoot, 'dist', 'main', 'preload.cjs')));
+  hardenWindow(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(appEntryUrl).catch((error: unknown) => {
+    electron.dialog.showErrorBox('Plenary could not show its window', messageOf(error));
+  });
+  app.on('second-instance', () => {
+    if (window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  return { ctx, window };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

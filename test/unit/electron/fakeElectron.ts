@@ -1,0 +1,191 @@
+import type {
+  App,
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  ElectronModule,
+  IpcMain,
+  IpcMainInvokeEvent,
+  Menu,
+  MenuItemConstructorOptions,
+  Protocol,
+  Session,
+  WebContents,
+  WindowOpenHandlerResponse,
+} from '../../../main/electron/electronModule';
+
+/*
+ * A stand-in for Electron itself (not for any of our code): it records what the shell asks of
+ * Electron and lets a test fire the events Electron would fire.
+ */
+
+type Listener = (...args: never[]) => unknown;
+
+class FakeEmitter {
+  private readonly listeners = new Map<string, Array<{ listener: Listener; once: boolean }>>();
+
+  on(event: string, listener: Listener): this {
+    this.add(event, listener, false);
+    return this;
+  }
+
+  once(event: string, listener: Listener): this {
+    this.add(event, listener, true);
+    return this;
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    const list = this.listeners.get(event) ?? [];
+    this.listeners.set(
+      event,
+      list.filter((entry) => !entry.once),
+    );
+    for (const { listener } of list) (listener as (...a: unknown[]) => unknown)(...args);
+  }
+
+  listenerCount(event: string): number {
+    return this.listeners.get(event)?.length ?? 0;
+  }
+
+  private add(event: string, listener: Listener, once: boolean): void {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), { listener, once }]);
+  }
+}
+
+/** Electron's cancellable `Event`, with its parameters (e.g. `url`) spread on it. */
+export function fakeEvent<P extends object>(params: P): P & { preventDefault(): void; readonly defaultPrevented: boolean } {
+  let prevented = false;
+  return {
+    ...params,
+    preventDefault: () => {
+      prevented = true;
+    },
+    get defaultPrevented() {
+      return prevented;
+    },
+  };
+}
+
+export class FakeWebContents extends FakeEmitter implements WebContents {
+  windowOpenHandler: ((details: { url: string }) => WindowOpenHandlerResponse) | undefined;
+
+  setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenHandlerResponse): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export interface FakeElectronOptions {
+  userData: string;
+  appPath: string;
+  singleInstanceLock?: boolean;
+}
+
+type PermissionRequestHandler = Parameters<Session['setPermissionRequestHandler']>[0];
+type PermissionCheckHandler = Parameters<Session['setPermissionCheckHandler']>[0];
+type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+export function createFakeElectron(options: FakeElectronOptions) {
+  const record = {
+    quitCalls: 0,
+    sandboxEnabled: false,
+    errorBoxes: [] as Array<{ title: string; content: string }>,
+    privilegedSchemes: [] as CustomScheme[],
+    protocolHandlers: new Map<string, ProtocolHandler>(),
+    ipcHandlers: new Map<string, InvokeListener>(),
+    permissionRequestHandler: undefined as PermissionRequestHandler | undefined,
+    permissionCheckHandler: undefined as PermissionCheckHandler | undefined,
+    windows: [] as FakeBrowserWindow[],
+    menuTemplate: undefined as MenuItemConstructorOptions[] | undefined,
+  };
+
+  class FakeApp extends FakeEmitter implements App {
+    readonly isPackaged = false;
+    requestSingleInstanceLock(): boolean {
+      return options.singleInstanceLock ?? true;
+    }
+    enableSandbox(): void {
+      record.sandboxEnabled = true;
+    }
+    whenReady(): Promise<void> {
+      return Promise.resolve();
+    }
+    getPath(_name: 'userData'): string {
+      return options.userData;
+    }
+    getAppPath(): string {
+      return options.appPath;
+    }
+    quit(): void {
+      record.quitCalls += 1;
+    }
+  }
+
+  class FakeBrowserWindow extends FakeEmitter implements BrowserWindow {
+    readonly webContents = new FakeWebContents();
+    readonly loadedUrls: string[] = [];
+    visible = false;
+    focused = false;
+    minimized = false;
+
+    constructor(readonly options: BrowserWindowConstructorOptions) {
+      super();
+      record.windows.push(this);
+    }
+    loadURL(url: string): Promise<void> {
+      this.loadedUrls.push(url);
+      return Promise.resolve();
+    }
+    show(): void {
+      this.visible = true;
+    }
+    focus(): void {
+      this.focused = true;
+    }
+    restore(): void {
+      this.minimized = false;
+    }
+    isMinimized(): boolean {
+      return this.minimized;
+    }
+    isDestroyed(): boolean {
+      return false;
+    }
+  }
+
+  const protocol: Protocol = {
+    registerSchemesAsPrivileged: (schemes) => void record.privilegedSchemes.push(...schemes),
+    handle: (scheme, handler) => void record.protocolHandlers.set(scheme, handler),
+  };
+  const ipcMain: IpcMain = {
+    handle: (channel, listener) => {
+      if (record.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      record.ipcHandlers.set(channel, listener);
+    },
+  };
+  const defaultSession: Session = {
+    setPermissionRequestHandler: (handler) => void (record.permissionRequestHandler = handler),
+    setPermissionCheckHandler: (handler) => void (record.permissionCheckHandler = handler),
+  };
+
+  const app = new FakeApp();
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain,
+    protocol,
+    session: { defaultSession },
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]): Menu => {
+        record.menuTemplate = template;
+        return { items: template };
+      },
+      setApplicationMenu: (_menu: Menu | null) => undefined,
+    },
+    dialog: { showErrorBox: (title: string, content: string) => void record.errorBoxes.push({ title, content }) },
+  } satisfies ElectronModule;
+
+  return { electron, app, record };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;

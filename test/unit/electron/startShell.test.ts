@@ -1,0 +1,182 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { electronNativeBinding } from '../../../main/electron/electronNativeBinding';
+import { startShell, type Shell } from '../../../main/electron/startShell';
+import { contentSecurityPolicy } from '../../../main/core/transport/contentSecurityPolicy';
+import { contract } from '../../../shared/ipc';
+import { tempDir, validForum } from '../helpers/tempCore';
+import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron } from './fakeElectron';
+
+const running: FakeElectron[] = [];
+
+afterEach(() => {
+  // Electron emits 'will-quit' on the way out; the shell closes the database then.
+  while (running.length) running.pop()?.app.emit('will-quit', fakeEvent({}));
+});
+
+function setup(options: { singleInstanceLock?: boolean } = {}) {
+  const userData = tempDir();
+  const appRoot = tempDir();
+  const renderer = path.join(appRoot, 'dist', 'renderer');
+  fs.mkdirSync(renderer, { recursive: true });
+  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Plenary</title>');
+  const fake = createFakeElectron({ userData, appPath: appRoot, ...options });
+  running.push(fake);
+  const databasePath = path.join(userData, 'plenary.sqlite');
+  const start = (env: NodeJS.ProcessEnv = {}) => startShell(fake.electron, { env, platform: 'linux' });
+  return { ...fake, userData, appRoot, databasePath, start };
+}
+
+function started(shell: Shell | undefined): Shell {
+  if (!shell) throw new Error('the shell did not start');
+  return shell;
+}
+
+const fromFrame = (url: string | null) => ({ senderFrame: url === null ? null : { url } });
+
+describe('startShell', () => {
+  it('opens the database in userData and shows the app from its own protocol', async () => {
+    const { record, appRoot, databasePath, start } = setup();
+    const shell = started(await start());
+    expect(shell.ctx.databasePath).toBe(databasePath);
+    expect(fs.existsSync(databasePath)).toBe(true);
+    expect(record.sandboxEnabled).toBe(true);
+    expect(record.privilegedSchemes.map((s) => s.scheme)).toEqual(['plenary']);
+    expect([...record.protocolHandlers.keys()]).toEqual(['plenary']);
+
+    expect(record.windows).toHaveLength(1);
+    const [window] = record.windows;
+    expect(window?.options.webPreferences).toMatchObject({
+      preload: path.join(appRoot, 'dist', 'main', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(window?.loadedUrls).toEqual(['plenary://app/index.html']);
+    expect(window?.visible).toBe(false);
+    window?.emit('ready-to-show');
+    expect(window?.visible).toBe(true);
+    expect(record.menuTemplate?.map((item) => item.role)).toEqual(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu']);
+    expect(record.errorBoxes).toEqual([]);
+  });
+
+  it('hardens the window and the session it creates', async () => {
+    const { record, start } = setup();
+    await start();
+    const contents = record.windows[0]?.webContents;
+    const away = fakeEvent({ url: 'https://example.org/' });
+    contents?.emit('will-navigate', away, away.url);
+    expect(away.defaultPrevented).toBe(true);
+    const home = fakeEvent({ url: 'plenary://app/index.html' });
+    contents?.emit('will-navigate', home, home.url);
+    expect(home.defaultPrevented).toBe(false);
+    expect(contents?.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    const answers: boolean[] = [];
+    record.permissionRequestHandler?.(contents ?? new FakeWebContents(), 'media', (granted) => answers.push(granted));
+    expect(answers).toEqual([false]);
+  });
+
+  it('serves the renderer with its CSP through the registered protocol', async () => {
+    const { record, start } = setup();
+    await start();
+    const handler = record.protocolHandlers.get('plenary');
+    const page = await handler?.(new Request('plenary://app/index.html'));
+    expect(page?.status).toBe(200);
+    expect(page?.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect((await handler?.(new Request('plenary://app/../../etc/passwd')))?.status).toBe(404);
+  });
+
+  it('binds every command, answering the app’s frame and refusing any other', async () => {
+    const { record, start } = setup();
+    await start();
+    expect([...record.ipcHandlers.keys()].sort()).toEqual(Object.keys(contract).map((n) => `plenary:${n}`).sort());
+    const call = (name: string, frame: string | null, input: unknown) => record.ipcHandlers.get(`plenary:${name}`)?.(fromFrame(frame), input);
+
+    expect(call('forums:create', 'https://example.org/', validForum)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(call('forums:list', 'plenary://app/index.html', {})).toEqual({ ok: true, value: [] });
+    expect(call('forums:create', 'plenary://app/index.html', validForum)).toMatchObject({ ok: true });
+    expect(call('forums:list', 'plenary://app/index.html', {})).toMatchObject({ ok: true, value: [{ title: validForum.title }] });
+  });
+
+  it('quits at once when another instance holds the lock, touching nothing', async () => {
+    const { record, databasePath, start } = setup({ singleInstanceLock: false });
+    expect(await start()).toBeUndefined();
+    expect(record.quitCalls).toBe(1);
+    expect(record.windows).toHaveLength(0);
+    expect(record.ipcHandlers.size).toBe(0);
+    expect(fs.existsSync(databasePath)).toBe(false);
+  });
+
+  it('brings its window forward when a second instance starts', async () => {
+    const { app, record, start } = setup();
+    await start();
+    const window = record.windows[0];
+    if (window) window.minimized = true;
+    app.emit('second-instance', fakeEvent({}), ['plenary'], '/');
+    expect(window?.minimized).toBe(false);
+    expect(window?.focused).toBe(true);
+  });
+
+  it('quits when its window is closed and closes the database on the way out', async () => {
+    const { app, record, start } = setup();
+    const shell = started(await start());
+    app.emit('window-all-closed');
+    expect(record.quitCalls).toBe(1);
+    app.emit('will-quit', fakeEvent({}));
+    expect(shell.ctx.db.open).toBe(false);
+  });
+
+  it.each([
+    [
+      'written by a newer version',
+      (file: string) => {
+        const db = new Database(file);
+        db.exec('CREATE TABLE kept (x); INSERT INTO kept VALUES (42);');
+        db.pragma('user_version = 999');
+        db.close();
+      },
+      /newer version/,
+    ],
+    ['that is not a database', (file: string) => fs.writeFileSync(file, 'These are minutes, not SQLite.'.repeat(200)), /could not be read/],
+  ])('explains a database %s, quits, and leaves the file exactly as it was', async (_label, make, message) => {
+    const { record, userData, databasePath, start } = setup();
+    make(databasePath);
+    const bytes = fs.readFileSync(databasePath);
+    const filesBefore = fs.readdirSync(userData).sort();
+
+    expect(await start()).toBeUndefined();
+    expect(record.errorBoxes).toHaveLength(1);
+    expect(record.errorBoxes[0]?.content).toMatch(message);
+    expect(record.quitCalls).toBe(1);
+    expect(record.windows).toHaveLength(0);
+    expect(record.ipcHandlers.size).toBe(0);
+    expect(fs.readFileSync(databasePath).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(userData).sort()).toEqual(filesBefore);
+  });
+
+  it('uses PLENARY_DB when set, as the CLI does', async () => {
+    const { start } = setup();
+    const file = path.join(tempDir(), 'elsewhere.sqlite');
+    const shell = started(await start({ PLENARY_DB: file }));
+    expect(shell.ctx.databasePath).toBe(file);
+  });
+
+  it('reports a native module that cannot be loaded instead of crashing', async () => {
+    const { record, start } = setup();
+    expect(await start({ PLENARY_ELECTRON_NATIVE: path.join(tempDir(), 'missing.node') })).toBeUndefined();
+    expect(record.errorBoxes).toHaveLength(1);
+    expect(record.quitCalls).toBe(1);
+  });
+});
+
+describe('electronNativeBinding', () => {
+  it('prefers PLENARY_ELECTRON_NATIVE, then the Electron build in .cache, else the package’s own', () => {
+    const built = path.join('/repo', '.cache', 'electron-native', 'better_sqlite3.node');
+    expect(electronNativeBinding('/repo', { PLENARY_ELECTRON_NATIVE: '/x.node' }, () => true)).toBe('/x.node');
+    expect(electronNativeBinding('/repo', {}, (file) => file === built)).toBe(built);
+    expect(electronNativeBinding('/repo', {}, () => false)).toBeUndefined();
+  });
+});

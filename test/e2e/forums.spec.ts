@@ -1,6 +1,6 @@
-import ar from '../../resources/locales/ar/app.json';
-import en from '../../resources/locales/en/app.json';
-import zh from '../../resources/locales/zh/app.json';
+import ar from '../../resources/locales/ar/app.json' with { type: 'json' };
+import en from '../../resources/locales/en/app.json' with { type: 'json' };
+import zh from '../../resources/locales/zh/app.json' with { type: 'json' };
 import { expect, test } from './serverFixture';
 
 test('a newcomer opens the demo forum and sees its figures, agenda and draft', async ({ page, server }) => {
@@ -55,7 +55,6 @@ test('creating a forum shows the date-range error beside the field, then persist
   await expect(page.getByRole('heading', { level: 1, name: en.forumForm.newTitle })).toBeVisible();
 
   await page.getByRole('checkbox', { name: 'Spanish' }).check();
-  await page.getByRole('textbox', { name: 'Title in English (source)' }).fill('Expert Group Meeting on Territorial Planning');
   await page.getByRole('textbox', { name: 'Title in Spanish' }).fill('Reunión del grupo de expertos sobre planificación territorial');
   await page.getByRole('textbox', { name: 'Venue in English (source)' }).fill('Mérida, Mexico');
   await page.getByLabel(en.forumForm.startDate).fill('2026-05-12');
@@ -69,7 +68,12 @@ test('creating a forum shows the date-range error beside the field, then persist
   const endDate = page.getByLabel(en.forumForm.endDate);
   await expect(endDate).toHaveAttribute('aria-invalid', 'true');
   await expect(endDate).toHaveAccessibleDescription(en.validation.endBeforeStart);
+  const title = page.getByRole('textbox', { name: 'Title in English (source)' });
+  await expect(title).toHaveAccessibleDescription(en.validation.titleRequired);
   await expect(page).toHaveURL(/#\/new$/);
+
+  await title.fill('Expert Group Meeting on Territorial Planning');
+  await expect(title).not.toHaveAttribute('aria-invalid', 'true');
 
   await endDate.fill('2026-05-14');
   await page.getByRole('button', { name: en.common.save }).click();

@@ -28,7 +28,9 @@ interface Props {
 export function ForumForm({ defaultValues, onSave, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const [saveError, setSaveError] = useState<AppError>();
-  const form = useForm<ForumFormValues, unknown, ForumInput>({ defaultValues, resolver, mode: 'onTouched' });
+  // Validate on submit, then as the user corrects: validating on blur shifted the layout under a
+  // pointer on its way to Save, and the click was lost.
+  const form = useForm<ForumFormValues, unknown, ForumInput>({ defaultValues, resolver });
   const { register, handleSubmit, watch, setError, formState } = form;
   const languages = watch('languages');
   const source = watch('sourceLanguage');

@@ -15,7 +15,7 @@ interface Props {
  * translation is missing the source text shows instead, visibly marked.
  */
 export function LocalText({ text, lang, sourceLanguage, as: Tag = 'span', className }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const picked = pickText(text, lang, sourceLanguage);
   return (
     <Tag className={className}>
@@ -25,7 +25,7 @@ export function LocalText({ text, lang, sourceLanguage, as: Tag = 'span', classN
       {picked.fallback && (
         <span className="fallback-mark" title={t('content.fallbackHint')}>
           {' '}
-          {t('content.untranslated', { language: languageName(picked.lang, lang) })}
+          {t('content.untranslated', { language: languageName(picked.lang, i18n.language) })}
         </span>
       )}
     </Tag>

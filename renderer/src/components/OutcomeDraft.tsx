@@ -9,14 +9,17 @@ interface Props {
   sourceLanguage: string;
 }
 
-/** The outcome document as it stands, each paragraph with its negotiation status. */
+/**
+ * The outcome document as it stands, each paragraph with its negotiation status. A Consensus
+ * numbers its points with ordinal words in the text itself ("First, ..."), so no list numbers.
+ */
 export function OutcomeDraft({ paragraphs, outcomeKind, lang, sourceLanguage }: Props) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="outcome-heading">
       <h2 id="outcome-heading">{t('forum.outcome', { kind: t(`outcomeKind.${outcomeKind}`) })}</h2>
       {paragraphs.length === 0 && <p className="empty-state">{t('forum.noParagraphs')}</p>}
-      <ol className="outcome">
+      <ol className={outcomeKind === 'consensus' ? 'outcome ordinal-words' : 'outcome'}>
         {paragraphs.map((p) => (
           <li key={p.id} className={`status-${p.status}`}>
             <span className="status-badge">{t(`paragraphStatus.${p.status}`)}</span>

@@ -80,6 +80,8 @@ export interface App {
   whenReady(): Promise<void>;
   getPath(name: 'userData'): string;
   getAppPath(): string;
+  /** The system's UI locale, e.g. "ar" or "zh-CN"; valid once the app is ready. */
+  getLocale(): string;
   quit(): void;
   on(
     event: 'second-instance',

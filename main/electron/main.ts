@@ -1,4 +1,5 @@
 import type { ElectronModule } from './electronModule';
+import { shellMessage } from './shellMessages';
 import { startShell } from './startShell';
 
 // The one place that loads Electron. Its types are not installed (its binary download fails on
@@ -6,6 +7,7 @@ import { startShell } from './startShell';
 const electron = require('electron') as ElectronModule;
 
 startShell(electron).catch((error: unknown) => {
-  electron.dialog.showErrorBox('Plenary could not start', error instanceof Error ? error.message : String(error));
+  const message = shellMessage(electron.app.getLocale(), 'cannotStart', error);
+  electron.dialog.showErrorBox(message.title, message.content);
   electron.app.quit();
 });

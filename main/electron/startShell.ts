@@ -8,6 +8,7 @@ import { electronNativeBinding } from './electronNativeBinding';
 import type { BrowserWindow, ElectronModule } from './electronModule';
 import { hardenSession } from './hardenSession';
 import { hardenWindow } from './hardenWindow';
+import { shellMessage } from './shellMessages';
 import { windowOptions } from './windowOptions';
 
 export interface ShellOptions {
@@ -53,7 +54,8 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     ctx = await openCore(databasePath, nativeBinding ? { nativeBinding } : {});
   } catch (error) {
     // openCore refuses a newer or unreadable file before writing to it; say so and leave it be.
-    electron.dialog.showErrorBox('Plenary cannot open its database', messageOf(error));
+    const message = shellMessage(app.getLocale(), 'cannotOpenDatabase', error);
+    electron.dialog.showErrorBox(message.title, message.content);
     app.quit();
     return undefined;
   }
@@ -67,7 +69,8 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
   hardenWindow(window.webContents);
   window.once('ready-to-show', () => window.show());
   window.loadURL(appEntryUrl).catch((error: unknown) => {
-    electron.dialog.showErrorBox('Plenary could not show its window', messageOf(error));
+    const message = shellMessage(app.getLocale(), 'cannotShowWindow', error);
+    electron.dialog.showErrorBox(message.title, message.content);
   });
   app.on('second-instance', () => {
     if (window.isDestroyed()) return;
@@ -75,8 +78,4 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     window.focus();
   });
   return { ctx, window };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -78,6 +78,7 @@ export interface FakeElectronOptions {
   userData: string;
   appPath: string;
   singleInstanceLock?: boolean;
+  locale?: string;
 }
 
 type PermissionRequestHandler = Parameters<Session['setPermissionRequestHandler']>[0];
@@ -115,6 +116,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
     }
     getAppPath(): string {
       return options.appPath;
+    }
+    getLocale(): string {
+      return options.locale ?? 'en-US';
     }
     quit(): void {
       record.quitCalls += 1;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import ar from '../../../resources/locales/ar/app.json';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ afterEach(() => {
   while (running.length) running.pop()?.app.emit('will-quit', fakeEvent({}));
 });
 
-function setup(options: { singleInstanceLock?: boolean } = {}) {
+function setup(options: { singleInstanceLock?: boolean; locale?: string } = {}) {
   const userData = tempDir();
   const appRoot = tempDir();
   const renderer = path.join(appRoot, 'dist', 'renderer');
@@ -155,6 +156,16 @@ describe('startShell', () => {
     expect(record.ipcHandlers.size).toBe(0);
     expect(fs.readFileSync(databasePath).equals(bytes)).toBe(true);
     expect(fs.readdirSync(userData).sort()).toEqual(filesBefore);
+  });
+
+  it('explains it in the system language', async () => {
+    const { record, databasePath, start } = setup({ locale: 'ar-EG' });
+    const db = new Database(databasePath);
+    db.pragma('user_version = 999');
+    db.close();
+    expect(await start()).toBeUndefined();
+    expect(record.errorBoxes[0]?.title).toBe(ar.shell.cannotOpenDatabase);
+    expect(record.errorBoxes[0]?.content).toContain(ar.errors.db_newer_version);
   });
 
   it('uses PLENARY_DB when set, as the CLI does', async () => {

@@ -10,7 +10,8 @@ export interface WriteFigures {
   batchedRawRowsPerSecond: number;
   singleLogRowsPerSecond: number;
   singleRawRowsPerSecond: number;
-  changesPerRow: number;
+  cellsPerRow: number;
+  rawBytesPer10kRows: number;
   bytesPer10kChanges: number;
 }
 
@@ -56,12 +57,16 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000): 
 
   const changesBefore = ctx.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  raw.pragma('wal_checkpoint(TRUNCATE)');
   const sizeBefore = fs.statSync(ctx.databasePath).size;
+  const rawSizeBefore = fs.statSync(path.join(dir, 'raw.sqlite')).size;
   const batchedLog = timed(() => ctx.db.transaction(() => { for (let i = 0; i < rows; i++) writeRow(ctx, 'participants', `p-${i}`, participant(i)); })());
   const batchedRaw = timed(() => raw.transaction(() => { for (let i = 0; i < rows; i++) insert.run(...rawValues(i)); })());
   const changes = (ctx.db.prepare('SELECT count(*) FROM changes').pluck().get() as number) - changesBefore;
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  raw.pragma('wal_checkpoint(TRUNCATE)');
   const bytesPerChange = (fs.statSync(ctx.databasePath).size - sizeBefore) / changes;
+  const rawBytesPerRow = (fs.statSync(path.join(dir, 'raw.sqlite')).size - rawSizeBefore) / rows;
 
   const singleLog = timed(() => { for (let i = rows; i < rows + singles; i++) writeRow(ctx, 'participants', `p-${i}`, participant(i)); });
   const singleRaw = timed(() => { for (let i = rows; i < rows + singles; i++) insert.run(...rawValues(i)); });
@@ -74,8 +79,9 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000): 
     batchedRawRowsPerSecond: rows / batchedRaw,
     singleLogRowsPerSecond: singles / singleLog,
     singleRawRowsPerSecond: singles / singleRaw,
-    changesPerRow: changes / rows,
+    cellsPerRow: Object.keys(participant(0)).length,
     bytesPer10kChanges: bytesPerChange * 10_000,
+    rawBytesPer10kRows: rawBytesPerRow * 10_000,
   };
 }
 

@@ -73,47 +73,86 @@ export function writeRow(writer: Writer, table: SyncedTable, rowId: string, valu
 }
 
 function requireColumn(table: string, column: string): ColumnKind {
-  const kind = isSyncedTable(table) ? columnKind(table, column.split('@')[0] ?? column) : undefined;
+  const at = column.indexOf('@');
+  const kind = isSyncedTable(table) ? columnKind(table, at === -1 ? column : column.slice(0, at)) : undefined;
   if (!kind) throw new Error(`The change log has no column ${table}.${column}`);
   return kind;
 }
+
+interface ProjectionPlan {
+  statement: Statement;
+  /** Which cell fills each parameter after the row id, and how its value is turned into SQL. */
+  params: Array<{ cell: string; kind: 'path' | 'text' | ColumnKind }>;
+}
+
+const planCache = new WeakMap<Database, Map<string, ProjectionPlan>>();
 
 /**
  * Upserts winning cell values into the projection row in one statement. SQLite applies only the
  * last of several assignments to one column, so a multilingual column's languages are folded into
  * one nested json_set/json_remove expression, once over '{}' (new row) and once over the column.
+ * The statement and its parameter order are planned once per table and set of cells.
  */
 function project(db: Database, table: SyncedTable, rowId: string, cells: Record<string, unknown>): void {
-  const columns = new Map<string, { insert: string; update: string; insertParams: unknown[]; updateParams: unknown[] }>();
-  const keyParts: string[] = [];
-  for (const [cell, value] of Object.entries(cells)) {
+  const names = Object.keys(cells);
+  let key = table;
+  for (const name of names) {
+    const value = cells[name];
+    key += name.includes('@') && (value === '' || value === null) ? `|${name}-` : `|${name}`;
+  }
+  let plans = planCache.get(db);
+  if (!plans) {
+    plans = new Map();
+    planCache.set(db, plans);
+  }
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planProjection(db, table, names, cells);
+    plans.set(key, plan);
+  }
+  const values: unknown[] = [rowId];
+  for (const { cell, kind } of plan.params) {
+    if (kind === 'path') values.push(`$."${cell.slice(cell.indexOf('@') + 1)}"`);
+    else if (kind === 'text') values.push(cells[cell]);
+    else values.push(toSqlValue(kind, cells[cell]));
+  }
+  plan.statement.run(...values);
+}
+
+function planProjection(db: Database, table: SyncedTable, names: string[], cells: Record<string, unknown>): ProjectionPlan {
+  type Column = { insert: string; update: string; insertParams: ProjectionPlan['params']; updateParams: ProjectionPlan['params'] };
+  const columns = new Map<string, Column>();
+  for (const cell of names) {
     const [column = cell, lang] = cell.split('@');
     if (lang !== undefined) {
       const c = columns.get(column) ?? { insert: "'{}'", update: column, insertParams: [], updateParams: [] };
-      const remove = value === '' || value === null;
-      const path = `$."${lang}"`;
-      c.insert = remove ? c.insert : `json_set(${c.insert}, ?, ?)`;
-      if (!remove) c.insertParams.push(path, value);
-      c.update = remove ? `json_remove(${c.update}, ?)` : `json_set(${c.update}, ?, ?)`;
-      c.updateParams.push(...(remove ? [path] : [path, value]));
+      // Empty text removes the translation rather than storing a blank one.
+      if (cells[cell] === '' || cells[cell] === null) {
+        c.update = `json_remove(${c.update}, ?)`;
+        c.updateParams.push({ cell, kind: 'path' });
+      } else {
+        c.insert = `json_set(${c.insert}, ?, ?)`;
+        c.insertParams.push({ cell, kind: 'path' }, { cell, kind: 'text' });
+        c.update = `json_set(${c.update}, ?, ?)`;
+        c.updateParams.push({ cell, kind: 'path' }, { cell, kind: 'text' });
+      }
       columns.set(column, c);
-      keyParts.push(`${column}@${remove ? '-' : '+'}`);
     } else {
-      const sqlValue = toSqlValue(requireColumn(table, column), value);
-      columns.set(column, { insert: '?', update: `excluded.${column}`, insertParams: [sqlValue], updateParams: [] });
-      keyParts.push(column);
+      const kind = requireColumn(table, column);
+      columns.set(column, { insert: '?', update: `excluded.${column}`, insertParams: [{ cell, kind }], updateParams: [] });
     }
   }
   const entries = [...columns];
-  const statement = prepared(db, `project:${table}:${keyParts.join(',')}`, () => {
-    const names = entries.map(([name]) => name);
-    return `INSERT INTO ${table} (id, ${names.join(', ')}) VALUES (?, ${entries.map(([, c]) => c.insert).join(', ')})
-      ON CONFLICT (id) DO UPDATE SET ${entries.map(([name, c]) => `${name} = ${c.update}`).join(', ')}`;
-  });
-  statement.run(rowId, ...entries.flatMap(([, c]) => c.insertParams), ...entries.flatMap(([, c]) => c.updateParams));
+  const sql = `INSERT INTO ${table} (id, ${entries.map(([name]) => name).join(', ')})
+    VALUES (?, ${entries.map(([, c]) => c.insert).join(', ')})
+    ON CONFLICT (id) DO UPDATE SET ${entries.map(([name, c]) => `${name} = ${c.update}`).join(', ')}`;
+  return {
+    statement: db.prepare(sql),
+    params: [...entries.flatMap(([, c]) => c.insertParams), ...entries.flatMap(([, c]) => c.updateParams)],
+  };
 }
 
-function toSqlValue(kind: ColumnKind, value: unknown): unknown {
+function toSqlValue(kind: ColumnKind | 'path' | 'text', value: unknown): unknown {
   if (kind === 'json') return JSON.stringify(value ?? []);
   if (kind === 'integer') return typeof value === 'boolean' ? Number(value) : value;
   return value;
@@ -141,11 +180,15 @@ export function reprojectRows(db: Database, table: SyncedTable, rowIds: Iterable
 }
 
 /**
- * Where the clock stood when this device last wrote or received: the newest of its own changes
- * (the primary key's order) and the value saved after an import of foreign changes.
+ * Where the clock stood when this device last wrote or received: its own newest change (own
+ * changes arrive in clock order, so the last by arrival; found walking back from the end) and
+ * the value saved after an import of foreign changes.
  */
 export function restoreClockValue(db: Database, deviceId: string): string | undefined {
-  const own = db.prepare('SELECT max(hlc) FROM changes WHERE device = ?').pluck().get(deviceId) as string | null;
+  const own = db
+    .prepare('SELECT hlc FROM changes WHERE device = ? ORDER BY seq DESC LIMIT 1')
+    .pluck()
+    .get(deviceId) as string | undefined;
   const saved = db.prepare("SELECT value FROM meta WHERE key = 'clock'").pluck().get() as string | undefined;
   return [own, saved].filter((v): v is string => typeof v === 'string').sort().at(-1);
 }

@@ -8,6 +8,8 @@ export const errorCodes = [
   'payload_too_large',
   'db_newer_version',
   'db_unreadable',
+  'bundle_rejected',
+  'device_key_mismatch',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

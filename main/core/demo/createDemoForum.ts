@@ -132,7 +132,7 @@ export function createDemoForum(writer: Writer): Forum {
       ];
       for (const [role, key] of roles) {
         if (!key) continue;
-        writeRow(writer, 'session_roles', randomUUID(), { session_id: idOf(s.key), participant_id: idOf(key), role, deleted: 0 });
+        writeRow(writer, 'session_roles', randomUUID(), { ...base, session_id: idOf(s.key), participant_id: idOf(key), role });
       }
     }
     for (const n of demo.notes) {
@@ -155,7 +155,7 @@ export function createDemoForum(writer: Writer): Forum {
         position: `a${String(index).padStart(4, '0')}`,
       });
       for (const source of k.sources) {
-        writeRow(writer, 'key_message_sources', randomUUID(), { key_message_id: idOf(k.key), note_id: idOf(source), deleted: 0 });
+        writeRow(writer, 'key_message_sources', randomUUID(), { ...base, key_message_id: idOf(k.key), note_id: idOf(source) });
       }
     });
     demo.paragraphs.forEach((p, index) => {
@@ -166,7 +166,7 @@ export function createDemoForum(writer: Writer): Forum {
         position: `a${String(index).padStart(4, '0')}`,
       });
       for (const source of p.sources) {
-        writeRow(writer, 'paragraph_sources', randomUUID(), { paragraph_id: idOf(p.key), key_message_id: idOf(source), deleted: 0 });
+        writeRow(writer, 'paragraph_sources', randomUUID(), { ...base, paragraph_id: idOf(p.key), key_message_id: idOf(source) });
       }
     });
     return forum;

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { HybridClock } from '../sync/hybridClock';
-import { columnKind, isSyncedTable, type ColumnKind, type SyncedTable } from './syncedTables';
+import { columnKind, deviceTables, isSyncedTable, type ColumnKind, type SyncedTable } from './syncedTables';
 
 export interface Writer {
   db: Database;
@@ -17,6 +17,8 @@ export interface Change {
   device: string;
   tbl: string;
   rowId: string;
+  /** The forum the row belongs to; null for per-device rows, which are never bundled. */
+  forumId: string | null;
   cells: Record<string, unknown>;
 }
 
@@ -54,22 +56,36 @@ export function writeRow(writer: Writer, table: SyncedTable, rowId: string, valu
     }
   }
   if (Object.keys(cells).length === 0) return undefined;
-  const change: Change = { hlc: writer.clock.now(), device: writer.deviceId, tbl: table, rowId, cells };
   const db = writer.db;
   const apply = () => {
-    prepared(db, 'insert-change', () => 'INSERT INTO changes (device, hlc, tbl, row_id, cells) VALUES (?, ?, ?, ?, ?)').run(
-      change.device,
-      change.hlc,
-      table,
+    const change: Change = {
+      hlc: writer.clock.now(),
+      device: writer.deviceId,
+      tbl: table,
       rowId,
-      JSON.stringify(cells),
-    );
+      forumId: forumOf(db, table, rowId, values),
+      cells,
+    };
+    prepared(
+      db,
+      'insert-change',
+      () => 'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(change.device, change.hlc, table, rowId, change.forumId, JSON.stringify(cells));
     // A local change is newer than everything this device has seen, so it wins every cell it names.
     project(db, table, rowId, cells);
+    return change;
   };
-  if (db.inTransaction) apply();
-  else db.transaction(apply)();
-  return change;
+  return db.inTransaction ? apply() : db.transaction(apply)();
+}
+
+/** A forum is its own scope; other rows name theirs, or already have it in the projection. */
+function forumOf(db: Database, table: SyncedTable, rowId: string, values: RowValues): string | null {
+  if (deviceTables.has(table)) return null;
+  if (table === 'forums') return rowId;
+  if (typeof values.forum_id === 'string') return values.forum_id;
+  const known = prepared(db, `forum-of:${table}`, () => `SELECT forum_id FROM ${table} WHERE id = ?`).pluck().get(rowId);
+  if (typeof known !== 'string') throw new Error(`A new ${table} row needs its forum_id`);
+  return known;
 }
 
 function requireColumn(table: string, column: string): ColumnKind {

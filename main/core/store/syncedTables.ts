@@ -49,7 +49,7 @@ export const syncedTables = {
     email: 'text',
     deleted: 'integer',
   },
-  session_roles: { session_id: 'text', participant_id: 'text', role: 'text', deleted: 'integer' },
+  session_roles: { forum_id: 'text', session_id: 'text', participant_id: 'text', role: 'text', deleted: 'integer' },
   notes: {
     forum_id: 'text',
     session_id: 'text',
@@ -67,7 +67,7 @@ export const syncedTables = {
     position: 'text',
     deleted: 'integer',
   },
-  key_message_sources: { key_message_id: 'text', note_id: 'text', deleted: 'integer' },
+  key_message_sources: { forum_id: 'text', key_message_id: 'text', note_id: 'text', deleted: 'integer' },
   outcome_paragraphs: {
     forum_id: 'text',
     position: 'text',
@@ -75,10 +75,13 @@ export const syncedTables = {
     status: 'text',
     deleted: 'integer',
   },
-  paragraph_sources: { paragraph_id: 'text', key_message_id: 'text', deleted: 'integer' },
+  paragraph_sources: { forum_id: 'text', paragraph_id: 'text', key_message_id: 'text', deleted: 'integer' },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 export type SyncedTable = keyof typeof syncedTables;
+
+/** Tables whose rows belong to no forum (per-device preferences): logged, but never bundled. */
+export const deviceTables: ReadonlySet<SyncedTable> = new Set(['settings']);
 export type ColumnOf<T extends SyncedTable> = keyof (typeof syncedTables)[T] & string;
 
 export function isSyncedTable(name: string): name is SyncedTable {

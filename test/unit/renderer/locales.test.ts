@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { uiLanguages } from '../../../shared/languages';
+import { errorCodes } from '../../../shared/result';
 
 const root = path.resolve(__dirname, '../../..');
 const localesDir = path.join(root, 'resources/locales');
@@ -52,6 +53,11 @@ describe('locales', () => {
       const same = [...english].filter(([key, text]) => messages.get(key) === text && /[a-z]{3,}\s+\S*[a-z]{3,}/i.test(text));
       expect(same.map(([k]) => k), lang).toEqual([]);
     }
+  });
+
+  it('explains every error code the core can send', () => {
+    const missing = errorCodes.filter((code) => !english.has(`errors.${code}`));
+    expect(missing).toEqual([]);
   });
 
   it('has every key the renderer asks for by a literal', () => {

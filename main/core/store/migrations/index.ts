@@ -1,8 +1,9 @@
 import { m001ChangeLogAndForums } from './m001_changeLogAndForums';
 import { m002AgendaCaptureDrafting } from './m002_agendaCaptureDrafting';
+import { m003SyncState } from './m003_syncState';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
-export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting];
+export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting, m003SyncState];
 
 export const latestVersion = migrations.length;

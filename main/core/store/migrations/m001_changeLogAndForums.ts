@@ -18,6 +18,7 @@ export const m001ChangeLogAndForums: Migration = {
         hlc TEXT NOT NULL,
         tbl TEXT NOT NULL,
         row_id TEXT NOT NULL,
+        forum_id TEXT, -- the forum the row belongs to (NULL for device settings): what a bundle carries
         cells TEXT NOT NULL
       ) STRICT;
       -- One index serves both needs: re-projecting a row after an import reads all of its

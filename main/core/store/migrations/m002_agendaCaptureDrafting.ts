@@ -35,6 +35,7 @@ export const m002AgendaCaptureDrafting: Migration = {
 
       CREATE TABLE session_roles (
         id TEXT PRIMARY KEY,
+        forum_id TEXT REFERENCES forums (id) DEFERRABLE INITIALLY DEFERRED,
         session_id TEXT REFERENCES sessions (id) DEFERRABLE INITIALLY DEFERRED,
         participant_id TEXT REFERENCES participants (id) DEFERRABLE INITIALLY DEFERRED,
         role TEXT,
@@ -65,6 +66,7 @@ export const m002AgendaCaptureDrafting: Migration = {
 
       CREATE TABLE key_message_sources (
         id TEXT PRIMARY KEY,
+        forum_id TEXT REFERENCES forums (id) DEFERRABLE INITIALLY DEFERRED,
         key_message_id TEXT REFERENCES key_messages (id) DEFERRABLE INITIALLY DEFERRED,
         note_id TEXT REFERENCES notes (id) DEFERRABLE INITIALLY DEFERRED,
         deleted INTEGER NOT NULL DEFAULT 0
@@ -82,6 +84,7 @@ export const m002AgendaCaptureDrafting: Migration = {
 
       CREATE TABLE paragraph_sources (
         id TEXT PRIMARY KEY,
+        forum_id TEXT REFERENCES forums (id) DEFERRABLE INITIALLY DEFERRED,
         paragraph_id TEXT REFERENCES outcome_paragraphs (id) DEFERRABLE INITIALLY DEFERRED,
         key_message_id TEXT REFERENCES key_messages (id) DEFERRABLE INITIALLY DEFERRED,
         deleted INTEGER NOT NULL DEFAULT 0

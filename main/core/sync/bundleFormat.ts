@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Bumped when a reader of an older version could not understand a bundle. */
+export const bundleFormatVersion = 1;
+export const bundleExtension = '.plenary';
+
+export const entryNames = { manifest: 'manifest.json', signature: 'manifest.sig', changes: 'changes.jsonl' } as const;
+
+/** Caps checked against the zip's directory before anything is inflated. */
+export const bundleLimits = {
+  fileBytes: 256 * 1024 * 1024,
+  manifestBytes: 1024 * 1024,
+  signatureBytes: 1024,
+  changesBytes: 1024 * 1024 * 1024,
+  /** Uncompressed to compressed; JSON change lines compress about 5 to 10 times. */
+  ratio: 200,
+};
+
+const hlc = z.string().regex(/^\d{15}-[0-9a-f]{4}$/);
+const id = z.string().min(1).max(200);
+
+export const manifestSchema = z
+  .object({
+    format: z.literal('plenary-bundle'),
+    formatVersion: z.number().int().positive(),
+    forum: z.object({ id, title: z.string().max(1000) }),
+    device: z.object({ id, name: z.string().max(200), publicKey: z.string().min(40).max(200) }),
+    createdAt: z.string(),
+    /** Per device: the oldest and newest change carried, and how many. */
+    ranges: z.array(z.object({ device: id, from: hlc, to: hlc, count: z.number().int().positive() })),
+    /** Changes carried per table. */
+    counts: z.record(z.string(), z.number().int().nonnegative()),
+    /** What the sender has of this forum, per device: lets a receiver answer with only what it lacks. */
+    knowledge: z.array(z.object({ device: id, hlc })),
+    entries: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  })
+  .strict();
+export type BundleManifest = z.infer<typeof manifestSchema>;
+
+/** One line of changes.jsonl: [device, hlc, table, rowId, cells]. */
+export const changeLineSchema = z.tuple([id, hlc, z.string().min(1).max(64), id, z.record(z.string(), z.unknown())]);

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
+import { pickText } from '../../../shared/multilingual';
+import type { CoreContext } from '../coreContext';
+import { CoreError } from '../errors';
+import { getForum } from '../store/forums';
+import { bundleFormatVersion, entryNames, type BundleManifest } from './bundleFormat';
+import { deviceIdentity, signBytes } from './deviceIdentity';
+
+export interface ExportOptions {
+  forumId: string;
+  /** Only what this peer is not known to have (from the bundles received from it). */
+  forPeer?: string;
+  now?: Date;
+}
+
+export interface ExportedBundle {
+  bytes: Uint8Array;
+  manifest: BundleManifest;
+}
+
+/**
+ * Everything this laptop knows of a forum (its own changes and those it imported), or only what a
+ * peer lacks, as a signed zip: manifest.json, its ed25519 signature, and one change per line.
+ */
+export function exportBundle(ctx: CoreContext, options: ExportOptions): ExportedBundle {
+  const forum = getForum(ctx.db, options.forumId);
+  const peerHas = new Map<string, string>();
+  if (options.forPeer) {
+    const rows = ctx.db
+      .prepare('SELECT device, hlc FROM peer_knowledge WHERE peer = ? AND forum_id = ?')
+      .all(options.forPeer, forum.id) as Array<{ device: string; hlc: string }>;
+    for (const row of rows) peerHas.set(row.device, row.hlc);
+  }
+  const rows = ctx.db
+    .prepare('SELECT device, hlc, tbl, row_id AS rowId, cells FROM changes WHERE forum_id = ? ORDER BY device, hlc')
+    .all(forum.id) as Array<{ device: string; hlc: string; tbl: string; rowId: string; cells: string }>;
+
+  const lines: string[] = [];
+  const counts: Record<string, number> = {};
+  const ranges = new Map<string, { device: string; from: string; to: string; count: number }>();
+  const knowledge = new Map<string, string>();
+  for (const row of rows) {
+    knowledge.set(row.device, row.hlc); // rows are in clock order per device: the last is the newest
+    const known = peerHas.get(row.device);
+    if (known !== undefined && row.hlc <= known) continue;
+    lines.push(`[${JSON.stringify(row.device)},${JSON.stringify(row.hlc)},${JSON.stringify(row.tbl)},${JSON.stringify(row.rowId)},${row.cells}]`);
+    counts[row.tbl] = (counts[row.tbl] ?? 0) + 1;
+    const range = ranges.get(row.device);
+    if (range) {
+      range.to = row.hlc;
+      range.count += 1;
+    } else ranges.set(row.device, { device: row.device, from: row.hlc, to: row.hlc, count: 1 });
+  }
+  if (lines.length === 0) {
+    throw new CoreError('invalid_input', 'There is nothing this peer does not already have; no bundle was written.');
+  }
+
+  const changes = strToU8(`${lines.join('\n')}\n`);
+  const identity = deviceIdentity(ctx.db, ctx.deviceId);
+  const manifest: BundleManifest = {
+    format: 'plenary-bundle',
+    formatVersion: bundleFormatVersion,
+    forum: { id: forum.id, title: pickText(forum.title, forum.sourceLanguage, forum.sourceLanguage).text },
+    device: { id: ctx.deviceId, name: identity.name, publicKey: identity.publicKey },
+    createdAt: (options.now ?? new Date()).toISOString(),
+    ranges: [...ranges.values()],
+    counts,
+    knowledge: [...knowledge].map(([device, hlc]) => ({ device, hlc })),
+    entries: [{ name: entryNames.changes, size: changes.length, sha256: createHash('sha256').update(changes).digest('hex') }],
+  };
+  const manifestBytes = strToU8(JSON.stringify(manifest, null, 2));
+  const bytes = zipSync({
+    [entryNames.manifest]: [manifestBytes, { level: 0 }],
+    [entryNames.signature]: [strToU8(signBytes(identity, manifestBytes)), { level: 0 }],
+    [entryNames.changes]: [changes, { level: 6 }],
+  });
+  return { bytes, manifest };
+}

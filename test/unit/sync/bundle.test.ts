@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { CoreContext } from '../../../main/core/coreContext';
+import { createDemoForum } from '../../../main/core/demo/createDemoForum';
+import type { BundleManifest } from '../../../main/core/sync/bundleFormat';
+import { deviceIdentity, signBytes } from '../../../main/core/sync/deviceIdentity';
+import { exportBundle } from '../../../main/core/sync/exportBundle';
+import { importBundle, previewImport } from '../../../main/core/sync/importBundle';
+import { readBundle } from '../../../main/core/sync/readBundle';
+import { snapshot, tempCore, tempDir } from '../helpers/tempCore';
+import { forumTables } from './forumTables';
+
+async function laptops() {
+  const a = await tempCore();
+  const b = await tempCore();
+  const forum = createDemoForum(a);
+  return { a, b, forum };
+}
+
+async function importInto(ctx: CoreContext, bytes: Uint8Array) {
+  return importBundle(ctx, readBundle(bytes), { trustNewDevice: true, backupDir: tempDir() });
+}
+
+/** Assert that refusing `bytes` left every table of `ctx` exactly as it was. */
+async function expectRefused(ctx: CoreContext, bytes: Uint8Array, message: RegExp) {
+  const before = snapshot(ctx);
+  await expect(importInto(ctx, bytes)).rejects.toThrow(message);
+  expect(snapshot(ctx)).toBe(before);
+}
+
+describe('bundles', () => {
+  it('carry a whole forum to another laptop, which then shows the same rows', async () => {
+    const { a, b, forum } = await laptops();
+    const { bytes, manifest } = exportBundle(a, { forumId: forum.id });
+    expect(manifest.forum).toEqual({ id: forum.id, title: 'Forum on Urban-Rural Linkages' });
+    const preview = previewImport(b, readBundle(bytes));
+    expect(preview.forum.isNew).toBe(true);
+    expect(preview.device.status).toBe('unknown');
+    expect(preview.device.fingerprint).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    expect(preview.rows.participants).toEqual({ added: 200, updated: 0 });
+    expect(preview.rows.notes?.added).toBe(74);
+    await importInto(b, bytes);
+    expect(forumTables(b)).toEqual(forumTables(a));
+  });
+
+  it('are idempotent: importing twice changes nothing the second time', async () => {
+    const { a, b, forum } = await laptops();
+    const { bytes } = exportBundle(a, { forumId: forum.id });
+    await importInto(b, bytes);
+    const once = snapshot(b).replace(/"trusted_at":"[^"]*"|"last_import_at":"[^"]*"/g, '');
+    const again = await importInto(b, bytes);
+    expect(again.changes.new).toBe(0);
+    expect(snapshot(b).replace(/"trusted_at":"[^"]*"|"last_import_at":"[^"]*"/g, '')).toBe(once);
+  });
+
+  it('send a peer only what it lacks, once its own bundle says what it has', async () => {
+    const { a, b, forum } = await laptops();
+    await importInto(b, exportBundle(a, { forumId: forum.id }).bytes);
+    await importInto(a, exportBundle(b, { forumId: forum.id }).bytes);
+    expect(() => exportBundle(a, { forumId: forum.id, forPeer: b.deviceId })).toThrow(/nothing this peer does not already have/);
+    const { writeRow } = await import('../../../main/core/store/changeLog');
+    writeRow(a, 'forums', forum.id, { title: { fr: 'Forum sur les liens urbain-rural' } });
+    const delta = exportBundle(a, { forumId: forum.id, forPeer: b.deviceId });
+    expect(delta.manifest.counts).toEqual({ forums: 1 });
+    await importInto(b, delta.bytes);
+    expect(forumTables(b)).toEqual(forumTables(a));
+  });
+
+  it('wait for the user to trust a new laptop, changing nothing meanwhile', async () => {
+    const { a, b, forum } = await laptops();
+    const before = snapshot(b);
+    const bundle = readBundle(exportBundle(a, { forumId: forum.id }).bytes);
+    await expect(importBundle(b, bundle, { trustNewDevice: false, backupDir: tempDir() })).rejects.toThrow(/Compare its fingerprint/);
+    expect(snapshot(b)).toBe(before);
+  });
+
+  it('from a known laptop signed with another key are refused', async () => {
+    const { a, b, forum } = await laptops();
+    await importInto(b, exportBundle(a, { forumId: forum.id }).bytes);
+    const impostor = await tempCore();
+    createDemoForum(impostor);
+    impostor.db.prepare("DELETE FROM meta WHERE key LIKE 'device_%_key'").run();
+    // The impostor claims A's device id but holds its own key.
+    const forged = exportBundle({ ...impostor, deviceId: a.deviceId }, { forumId: impostor.db.prepare('SELECT id FROM forums').pluck().get() as string });
+    await expectRefused(b, forged.bytes, /knows under another key/);
+  });
+
+  it('refuse a truncated file, an empty file and a file that is not a zip', async () => {
+    const { a, b, forum } = await laptops();
+    const { bytes } = exportBundle(a, { forumId: forum.id });
+    for (const cut of [10, bytes.length / 2, bytes.length - 1]) {
+      await expectRefused(b, bytes.slice(0, Math.floor(cut)), /not a Plenary bundle|truncated|damaged/);
+    }
+    await expectRefused(b, new Uint8Array(), /empty/);
+    await expectRefused(b, strToU8('Minutes of the closing plenary, not a bundle.'), /not a Plenary bundle/);
+  });
+
+  it('never let a single flipped byte through unless the signed content is untouched', async () => {
+    const { a, b, forum } = await laptops();
+    const { writeRow } = await import('../../../main/core/store/changeLog');
+    // A small bundle, so that every byte can be tried.
+    await importInto(b, exportBundle(a, { forumId: forum.id }).bytes);
+    await importInto(a, exportBundle(b, { forumId: forum.id }).bytes);
+    writeRow(a, 'forums', forum.id, { title: { ru: 'Форум' } });
+    const { bytes } = exportBundle(a, { forumId: forum.id, forPeer: b.deviceId });
+    const original = readBundle(bytes);
+    let refused = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      const flipped = bytes.slice();
+      flipped[i] = (flipped[i] ?? 0) ^ 0x20;
+      let read;
+      try {
+        read = readBundle(flipped); // reads in memory only: a refusal here has written nothing
+      } catch (error) {
+        refused += 1;
+        expect((error as Error).message).toMatch(/bundle|file/i);
+        continue;
+      }
+      // A flip in zip bookkeeping the reader does not use (a timestamp, a CRC field) leaves the
+      // signed manifest and the hashed changes as they were: what would be imported is identical.
+      expect(read).toEqual(original);
+    }
+    expect(refused).toBeGreaterThan(bytes.length / 2);
+    // And a refused bundle is refused before the database is touched.
+    const corrupt = bytes.slice();
+    const middle = Math.floor(bytes.length / 2);
+    corrupt[middle] = (corrupt[middle] ?? 0) ^ 0xff;
+    await expectRefused(b, corrupt, /bundle|file/i);
+  });
+
+  it('refuse a manifest that disagrees with the entries, or with its signature', async () => {
+    const { a, b, forum } = await laptops();
+    const files = unzipSync(exportBundle(a, { forumId: forum.id }).bytes);
+    const tamperedChanges = strFromU8(files['changes.jsonl'] ?? new Uint8Array()).replace('Forum on Urban-Rural Linkages', 'Forum on Something Else');
+    await expectRefused(b, zipSync({ ...files, 'changes.jsonl': strToU8(tamperedChanges) }), /do not match its signed manifest/);
+    const manifest = strFromU8(files['manifest.json'] ?? new Uint8Array()).replace('"forum": {', '"forum": {"x": 1, ');
+    await expectRefused(b, zipSync({ ...files, 'manifest.json': strToU8(manifest) }), /signature does not match/);
+    await expectRefused(b, zipSync({ ...files, 'manifest.sig': strToU8('AAAA') }), /signature does not match/);
+    const counted = craft(a, forum.id, (m) => (m.counts = { ...m.counts, notes: 1 }));
+    await expectRefused(b, counted, /do not add up/);
+  });
+
+  it('refuse a format from the future, unknown tables and columns, malformed lines, and no changes', async () => {
+    const { a, b, forum } = await laptops();
+    const line = (table: string, cells: object) =>
+      JSON.stringify([a.deviceId, '000000000000100-0000', table, 'row-1', cells]);
+    const countsFor = (table: string) => (m: BundleManifest) => (m.counts = { [table]: 1 });
+    await expectRefused(b, craft(a, forum.id, (m) => (m.formatVersion = 99)), /newer Plenary \(format 99/);
+    await expectRefused(b, craft(a, forum.id, countsFor('meta'), `${line('meta', { value: 'x' })}\n`), /unknown table “meta”/);
+    await expectRefused(b, craft(a, forum.id, countsFor('settings'), `${line('settings', { value: 'x' })}\n`), /unknown table “settings”/);
+    await expectRefused(b, craft(a, forum.id, countsFor('notes'), `${line('notes', { 'text; DROP TABLE notes': 'x' })}\n`), /unknown column/);
+    await expectRefused(b, craft(a, forum.id, countsFor('notes'), `${line('notes', { 'text@en': 'x' })}\n`), /unknown column/);
+    await expectRefused(b, craft(a, forum.id, countsFor('notes'), '["only", "three", "fields"]\n'), /line 1 .* is not a change/);
+    await expectRefused(b, craft(a, forum.id, countsFor('notes'), '{not json\n'), /line 1 .* is not valid/);
+    await expectRefused(b, craft(a, forum.id, (m) => (m.counts = {}), ''), /carries no changes/);
+  });
+
+  it('refuse unsafe, duplicate, unexpected and oversized entries before inflating them', async () => {
+    const { a, b, forum } = await laptops();
+    const files = unzipSync(exportBundle(a, { forumId: forum.id }).bytes);
+    const rezip = (extra: Record<string, Uint8Array>) => zipSync({ ...files, ...extra });
+    await expectRefused(b, rezip({ '../evil.txt': strToU8('x') }), /unsafe path/);
+    await expectRefused(b, rezip({ '/etc/passwd': strToU8('x') }), /unsafe path/);
+    await expectRefused(b, rezip({ 'dir\\evil.txt': strToU8('x') }), /unsafe path/);
+    await expectRefused(b, rezip({ 'notes.exe': strToU8('x') }), /unexpected entry/);
+    const bomb = zipSync({ ...files, 'changes.jsonl': new Uint8Array(50 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expectRefused(b, bomb, /zip bomb/);
+    const duplicated = duplicateEntry(zipSync(files, { level: 0 }), 'manifest.json');
+    await expectRefused(b, duplicated, /twice/);
+  });
+});
+
+/** A bundle signed by `ctx`'s own key around the given manifest changes and change lines. */
+function craft(ctx: CoreContext, forumId: string, patch: (m: BundleManifest) => void, lines?: string) {
+  const files = unzipSync(exportBundle(ctx, { forumId }).bytes);
+  const manifest = JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array())) as BundleManifest;
+  if (lines !== undefined) {
+    const changes = strToU8(lines);
+    files['changes.jsonl'] = changes;
+    manifest.entries = [{ name: 'changes.jsonl', size: changes.length, sha256: createHash('sha256').update(changes).digest('hex') }];
+  }
+  patch(manifest);
+  const manifestBytes = strToU8(JSON.stringify(manifest));
+  files['manifest.json'] = manifestBytes;
+  files['manifest.sig'] = strToU8(signBytes(deviceIdentity(ctx.db, ctx.deviceId), manifestBytes));
+  return zipSync(files);
+}
+
+/** Rewrites a stored zip's central directory so that it names one entry twice. */
+function duplicateEntry(zip: Uint8Array, name: string): Uint8Array {
+  const files = unzipSync(zip);
+  const renamed = Object.fromEntries(Object.entries(files).map(([n, d]) => [n === 'changes.jsonl' ? name.replace('.json', '.jsoX') : n, d]));
+  const bytes = zipSync(renamed, { level: 0 });
+  const text = Buffer.from(bytes);
+  const target = Buffer.from(name.replace('.json', '.jsoX'));
+  let at = text.indexOf(target);
+  while (at !== -1) {
+    Buffer.from(name).copy(text, at);
+    at = text.indexOf(target, at + 1);
+  }
+  return new Uint8Array(text);
+}

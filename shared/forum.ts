@@ -8,7 +8,11 @@ export type OutcomeKind = (typeof outcomeKinds)[number];
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'validation.date');
+  // Date.parse rolls 2026-02-30 over into March; a real calendar day survives the round trip.
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'validation.date');
 
 function isTimeZone(value: string): boolean {
   try {
@@ -36,6 +40,7 @@ export const forumInput = z
     sourceLanguage: z.string().regex(languageTagPattern, 'validation.languageTag'),
     outcomeKind: z.enum(outcomeKinds, 'validation.required'),
   })
+  .strict()
   .superRefine((forum, ctx) => {
     if (forum.endDate < forum.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'validation.endBeforeStart' });

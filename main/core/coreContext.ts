@@ -18,7 +18,8 @@ export const appVersion: string = packageJson.version;
 export async function openCore(databasePath: string, options: OpenOptions & { wallClock?: () => number } = {}): Promise<CoreContext> {
   const db = await openDatabase(databasePath, options);
   const deviceId = ensureDeviceId(db);
-  const clock = new HybridClock(options.wallClock, restoreClockValue(db, deviceId));
+  const saved = restoreClockValue(db, deviceId);
+  const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
   return { db, deviceId, clock, databasePath, version: appVersion };
 }
 

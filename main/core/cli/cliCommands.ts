@@ -2,6 +2,9 @@ import path from 'node:path';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
 import { startHttpServer } from '../transport/httpServer';
+import { bundleCommands } from './bundleCommands';
+import { dbOption, jsonOption } from './cliOptions';
+import { UsageError } from './usageError';
 import type { Forum } from '../../../shared/forum';
 
 export interface CliOption {
@@ -14,14 +17,21 @@ export interface CliCommand {
   name: string;
   summary: string;
   options: CliOption[];
+  /** Commands that only read must not create a database where a mistyped --db points. */
+  readOnly?: boolean;
   /** Checks option values before the database is opened, throwing UsageError. */
   validate?(values: Record<string, string | boolean | undefined>): void;
+  /** Files named after the options (`bundle import A.plenary B.plenary`); none unless declared. */
+  files?: { min: number; label: string };
   /** Returns the exit code; long-running commands (serve) resolve only when stopped. */
-  run(ctx: CoreContext, values: Record<string, string | boolean | undefined>, out: (line: string) => void): Promise<number>;
+  run(
+    ctx: CoreContext,
+    values: Record<string, string | boolean | undefined>,
+    out: (line: string) => void,
+    files: string[],
+  ): Promise<number>;
 }
 
-const dbOption: CliOption = { name: 'db', type: 'string', description: 'database file (default: the app\'s, or $PLENARY_DB)' };
-const jsonOption: CliOption = { name: 'json', type: 'boolean', description: 'print JSON instead of text' };
 
 function unwrap<T>(result: ReturnType<typeof dispatch>): T {
   if (!result.ok) throw new Error(result.error.message);
@@ -33,7 +43,7 @@ function describe(forum: Forum): string {
   return `${forum.id}  ${forum.startDate}..${forum.endDate}  ${title}${forum.isDemo ? '  (demo)' : ''}`;
 }
 
-export const cliCommands: CliCommand[] = [
+const coreCommands: CliCommand[] = [
   {
     name: 'demo',
     summary: 'create the demo forum (Forum on Urban-Rural Linkages)',
@@ -48,6 +58,7 @@ export const cliCommands: CliCommand[] = [
     name: 'forums list',
     summary: 'list the forums in the database',
     options: [dbOption, jsonOption],
+    readOnly: true,
     async run(ctx, values, out) {
       const forums = unwrap<Forum[]>(dispatch(ctx, 'cli', 'forums:list', {}));
       if (values.json) out(JSON.stringify(forums, null, 2));
@@ -85,5 +96,4 @@ export const cliCommands: CliCommand[] = [
   },
 ];
 
-/** A mistake in how the command was called: reported with the usage, exit code 2. */
-export class UsageError extends Error {}
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands];

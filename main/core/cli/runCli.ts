@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeCore, openCore } from '../coreContext';
 import { defaultDatabasePath } from '../defaultDataDir';
 import { CoreError } from '../errors';
-import { cliCommands, UsageError, type CliCommand } from './cliCommands';
+import { cliCommands, type CliCommand } from './cliCommands';
+import { UsageError } from './usageError';
 
 export interface CliIo {
   out(line: string): void;
@@ -24,7 +26,7 @@ function usage(): string {
 
 function commandHelp(command: CliCommand): string {
   return [
-    `Usage: plenary ${command.name} [options]`,
+    `Usage: plenary ${command.name} [options]${command.files ? ` ${command.files.label.toUpperCase().replace(/ /g, '_')}...` : ''}`,
     '',
     command.summary,
     '',
@@ -50,12 +52,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const rest = argv.slice(command.name.split(' ').length);
   let values: Record<string, string | boolean | undefined>;
+  let files: string[];
   try {
     const options = Object.fromEntries([
       ...command.options.map((o) => [o.name, { type: o.type }] as const),
       ['help', { type: 'boolean' }] as const,
     ]);
-    values = parseArgs({ args: rest, options, allowPositionals: false, strict: true }).values;
+    const parsed = parseArgs({ args: rest, options, allowPositionals: command.files !== undefined, strict: true });
+    values = parsed.values;
+    files = parsed.positionals;
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${commandHelp(command)}`);
     return 2;
@@ -65,12 +70,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
+    if (command.files && !values.help && files.length < command.files.min) {
+      throw new UsageError(`Name at least ${command.files.min} ${command.files.label}.`);
+    }
     command.validate?.(values);
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${commandHelp(command)}`);
     return 2;
   }
   const dbPath = typeof values.db === 'string' ? values.db : defaultDatabasePath(io.env);
+  if (command.readOnly && typeof values.db === 'string' && !fs.existsSync(dbPath)) {
+    io.err(`There is no database at ${dbPath}. Check the path given to --db.`);
+    return 1;
+  }
   let ctx;
   try {
     ctx = await openCore(dbPath);
@@ -79,7 +91,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
-    return await command.run(ctx, values, io.out);
+    return await command.run(ctx, values, io.out, files);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${commandHelp(command)}`);

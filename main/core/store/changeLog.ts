@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { languageTagPattern } from '../../../shared/languages';
 import type { HybridClock } from '../sync/hybridClock';
 import { columnKind, deviceTables, isSyncedTable, type ColumnKind, type SyncedTable } from './syncedTables';
 
@@ -50,7 +51,10 @@ export function writeRow(writer: Writer, table: SyncedTable, rowId: string, valu
   for (const [column, value] of Object.entries(values)) {
     if (value === undefined) continue;
     if (requireColumn(table, column) === 'multilingual') {
-      for (const [lang, text] of Object.entries(value as Record<string, unknown>)) cells[`${column}@${lang}`] = text ?? '';
+      for (const [lang, text] of Object.entries(value as Record<string, unknown>)) {
+        requireColumn(table, `${column}@${lang}`);
+        cells[`${column}@${lang}`] = text ?? '';
+      }
     } else {
       cells[column] = value;
     }
@@ -71,8 +75,11 @@ export function writeRow(writer: Writer, table: SyncedTable, rowId: string, valu
       'insert-change',
       () => 'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(change.device, change.hlc, table, rowId, change.forumId, JSON.stringify(cells));
-    // A local change is newer than everything this device has seen, so it wins every cell it names.
-    project(db, table, rowId, cells);
+    // A local change newer than everything this device has seen wins every cell it names. One
+    // stamped before a change that arrived from a laptop whose clock runs far ahead may not: fold
+    // the row's whole history then, as every other laptop will.
+    if (change.hlc > writer.clock.newestSeen()) project(db, table, rowId, cells);
+    else reprojectRows(db, table, [rowId]);
     return change;
   };
   return db.inTransaction ? apply() : db.transaction(apply)();
@@ -88,10 +95,12 @@ function forumOf(db: Database, table: SyncedTable, rowId: string, values: RowVal
   return known;
 }
 
-function requireColumn(table: string, column: string): ColumnKind {
-  const at = column.indexOf('@');
-  const kind = isSyncedTable(table) ? columnKind(table, at === -1 ? column : column.slice(0, at)) : undefined;
-  if (!kind) throw new Error(`The change log has no column ${table}.${column}`);
+/** The kind of a cell's column; a `column@lang` cell needs a multilingual column and a language tag. */
+export function requireColumn(table: string, cell: string): ColumnKind {
+  const at = cell.indexOf('@');
+  const kind = isSyncedTable(table) ? columnKind(table, at === -1 ? cell : cell.slice(0, at)) : undefined;
+  const validLanguage = at === -1 || (kind === 'multilingual' && languageTagPattern.test(cell.slice(at + 1)));
+  if (!kind || !validLanguage) throw new Error(`The change log has no column ${table}.${cell}`);
   return kind;
 }
 
@@ -200,17 +209,20 @@ export function reprojectRows(db: Database, table: SyncedTable, rowIds: Iterable
  * changes arrive in clock order, so the last by arrival; found walking back from the end) and
  * the value saved after an import of foreign changes.
  */
-export function restoreClockValue(db: Database, deviceId: string): string | undefined {
+export function restoreClockValue(db: Database, deviceId: string): { last?: string; newestSeen?: string } {
   const own = db
     .prepare('SELECT hlc FROM changes WHERE device = ? ORDER BY seq DESC LIMIT 1')
     .pluck()
     .get(deviceId) as string | undefined;
   const saved = db.prepare("SELECT value FROM meta WHERE key = 'clock'").pluck().get() as string | undefined;
-  return [own, saved].filter((v): v is string => typeof v === 'string').sort().at(-1);
+  const newestSeen = db.prepare("SELECT value FROM meta WHERE key = 'clock_newest_seen'").pluck().get() as string | undefined;
+  const last = [own, saved].filter((v): v is string => typeof v === 'string').sort().at(-1);
+  return { ...(last ? { last } : {}), ...(newestSeen ? { newestSeen } : {}) };
 }
 
+/** Saved after foreign changes arrive; local writes need no save (the log itself remembers them). */
 export function saveClock(db: Database, clock: HybridClock): void {
-  db.prepare("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-    clock.current(),
-  );
+  const save = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  save.run('clock', clock.current());
+  if (clock.newestSeen()) save.run('clock_newest_seen', clock.newestSeen());
 }

@@ -45,12 +45,14 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
 
 function readVersionReadOnly(file: string, nativeOptions: { nativeBinding?: string }): number {
   let db: Database.Database | undefined;
+  let version: number;
+  let objects: number;
   try {
     db = new Database(file, { ...nativeOptions, readonly: true, fileMustExist: true });
-    const version = db.pragma('user_version', { simple: true });
+    const value = db.pragma('user_version', { simple: true });
+    version = typeof value === 'number' ? value : 0;
     // Reading the schema proves the file is a database and not merely a file with a header.
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    return typeof version === 'number' ? version : 0;
+    objects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
   } catch (error) {
     throw new CoreError(
       'db_unreadable',
@@ -59,6 +61,14 @@ function readVersionReadOnly(file: string, nativeOptions: { nativeBinding?: stri
   } finally {
     db?.close();
   }
+  // Tables but no Plenary version: another program's database, never to be migrated.
+  if (version === 0 && objects > 0) {
+    throw new CoreError(
+      'db_unreadable',
+      `The file ${file} is an SQLite database made by another program, not a Plenary database. It was not changed; choose another file.`,
+    );
+  }
+  return version;
 }
 
 export function migrate(db: Database.Database): void {

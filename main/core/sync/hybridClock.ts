@@ -23,12 +23,24 @@ export function decodeHlc(hlc: string): Timestamp {
 
 export class HybridClock {
   private last: Timestamp;
+  private seen: string;
 
   constructor(
     private readonly wallClock: () => number = Date.now,
     last?: string,
+    /** The newest timestamp ever received, skewed ones included. */
+    newestSeen?: string,
   ) {
     this.last = last ? decodeHlc(last) : { millis: 0, counter: 0 };
+    this.seen = newestSeen ?? '';
+  }
+
+  /**
+   * The newest timestamp received from anywhere, even one too far ahead to jump to. A local
+   * change stamped after it wins every cell it writes; one stamped before it may not.
+   */
+  newestSeen(): string {
+    return this.seen;
   }
 
   /** The newest value issued or received; persisted so a restart never goes back. */
@@ -38,7 +50,7 @@ export class HybridClock {
 
   /** A new timestamp for a local change: strictly greater than every earlier one. */
   now(): string {
-    const wall = this.wallClock();
+    const wall = Math.floor(this.wallClock());
     if (wall > this.last.millis) {
       this.last = { millis: wall, counter: 0 };
     } else {
@@ -54,7 +66,8 @@ export class HybridClock {
    */
   receive(remote: string): { skewed: boolean } {
     const theirs = decodeHlc(remote);
-    const wall = this.wallClock();
+    if (remote > this.seen) this.seen = remote;
+    const wall = Math.floor(this.wallClock());
     if (theirs.millis > wall + MAX_DRIFT_MS) return { skewed: true };
     const millis = Math.max(wall, this.last.millis, theirs.millis);
     let counter = 0;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
-import { columnKind, deviceTables, isSyncedTable } from '../store/syncedTables';
+import { requireColumn } from '../store/changeLog';
+import { deviceTables, isSyncedTable } from '../store/syncedTables';
 import { bundleError } from './bundleError';
 import { bundleFormatVersion, bundleLimits, changeLineSchema, entryNames, manifestSchema, type BundleManifest } from './bundleFormat';
 import { verifyBytes } from './deviceIdentity';
@@ -114,8 +115,9 @@ function parseChanges(bytes: Uint8Array, manifest: BundleManifest): BundleChange
     const [device, hlc, tbl, rowId, cells] = parsed.data;
     if (!isSyncedTable(tbl) || deviceTables.has(tbl)) throw bundleError(`${where} names an unknown table “${tbl}”; the bundle was not imported.`);
     for (const cell of Object.keys(cells)) {
-      const at = cell.indexOf('@');
-      if (!columnKind(tbl, at === -1 ? cell : cell.slice(0, at)) || (at !== -1 && columnKind(tbl, cell.slice(0, at)) !== 'multilingual')) {
+      try {
+        requireColumn(tbl, cell);
+      } catch {
         throw bundleError(`${where} names an unknown column “${tbl}.${cell}”; the bundle was not imported.`);
       }
     }

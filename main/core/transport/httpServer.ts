@@ -64,11 +64,18 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     const url = new URL(req.url ?? '/', 'http://localhost');
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return sendResult(fail('unknown_command', 'Use POST for API calls.'));
       const given = Buffer.from(req.headers.authorization ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         req.resume();
         return sendResult(fail('unauthorized', 'Missing or wrong token: open the URL that `plenary serve` printed.'));
+      }
+      if (req.method !== 'POST') return sendResult(fail('unknown_command', 'Use POST for API calls.'));
+      let command: string;
+      try {
+        command = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        req.resume();
+        return sendResult(fail('unknown_command', 'The command name in the address is not valid.'));
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -86,7 +93,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
         } catch {
           return sendResult(fail('invalid_input', 'The request body is not valid JSON.'));
         }
-        sendResult(dispatch(options.ctx, 'http', decodeURIComponent(url.pathname.slice('/api/'.length)), input));
+        sendResult(dispatch(options.ctx, 'http', command, input));
       });
       return;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reprojectRows, writeRow } from '../../../main/core/store/changeLog';
+import { dispatch } from '../../../main/core/commands/dispatch';
 import { syncedTables, type SyncedTable } from '../../../main/core/store/syncedTables';
 import { snapshot, tempCore } from '../helpers/tempCore';
 
@@ -43,6 +44,7 @@ describe('the change log', () => {
     const before = snapshot(ctx);
     expect(() => writeRow(ctx, 'forums', 'f', { title: { en: 'New' }, nonsense: 1 })).toThrow(/no column forums.nonsense/);
     expect(() => writeRow(ctx, 'meta' as SyncedTable, 'device_id', { value: 'stolen' })).toThrow(/no column/);
+    expect(() => writeRow(ctx, 'forums', 'f', { title: { 'en"); DROP TABLE forums; --': 'x' } })).toThrow(/no column/);
     expect(snapshot(ctx)).toBe(before);
   });
 
@@ -60,6 +62,28 @@ describe('the change log', () => {
         reprojectRows(ctx.db, table, ids);
       }
     })();
+    expect(snapshot(ctx)).toBe(before);
+  });
+
+  it('holds everything the real commands wrote: the demo forum and an edit rebuild from the log alone', async () => {
+    const ctx = await tempCore();
+    const forum = dispatch(ctx, 'cli', 'demo:create', {});
+    if (!forum.ok) throw new Error(forum.error.message);
+    const id = (forum.value as { id: string }).id;
+    const current = dispatch(ctx, 'cli', 'forums:get', { id });
+    if (!current.ok) throw new Error(current.error.message);
+    const { id: _id, isDemo: _demo, ...values } = current.value as Record<string, unknown>;
+    dispatch(ctx, 'cli', 'forums:update', { id, forum: { ...values, endDate: '2026-11-26', title: { en: 'Renamed', zh: '新名称' } } });
+    dispatch(ctx, 'cli', 'settings:set', { language: 'fr' });
+    const before = snapshot(ctx);
+    ctx.db.transaction(() => {
+      for (const table of Object.keys(syncedTables) as SyncedTable[]) {
+        const ids = ctx.db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[];
+        ctx.db.prepare(`DELETE FROM ${table}`).run();
+        reprojectRows(ctx.db, table, ids);
+      }
+    })();
+    // One device: the log replays in write order, so even the languages' order comes out the same.
     expect(snapshot(ctx)).toBe(before);
   });
 

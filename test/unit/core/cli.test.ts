@@ -25,9 +25,18 @@ describe('plenary CLI', () => {
     expect(JSON.parse(json.out)).toHaveLength(1);
   });
 
+  it('does not create a database where a mistyped --db points', async () => {
+    const db = path.join(tempDir(), 'typo.sqlite');
+    const result = await cli('forums', 'list', '--db', db);
+    expect(result).toMatchObject({ code: 1, err: expect.stringMatching(/There is no database at/) });
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
   it('says so when there are no forums', async () => {
-    const result = await cli('forums', 'list', '--db', path.join(tempDir(), 'empty.sqlite'));
-    expect(result).toMatchObject({ code: 0, out: expect.stringMatching(/No forums yet/) });
+    const out: string[] = [];
+    const env = { PLENARY_DB: path.join(tempDir(), 'fresh.sqlite') };
+    expect(await runCli(['forums', 'list'], { out: (l) => out.push(l), err: () => undefined, env })).toBe(0);
+    expect(out.join('\n')).toMatch(/No forums yet/);
   });
 
   it('prints help for the tool and for each command', async () => {
@@ -66,6 +75,50 @@ describe('plenary CLI', () => {
     const result = await cli('forums', 'list', '--db', db);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/newer version of Plenary/);
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+  });
+});
+
+describe('plenary bundle', () => {
+  it('exports a forum on one laptop, inspects and imports it on another', async () => {
+    const dir = tempDir();
+    const a = path.join(dir, 'a.sqlite');
+    const b = path.join(dir, 'b.sqlite');
+    await cli('demo', '--db', a);
+    const forumId = (JSON.parse((await cli('forums', 'list', '--db', a, '--json')).out) as Array<{ id: string }>)[0]?.id ?? '';
+    const file = path.join(dir, 'a.plenary');
+    const exported = await cli('bundle', 'export', '--db', a, '--forum', forumId, '--out', file);
+    expect(exported).toMatchObject({ code: 0, out: expect.stringMatching(/^Wrote \d+ changes of “Forum on Urban-Rural Linkages”/) });
+    // b does not exist yet: inspecting must not create it.
+    expect((await cli('bundle', 'inspect', '--db', b, file)).code).toBe(1);
+    expect(fs.existsSync(b)).toBe(false);
+    const untrusted = await cli('bundle', 'import', '--db', b, file);
+    expect(untrusted).toMatchObject({ code: 1, out: expect.stringMatching(/not imported\. This is the first bundle/) });
+    const trusted = await cli('bundle', 'import', '--db', b, '--trust', file, file);
+    expect(trusted.code).toBe(0);
+    expect(trusted.out).toMatch(/added .*200 new participants.*74 new notes.* from .* \([A-Z2-9]{4}-/);
+    expect(trusted.out).toMatch(/added nothing new to “Forum on Urban-Rural Linkages”/);
+    expect((await cli('forums', 'list', '--db', b)).out).toMatch(/Forum on Urban-Rural Linkages\s+\(demo\)/);
+  });
+
+  it.each([
+    [['bundle', 'import'], /Name at least 1 bundle file/],
+    [['bundle', 'export', '--forum', 'x'], /--out FILE/],
+    [['bundle', 'export', '--out', 'x.plenary'], /--forum ID/],
+  ])('refuses %j with usage and exit code 2', async (argv, message) => {
+    const result = await cli(...argv, '--db', path.join(tempDir(), 'none.sqlite'));
+    expect(result).toMatchObject({ code: 2, err: expect.stringMatching(message) });
+  });
+
+  it('reports a file that is not a bundle and changes nothing', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'b.sqlite');
+    await cli('demo', '--db', db);
+    const junk = path.join(dir, 'minutes.plenary');
+    fs.writeFileSync(junk, 'Minutes of the closing plenary.');
+    const before = fs.readFileSync(db);
+    const result = await cli('bundle', 'import', '--db', db, junk);
+    expect(result).toMatchObject({ code: 1, out: expect.stringMatching(/not imported\. The file is not a Plenary bundle/) });
     expect(fs.readFileSync(db).equals(before)).toBe(true);
   });
 });

@@ -30,6 +30,8 @@ describe('dispatch', () => {
     ['a non-object payload', 'forums:update', 'DROP TABLE forums'],
     ['an id with SQL in it', 'forums:get', { id: "x' OR 1=1 --" }],
     ['an array payload', 'forums:create', [validForum]],
+    ['a day that is not in the calendar', 'forums:create', { ...validForum, startDate: '2026-02-30', endDate: '2026-03-04' }],
+    ['an unknown field on a forum', 'forums:create', { ...validForum, isDemo: true }],
   ])('refuses %s with invalid_input and changes nothing', async (_label, name, payload) => {
     const ctx = await tempCore();
     dispatch(ctx, 'cli', 'forums:create', validForum);

@@ -59,7 +59,7 @@ describe('browser mode HTTP server', () => {
   });
 
   it('refuses bad payloads with a typed error and changes nothing', async () => {
-    const { ctx, call } = await start();
+    const { ctx, call, base } = await start();
     const before = snapshot(ctx);
     const notJson = await call('forums:create', '{"title":');
     expect(notJson.status).toBe(400);
@@ -70,6 +70,10 @@ describe('browser mode HTTP server', () => {
     expect(huge.status).toBe(413);
     const unknown = await call('forums:destroy', {});
     expect(unknown.status).toBe(404);
+    const badName = await call('%E0%A4%A', {});
+    expect(badName.status).toBe(404);
+    const get = await fetch(`${base}/api/forums:list`);
+    expect(get.status).toBe(401);
     expect(snapshot(ctx)).toBe(before);
   });
 

@@ -51,7 +51,7 @@ describe('migrations', () => {
       db.prepare(`INSERT INTO forums (id, title, languages, source_language) VALUES ('f1', '{"en":"Old forum"}', '["en"]', 'en')`).run();
     });
     const db = await openDatabase(file, { backupDir: path.join(dir, 'backups') });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
     expect(db.prepare("SELECT title, preamble FROM forums WHERE id = 'f1'").get()).toEqual({
       title: '{"en":"Old forum"}',
       preamble: '{}',
@@ -64,6 +64,32 @@ describe('migrations', () => {
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     expect(backup.prepare('SELECT count(*) FROM forums').pluck().get()).toBe(1);
     backup.close();
+  });
+
+  it('m003 adds local sync state to a version-2 database', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v2.sqlite');
+    fixtureAt(2, file, (db) => {
+      db.prepare(`INSERT INTO forums (id, title) VALUES ('f1', '{"en":"Kept"}')`).run();
+    });
+    const db = await openDatabase(file, { backupDir: path.join(dir, 'backups') });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare('SELECT count(*) FROM known_devices').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM peer_knowledge').pluck().get()).toBe(0);
+    expect(db.prepare("SELECT title FROM forums WHERE id = 'f1'").pluck().get()).toBe('{"en":"Kept"}');
+    db.close();
+  });
+
+  it('refuse an SQLite file that another program made, and leave its bytes untouched', async () => {
+    const file = path.join(tempDir(), 'someone-elses.sqlite');
+    const other = new Database(file);
+    other.exec("CREATE TABLE meta (k, v); INSERT INTO meta VALUES ('owner', 'another app');");
+    other.close();
+    const before = fs.readFileSync(file);
+    const error = await openDatabase(file).catch((e: unknown) => e);
+    expect((error as CoreError).code).toBe('db_unreadable');
+    expect((error as CoreError).message).toMatch(/not a Plenary database/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('refuse a database from a newer version and leave its bytes untouched', async () => {

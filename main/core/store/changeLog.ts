@@ -25,20 +25,25 @@ export interface Change {
 
 export type RowValues = Record<string, unknown>;
 
+/** A per-database memo: statements and projection plans are built once and reused. */
+function memo<T>(caches: WeakMap<Database, Map<string, T>>, db: Database, key: string, build: () => T): T {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = build();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 const statementCache = new WeakMap<Database, Map<string, Statement>>();
 
 function prepared(db: Database, key: string, build: () => string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db, cache);
-  }
-  let statement = cache.get(key);
-  if (!statement) {
-    statement = db.prepare(build());
-    cache.set(key, statement);
-  }
-  return statement;
+  return memo(statementCache, db, key, () => db.prepare(build()));
 }
 
 /**
@@ -125,16 +130,7 @@ function project(db: Database, table: SyncedTable, rowId: string, cells: Record<
     const value = cells[name];
     key += name.includes('@') && (value === '' || value === null) ? `|${name}-` : `|${name}`;
   }
-  let plans = planCache.get(db);
-  if (!plans) {
-    plans = new Map();
-    planCache.set(db, plans);
-  }
-  let plan = plans.get(key);
-  if (!plan) {
-    plan = planProjection(db, table, names, cells);
-    plans.set(key, plan);
-  }
+  const plan = memo(planCache, db, key, () => planProjection(db, table, names, cells));
   const values: unknown[] = [rowId];
   for (const { cell, kind } of plan.params) {
     if (kind === 'path') values.push(`$."${cell.slice(cell.indexOf('@') + 1)}"`);

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { reprojectRows, writeRow } from '../../../main/core/store/changeLog';
 import { dispatch } from '../../../main/core/commands/dispatch';
+import type { CoreContext } from '../../../main/core/coreContext';
 import { syncedTables, type SyncedTable } from '../../../main/core/store/syncedTables';
 import { snapshot, tempCore } from '../helpers/tempCore';
+
+/** Empties every projection table and folds it back from the change log alone. */
+function rebuildFromLog(ctx: CoreContext): void {
+  ctx.db.transaction(() => {
+    for (const table of Object.keys(syncedTables) as SyncedTable[]) {
+      const ids = ctx.db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[];
+      ctx.db.prepare(`DELETE FROM ${table}`).run();
+      reprojectRows(ctx.db, table, ids);
+    }
+  })();
+}
 
 describe('the change log', () => {
   it('records one change per cell and updates the projection in the same write', async () => {
@@ -55,13 +67,7 @@ describe('the change log', () => {
     writeRow(ctx, 'forums', 'f', { title: { es: 'Foro rural' } });
     writeRow(ctx, 'sessions', 's', { deleted: 1 });
     const before = snapshot(ctx);
-    ctx.db.transaction(() => {
-      for (const table of Object.keys(syncedTables) as SyncedTable[]) {
-        const ids = ctx.db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[];
-        ctx.db.prepare(`DELETE FROM ${table}`).run();
-        reprojectRows(ctx.db, table, ids);
-      }
-    })();
+    rebuildFromLog(ctx);
     expect(snapshot(ctx)).toBe(before);
   });
 
@@ -76,13 +82,7 @@ describe('the change log', () => {
     dispatch(ctx, 'cli', 'forums:update', { id, forum: { ...values, endDate: '2026-11-26', title: { en: 'Renamed', zh: '新名称' } } });
     dispatch(ctx, 'cli', 'settings:set', { language: 'fr' });
     const before = snapshot(ctx);
-    ctx.db.transaction(() => {
-      for (const table of Object.keys(syncedTables) as SyncedTable[]) {
-        const ids = ctx.db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[];
-        ctx.db.prepare(`DELETE FROM ${table}`).run();
-        reprojectRows(ctx.db, table, ids);
-      }
-    })();
+    rebuildFromLog(ctx);
     // One device: the log replays in write order, so even the languages' order comes out the same.
     expect(snapshot(ctx)).toBe(before);
   });

@@ -19,7 +19,7 @@ async function main() {
     console.log(`Writes of ${fmt(w.rows)} participant rows through the change log (one change of ${fmt(w.cellsPerRow)} cells each) and as raw INSERTs`);
     console.log(`  one transaction:      change log ${fmt(w.batchedLogRowsPerSecond)} rows/s, raw INSERT ${fmt(w.batchedRawRowsPerSecond)} rows/s, ratio ${fmt(w.batchedLogRowsPerSecond / w.batchedRawRowsPerSecond, 2)} (target >= 0.5)`);
     console.log(`  a transaction per row: change log ${fmt(w.singleLogRowsPerSecond)} rows/s, raw INSERT ${fmt(w.singleRawRowsPerSecond)} rows/s, ratio ${fmt(w.singleLogRowsPerSecond / w.singleRawRowsPerSecond, 2)}`);
-    console.log(`  database growth: ${fmt(w.bytesPer10kChanges / 1024 / 1024, 2)} MiB per 10,000 changes (log and projection; raw table alone: ${fmt(w.rawBytesPer10kRows / 1024 / 1024, 2)} MiB per 10,000 rows)\n`);
+    console.log(`  database growth: ${fmt(w.bytesPer10kChanges / 1024 / 1024, 2)} MiB per 10,000 writes (log and projection; raw table alone: ${fmt(w.rawBytesPer10kRows / 1024 / 1024, 2)} MiB per 10,000 rows)\n`);
 
     const c = await benchColdStart(dir);
     console.log(`Browser-mode cold start, ${c.runs} runs on a fresh database`);

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { pickText } from '../../../shared/multilingual';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
@@ -46,6 +47,16 @@ export function previewImport(ctx: CoreContext, bundle: VerifiedBundle, now = Da
     | { title: string; lang: string }
     | undefined;
   const rowSeen = new Map<string, Set<string>>();
+  // One statement per table, not per row: a day's bundle may touch a hundred thousand rows.
+  const presence = new Map<string, Statement>();
+  const isPresent = (tbl: string, rowId: string) => {
+    let statement = presence.get(tbl);
+    if (!statement) {
+      statement = ctx.db.prepare(`SELECT 1 FROM ${tableName(tbl)} WHERE id = ?`).pluck();
+      presence.set(tbl, statement);
+    }
+    return statement.get(rowId) !== undefined;
+  };
   const rows: ImportPreview['rows'] = {};
   let fresh = 0;
   let skewed = 0;
@@ -63,8 +74,7 @@ export function previewImport(ctx: CoreContext, bundle: VerifiedBundle, now = Da
     if (seen.has(change.rowId)) continue;
     seen.add(change.rowId);
     const tally = (rows[change.tbl] ??= { added: 0, updated: 0 });
-    const present = ctx.db.prepare(`SELECT 1 FROM ${tableName(change.tbl)} WHERE id = ?`).pluck().get(change.rowId);
-    if (present) tally.updated += 1;
+    if (isPresent(change.tbl, change.rowId)) tally.updated += 1;
     else tally.added += 1;
   }
   return {

@@ -1,9 +1,11 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeOnly = ['better-sqlite3', 'electron', 'node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url'];
+// Every Node built-in, bare and with the node: prefix, plus the native and Electron modules.
+const nodeOnly = ['better-sqlite3', 'electron', 'node:*', ...builtinModules.filter((m) => !m.startsWith('_'))];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**'] },
@@ -43,6 +45,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', 'global', '__dirname'],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [

@@ -20,6 +20,7 @@ describe('import boundaries', () => {
     ['shared/leak.ts', "import path from 'node:path';\nexport const x = path;\n"],
     ['shared/leak.ts', "import { api } from '../renderer/src/api/plenaryApi';\nexport const x = api;\n"],
     ['main/core/leak.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['renderer/src/Leak.tsx', "import zlib from 'zlib';\nexport const x = zlib;\n"],
   ])('%s may not import what %j imports', async (file, code) => {
     expect((await problems(file, code)).some((p) => p.startsWith('no-restricted-imports'))).toBe(true);
   });
@@ -27,6 +28,12 @@ describe('import boundaries', () => {
   it('allows what each side may import', async () => {
     expect(await problems('renderer/src/Fine.tsx', "import { contract } from '../../shared/ipc';\nexport const x = contract;\n")).toEqual([]);
     expect(await problems('main/core/fine.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toEqual([]);
+  });
+
+  it('gives the renderer no Node globals', async () => {
+    for (const code of ['export const x = process.env.HOME;\n', "export const x = Buffer.from('a');\n"]) {
+      expect(await problems('renderer/src/Leak.tsx', code)).toContainEqual(expect.stringMatching(/no-restricted-globals/));
+    }
   });
 
   it('forbids any', async () => {

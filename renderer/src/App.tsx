@@ -1,6 +1,8 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../shared/languages';
+import type { AppError } from '../../shared/result';
+import { ErrorMessage } from './components/ErrorMessage';
 import { api } from './api/plenaryApi';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { navigate, routeHref, useRoute } from './hooks/useRoute';
@@ -18,10 +20,12 @@ export function App() {
     });
   }, [i18n]);
 
+  const [settingsError, setSettingsError] = useState<AppError>();
   const changeLanguage = useCallback(
     (lang: UiLanguage) => {
       void i18n.changeLanguage(lang);
-      void api['settings:set']({ language: lang });
+      // The switch takes effect at once; if it cannot be remembered, say so rather than forget silently.
+      void api['settings:set']({ language: lang }).then((result) => setSettingsError(result.ok ? undefined : result.error));
     },
     [i18n],
   );
@@ -53,6 +57,7 @@ export function App() {
         <LanguageSwitcher onChange={changeLanguage} />
       </header>
       <main className="app-main">
+        {settingsError && <ErrorMessage error={settingsError} />}
         {route.name === 'home' && <HomeScreen />}
         {route.name === 'newForum' && <ForumFormScreen />}
         {route.name === 'editForum' && <ForumFormScreen forumId={route.id} key={route.id} />}

@@ -9,7 +9,7 @@ test('a newcomer opens the demo forum and sees its figures, agenda and draft', a
   await page.getByRole('button', { name: en.home.tryDemo }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
-  const figure = (name: string) => page.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd');
+  const figure = (name: string) => page.getByRole('group', { name, exact: true }).getByRole('definition');
   await expect(figure(en.figures.participants)).toHaveText('200');
   await expect(figure(en.figures.countries)).toHaveText('17');
   await expect(figure(en.figures.internationalOrganisations)).toHaveText('18');
@@ -19,7 +19,8 @@ test('a newcomer opens the demo forum and sees its figures, agenda and draft', a
 
   // Content shown in Chinese carries its own language; a missing Spanish translation is marked.
   await page.getByRole('combobox', { name: en.forum.contentLanguage }).selectOption('zh');
-  await expect(page.locator('h1 [lang="zh"]')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '城乡联系论坛' })).toBeVisible();
+  await expect(page.getByText('城乡联系论坛', { exact: true })).toHaveAttribute('lang', 'zh');
   await page.getByRole('combobox', { name: en.forum.contentLanguage }).selectOption('es');
   await expect(page.getByText(/not yet translated/).first()).toBeVisible();
 
@@ -35,7 +36,7 @@ test('switching to Arabic turns the page right to left, and the choice persists'
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
   await expect(page.getByRole('heading', { level: 1, name: ar.home.title })).toBeVisible();
-  const direction = await page.locator('.app-header').evaluate((el) => getComputedStyle(el).direction);
+  const direction = await page.getByRole('banner').evaluate((el) => getComputedStyle(el).direction);
   expect(direction).toBe('rtl');
 
   await page.reload();
@@ -96,6 +97,6 @@ test('editing a forum keeps what was not touched', async ({ page, server }) => {
   await title.fill('Forum on Urban-Rural Linkages, third edition');
   await page.getByRole('button', { name: en.common.save }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages, third edition' })).toBeVisible();
-  const figure = page.getByRole('term').filter({ hasText: new RegExp(`^${en.figures.participants}$`) });
-  await expect(figure.locator('xpath=following-sibling::dd')).toHaveText('200');
+  const figure = page.getByRole('group', { name: en.figures.participants, exact: true }).getByRole('definition');
+  await expect(figure).toHaveText('200');
 });

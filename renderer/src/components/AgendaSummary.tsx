@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ForumOverview } from '../../../shared/forum';
-import { formatDay } from './formatDates';
+import { formatDay } from '../i18n/intlFormat';
 import { LocalText } from './LocalText';
 
 interface Props {

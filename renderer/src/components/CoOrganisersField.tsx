@@ -1,7 +1,7 @@
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ForumInput } from '../../../shared/forum';
-import type { ForumFormValues } from '../screens/forumFormValues';
+import type { ForumFormValues } from '../forms/forumFormValues';
 import { FieldError } from './FieldError';
 
 /** A growing list of organisation names; rows are plain strings, as the schema has them. */

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { forumInput, outcomeKinds, type ForumInput } from '../../../shared/forum';
 import { uiLanguages } from '../../../shared/languages';
 import type { AppError, Result } from '../../../shared/result';
-import { pruneForumValues, type ForumFormValues } from '../screens/forumFormValues';
+import { pruneForumValues, type ForumFormValues } from '../forms/forumFormValues';
 import { CoOrganisersField } from './CoOrganisersField';
 import { ErrorMessage } from './ErrorMessage';
 import { FieldError } from './FieldError';
-import { languageName } from './LocalText';
+import { languageName } from '../i18n/languageName';
 import { MultilingualField } from './MultilingualField';
 
 const schemaResolver = zodResolver(forumInput);
@@ -35,6 +35,8 @@ export function ForumForm({ defaultValues, onSave, onCancel }: Props) {
   const languages = watch('languages');
   const source = watch('sourceLanguage');
   const ordered = [source, ...languages.filter((l) => l !== source)].filter((l) => languages.includes(l));
+  // A forum may work in languages beyond the six the UI speaks; offer those too, never drop them.
+  const offered = [...uiLanguages, ...defaultValues.languages.filter((l) => !(uiLanguages as readonly string[]).includes(l))];
 
   const submit = handleSubmit(async (values) => {
     setSaveError(undefined);
@@ -53,7 +55,7 @@ export function ForumForm({ defaultValues, onSave, onCancel }: Props) {
       <fieldset>
         <legend>{t('forumForm.languagesLegend')}</legend>
         <div className="checkbox-row">
-          {uiLanguages.map((lang) => (
+          {offered.map((lang) => (
             <label key={lang} className="checkbox">
               <input type="checkbox" value={lang} {...register('languages')} />
               {languageName(lang, i18n.language)}

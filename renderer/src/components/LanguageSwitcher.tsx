@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { uiLanguages, type UiLanguage } from '../../../shared/languages';
-import { languageName } from './LocalText';
+import { languageName } from '../i18n/languageName';
 
 /** Each language named in itself, so a person who cannot read the current UI still finds theirs. */
 export function LanguageSwitcher({ onChange }: { onChange(lang: UiLanguage): void }) {

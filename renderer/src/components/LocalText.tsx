@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../../shared/languages';
 import { pickText, type MultilingualText } from '../../../shared/multilingual';
+import { languageName } from '../i18n/languageName';
 
 interface Props {
   text: MultilingualText | undefined;
@@ -30,12 +31,4 @@ export function LocalText({ text, lang, sourceLanguage, as: Tag = 'span', classN
       )}
     </Tag>
   );
-}
-
-export function languageName(code: string, inLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }

@@ -2,9 +2,9 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ForumInput } from '../../../shared/forum';
 import { directionOf } from '../../../shared/languages';
-import type { ForumFormValues } from '../screens/forumFormValues';
+import type { ForumFormValues } from '../forms/forumFormValues';
 import { FieldError } from './FieldError';
-import { languageName } from './LocalText';
+import { languageName } from '../i18n/languageName';
 
 interface Props {
   form: UseFormReturn<ForumFormValues, unknown, ForumInput>;

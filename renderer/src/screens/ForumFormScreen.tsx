@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { ForumForm } from '../components/ForumForm';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { navigate } from '../hooks/useRoute';
-import { forumValues, newForumValues, type ForumFormValues } from './forumFormValues';
+import { forumValues, newForumValues, type ForumFormValues } from '../forms/forumFormValues';
 
 /** Create a forum, or edit one when an id is given. */
 export function ForumFormScreen({ forumId }: { forumId?: string }) {

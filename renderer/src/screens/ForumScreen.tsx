@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ForumOverview } from '../../../shared/forum';
+import { directionOf } from '../../../shared/languages';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatDateRange, formatNumber } from '../components/formatDates';
+import { formatDateRange, formatNumber } from '../i18n/intlFormat';
 import { AgendaSummary } from '../components/AgendaSummary';
-import { LocalText, languageName } from '../components/LocalText';
+import { LocalText } from '../components/LocalText';
+import { languageName } from '../i18n/languageName';
 import { OutcomeDraft } from '../components/OutcomeDraft';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
@@ -52,7 +54,10 @@ export function ForumScreen({ forumId }: { forumId: string }) {
       </p>
       {forum.coOrganisers.length > 0 && (
         <p className="meta">
-          {t('forum.coOrganisedBy')} <span dir="auto">{forum.coOrganisers.join(' · ')}</span>
+          {t('forum.coOrganisedBy')}{' '}
+          <span lang={forum.sourceLanguage} dir={directionOf(forum.sourceLanguage)}>
+            {forum.coOrganisers.join(' · ')}
+          </span>
         </p>
       )}
       <Figures counts={counts} />
@@ -79,8 +84,8 @@ function Figures({ counts }: { counts: ForumOverview['counts'] }) {
       <h2 id="figures-heading">{t('forum.figures')}</h2>
       <dl className="figures">
         {figures.map(([key, value]) => (
-          <div key={key} className="figure">
-            <dt>{t(`figures.${key}`)}</dt>
+          <div key={key} className="figure" role="group" aria-labelledby={`figure-${key}`}>
+            <dt id={`figure-${key}`}>{t(`figures.${key}`)}</dt>
             <dd>{formatNumber(value, i18n.language)}</dd>
           </div>
         ))}

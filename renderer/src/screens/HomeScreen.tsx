@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api/plenaryApi';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatDateRange } from '../components/formatDates';
-import { LocalText, languageName } from '../components/LocalText';
+import { formatDateRange } from '../i18n/intlFormat';
+import { LocalText } from '../components/LocalText';
+import { languageName } from '../i18n/languageName';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { navigate, routeHref } from '../hooks/useRoute';
 

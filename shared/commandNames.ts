@@ -12,6 +12,12 @@ export const commandNames = [
   'forums:create',
   'forums:update',
   'demo:create',
+  'device:get',
+  'device:rename',
+  'devices:peers',
+  'bundle:export',
+  'bundle:preview',
+  'bundle:import',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

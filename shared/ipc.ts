@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { forum, forumId, forumInput, forumOverview } from './forum';
 import { uiLanguages } from './languages';
+import { bundleData, deviceInfo, deviceName, exportedBundle, importPreview, knownPeer } from './sync';
 import type { Result } from './result';
 
 /**
@@ -48,6 +49,30 @@ export const contract = {
   'demo:create': {
     input: z.object({}).strict(),
     output: forum,
+  },
+  'device:get': {
+    input: z.object({}).strict(),
+    output: deviceInfo,
+  },
+  'device:rename': {
+    input: z.object({ name: deviceName }).strict(),
+    output: deviceInfo,
+  },
+  'devices:peers': {
+    input: z.object({ forumId }).strict(),
+    output: z.array(knownPeer),
+  },
+  'bundle:export': {
+    input: z.object({ forumId, forPeer: z.string().max(200).optional() }).strict(),
+    output: exportedBundle,
+  },
+  'bundle:preview': {
+    input: z.object({ data: bundleData }).strict(),
+    output: importPreview,
+  },
+  'bundle:import': {
+    input: z.object({ data: bundleData, trustNewDevice: z.boolean() }).strict(),
+    output: importPreview,
   },
 } as const;
 

@@ -12,7 +12,7 @@ import type { IpcMain, IpcMainInvokeEvent } from './electronModule';
  */
 export function bindIpc(ipcMain: IpcMain, ctx: CoreContext): void {
   for (const name of commandNames) {
-    ipcMain.handle(ipcChannel(name), (event: IpcMainInvokeEvent, input: unknown): Result<unknown> => {
+    ipcMain.handle(ipcChannel(name), (event: IpcMainInvokeEvent, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
       const frameUrl = event.senderFrame?.url;
       if (frameUrl === undefined || !isAppUrl(frameUrl)) {
         return fail('unauthorized', `Refused ${name}: the request did not come from Plenary's own page.`);

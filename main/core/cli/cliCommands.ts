@@ -33,7 +33,7 @@ export interface CliCommand {
 }
 
 
-function unwrap<T>(result: ReturnType<typeof dispatch>): T {
+function unwrap<T>(result: Awaited<ReturnType<typeof dispatch>>): T {
   if (!result.ok) throw new Error(result.error.message);
   return result.value as T;
 }
@@ -49,7 +49,7 @@ const coreCommands: CliCommand[] = [
     summary: 'create the demo forum (Forum on Urban-Rural Linkages)',
     options: [dbOption, jsonOption],
     async run(ctx, values, out) {
-      const forum = unwrap<Forum>(dispatch(ctx, 'cli', 'demo:create', {}));
+      const forum = unwrap<Forum>(await dispatch(ctx, 'cli', 'demo:create', {}));
       out(values.json ? JSON.stringify(forum, null, 2) : `Created the demo forum: ${describe(forum)}`);
       return 0;
     },
@@ -60,7 +60,7 @@ const coreCommands: CliCommand[] = [
     options: [dbOption, jsonOption],
     readOnly: true,
     async run(ctx, values, out) {
-      const forums = unwrap<Forum[]>(dispatch(ctx, 'cli', 'forums:list', {}));
+      const forums = unwrap<Forum[]>(await dispatch(ctx, 'cli', 'forums:list', {}));
       if (values.json) out(JSON.stringify(forums, null, 2));
       else if (forums.length === 0) out('No forums yet. Create one in the app, or run `plenary demo`.');
       else for (const forum of forums) out(describe(forum));

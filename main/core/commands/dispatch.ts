@@ -9,7 +9,7 @@ import { handlers } from './handlers';
  * The single door into the core for every transport: checks the command name, validates the
  * input with the contract before anything runs, and turns every outcome into an envelope.
  */
-export function dispatch(ctx: CoreContext, transport: Transport, name: string, input: unknown): Result<unknown> {
+export async function dispatch(ctx: CoreContext, transport: Transport, name: string, input: unknown): Promise<Result<unknown>> {
   if (!isCommandName(name)) return fail('unknown_command', `Unknown command: ${name}`);
   const spec = contract[name];
   const parsed = spec.input.safeParse(input ?? {});
@@ -23,7 +23,8 @@ export function dispatch(ctx: CoreContext, transport: Transport, name: string, i
   }
   try {
     const handler = handlers[name] as (c: CoreContext, i: unknown, t: Transport) => unknown;
-    return ok(handler(ctx, parsed.data, transport));
+    // Handlers are synchronous but for the few that back up the database first (imports).
+    return ok(await handler(ctx, parsed.data, transport));
   } catch (error) {
     if (error instanceof CoreError) return fail(error.code, error.message, error.issues);
     return fail('internal', `Internal error in ${name}: ${(error as Error).message}`);

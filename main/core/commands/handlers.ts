@@ -6,12 +6,13 @@ import { createDemoForum } from '../demo/createDemoForum';
 import { forumOverview } from '../store/forumOverview';
 import { createForum, getForum, listForums, updateForum } from '../store/forums';
 import { getSetting, setSetting } from '../store/settings';
+import { syncHandlers } from './syncHandlers';
 
 // Handlers receive the parsed input (defaults applied), which zod types as the schema's output.
 type ParsedInput<K extends CommandName> = z.output<Contract[K]['input']>;
 
 export type Handlers = {
-  [K in CommandName]: (ctx: CoreContext, input: ParsedInput<K>, transport: Transport) => CommandOutput<K>;
+  [K in CommandName]: (ctx: CoreContext, input: ParsedInput<K>, transport: Transport) => CommandOutput<K> | Promise<CommandOutput<K>>;
 };
 
 /** One handler per contract command; each is synchronous, as the SQLite driver is. */
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   'forums:create': (ctx, input) => createForum(ctx, input),
   'forums:update': (ctx, input) => updateForum(ctx, input.id, input.forum),
   'demo:create': (ctx) => createDemoForum(ctx),
+  ...syncHandlers,
 };

@@ -35,3 +35,15 @@ export function rememberPeerKnowledge(db: Database, peer: string, forumId: strin
   );
   for (const k of knowledge) upsert.run(peer, forumId, k.device, k.hlc);
 }
+
+/** Laptops this one has imported from, newest first; with `forumId`, only those that sent that forum. */
+export function listKnownDevices(db: Database, forumId: string): KnownDevice[] {
+  return db
+    .prepare(
+      `SELECT device_id AS deviceId, name, public_key AS publicKey, fingerprint, trusted_at AS trustedAt,
+              last_import_at AS lastImportAt FROM known_devices
+        WHERE device_id IN (SELECT peer FROM peer_knowledge WHERE forum_id = ?)
+        ORDER BY last_import_at DESC`,
+    )
+    .all(forumId) as KnownDevice[];
+}

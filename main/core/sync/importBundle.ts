@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { pickText } from '../../../shared/multilingual';
+import type { ImportPreview } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { reprojectRows, saveClock } from '../store/changeLog';
@@ -10,15 +11,7 @@ import { decodeHlc, MAX_DRIFT_MS } from './hybridClock';
 import { deviceIdentity, fingerprintOf } from './deviceIdentity';
 import type { VerifiedBundle } from './readBundle';
 
-export interface ImportPreview {
-  forum: { id: string; title: string; isNew: boolean };
-  device: { id: string; name: string; fingerprint: string; status: 'this-device' | 'trusted' | 'unknown' };
-  changes: { total: number; new: number; alreadyHere: number };
-  /** Rows the import creates or changes, per table. */
-  rows: Record<string, { added: number; updated: number }>;
-  /** Changes stamped further in the future than clocks plausibly drift: accepted, but worth a look. */
-  skew: { changes: number; maxAheadMs: number };
-}
+export type { ImportPreview };
 
 export interface ImportResult extends ImportPreview {
   backupPath: string;

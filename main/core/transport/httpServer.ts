@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail, type ErrorCode, type Result } from '../../../shared/result';
+import { maxBundleBase64 } from '../../../shared/sync';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
 import { resolveStaticFile } from './staticFiles';
 
 export const maxRequestBytes = 1024 * 1024;
+/** Bundles travel in the request body as base64: those commands may send up to this much. */
+export const maxBundleRequestBytes = maxBundleBase64 + 1024;
 
 export interface HttpServerOptions {
   ctx: CoreContext;
@@ -77,23 +80,24 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
         req.resume();
         return sendResult(fail('unknown_command', 'The command name in the address is not valid.'));
       }
+      const limit = command.startsWith('bundle:') ? maxBundleRequestBytes : maxRequestBytes;
       const chunks: Buffer[] = [];
       let size = 0;
       let tooLarge = false;
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxRequestBytes) tooLarge = true;
+        if (size > limit) tooLarge = true;
         else chunks.push(chunk);
       });
       req.on('end', () => {
-        if (tooLarge) return sendResult(fail('payload_too_large', `Requests are limited to ${maxRequestBytes} bytes.`));
+        if (tooLarge) return sendResult(fail('payload_too_large', `Requests for ${command} are limited to ${limit} bytes.`));
         let input: unknown;
         try {
           input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
         } catch {
           return sendResult(fail('invalid_input', 'The request body is not valid JSON.'));
         }
-        sendResult(dispatch(options.ctx, 'http', command, input));
+        void dispatch(options.ctx, 'http', command, input).then(sendResult);
       });
       return;
     }

@@ -73,14 +73,14 @@ describe('the change log', () => {
 
   it('holds everything the real commands wrote: the demo forum and an edit rebuild from the log alone', async () => {
     const ctx = await tempCore();
-    const forum = dispatch(ctx, 'cli', 'demo:create', {});
+    const forum = await dispatch(ctx, 'cli', 'demo:create', {});
     if (!forum.ok) throw new Error(forum.error.message);
     const id = (forum.value as { id: string }).id;
-    const current = dispatch(ctx, 'cli', 'forums:get', { id });
+    const current = await dispatch(ctx, 'cli', 'forums:get', { id });
     if (!current.ok) throw new Error(current.error.message);
     const { id: _id, isDemo: _demo, ...values } = current.value as Record<string, unknown>;
-    dispatch(ctx, 'cli', 'forums:update', { id, forum: { ...values, endDate: '2026-11-26', title: { en: 'Renamed', zh: '新名称' } } });
-    dispatch(ctx, 'cli', 'settings:set', { language: 'fr' });
+    await dispatch(ctx, 'cli', 'forums:update', { id, forum: { ...values, endDate: '2026-11-26', title: { en: 'Renamed', zh: '新名称' } } });
+    await dispatch(ctx, 'cli', 'settings:set', { language: 'fr' });
     const before = snapshot(ctx);
     rebuildFromLog(ctx);
     // One device: the log replays in write order, so even the languages' order comes out the same.

@@ -13,9 +13,9 @@ describe('dispatch', () => {
 
   it('runs a valid command and wraps its value', async () => {
     const ctx = await tempCore();
-    const created = dispatch(ctx, 'cli', 'forums:create', validForum);
+    const created = await dispatch(ctx, 'cli', 'forums:create', validForum);
     expect(created.ok).toBe(true);
-    const listed = dispatch(ctx, 'cli', 'forums:list', {});
+    const listed = await dispatch(ctx, 'cli', 'forums:list', {});
     expect(listed).toMatchObject({ ok: true, value: [{ title: validForum.title }] });
   });
 
@@ -34,25 +34,25 @@ describe('dispatch', () => {
     ['an unknown field on a forum', 'forums:create', { ...validForum, isDemo: true }],
   ])('refuses %s with invalid_input and changes nothing', async (_label, name, payload) => {
     const ctx = await tempCore();
-    dispatch(ctx, 'cli', 'forums:create', validForum);
+    await dispatch(ctx, 'cli', 'forums:create', validForum);
     const before = snapshot(ctx);
-    const result = dispatch(ctx, 'http', name, payload);
+    const result = await dispatch(ctx, 'http', name, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(snapshot(ctx)).toBe(before);
   });
 
   it('points the date-range error at the end date with a translatable key', async () => {
     const ctx = await tempCore();
-    const result = dispatch(ctx, 'http', 'forums:create', { ...validForum, endDate: '2026-03-01' });
+    const result = await dispatch(ctx, 'http', 'forums:create', { ...validForum, endDate: '2026-03-01' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.issues).toEqual([{ path: 'endDate', message: 'validation.endBeforeStart' }]);
   });
 
   it('refuses unknown commands, and reports missing rows as not_found', async () => {
     const ctx = await tempCore();
-    expect(dispatch(ctx, 'http', 'forums:drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
-    expect(dispatch(ctx, 'http', '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
-    expect(dispatch(ctx, 'http', 'forums:get', { id: 'missing-forum-id' })).toMatchObject({
+    expect(await dispatch(ctx, 'http', 'forums:drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect(await dispatch(ctx, 'http', '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect(await dispatch(ctx, 'http', 'forums:get', { id: 'missing-forum-id' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -60,9 +60,57 @@ describe('dispatch', () => {
 
   it('keeps the interface language per device', async () => {
     const ctx = await tempCore();
-    expect(dispatch(ctx, 'http', 'settings:get', {})).toEqual({ ok: true, value: { language: null } });
-    dispatch(ctx, 'http', 'settings:set', { language: 'ar' });
-    expect(dispatch(ctx, 'http', 'settings:get', {})).toEqual({ ok: true, value: { language: 'ar' } });
+    expect(await dispatch(ctx, 'http', 'settings:get', {})).toEqual({ ok: true, value: { language: null } });
+    await dispatch(ctx, 'http', 'settings:set', { language: 'ar' });
+    expect(await dispatch(ctx, 'http', 'settings:get', {})).toEqual({ ok: true, value: { language: 'ar' } });
     expect(ctx.db.prepare("SELECT count(*) FROM changes WHERE tbl = 'settings'").pluck().get()).toBe(1);
+  });
+});
+
+describe('sync over the contract', () => {
+  it('exports a bundle as base64 that another laptop previews, then imports once trusted', async () => {
+    const a = await tempCore();
+    const b = await tempCore();
+    const demo = await dispatch(a, 'http', 'demo:create', {});
+    if (!demo.ok) throw new Error(demo.error.message);
+    const forumId = (demo.value as { id: string }).id;
+    const exported = await dispatch(a, 'http', 'bundle:export', { forumId });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const { data, fileName } = exported.value as { data: string; fileName: string };
+    expect(fileName).toMatch(/^Forum-on-Urban-Rural-Linkages-.+\.plenary$/);
+    const preview = await dispatch(b, 'http', 'bundle:preview', { data });
+    expect(preview).toMatchObject({ ok: true, value: { forum: { isNew: true }, device: { status: 'unknown' } } });
+    const before = snapshot(b);
+    expect(await dispatch(b, 'http', 'bundle:import', { data, trustNewDevice: false })).toMatchObject({
+      ok: false,
+      error: { code: 'bundle_rejected' },
+    });
+    expect(snapshot(b)).toBe(before);
+    expect(await dispatch(b, 'http', 'bundle:import', { data, trustNewDevice: true })).toMatchObject({ ok: true });
+    expect(await dispatch(b, 'http', 'devices:peers', { forumId })).toMatchObject({
+      ok: true,
+      value: [{ deviceId: a.deviceId }],
+    });
+  });
+
+  it.each([
+    ['not base64', { data: 'not base64!' }],
+    ['base64 of something that is not a bundle', { data: Buffer.from('hello').toString('base64') }],
+    ['no data', {}],
+  ])('refuses a preview of %s and changes nothing', async (_label, payload) => {
+    const ctx = await tempCore();
+    const before = snapshot(ctx);
+    const result = await dispatch(ctx, 'http', 'bundle:preview', payload);
+    expect(result.ok).toBe(false);
+    expect(snapshot(ctx)).toBe(before);
+  });
+
+  it('renames this laptop, refusing an empty name', async () => {
+    const ctx = await tempCore();
+    expect(await dispatch(ctx, 'http', 'device:rename', { name: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(ctx, 'http', 'device:rename', { name: 'Rapporteur B, room 2' })).toMatchObject({
+      ok: true,
+      value: { name: 'Rapporteur B, room 2', fingerprint: expect.stringMatching(/^[A-Z2-9]{4}-/) },
+    });
   });
 });

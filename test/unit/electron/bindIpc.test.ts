@@ -27,10 +27,10 @@ describe('bindIpc', () => {
 
   it('answers the app’s own page through the core', async () => {
     const { invoke } = await boundCore();
-    const created = invoke('forums:create', 'plenary://app/index.html', validForum);
+    const created = await invoke('forums:create', 'plenary://app/index.html', validForum);
     expect(created).toMatchObject({ ok: true, value: { title: validForum.title } });
-    expect(invoke('forums:list', 'plenary://app/index.html#/forums', {})).toMatchObject({ ok: true, value: [{ title: validForum.title }] });
-    expect(invoke('app:info', 'plenary://app/', {})).toMatchObject({ ok: true, value: { transport: 'electron' } });
+    expect(await invoke('forums:list', 'plenary://app/index.html#/forums', {})).toMatchObject({ ok: true, value: [{ title: validForum.title }] });
+    expect(await invoke('app:info', 'plenary://app/', {})).toMatchObject({ ok: true, value: { transport: 'electron' } });
   });
 
   it.each([
@@ -42,15 +42,15 @@ describe('bindIpc', () => {
   ])('refuses %s as unauthorized without reaching the core', async (_label, frameUrl) => {
     const { ctx, invoke } = await boundCore();
     const before = snapshot(ctx);
-    expect(invoke('forums:create', frameUrl, validForum)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await invoke('forums:create', frameUrl, validForum)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(snapshot(ctx)).toBe(before);
-    expect(invoke('forums:list', 'plenary://app/index.html', {})).toEqual({ ok: true, value: [] });
+    expect(await invoke('forums:list', 'plenary://app/index.html', {})).toEqual({ ok: true, value: [] });
   });
 
   it('still validates what the app’s own page sends', async () => {
     const { ctx, invoke } = await boundCore();
     const before = snapshot(ctx);
-    expect(invoke('forums:create', 'plenary://app/index.html', { title: 'no' })).toMatchObject({
+    expect(await invoke('forums:create', 'plenary://app/index.html', { title: 'no' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });

@@ -96,10 +96,10 @@ describe('startShell', () => {
     expect([...record.ipcHandlers.keys()].sort()).toEqual(Object.keys(contract).map((n) => `plenary:${n}`).sort());
     const call = (name: string, frame: string | null, input: unknown) => record.ipcHandlers.get(`plenary:${name}`)?.(fromFrame(frame), input);
 
-    expect(call('forums:create', 'https://example.org/', validForum)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(call('forums:list', 'plenary://app/index.html', {})).toEqual({ ok: true, value: [] });
-    expect(call('forums:create', 'plenary://app/index.html', validForum)).toMatchObject({ ok: true });
-    expect(call('forums:list', 'plenary://app/index.html', {})).toMatchObject({ ok: true, value: [{ title: validForum.title }] });
+    expect(await call('forums:create', 'https://example.org/', validForum)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await call('forums:list', 'plenary://app/index.html', {})).toEqual({ ok: true, value: [] });
+    expect(await call('forums:create', 'plenary://app/index.html', validForum)).toMatchObject({ ok: true });
+    expect(await call('forums:list', 'plenary://app/index.html', {})).toMatchObject({ ok: true, value: [{ title: validForum.title }] });
   });
 
   it('quits at once when another instance holds the lock, touching nothing', async () => {

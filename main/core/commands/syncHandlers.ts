@@ -1,0 +1,47 @@
+import type { CoreContext } from '../coreContext';
+import { listKnownDevices } from '../store/knownDevices';
+import { deviceIdentity, fingerprintOf, renameDevice } from '../sync/deviceIdentity';
+import { exportBundle } from '../sync/exportBundle';
+import { importBundle, previewImport } from '../sync/importBundle';
+import { readBundle } from '../sync/readBundle';
+import type { Handlers } from './handlers';
+
+function deviceInfo(ctx: CoreContext) {
+  const identity = deviceIdentity(ctx.db, ctx.deviceId);
+  return { deviceId: ctx.deviceId, name: identity.name, fingerprint: fingerprintOf(identity.publicKey) };
+}
+
+const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+
+/** Sync over the contract: bundles travel as base64 so the renderer needs no file system. */
+export const syncHandlers: Pick<
+  Handlers,
+  'device:get' | 'device:rename' | 'devices:peers' | 'bundle:export' | 'bundle:preview' | 'bundle:import'
+> = {
+  'device:get': (ctx) => deviceInfo(ctx),
+  'device:rename': (ctx, input) => {
+    renameDevice(ctx.db, input.name);
+    return deviceInfo(ctx);
+  },
+  'devices:peers': (ctx, input) =>
+    listKnownDevices(ctx.db, input.forumId).map(({ deviceId, name, fingerprint, lastImportAt }) => ({ deviceId, name, fingerprint, lastImportAt })),
+  'bundle:export': (ctx, input) => {
+    const bundle = exportBundle(ctx, { forumId: input.forumId, ...(input.forPeer ? { forPeer: input.forPeer } : {}) });
+    const slug = bundle.manifest.forum.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'forum';
+    const device = bundle.manifest.device.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 30) || 'laptop';
+    const stamp = bundle.manifest.createdAt.slice(0, 16).replace(/[-:T]/g, '');
+    return {
+      fileName: `${slug}-${device}-${stamp}.plenary`,
+      data: Buffer.from(bundle.bytes).toString('base64'),
+      changes: Object.values(bundle.manifest.counts).reduce((a, b) => a + b, 0),
+      bytes: bundle.bytes.length,
+    };
+  },
+  'bundle:preview': (ctx, input) => previewImport(ctx, readBundle(bytesOf(input.data))),
+  'bundle:import': async (ctx, input) => {
+    const { backupPath: _backup, ...result } = await importBundle(ctx, readBundle(bytesOf(input.data)), {
+      trustNewDevice: input.trustNewDevice,
+    });
+    return result;
+  },
+};

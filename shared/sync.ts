@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** The most a bundle may weigh when it crosses the contract as base64 (the core caps files at 256 MiB). */
+export const maxBundleBase64 = 128 * 1024 * 1024;
+
+export const bundleData = z
+  .string()
+  .max(maxBundleBase64, 'validation.bundleTooLarge')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.invalid');
+
+export const deviceInfo = z.object({ deviceId: z.string(), name: z.string(), fingerprint: z.string() });
+export type DeviceInfo = z.infer<typeof deviceInfo>;
+
+export const deviceName = z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong');
+
+export const knownPeer = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  lastImportAt: z.string().nullable(),
+});
+export type KnownPeer = z.infer<typeof knownPeer>;
+
+export const importPreview = z.object({
+  forum: z.object({ id: z.string(), title: z.string(), isNew: z.boolean() }),
+  device: z.object({
+    id: z.string(),
+    name: z.string(),
+    fingerprint: z.string(),
+    status: z.enum(['this-device', 'trusted', 'unknown']),
+  }),
+  changes: z.object({ total: z.number().int(), new: z.number().int(), alreadyHere: z.number().int() }),
+  /** Rows the import creates or changes, per table. */
+  rows: z.record(z.string(), z.object({ added: z.number().int(), updated: z.number().int() })),
+  /** Changes stamped further in the future than clocks plausibly drift: accepted, but worth a look. */
+  skew: z.object({ changes: z.number().int(), maxAheadMs: z.number() }),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const exportedBundle = z.object({ fileName: z.string(), data: z.string(), changes: z.number().int(), bytes: z.number().int() });

@@ -8,6 +8,7 @@ import { AgendaSummary } from '../components/AgendaSummary';
 import { LocalText } from '../components/LocalText';
 import { languageName } from '../i18n/languageName';
 import { OutcomeDraft } from '../components/OutcomeDraft';
+import { ExchangePanel } from '../components/sync/ExchangePanel';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
 
@@ -63,6 +64,7 @@ export function ForumScreen({ forumId }: { forumId: string }) {
       <Figures counts={counts} />
       <AgendaSummary sessions={sessions} {...text} />
       <OutcomeDraft paragraphs={paragraphs} outcomeKind={forum.outcomeKind} {...text} />
+      <ExchangePanel forumId={forum.id} onImported={() => overview.reload()} />
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../api/plenaryApi';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateRange } from '../i18n/intlFormat';
 import { LocalText } from '../components/LocalText';
+import { ExchangePanel } from '../components/sync/ExchangePanel';
 import { languageName } from '../i18n/languageName';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { navigate, routeHref } from '../hooks/useRoute';
@@ -77,6 +78,7 @@ export function HomeScreen() {
           })}
         </ul>
       )}
+      <ExchangePanel onImported={() => forums.reload()} />
     </section>
   );
 }

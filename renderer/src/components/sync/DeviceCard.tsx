@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/result';
+import { api } from '../../api/plenaryApi';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { ErrorMessage } from '../ErrorMessage';
+
+/** This laptop as others see it in their import preview: its name and key fingerprint. */
+export function DeviceCard() {
+  const { t } = useTranslation();
+  const device = useApiQuery('device:get', {});
+  const [name, setName] = useState('');
+  const [error, setError] = useState<AppError>();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (device.data) setName(device.data.name);
+  }, [device.data]);
+
+  const rename = async () => {
+    setSaved(false);
+    const result = await api['device:rename']({ name });
+    if (result.ok) {
+      setError(undefined);
+      setSaved(true);
+      device.reload();
+    } else setError(result.error);
+  };
+
+  if (device.error) return <ErrorMessage error={device.error} />;
+  return (
+    <div className="device-card">
+      <h3>{t('sync.thisLaptop')}</h3>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void rename();
+        }}
+      >
+        <label className="field">
+          <span>{t('sync.laptopName')}</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} dir="auto" maxLength={100} />
+        </label>
+        <button type="submit">{t('sync.rename')}</button>
+        {saved && <span role="status">{t('sync.renamed')}</span>}
+      </form>
+      {error && <ErrorMessage error={error} />}
+      <p>
+        {t('sync.fingerprint')}: <code className="fingerprint">{device.data?.fingerprint}</code>
+      </p>
+      <p className="hint">{t('sync.fingerprintHint')}</p>
+    </div>
+  );
+}

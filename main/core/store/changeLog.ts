@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { languageTagPattern } from '../../../shared/languages';
 import type { HybridClock } from '../sync/hybridClock';
-import { columnKind, deviceTables, isSyncedTable, type ColumnKind, type SyncedTable } from './syncedTables';
+import { cellHeads, changeId, parseLogged, type LoggedChange } from './proseHeads';
+import { columnKind, deviceTables, isProseCell, isSyncedTable, type ColumnKind, type SyncedTable } from './syncedTables';
 
 export interface Writer {
   db: Database;
@@ -21,6 +22,16 @@ export interface Change {
   /** The forum the row belongs to; null for per-device rows, which are never bundled. */
   forumId: string | null;
   cells: Record<string, unknown>;
+  /** Prose cells only: the edits (device/hlc) this one replaces. */
+  parents: Record<string, string[]> | null;
+}
+
+export interface WriteOptions {
+  /**
+   * A prose edit normally replaces the version on screen only, so a concurrent version from
+   * another laptop stays available. Choosing among versions replaces them all.
+   */
+  replaceAllVersions?: boolean;
 }
 
 export type RowValues = Record<string, unknown>;
@@ -51,7 +62,13 @@ function prepared(db: Database, key: string, build: () => string): Statement {
  * projection in the same transaction. `values` uses projection column names; a multilingual column
  * takes `{ lang: text }` and records one cell per language given (an empty text removes it).
  */
-export function writeRow(writer: Writer, table: SyncedTable, rowId: string, values: RowValues): Change | undefined {
+export function writeRow(
+  writer: Writer,
+  table: SyncedTable,
+  rowId: string,
+  values: RowValues,
+  options: WriteOptions = {},
+): Change | undefined {
   const cells: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(values)) {
     if (value === undefined) continue;
@@ -74,12 +91,13 @@ export function writeRow(writer: Writer, table: SyncedTable, rowId: string, valu
       rowId,
       forumId: forumOf(db, table, rowId, values),
       cells,
+      parents: proseParents(db, table, rowId, cells, options),
     };
     prepared(
       db,
       'insert-change',
-      () => 'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(change.device, change.hlc, table, rowId, change.forumId, JSON.stringify(cells));
+      () => 'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(change.device, change.hlc, table, rowId, change.forumId, JSON.stringify(cells), change.parents && JSON.stringify(change.parents));
     // A local change newer than everything this device has seen wins every cell it names. One
     // stamped before a change that arrived from a laptop whose clock runs far ahead may not: fold
     // the row's whole history then, as every other laptop will.
@@ -88,6 +106,25 @@ export function writeRow(writer: Writer, table: SyncedTable, rowId: string, valu
     return change;
   };
   return db.inTransaction ? apply() : db.transaction(apply)();
+}
+
+/** The versions each prose cell of this write replaces: the one on screen, or all of them. */
+function proseParents(db: Database, table: SyncedTable, rowId: string, cells: Record<string, unknown>, options: WriteOptions) {
+  const prose = Object.keys(cells).filter((cell) => isProseCell(table, cell));
+  if (prose.length === 0) return null;
+  const history = rowHistory(db, table, rowId);
+  return Object.fromEntries(
+    prose.map((cell) => {
+      const heads = cellHeads(table, cell, history);
+      return [cell, (options.replaceAllVersions ? heads : heads.slice(0, 1)).map(changeId)];
+    }),
+  );
+}
+
+/** Every change ever made to one row, parsed; read through the (tbl, row_id) index. */
+export function rowHistory(db: Database, table: string, rowId: string): LoggedChange[] {
+  const select = prepared(db, 'changes-of-row', () => 'SELECT device, hlc, cells, parents FROM changes WHERE tbl = ? AND row_id = ?');
+  return (select.all(table, rowId) as Array<{ device: string; hlc: string; cells: string; parents: string | null }>).map(parseLogged);
 }
 
 /** A forum is its own scope; other rows name theirs, or already have it in the projection. */
@@ -185,18 +222,16 @@ function toSqlValue(kind: ColumnKind | 'path' | 'text', value: unknown): unknown
  * it after inserting foreign changes; tests use it to prove the tables hold nothing the log lacks.
  */
 export function reprojectRows(db: Database, table: SyncedTable, rowIds: Iterable<string>): void {
-  const select = prepared(db, 'changes-of-row', () => 'SELECT device, hlc, cells FROM changes WHERE tbl = ? AND row_id = ?');
   for (const rowId of rowIds) {
-    const winners = new Map<string, { hlc: string; device: string; value: unknown }>();
-    for (const row of select.all(table, rowId) as Array<{ device: string; hlc: string; cells: string }>) {
-      for (const [cell, value] of Object.entries(JSON.parse(row.cells) as Record<string, unknown>)) {
-        const best = winners.get(cell);
-        if (!best || row.hlc > best.hlc || (row.hlc === best.hlc && row.device > best.device)) {
-          winners.set(cell, { hlc: row.hlc, device: row.device, value });
-        }
-      }
+    const history = rowHistory(db, table, rowId);
+    const cells = new Set(history.flatMap((c) => Object.keys(c.cells)));
+    const winners: Record<string, unknown> = {};
+    for (const cell of cells) {
+      // For prose, the newest of the versions nobody has replaced; for the rest, simply the newest.
+      const [winner] = cellHeads(table, cell, history);
+      if (winner) winners[cell] = winner.cells[cell];
     }
-    if (winners.size > 0) project(db, table, rowId, Object.fromEntries([...winners].map(([cell, w]) => [cell, w.value])));
+    if (cells.size > 0) project(db, table, rowId, winners);
   }
 }
 

@@ -92,3 +92,14 @@ export function columnKind(table: SyncedTable, column: string): ColumnKind | und
   const columns: Record<string, ColumnKind> = syncedTables[table];
   return Object.prototype.hasOwnProperty.call(columns, column) ? columns[column] : undefined;
 }
+
+/**
+ * Prose: text people write at length, where last-writer-wins would silently discard a concurrent
+ * edit. Each edit names the edit it replaces; concurrent ones are all kept until someone chooses.
+ */
+const proseColumns = new Set(['notes.text', 'key_messages.text', 'outcome_paragraphs.text']);
+
+export function isProseCell(table: string, cell: string): boolean {
+  const at = cell.indexOf('@');
+  return proseColumns.has(`${table}.${at === -1 ? cell : cell.slice(0, at)}`);
+}

@@ -37,5 +37,11 @@ export const manifestSchema = z
   .strict();
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
-/** One line of changes.jsonl: [device, hlc, table, rowId, cells]. */
-export const changeLineSchema = z.tuple([id, hlc, z.string().min(1).max(64), id, z.record(z.string(), z.unknown())]);
+const changeId = z.string().regex(/^[^/]{1,200}\/\d{15}-[0-9a-f]{4}$/);
+const line = [id, hlc, z.string().min(1).max(64), id, z.record(z.string(), z.unknown())] as const;
+
+/** One line of changes.jsonl: [device, hlc, table, rowId, cells] and, for prose, the replaced edits. */
+export const changeLineSchema = z.union([
+  z.tuple(line),
+  z.tuple([...line, z.record(z.string(), z.array(changeId).max(1000))]),
+]);

@@ -33,8 +33,8 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
     for (const row of rows) peerHas.set(row.device, row.hlc);
   }
   const rows = ctx.db
-    .prepare('SELECT device, hlc, tbl, row_id AS rowId, cells FROM changes WHERE forum_id = ? ORDER BY device, hlc')
-    .all(forum.id) as Array<{ device: string; hlc: string; tbl: string; rowId: string; cells: string }>;
+    .prepare('SELECT device, hlc, tbl, row_id AS rowId, cells, parents FROM changes WHERE forum_id = ? ORDER BY device, hlc')
+    .all(forum.id) as Array<{ device: string; hlc: string; tbl: string; rowId: string; cells: string; parents: string | null }>;
 
   const lines: string[] = [];
   const counts: Record<string, number> = {};
@@ -44,7 +44,8 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
     knowledge.set(row.device, row.hlc); // rows are in clock order per device: the last is the newest
     const known = peerHas.get(row.device);
     if (known !== undefined && row.hlc <= known) continue;
-    lines.push(`[${JSON.stringify(row.device)},${JSON.stringify(row.hlc)},${JSON.stringify(row.tbl)},${JSON.stringify(row.rowId)},${row.cells}]`);
+    const parents = row.parents ? `,${row.parents}` : '';
+    lines.push(`[${JSON.stringify(row.device)},${JSON.stringify(row.hlc)},${JSON.stringify(row.tbl)},${JSON.stringify(row.rowId)},${row.cells}${parents}]`);
     counts[row.tbl] = (counts[row.tbl] ?? 0) + 1;
     const range = ranges.get(row.device);
     if (range) {

@@ -108,14 +108,14 @@ export async function importBundle(
   const backupPath = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-import');
   const { manifest, changes } = bundle;
   const insert = ctx.db.prepare(
-    'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   try {
     ctx.db.transaction(() => {
       const touched = new Map<SyncedTable, Set<string>>();
       let newest = '';
       for (const c of changes) {
-        if (insert.run(c.device, c.hlc, c.tbl, c.rowId, manifest.forum.id, c.cells).changes === 0) continue;
+        if (insert.run(c.device, c.hlc, c.tbl, c.rowId, manifest.forum.id, c.cells, c.parents).changes === 0) continue;
         const table = tableName(c.tbl);
         const rows = touched.get(table) ?? new Set<string>();
         rows.add(c.rowId);

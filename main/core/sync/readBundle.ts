@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { requireColumn } from '../store/changeLog';
-import { deviceTables, isSyncedTable } from '../store/syncedTables';
+import { deviceTables, isProseCell, isSyncedTable } from '../store/syncedTables';
 import { bundleError } from './bundleError';
 import { bundleFormatVersion, bundleLimits, changeLineSchema, entryNames, manifestSchema, type BundleManifest } from './bundleFormat';
 import { verifyBytes } from './deviceIdentity';
@@ -13,6 +13,8 @@ export interface BundleChange {
   rowId: string;
   /** The cells as JSON text, exactly as the log stores them. */
   cells: string;
+  /** Prose cells' replaced edits as JSON text, or null. */
+  parents: string | null;
 }
 
 export interface VerifiedBundle {
@@ -112,7 +114,7 @@ function parseChanges(bytes: Uint8Array, manifest: BundleManifest): BundleChange
     }
     const parsed = changeLineSchema.safeParse(value);
     if (!parsed.success) throw bundleError(`${where} is not a change; the bundle was not imported.`);
-    const [device, hlc, tbl, rowId, cells] = parsed.data;
+    const [device, hlc, tbl, rowId, cells, parents] = parsed.data;
     if (!isSyncedTable(tbl) || deviceTables.has(tbl)) throw bundleError(`${where} names an unknown table “${tbl}”; the bundle was not imported.`);
     for (const cell of Object.keys(cells)) {
       try {
@@ -121,8 +123,13 @@ function parseChanges(bytes: Uint8Array, manifest: BundleManifest): BundleChange
         throw bundleError(`${where} names an unknown column “${tbl}.${cell}”; the bundle was not imported.`);
       }
     }
+    for (const cell of Object.keys(parents ?? {})) {
+      if (!Object.prototype.hasOwnProperty.call(cells, cell) || !isProseCell(tbl, cell)) {
+        throw bundleError(`${where} names replaced edits for “${tbl}.${cell}”, which it does not set as prose; the bundle was not imported.`);
+      }
+    }
     counts.set(tbl, (counts.get(tbl) ?? 0) + 1);
-    changes.push({ device, hlc, tbl, rowId, cells: JSON.stringify(cells) });
+    changes.push({ device, hlc, tbl, rowId, cells: JSON.stringify(cells), parents: parents ? JSON.stringify(parents) : null });
   }
   const declared = Object.entries(manifest.counts).filter(([, n]) => n > 0);
   if (declared.length !== counts.size || declared.some(([tbl, n]) => counts.get(tbl) !== n)) {

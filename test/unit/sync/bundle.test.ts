@@ -154,6 +154,8 @@ describe('bundles', () => {
     await expectRefused(b, craft(a, forum.id, countsFor('notes'), '["only", "three", "fields"]\n'), /line 1 .* is not a change/);
     await expectRefused(b, craft(a, forum.id, countsFor('notes'), '{not json\n'), /line 1 .* is not valid/);
     await expectRefused(b, craft(a, forum.id, (m) => (m.counts = {}), ''), /carries no changes/);
+    const withParents = JSON.stringify([a.deviceId, '000000000000100-0000', 'notes', 'row-1', { lang: 'en' }, { lang: [`${a.deviceId}/000000000000050-0000`] }]);
+    await expectRefused(b, craft(a, forum.id, countsFor('notes'), `${withParents}\n`), /replaced edits for “notes.lang”/);
   });
 
   it('refuse unsafe, duplicate, unexpected and oversized entries before inflating them', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { writeRow } from '../../../main/core/store/changeLog';
 import { createForum } from '../../../main/core/store/forums';
+import { chooseProse, proseVersions } from '../../../main/core/store/proseVersions';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
 import { importBundle } from '../../../main/core/sync/importBundle';
 import { readBundle } from '../../../main/core/sync/readBundle';
@@ -36,7 +37,17 @@ function randomEdit(laptop: CoreContext, forumId: string, rng: ReturnType<typeof
   const sessions = laptop.db.prepare('SELECT id FROM sessions WHERE forum_id = ?').pluck().all(forumId) as string[];
   const paragraphs = laptop.db.prepare('SELECT id FROM outcome_paragraphs WHERE forum_id = ?').pluck().all(forumId) as string[];
   const base = { forum_id: forumId };
-  switch (rng.int(7)) {
+  const notes = laptop.db.prepare('SELECT id FROM notes WHERE forum_id = ?').pluck().all(forumId) as string[];
+  switch (rng.int(10)) {
+    case 7:
+      writeRow(laptop, 'notes', `n-${laptop.deviceId.slice(0, 4)}-${serial}`, { ...base, text: `Note ${serial}`, lang: 'en', deleted: 0 });
+      break;
+    case 8: // prose edited, perhaps concurrently with another laptop
+      if (notes.length) writeRow(laptop, 'notes', rng.pick(notes), { text: `Edit ${serial}` });
+      break;
+    case 9: // someone settles the versions
+      if (notes.length) chooseProse(laptop, 'notes', rng.pick(notes), 'text', `Chosen ${serial}`);
+      break;
     case 0:
       writeRow(laptop, 'sessions', `s-${laptop.deviceId.slice(0, 4)}-${serial}`, { ...base, title: { en: `Session ${serial}` }, kind: 'parallel', deleted: 0 });
       break;
@@ -88,6 +99,10 @@ describe('laptops exchanging bundles', () => {
     for (let pass = 0; pass < 2; pass++) {
       for (const [from, to] of [...pairs].sort(() => rng.next() - 0.5)) await send(from, to, forumId, rng.next() < 0.5);
     }
+    // Every version of every note that nobody settled is still there, the same on each laptop.
+    const noteIds = first.db.prepare('SELECT id FROM notes ORDER BY id').pluck().all() as string[];
+    const versions = (laptop: CoreContext) => noteIds.map((id) => proseVersions(laptop, 'notes', id, 'text'));
+    for (const laptop of laptops.slice(1)) expect(versions(laptop)).toEqual(versions(first));
     const reference = forumTables(first);
     for (const laptop of laptops.slice(1)) {
       const mine = forumTables(laptop);

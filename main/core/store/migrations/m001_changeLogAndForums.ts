@@ -19,7 +19,10 @@ export const m001ChangeLogAndForums: Migration = {
         tbl TEXT NOT NULL,
         row_id TEXT NOT NULL,
         forum_id TEXT, -- the forum the row belongs to (NULL for device settings): what a bundle carries
-        cells TEXT NOT NULL
+        cells TEXT NOT NULL,
+        -- For prose cells only: the changes (device/hlc) each one replaces. Two live edits of the
+        -- same text that do not descend from each other are concurrent and both kept.
+        parents TEXT
       ) STRICT;
       -- One index serves both needs: re-projecting a row after an import reads all of its
       -- changes, and a change is known by its row, device and clock, so importing it twice is a

@@ -44,6 +44,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
 }
 
 function readVersionReadOnly(file: string, nativeOptions: { nativeBinding?: string }): number {
+  // Reading a WAL database creates its -wal and -shm companions; ours to remove if we made them.
+  const companions = ['-wal', '-shm'].map((suffix) => `${file}${suffix}`).filter((f) => !fs.existsSync(f));
   let db: Database.Database | undefined;
   let version: number;
   let objects: number;
@@ -60,6 +62,7 @@ function readVersionReadOnly(file: string, nativeOptions: { nativeBinding?: stri
     );
   } finally {
     db?.close();
+    for (const companion of companions) fs.rmSync(companion, { force: true });
   }
   // Tables but no Plenary version: another program's database, never to be migrated.
   if (version === 0 && objects > 0) {

@@ -104,6 +104,21 @@ describe('migrations', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
+  it('refuse a newer database in WAL mode without leaving files beside it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'future-wal.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE kept (x); INSERT INTO kept VALUES (1);');
+    db.pragma(`user_version = ${latestVersion + 1}`);
+    db.close();
+    const listing = fs.readdirSync(dir).sort();
+    const before = fs.readFileSync(file);
+    await expect(openDatabase(file)).rejects.toMatchObject({ code: 'db_newer_version' });
+    expect(fs.readdirSync(dir).sort()).toEqual(listing);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('refuse a file that is not a database and leave its bytes untouched', async () => {
     const file = path.join(tempDir(), 'garbage.sqlite');
     fs.writeFileSync(file, Buffer.from('This is a text file, not SQLite. '.repeat(200)));

@@ -28,6 +28,15 @@ function sourceFiles(dir: string): string[] {
 const rendererFiles = sourceFiles(path.join(root, 'renderer/src'));
 const parse = (file: string) => ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
 
+/** A literal attribute value, written plainly or in braces; '' for anything computed. */
+function attributeText(initializer: ts.JsxAttributeValue): string {
+  if (ts.isStringLiteral(initializer)) return initializer.text;
+  if (ts.isJsxExpression(initializer) && initializer.expression && ts.isStringLiteral(initializer.expression)) {
+    return initializer.expression.text;
+  }
+  return '';
+}
+
 function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
   visit(node);
   node.forEachChild((child) => walk(child, visit));
@@ -85,14 +94,23 @@ describe('locales', () => {
     for (const file of rendererFiles.filter((f) => f.endsWith('.tsx'))) {
       walk(parse(file), (node) => {
         if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) literals.push(`${path.relative(root, file)}: "${node.text.trim()}"`);
+        // {'text'} or {`text`} as a child of an element is visible text too.
+        if (
+          ts.isJsxExpression(node) &&
+          (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) &&
+          node.expression &&
+          (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) &&
+          /\p{L}/u.test(node.expression.text)
+        ) {
+          literals.push(`${path.relative(root, file)}: {'${node.expression.text}'}`);
+        }
         if (
           ts.isJsxAttribute(node) &&
           visibleAttributes.has(node.name.getText()) &&
           node.initializer &&
-          ts.isStringLiteral(node.initializer) &&
-          /\p{L}/u.test(node.initializer.text)
+          /\p{L}/u.test(attributeText(node.initializer))
         ) {
-          literals.push(`${path.relative(root, file)}: ${node.name.getText()}="${node.initializer.text}"`);
+          literals.push(`${path.relative(root, file)}: ${node.name.getText()}="${attributeText(node.initializer)}"`);
         }
       });
     }

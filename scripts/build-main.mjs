@@ -19,6 +19,8 @@ await build({
   entryPoints: {
     cli: 'main/core/cli/main.ts',
     electron: 'main/electron/main.ts',
+    // Imports run here, in a worker thread, off the main process.
+    importWorker: 'main/core/sync/importWorker.ts',
   },
 });
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { restoreClockValue, type Writer } from './store/changeLog';
 import { openDatabase, type OpenOptions } from './store/openDatabase';
 import { HybridClock } from './sync/hybridClock';
+import type { ImportWorkerConfig } from './sync/importInWorker';
 
 export type Transport = 'electron' | 'http' | 'cli';
 
@@ -11,6 +12,8 @@ export type Transport = 'electron' | 'http' | 'cli';
 export interface CoreContext extends Writer {
   databasePath: string;
   version: string;
+  /** Set by long-running hosts (the desktop app, browser mode) so imports run off their main thread. */
+  importWorker?: ImportWorkerConfig;
 }
 
 export const appVersion: string = packageJson.version;

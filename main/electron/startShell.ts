@@ -60,6 +60,7 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     return undefined;
   }
   app.on('will-quit', () => closeCore(ctx));
+  ctx.importWorker = { script: path.join(appRoot, 'dist', 'main', 'importWorker.cjs'), ...(nativeBinding ? { nativeBinding } : {}) };
 
   serveRenderer(electron.protocol, path.join(appRoot, 'dist', 'renderer'));
   bindIpc(electron.ipcMain, ctx);

@@ -3,6 +3,7 @@ import { listKnownDevices } from '../store/knownDevices';
 import { deviceIdentity, fingerprintOf, renameDevice } from '../sync/deviceIdentity';
 import { exportBundle } from '../sync/exportBundle';
 import { importBundle, previewImport } from '../sync/importBundle';
+import { importInWorker } from '../sync/importInWorker';
 import { readBundle } from '../sync/readBundle';
 import type { Handlers } from './handlers';
 
@@ -39,9 +40,11 @@ export const syncHandlers: Pick<
   },
   'bundle:preview': (ctx, input) => previewImport(ctx, readBundle(bytesOf(input.data))),
   'bundle:import': async (ctx, input) => {
-    const { backupPath: _backup, ...result } = await importBundle(ctx, readBundle(bytesOf(input.data)), {
-      trustNewDevice: input.trustNewDevice,
-    });
+    const options = { trustNewDevice: input.trustNewDevice };
+    // Hosts with a window to keep responsive import in a worker; the CLI has none and waits.
+    const { backupPath: _backup, ...result } = ctx.importWorker
+      ? await importInWorker(ctx, ctx.importWorker, bytesOf(input.data), options)
+      : await importBundle(ctx, readBundle(bytesOf(input.data)), options);
     return result;
   },
 };

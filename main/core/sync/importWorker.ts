@@ -1,0 +1,27 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { closeCore, openCore } from '../coreContext';
+import { CoreError } from '../errors';
+import { importBundle } from './importBundle';
+import { readBundle } from './readBundle';
+import type { ImportJob, ImportOutcome } from './importInWorker';
+
+// Runs one import on its own connection to the same database file, so that the process that
+// started it (Electron's main process, the browser-mode server) keeps answering meanwhile.
+async function run(job: ImportJob): Promise<ImportOutcome> {
+  const ctx = await openCore(job.databasePath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+  try {
+    const result = await importBundle(ctx, readBundle(job.bytes), {
+      trustNewDevice: job.trustNewDevice,
+      ...(job.backupDir ? { backupDir: job.backupDir } : {}),
+    });
+    return { ok: true, result };
+  } catch (error) {
+    return error instanceof CoreError
+      ? { ok: false, code: error.code, message: error.message }
+      : { ok: false, code: 'internal', message: (error as Error).message };
+  } finally {
+    closeCore(ctx);
+  }
+}
+
+void run(workerData as ImportJob).then((outcome) => parentPort?.postMessage(outcome));

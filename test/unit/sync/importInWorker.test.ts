@@ -1,0 +1,54 @@
+import { build } from 'esbuild';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDemoForum } from '../../../main/core/demo/createDemoForum';
+import { exportBundle } from '../../../main/core/sync/exportBundle';
+import { importInWorker, type ImportWorkerConfig } from '../../../main/core/sync/importInWorker';
+import { snapshot, tempCore, tempDir } from '../helpers/tempCore';
+import { forumTables } from './forumTables';
+
+// The worker runs as a script of its own, as in the built app: build it the same way, inside the
+// repository so that it finds better-sqlite3 in node_modules.
+const config: ImportWorkerConfig = { script: path.resolve(__dirname, '../../../.cache/test-worker/importWorker.cjs') };
+beforeAll(async () => {
+  await build({
+    entryPoints: [path.resolve(__dirname, '../../../main/core/sync/importWorker.ts')],
+    outfile: config.script,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+  });
+});
+
+describe('importing in a worker thread', () => {
+  it('applies a bundle on its own connection and leaves this one current, clock included', async () => {
+    // A's clock runs three minutes ahead: within drift, so B's clock must move past A's changes.
+    const a = await tempCore({ wallClock: () => Date.now() + 3 * 60 * 1000 });
+    const b = await tempCore();
+    const forum = createDemoForum(a);
+    const { bytes, manifest } = exportBundle(a, { forumId: forum.id });
+    const result = await importInWorker(b, config, bytes, { trustNewDevice: true, backupDir: tempDir() });
+    expect(result.rows.participants).toEqual({ added: 200, updated: 0 });
+    expect(forumTables(b)).toEqual(forumTables(a));
+    const newest = manifest.ranges.map((r) => r.to).sort().at(-1) ?? '';
+    expect(b.clock.now() > newest).toBe(true);
+  });
+
+  it('reports a refusal from the worker as the same typed error, changing nothing', async () => {
+    const a = await tempCore();
+    const b = await tempCore();
+    const forum = createDemoForum(a);
+    const before = snapshot(b);
+    const { bytes } = exportBundle(a, { forumId: forum.id });
+    await expect(importInWorker(b, config, bytes, { trustNewDevice: false, backupDir: tempDir() })).rejects.toMatchObject({
+      code: 'bundle_rejected',
+      message: expect.stringMatching(/Compare its fingerprint/),
+    });
+    await expect(importInWorker(b, config, new TextEncoder().encode('not a bundle'), { trustNewDevice: true })).rejects.toMatchObject({
+      code: 'bundle_rejected',
+    });
+    expect(snapshot(b)).toBe(before);
+  });
+});

@@ -6,6 +6,9 @@ export const bundleExtension = '.plenary';
 
 export const entryNames = { manifest: 'manifest.json', signature: 'manifest.sig', changes: 'changes.jsonl' } as const;
 
+/** How changes.jsonl is compressed; the exporter hashes exactly these bytes. */
+export const changesCompressionLevel = 6;
+
 /** Caps checked against the zip's directory before anything is inflated. */
 export const bundleLimits = {
   fileBytes: 256 * 1024 * 1024,
@@ -32,7 +35,15 @@ export const manifestSchema = z
     counts: z.record(z.string(), z.number().int().nonnegative()),
     /** What the sender has of this forum, per device: lets a receiver answer with only what it lacks. */
     knowledge: z.array(z.object({ device: id, hlc })),
-    entries: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+    entries: z.array(
+      z.object({
+        name: z.string(),
+        size: z.number().int().nonnegative(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        /** Of the bytes as stored in the zip (compressed), so that no stored bit goes unchecked. */
+        storedSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    ),
   })
   .strict();
 export type BundleManifest = z.infer<typeof manifestSchema>;

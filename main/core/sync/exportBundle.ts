@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { strToU8, zipSync } from 'fflate';
+import { deflateSync, strToU8, zipSync } from 'fflate';
 import { pickText } from '../../../shared/multilingual';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { getForum } from '../store/forums';
-import { bundleFormatVersion, entryNames, type BundleManifest } from './bundleFormat';
+import { bundleFormatVersion, changesCompressionLevel, entryNames, type BundleManifest } from './bundleFormat';
+import { checkZipStructure } from './zipStructure';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 import { deviceIdentity, signBytes } from './deviceIdentity';
 
 export interface ExportOptions {
@@ -58,6 +61,7 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
   }
 
   const changes = strToU8(`${lines.join('\n')}\n`);
+  const storedChanges = deflateSync(changes, { level: changesCompressionLevel });
   const identity = deviceIdentity(ctx.db, ctx.deviceId);
   const manifest: BundleManifest = {
     format: 'plenary-bundle',
@@ -68,13 +72,26 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
     ranges: [...ranges.values()],
     counts,
     knowledge: [...knowledge].map(([device, hlc]) => ({ device, hlc })),
-    entries: [{ name: entryNames.changes, size: changes.length, sha256: createHash('sha256').update(changes).digest('hex') }],
+    entries: [{ name: entryNames.changes, size: changes.length, sha256: sha256(changes), storedSha256: sha256(storedChanges) }],
   };
   const manifestBytes = strToU8(JSON.stringify(manifest, null, 2));
+  const signature = strToU8(signBytes(identity, manifestBytes));
   const bytes = zipSync({
     [entryNames.manifest]: [manifestBytes, { level: 0 }],
-    [entryNames.signature]: [strToU8(signBytes(identity, manifestBytes)), { level: 0 }],
-    [entryNames.changes]: [changes, { level: 6 }],
+    [entryNames.signature]: [signature, { level: 0 }],
+    [entryNames.changes]: [changes, { level: changesCompressionLevel }],
   });
+  // The zip must hold exactly the deflated bytes the manifest hashes (same library, same level).
+  const stored = new Map<string, Uint8Array>();
+  const contents = new Map([
+    [entryNames.manifest, manifestBytes],
+    [entryNames.signature, signature],
+    [entryNames.changes, changes],
+  ]);
+  checkZipStructure(bytes, contents, stored);
+  const written = stored.get(entryNames.changes);
+  if (!written || sha256(written) !== manifest.entries[0]?.storedSha256) {
+    throw new Error('The bundle could not be written consistently; nothing was saved.');
+  }
   return { bytes, manifest };
 }

@@ -5,6 +5,7 @@ import { deviceTables, isProseCell, isSyncedTable } from '../store/syncedTables'
 import { bundleError } from './bundleError';
 import { bundleFormatVersion, bundleLimits, changeLineSchema, entryNames, manifestSchema, type BundleManifest } from './bundleFormat';
 import { verifyBytes } from './deviceIdentity';
+import { checkZipStructure } from './zipStructure';
 
 export interface BundleChange {
   device: string;
@@ -37,6 +38,9 @@ export function readBundle(bytes: Uint8Array): VerifiedBundle {
     throw bundleError(`The file is larger than ${bundleLimits.fileBytes / 1024 / 1024} MiB, the most a bundle may be. Export it again for one forum or one peer.`);
   }
   const files = unzipEntries(bytes);
+  const stored = new Map<string, Uint8Array>();
+  const damage = checkZipStructure(bytes, files, stored);
+  if (damage) throw bundleError(`The file is damaged (${damage}). Ask for the bundle again.`);
   const manifestBytes = files.get(entryNames.manifest);
   const signature = files.get(entryNames.signature);
   const changesBytes = files.get(entryNames.changes);
@@ -63,7 +67,14 @@ export function readBundle(bytes: Uint8Array): VerifiedBundle {
 
   const declared = new Map(manifest.entries.map((e) => [e.name, e]));
   const changesEntry = declared.get(entryNames.changes);
-  if (!changesEntry || changesEntry.size !== changesBytes.length || changesEntry.sha256 !== sha256(changesBytes)) {
+  const storedChanges = stored.get(entryNames.changes);
+  if (
+    !changesEntry ||
+    !storedChanges ||
+    changesEntry.size !== changesBytes.length ||
+    changesEntry.sha256 !== sha256(changesBytes) ||
+    changesEntry.storedSha256 !== sha256(storedChanges)
+  ) {
     throw bundleError('The bundle’s changes do not match its signed manifest: the file is damaged or was altered. Ask for it again.');
   }
   const changes = parseChanges(changesBytes, manifest);

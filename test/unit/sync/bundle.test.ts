@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { deflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
@@ -96,7 +96,7 @@ describe('bundles', () => {
     await expectRefused(b, strToU8('Minutes of the closing plenary, not a bundle.'), /not a Plenary bundle/);
   });
 
-  it('never let a single flipped byte through unless the signed content is untouched', async () => {
+  it('refuse any single flipped byte, before the database is touched', async () => {
     const { a, b, forum } = await laptops();
     const { writeRow } = await import('../../../main/core/store/changeLog');
     // A small bundle, so that every byte can be tried.
@@ -104,25 +104,19 @@ describe('bundles', () => {
     await importInto(a, exportBundle(b, { forumId: forum.id }).bytes);
     writeRow(a, 'forums', forum.id, { title: { ru: 'Форум' } });
     const { bytes } = exportBundle(a, { forumId: forum.id, forPeer: b.deviceId });
-    const original = readBundle(bytes);
-    let refused = 0;
+    expect(readBundle(bytes).changes).toHaveLength(1);
+    const accepted: number[] = [];
     for (let i = 0; i < bytes.length; i++) {
       const flipped = bytes.slice();
       flipped[i] = (flipped[i] ?? 0) ^ 0x20;
-      let read;
       try {
-        read = readBundle(flipped); // reads in memory only: a refusal here has written nothing
+        readBundle(flipped); // reads in memory only: a refusal here has written nothing
+        accepted.push(i);
       } catch (error) {
-        refused += 1;
         expect((error as Error).message).toMatch(/bundle|file/i);
-        continue;
       }
-      // A flip in zip bookkeeping the reader does not use (a timestamp, a CRC field) leaves the
-      // signed manifest and the hashed changes as they were: what would be imported is identical.
-      expect(read).toEqual(original);
     }
-    expect(refused).toBeGreaterThan(bytes.length / 2);
-    // And a refused bundle is refused before the database is touched.
+    expect(accepted).toEqual([]);
     const corrupt = bytes.slice();
     const middle = Math.floor(bytes.length / 2);
     corrupt[middle] = (corrupt[middle] ?? 0) ^ 0xff;
@@ -181,7 +175,8 @@ function craft(ctx: CoreContext, forumId: string, patch: (m: BundleManifest) => 
   if (lines !== undefined) {
     const changes = strToU8(lines);
     files['changes.jsonl'] = changes;
-    manifest.entries = [{ name: 'changes.jsonl', size: changes.length, sha256: createHash('sha256').update(changes).digest('hex') }];
+    const hash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    manifest.entries = [{ name: 'changes.jsonl', size: changes.length, sha256: hash(changes), storedSha256: hash(deflateSync(changes, { level: 6 })) }];
   }
   patch(manifest);
   const manifestBytes = strToU8(JSON.stringify(manifest));

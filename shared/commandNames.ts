@@ -12,6 +12,7 @@ export const commandNames = [
   'forums:create',
   'forums:update',
   'demo:create',
+  'prose:choose',
   'device:get',
   'device:rename',
   'devices:peers',

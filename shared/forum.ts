@@ -113,6 +113,8 @@ export const forumOverview = z.object({
       id: z.string(),
       text: z.record(z.string(), z.string()),
       status: z.enum(paragraphStatuses),
+      /** Per language, the other live versions (concurrent edits on other laptops) not yet settled. */
+      alternatives: z.record(z.string(), z.array(z.string())),
     }),
   ),
 });

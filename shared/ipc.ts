@@ -50,6 +50,18 @@ export const contract = {
     input: z.object({}).strict(),
     output: forum,
   },
+  'prose:choose': {
+    input: z
+      .object({
+        table: z.enum(['notes', 'key_messages', 'outcome_paragraphs']),
+        rowId: z.string().min(1).max(200),
+        /** `text`, or `text@<lang>` for multilingual prose. */
+        cell: z.string().regex(/^text(@[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$/, 'validation.invalid'),
+        text: z.string().max(100_000, 'validation.tooLong'),
+      })
+      .strict(),
+    output: z.object({ versions: z.number().int() }),
+  },
   'device:get': {
     input: z.object({}).strict(),
     output: deviceInfo,

@@ -5,7 +5,9 @@ import type { CoreContext, Transport } from '../coreContext';
 import { createDemoForum } from '../demo/createDemoForum';
 import { forumOverview } from '../store/forumOverview';
 import { createForum, getForum, listForums, updateForum } from '../store/forums';
+import { proseVersions, chooseProse } from '../store/proseVersions';
 import { getSetting, setSetting } from '../store/settings';
+import { CoreError } from '../errors';
 import { syncHandlers } from './syncHandlers';
 
 // Handlers receive the parsed input (defaults applied), which zod types as the schema's output.
@@ -37,5 +39,14 @@ export const handlers: Handlers = {
   'forums:create': (ctx, input) => createForum(ctx, input),
   'forums:update': (ctx, input) => updateForum(ctx, input.id, input.forum),
   'demo:create': (ctx) => createDemoForum(ctx),
+  'prose:choose': (ctx, input) => {
+    const exists = ctx.db.prepare(`SELECT 1 FROM ${input.table} WHERE id = ?`).pluck().get(input.rowId);
+    if (!exists) throw new CoreError('not_found', `No ${input.table} row ${input.rowId}.`);
+    if (input.table === 'notes' ? input.cell !== 'text' : !input.cell.startsWith('text@')) {
+      throw new CoreError('invalid_input', `${input.table} has no prose cell ${input.cell}.`, [{ path: 'cell', message: 'validation.invalid' }]);
+    }
+    chooseProse(ctx, input.table, input.rowId, input.cell, input.text);
+    return { versions: proseVersions(ctx, input.table, input.rowId, input.cell).length };
+  },
   ...syncHandlers,
 };

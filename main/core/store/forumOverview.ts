@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ForumOverview } from '../../../shared/forum';
+import { rowHistory } from './changeLog';
 import { getForum } from './forums';
+import { cellHeads } from './proseHeads';
 
 type Counts = ForumOverview['counts'];
 
@@ -48,6 +50,19 @@ export function forumOverview(db: Database, forumId: string): ForumOverview {
     id: row.id,
     text: JSON.parse(row.text) as Record<string, string>,
     status: row.status as ForumOverview['paragraphs'][number]['status'],
+    alternatives: otherVersions(db, row.id),
   }));
   return { forum, counts, sessions, paragraphs };
+}
+
+/** Versions of a paragraph's text, per language, beyond the one shown: edits made concurrently. */
+function otherVersions(db: Database, paragraphId: string): Record<string, string[]> {
+  const history = rowHistory(db, 'outcome_paragraphs', paragraphId);
+  const cells = new Set(history.flatMap((c) => Object.keys(c.cells)).filter((cell) => cell.startsWith('text@')));
+  const result: Record<string, string[]> = {};
+  for (const cell of cells) {
+    const others = cellHeads('outcome_paragraphs', cell, history).slice(1);
+    if (others.length > 0) result[cell.slice('text@'.length)] = others.map((c) => String(c.cells[cell] ?? ''));
+  }
+  return result;
 }

@@ -63,7 +63,7 @@ export function ForumScreen({ forumId }: { forumId: string }) {
       )}
       <Figures counts={counts} />
       <AgendaSummary sessions={sessions} {...text} />
-      <OutcomeDraft paragraphs={paragraphs} outcomeKind={forum.outcomeKind} {...text} />
+      <OutcomeDraft paragraphs={paragraphs} outcomeKind={forum.outcomeKind} {...text} onChanged={() => overview.reload()} />
       <ExchangePanel forumId={forum.id} onImported={() => overview.reload()} />
     </article>
   );

@@ -3,6 +3,7 @@ import { deflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
+import { writeRow } from '../../../main/core/store/changeLog';
 import type { BundleManifest } from '../../../main/core/sync/bundleFormat';
 import { deviceIdentity, signBytes } from '../../../main/core/sync/deviceIdentity';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
@@ -59,7 +60,6 @@ describe('bundles', () => {
     await importInto(b, exportBundle(a, { forumId: forum.id }).bytes);
     await importInto(a, exportBundle(b, { forumId: forum.id }).bytes);
     expect(() => exportBundle(a, { forumId: forum.id, forPeer: b.deviceId })).toThrow(/nothing this peer does not already have/);
-    const { writeRow } = await import('../../../main/core/store/changeLog');
     writeRow(a, 'forums', forum.id, { title: { fr: 'Forum sur les liens urbain-rural' } });
     const delta = exportBundle(a, { forumId: forum.id, forPeer: b.deviceId });
     expect(delta.manifest.counts).toEqual({ forums: 1 });
@@ -98,7 +98,6 @@ describe('bundles', () => {
 
   it('refuse any single flipped byte, before the database is touched', async () => {
     const { a, b, forum } = await laptops();
-    const { writeRow } = await import('../../../main/core/store/changeLog');
     // A small bundle, so that every byte can be tried.
     await importInto(b, exportBundle(a, { forumId: forum.id }).bytes);
     await importInto(a, exportBundle(b, { forumId: forum.id }).bytes);

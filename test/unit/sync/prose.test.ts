@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../main/core/commands/dispatch';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { writeRow } from '../../../main/core/store/changeLog';
 import { createForum } from '../../../main/core/store/forums';
@@ -7,7 +8,7 @@ import { exportBundle } from '../../../main/core/sync/exportBundle';
 import { importBundle } from '../../../main/core/sync/importBundle';
 import { readBundle } from '../../../main/core/sync/readBundle';
 import { forumInput } from '../../../shared/forum';
-import { tempCore, tempDir, validForum } from '../helpers/tempCore';
+import { snapshot, tempCore, tempDir, validForum } from '../helpers/tempCore';
 import { forumTables } from './forumTables';
 
 async function send(from: CoreContext, to: CoreContext, forumId: string) {
@@ -77,5 +78,39 @@ describe('prose edited on two laptops', () => {
     expect(proseVersions(a, 'outcome_paragraphs', 'p1', 'text@fr')).toHaveLength(2);
     expect(proseVersions(b, 'outcome_paragraphs', 'p1', 'text@en')).toHaveLength(1);
     expect(forumTables(b)).toEqual(forumTables(a));
+  });
+});
+
+describe('settling versions through the contract', () => {
+  it('shows the other versions in the forum overview until one is chosen', async () => {
+    const { a, b, forumId } = await twoLaptopsWithANote();
+    writeRow(a, 'outcome_paragraphs', 'p1', { forum_id: forumId, text: { en: 'First, we agree.' }, position: 'a0', status: 'draft', deleted: 0 });
+    await send(a, b, forumId);
+    writeRow(a, 'outcome_paragraphs', 'p1', { text: { en: 'First, we broadly agree.' } });
+    writeRow(b, 'outcome_paragraphs', 'p1', { text: { en: 'First, we agree in principle.' } });
+    await send(b, a, forumId);
+    const overview = await dispatch(a, 'http', 'forums:overview', { id: forumId });
+    if (!overview.ok) throw new Error(overview.error.message);
+    const [paragraph] = (overview.value as { paragraphs: Array<{ text: Record<string, string>; alternatives: Record<string, string[]> }> }).paragraphs;
+    const shownAndOthers = [paragraph?.text.en, ...(paragraph?.alternatives.en ?? [])].sort();
+    expect(shownAndOthers).toEqual(['First, we agree in principle.', 'First, we broadly agree.']);
+
+    const chosen = await dispatch(a, 'http', 'prose:choose', { table: 'outcome_paragraphs', rowId: 'p1', cell: 'text@en', text: 'First, we agree in principle.' });
+    expect(chosen).toEqual({ ok: true, value: { versions: 1 } });
+    await send(a, b, forumId);
+    const after = await dispatch(b, 'http', 'forums:overview', { id: forumId });
+    expect(after).toMatchObject({ ok: true, value: { paragraphs: [{ text: { en: 'First, we agree in principle.' }, alternatives: {} }] } });
+  });
+
+  it.each([
+    ['a cell that is not prose', { table: 'notes', rowId: 'note-1', cell: 'lang', text: 'x' }, 'invalid_input'],
+    ['a language on a note', { table: 'notes', rowId: 'note-1', cell: 'text@en', text: 'x' }, 'invalid_input'],
+    ['a table without prose', { table: 'participants', rowId: 'note-1', cell: 'text', text: 'x' }, 'invalid_input'],
+    ['a row that does not exist', { table: 'notes', rowId: 'no-such-note', cell: 'text', text: 'x' }, 'not_found'],
+  ])('refuses %s and changes nothing', async (_label, payload, code) => {
+    const { a } = await twoLaptopsWithANote();
+    const before = snapshot(a);
+    expect(await dispatch(a, 'http', 'prose:choose', payload)).toMatchObject({ ok: false, error: { code } });
+    expect(snapshot(a)).toBe(before);
   });
 });

@@ -28,7 +28,7 @@ export function ProseVersions({ paragraphId, lang, shown, others, onSettled }: P
   return (
     <div className="prose-versions" role="group" aria-label={t('outcome.versionsTitle')}>
       <p className="warning">{t('outcome.versionsTitle')}</p>
-      <ol>
+      <ol start={2}>
         {others.map((text, index) => (
           <li key={index}>
             <p lang={lang} dir={directionOf(lang)}>

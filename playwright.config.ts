@@ -15,6 +15,8 @@ export const chromiumArgs = [
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
+  // Two cores shared by the server, its import worker and Chromium: give assertions room.
+  expect: { timeout: 15_000 },
   workers: 1,
   reporter: [['list']],
   use: {

@@ -36,10 +36,15 @@ export function startServer(dbPath: string): Promise<PlenaryServer> {
   });
 }
 
+/** Asks the server to stop as Ctrl+C would; one that has not exited after 10 s is killed. */
 export function stopServer(server: PlenaryServer): Promise<void> {
   return new Promise((resolve) => {
-    if (server.process.exitCode !== null) return resolve();
-    server.process.once('exit', () => resolve());
+    if (server.process.exitCode !== null || server.process.signalCode !== null) return resolve();
+    const deadline = setTimeout(() => server.process.kill('SIGKILL'), 10_000);
+    server.process.once('exit', () => {
+      clearTimeout(deadline);
+      resolve();
+    });
     server.process.kill('SIGTERM');
   });
 }

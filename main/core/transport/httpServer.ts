@@ -116,7 +116,12 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
         url: `http://${host}:${port}/#token=${token}`,
         port,
         token,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Browsers keep connections open; stopping must not wait for them to time out.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maxRequestBytes, startHttpServer, type RunningServer } from '../../../main/core/transport/httpServer';
@@ -75,6 +76,20 @@ describe('browser mode HTTP server', () => {
     const get = await fetch(`${base}/api/forums:list`);
     expect(get.status).toBe(401);
     expect(snapshot(ctx)).toBe(before);
+  });
+
+  it('stops promptly even while a browser holds a connection open mid-request', async () => {
+    const { server: s } = await start();
+    const socket = net.connect(s.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // Headers sent, body never finished: the connection is busy, not idle.
+    socket.write(`POST /api/forums:list HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${s.token}\r\nContent-Length: 100\r\n\r\n{`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = s.close().then(() => 'stopped');
+    const stuck = new Promise((resolve) => setTimeout(() => resolve('still waiting for the connection'), 5_000));
+    expect(await Promise.race([stopped, stuck])).toBe('stopped');
+    server = undefined;
+    socket.destroy();
   });
 
   it('serves the renderer with a strict CSP, and nothing outside it', async () => {

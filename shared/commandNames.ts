@@ -19,6 +19,7 @@ export const commandNames = [
   'bundle:export',
   'bundle:preview',
   'bundle:import',
+  'bundle:progress',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { forum, forumId, forumInput, forumOverview } from './forum';
 import { uiLanguages } from './languages';
-import { bundleData, deviceInfo, deviceName, exportedBundle, importPreview, knownPeer } from './sync';
+import { bundleData, deviceInfo, deviceName, exportedBundle, importId, importPreview, importProgress, knownPeer } from './sync';
 import type { Result } from './result';
 
 /**
@@ -83,8 +83,12 @@ export const contract = {
     output: importPreview,
   },
   'bundle:import': {
-    input: z.object({ data: bundleData, trustNewDevice: z.boolean() }).strict(),
+    input: z.object({ data: bundleData, trustNewDevice: z.boolean(), importId: importId.optional() }).strict(),
     output: importPreview,
+  },
+  'bundle:progress': {
+    input: z.object({ importId }).strict(),
+    output: importProgress.nullable(),
   },
 } as const;
 

@@ -38,3 +38,14 @@ export const importPreview = z.object({
 export type ImportPreview = z.infer<typeof importPreview>;
 
 export const exportedBundle = z.object({ fileName: z.string(), data: z.string(), changes: z.number().int(), bytes: z.number().int() });
+
+/** Where a running import stands, for a progress bar: changes applied out of all in the bundle. */
+export const importProgress = z.object({
+  phase: z.enum(['verify', 'backup', 'apply', 'project', 'done']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof importProgress>;
+
+/** Chosen by the UI so it can ask how an import it started is going. */
+export const importId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'validation.id');

@@ -1,3 +1,4 @@
+import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { listKnownDevices } from '../store/knownDevices';
 import { deviceIdentity, fingerprintOf, renameDevice } from '../sync/deviceIdentity';
@@ -12,12 +13,24 @@ function deviceInfo(ctx: CoreContext) {
   return { deviceId: ctx.deviceId, name: identity.name, fingerprint: fingerprintOf(identity.publicKey) };
 }
 
+// What each import the UI started has reported, by the id the UI chose; kept per open database.
+const progressByCore = new WeakMap<CoreContext, Map<string, ImportProgress>>();
+function runningImports(ctx: CoreContext): Map<string, ImportProgress> {
+  let imports = progressByCore.get(ctx);
+  if (!imports) {
+    imports = new Map();
+    progressByCore.set(ctx, imports);
+  }
+  if (imports.size > 100) imports.delete(imports.keys().next().value ?? ''); // a long day, bounded
+  return imports;
+}
+
 const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
 /** Sync over the contract: bundles travel as base64 so the renderer needs no file system. */
 export const syncHandlers: Pick<
   Handlers,
-  'device:get' | 'device:rename' | 'devices:peers' | 'bundle:export' | 'bundle:preview' | 'bundle:import'
+  'device:get' | 'device:rename' | 'devices:peers' | 'bundle:export' | 'bundle:preview' | 'bundle:import' | 'bundle:progress'
 > = {
   'device:get': (ctx) => deviceInfo(ctx),
   'device:rename': (ctx, input) => {
@@ -40,11 +53,17 @@ export const syncHandlers: Pick<
   },
   'bundle:preview': (ctx, input) => previewImport(ctx, readBundle(bytesOf(input.data))),
   'bundle:import': async (ctx, input) => {
-    const options = { trustNewDevice: input.trustNewDevice };
+    const importId = input.importId;
+    const options = {
+      trustNewDevice: input.trustNewDevice,
+      ...(importId ? { onProgress: (progress: ImportProgress) => runningImports(ctx).set(importId, progress) } : {}),
+    };
     // Hosts with a window to keep responsive import in a worker; the CLI has none and waits.
     const { backupPath: _backup, ...result } = ctx.importWorker
       ? await importInWorker(ctx, ctx.importWorker, bytesOf(input.data), options)
       : await importBundle(ctx, readBundle(bytesOf(input.data)), options);
+    if (importId) runningImports(ctx).set(importId, { phase: 'done', done: result.changes.total, total: result.changes.total });
     return result;
   },
+  'bundle:progress': (ctx, input) => runningImports(ctx).get(input.importId) ?? null,
 };

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { pickText } from '../../../shared/multilingual';
-import type { ImportPreview } from '../../../shared/sync';
+import type { ImportPreview, ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { reprojectRows, saveClock } from '../store/changeLog';
@@ -11,7 +11,7 @@ import { decodeHlc, MAX_DRIFT_MS } from './hybridClock';
 import { deviceIdentity, fingerprintOf } from './deviceIdentity';
 import type { VerifiedBundle } from './readBundle';
 
-export type { ImportPreview };
+export type { ImportPreview, ImportProgress };
 
 export interface ImportResult extends ImportPreview {
   backupPath: string;
@@ -96,8 +96,9 @@ function tableName(tbl: string): SyncedTable {
 export async function importBundle(
   ctx: CoreContext,
   bundle: VerifiedBundle,
-  options: { trustNewDevice: boolean; backupDir?: string; now?: number },
+  options: { trustNewDevice: boolean; backupDir?: string; now?: number; onProgress?: (progress: ImportProgress) => void },
 ): Promise<ImportResult> {
+  const report = options.onProgress ?? (() => undefined);
   const preview = previewImport(ctx, bundle, options.now);
   if (preview.device.status === 'unknown' && !options.trustNewDevice) {
     throw new CoreError(
@@ -105,8 +106,9 @@ export async function importBundle(
       `This is the first bundle from “${preview.device.name}”. Compare its fingerprint ${preview.device.fingerprint} with the one shown on that laptop, then import again and confirm you trust it.`,
     );
   }
-  const backupPath = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-import');
   const { manifest, changes } = bundle;
+  report({ phase: 'backup', done: 0, total: changes.length });
+  const backupPath = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-import');
   const insert = ctx.db.prepare(
     'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
@@ -114,7 +116,8 @@ export async function importBundle(
     ctx.db.transaction(() => {
       const touched = new Map<SyncedTable, Set<string>>();
       let newest = '';
-      for (const c of changes) {
+      for (const [index, c] of changes.entries()) {
+        if (index % 1000 === 0) report({ phase: 'apply', done: index, total: changes.length });
         if (insert.run(c.device, c.hlc, c.tbl, c.rowId, manifest.forum.id, c.cells, c.parents).changes === 0) continue;
         const table = tableName(c.tbl);
         const rows = touched.get(table) ?? new Set<string>();
@@ -122,6 +125,7 @@ export async function importBundle(
         touched.set(table, rows);
         if (c.hlc > newest) newest = c.hlc;
       }
+      report({ phase: 'project', done: changes.length, total: changes.length });
       for (const [table, rowIds] of touched) reprojectRows(ctx.db, table, rowIds);
       if (newest) ctx.clock.receive(newest);
       saveClock(ctx.db, ctx.clock);

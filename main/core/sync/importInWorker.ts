@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../shared/result';
+import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { restoreClockValue } from '../store/changeLog';
@@ -30,7 +31,7 @@ export function importInWorker(
   ctx: CoreContext,
   config: ImportWorkerConfig,
   bytes: Uint8Array,
-  options: { trustNewDevice: boolean; backupDir?: string },
+  options: { trustNewDevice: boolean; backupDir?: string; onProgress?: (progress: ImportProgress) => void },
 ): Promise<ImportResult> {
   const job: ImportJob = {
     databasePath: ctx.databasePath,
@@ -41,7 +42,9 @@ export function importInWorker(
   };
   return new Promise((resolve, reject) => {
     const worker = new Worker(config.script, { workerData: job });
-    worker.once('message', (outcome: ImportOutcome) => {
+    worker.on('message', (message: ImportOutcome | { progress: ImportProgress }) => {
+      if ('progress' in message) return options.onProgress?.(message.progress);
+      const outcome = message;
       void worker.terminate();
       if (!outcome.ok) return reject(new CoreError(outcome.code, outcome.message));
       const saved = restoreClockValue(ctx.db, ctx.deviceId);

@@ -10,9 +10,11 @@ import type { ImportJob, ImportOutcome } from './importInWorker';
 async function run(job: ImportJob): Promise<ImportOutcome> {
   const ctx = await openCore(job.databasePath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
   try {
+    parentPort?.postMessage({ progress: { phase: 'verify', done: 0, total: 0 } });
     const result = await importBundle(ctx, readBundle(job.bytes), {
       trustNewDevice: job.trustNewDevice,
       ...(job.backupDir ? { backupDir: job.backupDir } : {}),
+      onProgress: (progress) => parentPort?.postMessage({ progress }),
     });
     return { ok: true, result };
   } catch (error) {

@@ -86,7 +86,13 @@ describe('sync over the contract', () => {
       error: { code: 'bundle_rejected' },
     });
     expect(snapshot(b)).toBe(before);
-    expect(await dispatch(b, 'http', 'bundle:import', { data, trustNewDevice: true })).toMatchObject({ ok: true });
+    expect(await dispatch(b, 'http', 'bundle:progress', { importId: 'import-0001' })).toEqual({ ok: true, value: null });
+    expect(await dispatch(b, 'http', 'bundle:import', { data, trustNewDevice: true, importId: 'import-0001' })).toMatchObject({ ok: true });
+    expect(await dispatch(b, 'http', 'bundle:progress', { importId: 'import-0001' })).toMatchObject({
+      ok: true,
+      value: { phase: 'done', done: 520, total: 520 },
+    });
+    expect(await dispatch(b, 'http', 'bundle:progress', { importId: '../../etc' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatch(b, 'http', 'devices:peers', { forumId })).toMatchObject({
       ok: true,
       value: [{ deviceId: a.deviceId }],

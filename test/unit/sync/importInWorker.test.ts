@@ -29,7 +29,13 @@ describe('importing in a worker thread', () => {
     const b = await tempCore();
     const forum = createDemoForum(a);
     const { bytes, manifest } = exportBundle(a, { forumId: forum.id });
-    const result = await importInWorker(b, config, bytes, { trustNewDevice: true, backupDir: tempDir() });
+    const phases: string[] = [];
+    const result = await importInWorker(b, config, bytes, {
+      trustNewDevice: true,
+      backupDir: tempDir(),
+      onProgress: (progress) => phases.push(progress.phase),
+    });
+    expect([...new Set(phases)]).toEqual(['verify', 'backup', 'apply', 'project']);
     expect(result.rows.participants).toEqual({ added: 200, updated: 0 });
     expect(forumTables(b)).toEqual(forumTables(a));
     const newest = manifest.ranges.map((r) => r.to).sort().at(-1) ?? '';

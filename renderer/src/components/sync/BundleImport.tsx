@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/result';
-import type { ImportPreview } from '../../../../shared/sync';
+import type { ImportPreview, ImportProgress } from '../../../../shared/sync';
 import { bytesToBase64 } from '../../api/base64';
 import { api } from '../../api/plenaryApi';
 import { ErrorMessage } from '../ErrorMessage';
@@ -13,6 +13,7 @@ export interface PendingBundle {
   data?: string;
   preview?: ImportPreview;
   error?: AppError;
+  progress?: ImportProgress;
   status: 'checking' | 'ready' | 'importing' | 'imported' | 'failed';
 }
 
@@ -39,7 +40,15 @@ export function BundleImport({ currentForumId, onImported }: { currentForumId?: 
   const apply = async (bundle: PendingBundle, trustNewDevice: boolean) => {
     if (!bundle.data) return;
     update(bundle.key, { status: 'importing' });
-    const result = await api['bundle:import']({ data: bundle.data, trustNewDevice });
+    // The core reports progress under an id we choose; ask for it while the import runs.
+    const importId = crypto.randomUUID();
+    const poll = setInterval(() => {
+      void api['bundle:progress']({ importId }).then((answer) => {
+        if (answer.ok && answer.value) update(bundle.key, { progress: answer.value });
+      });
+    }, 250);
+    const result = await api['bundle:import']({ data: bundle.data, trustNewDevice, importId });
+    clearInterval(poll);
     if (!result.ok) return update(bundle.key, { error: result.error, status: 'failed' });
     update(bundle.key, { preview: result.value, status: 'imported', data: undefined });
     onImported(result.value.forum.id);
@@ -67,6 +76,16 @@ export function BundleImport({ currentForumId, onImported }: { currentForumId?: 
               <bdi>{bundle.fileName}</bdi>
             </p>
             {bundle.status === 'checking' && <p role="status">{t('sync.checking')}</p>}
+            {bundle.status === 'importing' && (
+              <p className="import-progress">
+                <progress
+                  aria-label={t('sync.progressLabel')}
+                  max={bundle.progress?.total || 1}
+                  value={bundle.progress?.phase === 'apply' || bundle.progress?.phase === 'project' ? bundle.progress.done : 0}
+                />{' '}
+                <span role="status">{t(`sync.phase.${bundle.progress?.phase ?? 'verify'}`)}</span>
+              </p>
+            )}
             {bundle.error && <ErrorMessage error={bundle.error} />}
             {bundle.preview && (
               <ImportPreviewCard

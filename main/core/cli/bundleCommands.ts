@@ -39,18 +39,25 @@ export const bundleCommands: CliCommand[] = [
     summary: 'write a forum’s changes to a .plenary file for other laptops',
     options: [
       db,
-      { name: 'forum', type: 'string', description: 'the forum id (see `forums list`)' },
+      { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' },
       { name: 'out', type: 'string', description: 'the file to write' },
       { name: 'for', type: 'string', description: 'only what this device id does not have yet' },
     ],
     readOnly: true,
     validate(values) {
-      if (typeof values.forum !== 'string') throw new UsageError('Say which forum with --forum ID.');
       if (typeof values.out !== 'string') throw new UsageError('Say where to write the bundle with --out FILE.');
     },
     async run(ctx, values, out) {
+      let forumId = values.forum;
+      if (typeof forumId !== 'string') {
+        const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
+        if (ids.length !== 1) {
+          throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
+        }
+        forumId = ids[0] ?? '';
+      }
       const bundle = exportBundle(ctx, {
-        forumId: String(values.forum),
+        forumId,
         ...(typeof values.for === 'string' ? { forPeer: values.for } : {}),
       });
       fs.writeFileSync(String(values.out), bundle.bytes);

@@ -87,7 +87,9 @@ describe('plenary bundle', () => {
     await cli('demo', '--db', a);
     const forumId = (JSON.parse((await cli('forums', 'list', '--db', a, '--json')).out) as Array<{ id: string }>)[0]?.id ?? '';
     const file = path.join(dir, 'a.plenary');
-    const exported = await cli('bundle', 'export', '--db', a, '--forum', forumId, '--out', file);
+    // With one forum in the database, --forum may be left out.
+    const exported = await cli('bundle', 'export', '--db', a, '--out', file);
+    expect(forumId).not.toBe('');
     expect(exported).toMatchObject({ code: 0, out: expect.stringMatching(/^Wrote \d+ changes of “Forum on Urban-Rural Linkages”/) });
     // b does not exist yet: inspecting must not create it.
     expect((await cli('bundle', 'inspect', '--db', b, file)).code).toBe(1);
@@ -104,10 +106,17 @@ describe('plenary bundle', () => {
   it.each([
     [['bundle', 'import'], /Name at least 1 bundle file/],
     [['bundle', 'export', '--forum', 'x'], /--out FILE/],
-    [['bundle', 'export', '--out', 'x.plenary'], /--forum ID/],
   ])('refuses %j with usage and exit code 2', async (argv, message) => {
     const result = await cli(...argv, '--db', path.join(tempDir(), 'none.sqlite'));
     expect(result).toMatchObject({ code: 2, err: expect.stringMatching(message) });
+  });
+
+  it('asks which forum when the database holds several', async () => {
+    const db = path.join(tempDir(), 'two.sqlite');
+    await cli('demo', '--db', db);
+    await cli('demo', '--db', db);
+    const result = await cli('bundle', 'export', '--db', db, '--out', path.join(tempDir(), 'x.plenary'));
+    expect(result).toMatchObject({ code: 2, err: expect.stringMatching(/holds 2 forums: say which with --forum ID/) });
   });
 
   it('reports a file that is not a bundle and changes nothing', async () => {

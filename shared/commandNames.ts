@@ -20,6 +20,21 @@ export const commandNames = [
   'bundle:preview',
   'bundle:import',
   'bundle:progress',
+  'agenda:get',
+  'sessions:create',
+  'sessions:update',
+  'sessions:setDeleted',
+  'agenda:setMe',
+  'participants:query',
+  'participants:get',
+  'participants:create',
+  'participants:update',
+  'participants:setDeleted',
+  'participants:checkIn',
+  'participants:export',
+  'participants:importPreview',
+  'participants:import',
+  'stats:get',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

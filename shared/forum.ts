@@ -5,7 +5,7 @@ import { multilingualText } from './multilingual';
 export const outcomeKinds = ['consensus', 'key_messages', 'communique', 'declaration'] as const;
 export type OutcomeKind = (typeof outcomeKinds)[number];
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
   // Date.parse rolls 2026-02-30 over into March; a real calendar day survives the round trip.

@@ -3,6 +3,10 @@ import { forum, forumId, forumInput, forumOverview } from './forum';
 import { uiLanguages } from './languages';
 import { bundleData, deviceInfo, deviceName, exportedBundle, importId, importPreview, importProgress, knownPeer } from './sync';
 import type { Result } from './result';
+import { agendaContract } from './agenda';
+import { participantImportContract } from './participantImport';
+import { participantsContract } from './participants';
+import { participationStatsContract } from './participationStats';
 
 /**
  * The one contract between the UI and the core. Every transport (Electron IPC, the browser-mode
@@ -90,6 +94,10 @@ export const contract = {
     input: z.object({ importId }).strict(),
     output: importProgress.nullable(),
   },
+  ...agendaContract,
+  ...participantsContract,
+  ...participantImportContract,
+  ...participationStatsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,9 @@ export const errorCodes = [
   'db_unreadable',
   'bundle_rejected',
   'device_key_mismatch',
+  'import_rejected',
+  'file_too_large',
+  'file_unreadable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -6,9 +6,18 @@ import { ErrorMessage } from './components/ErrorMessage';
 import { api } from './api/plenaryApi';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { navigate, routeHref, useRoute } from './hooks/useRoute';
+import { ForumNav } from './components/ForumNav';
+import { AgendaScreen } from './screens/AgendaScreen';
+import { CheckInScreen } from './screens/CheckInScreen';
 import { ForumFormScreen } from './screens/ForumFormScreen';
 import { ForumScreen } from './screens/ForumScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { ParticipantFormScreen } from './screens/ParticipantFormScreen';
+import { ParticipantImportScreen } from './screens/ParticipantImportScreen';
+import { ParticipantsScreen } from './screens/ParticipantsScreen';
+import { ProjectorScreen } from './screens/ProjectorScreen';
+import { SessionFormScreen } from './screens/SessionFormScreen';
+import { StatsScreen } from './screens/StatsScreen';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -47,6 +56,9 @@ export function App() {
     document.title = t('app.name');
   }, [t]);
 
+  // The projector owns the whole screen: no header, no navigation, large type.
+  if (route.name === 'projector') return <ProjectorScreen forumId={route.id} />;
+
   return (
     <div className="app">
       <header className="app-header">
@@ -56,12 +68,26 @@ export function App() {
         <span className="tagline">{t('app.tagline')}</span>
         <LanguageSwitcher onChange={changeLanguage} />
       </header>
+      {route.name !== 'home' && route.name !== 'newForum' && <ForumNav route={route} />}
       <main className="app-main">
         {settingsError && <ErrorMessage error={settingsError} />}
         {route.name === 'home' && <HomeScreen />}
         {route.name === 'newForum' && <ForumFormScreen />}
         {route.name === 'editForum' && <ForumFormScreen forumId={route.id} key={route.id} />}
         {route.name === 'forum' && <ForumScreen forumId={route.id} key={route.id} />}
+        {route.name === 'agenda' && <AgendaScreen forumId={route.id} key={route.id} />}
+        {route.name === 'newSession' && <SessionFormScreen forumId={route.id} key={`${route.id}/new`} />}
+        {route.name === 'editSession' && (
+          <SessionFormScreen forumId={route.id} sessionId={route.sessionId} key={route.sessionId} />
+        )}
+        {route.name === 'participants' && <ParticipantsScreen forumId={route.id} key={route.id} />}
+        {route.name === 'newParticipant' && <ParticipantFormScreen forumId={route.id} key={`${route.id}/new`} />}
+        {route.name === 'editParticipant' && (
+          <ParticipantFormScreen forumId={route.id} participantId={route.participantId} key={route.participantId} />
+        )}
+        {route.name === 'importParticipants' && <ParticipantImportScreen forumId={route.id} key={route.id} />}
+        {route.name === 'checkIn' && <CheckInScreen forumId={route.id} key={route.id} />}
+        {route.name === 'stats' && <StatsScreen forumId={route.id} key={route.id} />}
       </main>
     </div>
   );

@@ -2,7 +2,10 @@ import path from 'node:path';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
 import { startHttpServer } from '../transport/httpServer';
+import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
+import { participantCommands } from './participantCommands';
+import { statsCommands } from './statsCommands';
 import { dbOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
 import type { Forum } from '../../../shared/forum';
@@ -97,4 +100,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...agendaCommands, ...participantCommands, ...statsCommands];

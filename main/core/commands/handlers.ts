@@ -8,6 +8,10 @@ import { createForum, getForum, listForums, updateForum } from '../store/forums'
 import { proseVersions, chooseProse } from '../store/proseVersions';
 import { getSetting, setSetting } from '../store/settings';
 import { CoreError } from '../errors';
+import { agendaHandlers } from './agendaHandlers';
+import { participantHandlers } from './participantHandlers';
+import { participantImportHandlers } from './participantImportHandlers';
+import { statsHandlers } from './statsHandlers';
 import { syncHandlers } from './syncHandlers';
 
 // Handlers receive the parsed input (defaults applied), which zod types as the schema's output.
@@ -49,4 +53,8 @@ export const handlers: Handlers = {
     return { versions: proseVersions(ctx, input.table, input.rowId, input.cell).length };
   },
   ...syncHandlers,
+  ...agendaHandlers,
+  ...participantHandlers,
+  ...participantImportHandlers,
+  ...statsHandlers,
 };

@@ -47,6 +47,8 @@ export const syncedTables = {
     gender: 'text',
     roles: 'json',
     email: 'text',
+    languages: 'json',
+    checked_in_at: 'text',
     deleted: 'integer',
   },
   session_roles: { forum_id: 'text', session_id: 'text', participant_id: 'text', role: 'text', deleted: 'integer' },

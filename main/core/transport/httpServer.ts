@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail, type ErrorCode, type Result } from '../../../shared/result';
+import { maxParticipantFileBytes } from '../../../shared/participantImport';
 import { maxBundleBase64 } from '../../../shared/sync';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
@@ -12,6 +13,14 @@ import { resolveStaticFile } from './staticFiles';
 export const maxRequestBytes = 1024 * 1024;
 /** Bundles travel in the request body as base64: those commands may send up to this much. */
 export const maxBundleRequestBytes = maxBundleBase64 + 1024;
+/** Participant lists travel the same way, with room for a column mapping. */
+export const maxParticipantFileRequestBytes = Math.ceil(maxParticipantFileBytes / 3) * 4 + 64 * 1024;
+
+function requestLimit(command: string): number {
+  if (command.startsWith('bundle:')) return maxBundleRequestBytes;
+  if (command === 'participants:importPreview' || command === 'participants:import') return maxParticipantFileRequestBytes;
+  return maxRequestBytes;
+}
 
 export interface HttpServerOptions {
   ctx: CoreContext;
@@ -80,7 +89,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
         req.resume();
         return sendResult(fail('unknown_command', 'The command name in the address is not valid.'));
       }
-      const limit = command.startsWith('bundle:') ? maxBundleRequestBytes : maxRequestBytes;
+      const limit = requestLimit(command);
       const chunks: Buffer[] = [];
       let size = 0;
       let tooLarge = false;

@@ -4,27 +4,79 @@ export type Route =
   | { name: 'home' }
   | { name: 'newForum' }
   | { name: 'forum'; id: string }
-  | { name: 'editForum'; id: string };
+  | { name: 'editForum'; id: string }
+  | { name: 'agenda'; id: string }
+  | { name: 'projector'; id: string }
+  | { name: 'newSession'; id: string }
+  | { name: 'editSession'; id: string; sessionId: string }
+  | { name: 'participants'; id: string }
+  | { name: 'newParticipant'; id: string }
+  | { name: 'editParticipant'; id: string; participantId: string }
+  | { name: 'importParticipants'; id: string }
+  | { name: 'checkIn'; id: string }
+  | { name: 'stats'; id: string };
+
+/** Routes inside one forum, for the forum's navigation. */
+export type ForumRoute = Exclude<Route, { name: 'home' } | { name: 'newForum' }>;
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { name: 'newForum' };
-  if (parts[0] === 'forum' && parts[1]) {
-    return parts[2] === 'edit' ? { name: 'editForum', id: parts[1] } : { name: 'forum', id: parts[1] };
+  if (parts[0] !== 'forum' || !parts[1]) return { name: 'home' };
+  const id = parts[1];
+  const [section, item] = parts.slice(2);
+  switch (section) {
+    case undefined:
+      return { name: 'forum', id };
+    case 'edit':
+      return { name: 'editForum', id };
+    case 'agenda':
+      if (item === 'new') return { name: 'newSession', id };
+      return item ? { name: 'editSession', id, sessionId: item } : { name: 'agenda', id };
+    case 'projector':
+      return { name: 'projector', id };
+    case 'participants':
+      if (item === 'new') return { name: 'newParticipant', id };
+      if (item === 'import') return { name: 'importParticipants', id };
+      return item ? { name: 'editParticipant', id, participantId: item } : { name: 'participants', id };
+    case 'check-in':
+      return { name: 'checkIn', id };
+    case 'statistics':
+      return { name: 'stats', id };
+    default:
+      return { name: 'forum', id };
   }
-  return { name: 'home' };
 }
 
 export function routeHref(route: Route): string {
+  if (route.name === 'home') return '#/';
+  if (route.name === 'newForum') return '#/new';
+  const forum = `#/forum/${encodeURIComponent(route.id)}`;
   switch (route.name) {
-    case 'home':
-      return '#/';
-    case 'newForum':
-      return '#/new';
     case 'forum':
-      return `#/forum/${route.id}`;
+      return forum;
     case 'editForum':
-      return `#/forum/${route.id}/edit`;
+      return `${forum}/edit`;
+    case 'agenda':
+      return `${forum}/agenda`;
+    case 'projector':
+      return `${forum}/projector`;
+    case 'newSession':
+      return `${forum}/agenda/new`;
+    case 'editSession':
+      return `${forum}/agenda/${encodeURIComponent(route.sessionId)}`;
+    case 'participants':
+      return `${forum}/participants`;
+    case 'newParticipant':
+      return `${forum}/participants/new`;
+    case 'editParticipant':
+      return `${forum}/participants/${encodeURIComponent(route.participantId)}`;
+    case 'importParticipants':
+      return `${forum}/participants/import`;
+    case 'checkIn':
+      return `${forum}/check-in`;
+    case 'stats':
+      return `${forum}/statistics`;
   }
 }
 

@@ -73,10 +73,29 @@ describe('migrations', () => {
       db.prepare(`INSERT INTO forums (id, title) VALUES ('f1', '{"en":"Kept"}')`).run();
     });
     const db = await openDatabase(file, { backupDir: path.join(dir, 'backups') });
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
     expect(db.prepare('SELECT count(*) FROM known_devices').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM peer_knowledge').pluck().get()).toBe(0);
     expect(db.prepare("SELECT title FROM forums WHERE id = 'f1'").pluck().get()).toBe('{"en":"Kept"}');
+    db.close();
+  });
+
+  it('m004 gives a version-3 database participant languages, check-in and a search index over existing people', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v3.sqlite');
+    fixtureAt(3, file, (db) => {
+      db.prepare(`INSERT INTO forums (id, title) VALUES ('f1', '{"en":"Kept"}')`).run();
+      db.prepare(`INSERT INTO participants (id, forum_id, name, organisation) VALUES ('p1', 'f1', 'José Núñez', 'Municipalidad')`).run();
+    });
+    const db = await openDatabase(file, { backupDir: path.join(dir, 'backups') });
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare("SELECT languages, checked_in_at FROM participants WHERE id = 'p1'").get()).toEqual({ languages: '[]', checked_in_at: null });
+    const search = db.prepare('SELECT p.id FROM participants_search s JOIN participants p ON p.rowid = s.rowid WHERE participants_search MATCH ?').pluck();
+    // Accents and case folded, existing rows indexed, later edits followed.
+    expect(search.all('"nunez"')).toEqual(['p1']);
+    db.prepare("UPDATE participants SET name = 'Ana Pérez' WHERE id = 'p1'").run();
+    expect(search.all('"nunez"')).toEqual([]);
+    expect(search.all('"PEREZ"')).toEqual(['p1']);
     db.close();
   });
 

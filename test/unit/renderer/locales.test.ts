@@ -15,7 +15,19 @@ const flatten = (tree: Tree, prefix = ''): Map<string, string> =>
       typeof value === 'string' ? [[prefix + key, value]] : [...flatten(value, `${prefix}${key}.`)],
     ),
   );
-const load = (lang: string) => flatten(JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'app.json'), 'utf8')) as Tree);
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Tree;
+/** All of a language's files merged, as the renderer merges them into one namespace. */
+const load = (lang: string) => {
+  const dir = path.join(localesDir, lang);
+  const merged: Tree = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const [key, value] of Object.entries(readJson(path.join(dir, file)))) {
+      if (key in merged) throw new Error(`${lang}/${file} repeats the top-level key ${key}`);
+      merged[key] = value;
+    }
+  }
+  return flatten(merged);
+};
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -44,6 +56,16 @@ function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
 
 describe('locales', () => {
   const english = load('en');
+
+  it('keeps each area file under one top-level key named after the file, and the same files in every language', () => {
+    const files = (lang: string) => fs.readdirSync(path.join(localesDir, lang)).filter((f) => f.endsWith('.json')).sort();
+    for (const lang of uiLanguages) {
+      expect(files(lang), lang).toEqual(files('en'));
+      for (const file of files(lang).filter((f) => f !== 'app.json')) {
+        expect(Object.keys(readJson(path.join(localesDir, lang, file))), `${lang}/${file}`).toEqual([file.replace(/\.json$/, '')]);
+      }
+    }
+  });
 
   it.each(uiLanguages)('%s has exactly the English keys, none empty, with the same placeholders', (lang) => {
     const messages = load(lang);

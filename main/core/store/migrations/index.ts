@@ -1,9 +1,10 @@
 import { m001ChangeLogAndForums } from './m001_changeLogAndForums';
 import { m002AgendaCaptureDrafting } from './m002_agendaCaptureDrafting';
 import { m003SyncState } from './m003_syncState';
+import { m004ParticipantDetails } from './m004_participantDetails';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
-export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting, m003SyncState];
+export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting, m003SyncState, m004ParticipantDetails];
 
 export const latestVersion = migrations.length;

@@ -1,0 +1,9 @@
+// SCAFFOLD: replaced by the real handlers in this session.
+import { CoreError } from '../errors';
+import type { Handlers } from './handlers';
+
+const pending = (): never => { throw new CoreError('internal', 'not built yet'); };
+export const participantImportHandlers: Pick<Handlers, 'participants:importPreview' | 'participants:import'> = {
+  'participants:importPreview': pending,
+  'participants:import': pending,
+};

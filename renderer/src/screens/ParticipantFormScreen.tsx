@@ -1,0 +1,4 @@
+// SCAFFOLD
+export function ParticipantFormScreen(props: { forumId: string; participantId?: string }) {
+  return <p>{props.forumId}{props.participantId}</p>;
+}

@@ -1,0 +1,4 @@
+// SCAFFOLD: replaced by the real screen in this session.
+export function ParticipantsScreen(props: { forumId: string }) {
+  return <p>{props.forumId}</p>;
+}

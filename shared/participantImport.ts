@@ -48,7 +48,7 @@ export const participantImportInput = z
 export type ParticipantImportInput = z.input<typeof participantImportInput>;
 
 /**
- * A problem with one row. `code` is an i18n key under `participants.import.issues.`; errors block
+ * A problem with one row. `code` is an i18n key under `participantImport.issues.`; errors block
  * the import, warnings do not.
  */
 export const importIssue = z.object({

@@ -2,26 +2,32 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import ar from '../../../resources/locales/ar/app.json';
 import arAgenda from '../../../resources/locales/ar/agenda.json';
+import arParticipantImport from '../../../resources/locales/ar/participantImport.json';
 import arParticipants from '../../../resources/locales/ar/participants.json';
 import arStats from '../../../resources/locales/ar/stats.json';
 import en from '../../../resources/locales/en/app.json';
 import enAgenda from '../../../resources/locales/en/agenda.json';
+import enParticipantImport from '../../../resources/locales/en/participantImport.json';
 import enParticipants from '../../../resources/locales/en/participants.json';
 import enStats from '../../../resources/locales/en/stats.json';
 import es from '../../../resources/locales/es/app.json';
 import esAgenda from '../../../resources/locales/es/agenda.json';
+import esParticipantImport from '../../../resources/locales/es/participantImport.json';
 import esParticipants from '../../../resources/locales/es/participants.json';
 import esStats from '../../../resources/locales/es/stats.json';
 import fr from '../../../resources/locales/fr/app.json';
 import frAgenda from '../../../resources/locales/fr/agenda.json';
+import frParticipantImport from '../../../resources/locales/fr/participantImport.json';
 import frParticipants from '../../../resources/locales/fr/participants.json';
 import frStats from '../../../resources/locales/fr/stats.json';
 import ru from '../../../resources/locales/ru/app.json';
 import ruAgenda from '../../../resources/locales/ru/agenda.json';
+import ruParticipantImport from '../../../resources/locales/ru/participantImport.json';
 import ruParticipants from '../../../resources/locales/ru/participants.json';
 import ruStats from '../../../resources/locales/ru/stats.json';
 import zh from '../../../resources/locales/zh/app.json';
 import zhAgenda from '../../../resources/locales/zh/agenda.json';
+import zhParticipantImport from '../../../resources/locales/zh/participantImport.json';
 import zhParticipants from '../../../resources/locales/zh/participants.json';
 import zhStats from '../../../resources/locales/zh/stats.json';
 import { directionOf, isUiLanguage, uiLanguages, type UiLanguage } from '../../../shared/languages';
@@ -29,12 +35,12 @@ import { directionOf, isUiLanguage, uiLanguages, type UiLanguage } from '../../.
 // Each screen area keeps its messages in a file of its own (one top-level key, the file's name),
 // merged into the one `app` namespace so keys read the same wherever they live.
 export const resources = {
-  ar: { ...ar, ...arAgenda, ...arParticipants, ...arStats },
-  zh: { ...zh, ...zhAgenda, ...zhParticipants, ...zhStats },
-  en: { ...en, ...enAgenda, ...enParticipants, ...enStats },
-  fr: { ...fr, ...frAgenda, ...frParticipants, ...frStats },
-  ru: { ...ru, ...ruAgenda, ...ruParticipants, ...ruStats },
-  es: { ...es, ...esAgenda, ...esParticipants, ...esStats },
+  ar: { ...ar, ...arAgenda, ...arParticipants, ...arParticipantImport, ...arStats },
+  zh: { ...zh, ...zhAgenda, ...zhParticipants, ...zhParticipantImport, ...zhStats },
+  en: { ...en, ...enAgenda, ...enParticipants, ...enParticipantImport, ...enStats },
+  fr: { ...fr, ...frAgenda, ...frParticipants, ...frParticipantImport, ...frStats },
+  ru: { ...ru, ...ruAgenda, ...ruParticipants, ...ruParticipantImport, ...ruStats },
+  es: { ...es, ...esAgenda, ...esParticipants, ...esParticipantImport, ...esStats },
 } as const;
 
 /** The UI language before the stored preference arrives: the browser's, if we have it. */

@@ -26,7 +26,10 @@ export const sessionInput = z
   })
   .strict()
   .superRefine((session, ctx) => {
-    if (session.endTime <= session.startTime) {
+    // zod 4 still runs this after a malformed time: compare only real times, or '9:00' would
+    // also be reported as ending before '10:30'.
+    const times = timeOfDay.safeParse(session.startTime).success && timeOfDay.safeParse(session.endTime).success;
+    if (times && session.endTime <= session.startTime) {
       ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'validation.endBeforeStart' });
     }
     const seen = new Set<string>();

@@ -1,4 +1,129 @@
-// SCAFFOLD: filled in this session.
+import type { Agenda, AgendaSession, AgendaWarning, SessionRole } from '../../../shared/agenda';
+import { forumId as forumIdSchema } from '../../../shared/forum';
+import { languageTagPattern } from '../../../shared/languages';
+import { pickText } from '../../../shared/multilingual';
+import { dispatch } from '../commands/dispatch';
+import type { CoreContext } from '../coreContext';
 import type { CliCommand } from './cliCommands';
+import { dbOption, jsonOption } from './cliOptions';
+import { UsageError } from './usageError';
 
-export const agendaCommands: CliCommand[] = [];
+const kindLabels: Record<AgendaSession['kind'], string> = {
+  plenary: 'Plenary',
+  parallel: 'Parallel',
+  side_event: 'Side event',
+  break: 'Break',
+};
+const roleLabels: Record<SessionRole, [one: string, many: string]> = {
+  chair: ['Chair', 'Chairs'],
+  moderator: ['Moderator', 'Moderators'],
+  speaker: ['Speaker', 'Speakers'],
+  rapporteur: ['Rapporteur', 'Rapporteurs'],
+};
+
+/** A well-formed tag that Intl also accepts (it refuses some the pattern lets through). */
+function isLanguageTag(value: string): boolean {
+  if (!languageTagPattern.test(value)) return false;
+  try {
+    Intl.getCanonicalLocales(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function chooseForum(ctx: CoreContext, given: string | boolean | undefined): string {
+  if (typeof given === 'string') return given;
+  const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
+  if (ids.length !== 1) {
+    throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
+  }
+  return ids[0] ?? '';
+}
+
+/** The agenda as plain text in `lang`, source-language text standing in (marked) where a translation is missing. */
+export function formatAgenda(agenda: Agenda, lang: string): string[] {
+  const { forum } = agenda;
+  const source = forum.sourceLanguage;
+  const text = (value: Record<string, string>, marked = true) => {
+    const picked = pickText(value, lang, source);
+    return picked.fallback && marked ? `${picked.text} (${picked.lang})` : picked.text;
+  };
+  const lines: string[] = [text(forum.title)];
+  if (!forum.languages.includes(lang)) {
+    lines.push(`${lang} is not a working language of this forum (${forum.languages.join(', ')}): texts are shown in ${source}.`);
+  }
+  lines.push(`Times in ${forum.timeZone}, ${forum.startDate} to ${forum.endDate}.`);
+  if (agenda.sessions.length === 0) lines.push('', 'No sessions yet.');
+
+  const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' });
+  const indent = ' '.repeat('09:00–10:30  '.length);
+  let day = '';
+  for (const session of agenda.sessions) {
+    if (session.day !== day) {
+      day = session.day;
+      lines.push('', dayFormat.format(new Date(`${day}T12:00:00Z`)));
+    }
+    const room = text(session.room);
+    lines.push(`${session.startTime}–${session.endTime}  [${kindLabels[session.kind]}] ${text(session.title)}${room ? ` — ${room}` : ''}`);
+    for (const [role, [one, many]] of Object.entries(roleLabels)) {
+      const names = session.roles.filter((r) => r.role === role).map((r) => r.name);
+      if (names.length > 0) lines.push(`${indent}${names.length === 1 ? one : many}: ${names.join(', ')}`);
+    }
+  }
+
+  if (agenda.warnings.length > 0) {
+    const byId = new Map(agenda.sessions.map((s) => [s.id, s]));
+    const name = (id: string) => {
+      const s = byId.get(id);
+      return s ? `${s.day} ${s.startTime}–${s.endTime} ${text(s.title, false)}` : id;
+    };
+    lines.push('', 'Warnings:');
+    for (const warning of agenda.warnings) lines.push(`- ${describeWarning(warning, forum, name)}`);
+  }
+  return lines;
+}
+
+function describeWarning(warning: AgendaWarning, forum: Agenda['forum'], name: (id: string) => string): string {
+  const sessions = warning.sessionIds.map(name).join('; ');
+  switch (warning.kind) {
+    case 'personOverlap':
+      return `${warning.name} is in overlapping sessions: ${sessions}`;
+    case 'roomDoubleBooked':
+      return `${warning.room} is booked for overlapping sessions: ${sessions}`;
+    case 'outsideForumDates':
+      return `Outside the forum's dates (${forum.startDate} to ${forum.endDate}): ${sessions}`;
+    case 'noRapporteur':
+      return `No rapporteur: ${sessions}`;
+  }
+}
+
+export const agendaCommands: CliCommand[] = [
+  {
+    name: 'agenda show',
+    summary: 'print a forum’s agenda as text, in one of its languages',
+    options: [
+      dbOption,
+      { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' },
+      { name: 'lang', type: 'string', description: 'language to print in, such as zh or es (default: the source language)' },
+      jsonOption,
+    ],
+    readOnly: true,
+    validate(values) {
+      if (values.lang !== undefined && !isLanguageTag(String(values.lang))) {
+        throw new UsageError(`--lang must be a language code such as en, zh or es, not "${String(values.lang)}".`);
+      }
+      if (values.forum !== undefined && !forumIdSchema.safeParse(values.forum).success) {
+        throw new UsageError(`--forum must be a forum id (see \`plenary forums list\`), not "${String(values.forum)}".`);
+      }
+    },
+    async run(ctx, values, out) {
+      const result = await dispatch(ctx, 'cli', 'agenda:get', { forumId: chooseForum(ctx, values.forum) });
+      if (!result.ok) throw new Error(result.error.message);
+      const agenda = result.value as Agenda;
+      if (values.json) out(JSON.stringify(agenda, null, 2));
+      else out(formatAgenda(agenda, typeof values.lang === 'string' ? values.lang : agenda.forum.sourceLanguage).join('\n'));
+      return 0;
+    },
+  },
+];

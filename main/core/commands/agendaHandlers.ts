@@ -1,12 +1,17 @@
-// SCAFFOLD: replaced by the real handlers in this session.
-import { CoreError } from '../errors';
+import { agendaSession, agendaView, setAgendaMe } from '../store/agendaView';
+import { createSession, setSessionDeleted, updateSession } from '../store/sessions';
 import type { Handlers } from './handlers';
 
-const pending = (): never => { throw new CoreError('internal', 'not built yet'); };
 export const agendaHandlers: Pick<Handlers, 'agenda:get' | 'sessions:create' | 'sessions:update' | 'sessions:setDeleted' | 'agenda:setMe'> = {
-  'agenda:get': pending,
-  'sessions:create': pending,
-  'sessions:update': pending,
-  'sessions:setDeleted': pending,
-  'agenda:setMe': pending,
+  'agenda:get': (ctx, input) => agendaView(ctx.db, ctx.deviceId, input.forumId),
+  'sessions:create': (ctx, input) => agendaSession(ctx.db, createSession(ctx, input.forumId, input.session)),
+  'sessions:update': (ctx, input) => {
+    updateSession(ctx, input.id, input.session);
+    return agendaSession(ctx.db, input.id);
+  },
+  'sessions:setDeleted': (ctx, input) => {
+    setSessionDeleted(ctx, input.id, input.deleted);
+    return { id: input.id, deleted: input.deleted };
+  },
+  'agenda:setMe': (ctx, input) => ({ me: setAgendaMe(ctx, input.forumId, input.participantId) }),
 };

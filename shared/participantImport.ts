@@ -39,7 +39,11 @@ export const participantImportInput = z
   .object({
     forumId,
     file: participantFile,
-    /** Absent: guessed from the header row. */
+    /**
+     * Laid over the guess from the header row: a field named here takes this column (null: none);
+     * a field left out keeps its guessed column unless that column is given to another field here.
+     * A column beyond the header row is refused with `invalid_input`.
+     */
     mapping: columnMapping.optional(),
     /** What to do with a row that matches someone already listed (or an earlier row of the file). */
     duplicates: z.enum(duplicatePolicies).default('skip'),

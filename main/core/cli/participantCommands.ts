@@ -1,4 +1,225 @@
-// SCAFFOLD: filled in this session.
-import type { CliCommand } from './cliCommands';
+import fs from 'node:fs';
+import { importFields, maxParticipantFileBytes, type ColumnMapping, type ImportField, type ParticipantImportPreview } from '../../../shared/participantImport';
+import type { ExportedFile } from '../../../shared/participants';
+import { dispatch } from '../commands/dispatch';
+import type { CoreContext } from '../coreContext';
+import { foldForMatching } from '../participants/foldForMatching';
+import type { CliCommand, CliOption } from './cliCommands';
+import { dbOption as db, jsonOption as json } from './cliOptions';
+import { UsageError } from './usageError';
 
-export const participantCommands: CliCommand[] = [];
+const forum: CliOption = { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' };
+
+/** The forum named by --forum, or the only one in the database. */
+function forumOf(ctx: CoreContext, values: Record<string, string | boolean | undefined>): string {
+  if (typeof values.forum === 'string') return values.forum;
+  const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
+  if (ids.length !== 1) {
+    throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
+  }
+  return ids[0] ?? '';
+}
+
+/** --mapping: fields to a 0-based column number, a column's header, or null for none. */
+type MappingOption = Partial<Record<ImportField, number | string | null>>;
+
+function parseMapping(text: string): MappingOption {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--mapping is not valid JSON (${(error as Error).message}). Example: --mapping '{"email": 3, "name": "Full name"}'.`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError('--mapping must be a JSON object, such as \'{"email": 3, "country": "Pays", "gender": null}\'.');
+  }
+  const mapping: MappingOption = {};
+  for (const [field, column] of Object.entries(value)) {
+    if (!(importFields as readonly string[]).includes(field)) {
+      throw new UsageError(`--mapping names an unknown field "${field}"; the fields are ${importFields.join(', ')}.`);
+    }
+    const valid = column === null || typeof column === 'string' || (typeof column === 'number' && Number.isInteger(column) && column >= 0);
+    if (!valid) throw new UsageError(`--mapping: ${field} must be a column number from 0, a column's header, or null.`);
+    mapping[field as ImportField] = column as number | string | null;
+  }
+  return mapping;
+}
+
+/** Header names turned into column numbers, exactly as written or with case and accents folded. */
+function resolveHeaders(option: MappingOption, headers: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const [field, column] of Object.entries(option) as Array<[ImportField, number | string | null]>) {
+    if (typeof column === 'number' && column >= headers.length) {
+      throw new UsageError(`--mapping gives column ${column} to ${field}, but the file has ${headers.length} columns (numbered 0 to ${headers.length - 1}).`);
+    }
+    if (typeof column !== 'string') {
+      mapping[field] = column;
+      continue;
+    }
+    let index = headers.indexOf(column);
+    if (index === -1) index = headers.findIndex((h) => foldForMatching(h) === foldForMatching(column));
+    if (index === -1) {
+      throw new UsageError(`--mapping: no column is headed "${column}". The columns are ${headers.map((h) => `'${h}'`).join(', ')}.`);
+    }
+    mapping[field] = index;
+  }
+  return mapping;
+}
+
+const problems: Record<string, string> = {
+  nameMissing: 'no name',
+  emailInvalid: 'not a valid email address',
+  countryUnknown: 'country not recognised (left empty)',
+  orgTypeUnknown: 'organisation type not recognised (left empty)',
+  genderUnknown: 'gender not recognised (left empty)',
+  roleUnknown: 'role not recognised (left out)',
+  languageUnknown: 'language not recognised (left out)',
+  tooLong: 'too long',
+  quotesUnclosed: 'a quote opened on this line is never closed, so the rest of the file was read into this row',
+};
+
+const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'vertical bar' };
+const shownIssues = 50;
+
+export function describeImportPreview(file: string, preview: ParticipantImportPreview): string[] {
+  const { counts } = preview;
+  const how =
+    preview.format === 'csv'
+      ? `CSV, ${preview.encoding?.toUpperCase() ?? ''}, ${delimiterNames[preview.delimiter ?? ''] ?? preview.delimiter ?? ''}-separated`
+      : 'Excel workbook';
+  const fieldsOf = (column: number) =>
+    importFields.filter((f) => preview.mapping[f] === column).join(', ') || 'not imported';
+  const lines = [
+    `${file}: ${how}, ${counts.rows} rows`,
+    'Columns:',
+    ...preview.headers.map((header, column) => `  Column '${header}' -> ${fieldsOf(column)}`),
+    `Would add ${counts.toCreate}, merge ${counts.toMerge}, skip ${counts.toSkip} (${counts.duplicates} duplicates). Rows with errors: ${counts.withErrors}; with warnings: ${counts.withWarnings}.`,
+  ];
+  if (preview.issues.length) lines.push('Problems:');
+  for (const issue of preview.issues.slice(0, shownIssues)) {
+    const value = issue.value === undefined ? '' : ` ("${issue.value}")`;
+    lines.push(`  line ${issue.line}: ${issue.severity}: ${issue.field ? `${issue.field}: ` : ''}${problems[issue.code] ?? issue.code}${value}`);
+  }
+  const hidden = Math.max(0, preview.issues.length - shownIssues);
+  if (hidden) lines.push(`  … and ${hidden} more (see --json)`);
+  if (preview.duplicates.length) lines.push('Duplicates:');
+  for (const d of preview.duplicates.slice(0, shownIssues)) {
+    const same = d.reason === 'email' ? 'same email as' : 'same name and organisation as';
+    const other = d.otherLine !== null ? `line ${d.otherLine}` : `a listed participant (${d.existingId ?? ''})`;
+    lines.push(`  line ${d.line}: ${d.name}: ${same} ${other}`);
+  }
+  const hiddenDuplicates = Math.max(0, counts.duplicates - shownIssues);
+  if (hiddenDuplicates) lines.push(`  … and ${hiddenDuplicates} more (see --json)`);
+  return lines;
+}
+
+function readFile(file: string): string {
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch {
+    throw new UsageError(`There is no file at ${file}.`);
+  }
+  // Checked before reading: a 100 MB file is refused without being loaded.
+  if (size > maxParticipantFileBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+    throw new UsageError(`${file} is ${mb(size)}; the limit is ${mb(maxParticipantFileBytes)}. Split the list into smaller files.`);
+  }
+  return fs.readFileSync(file).toString('base64');
+}
+
+async function call<T>(ctx: CoreContext, name: string, input: unknown): Promise<T> {
+  const result = await dispatch(ctx, 'cli', name, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+export const participantCommands: CliCommand[] = [
+  {
+    name: 'participants import',
+    summary: 'import participants from a CSV file or an .xlsx workbook: all rows or none',
+    options: [
+      db,
+      forum,
+      { name: 'mapping', type: 'string', description: 'JSON: fields to columns, by number from 0 or by header, e.g. \'{"email": 3, "name": "Full name"}\'' },
+      { name: 'duplicates', type: 'string', description: 'skip (default) or merge rows matching someone listed' },
+      { name: 'dry-run', type: 'boolean', description: 'show what would be imported, write nothing' },
+      json,
+    ],
+    files: { min: 1, label: 'file' },
+    // It writes, but only into a forum that exists: a mistyped --db must not create an empty database.
+    readOnly: true,
+    validate(values) {
+      if (values.duplicates !== undefined && values.duplicates !== 'skip' && values.duplicates !== 'merge') {
+        throw new UsageError(`--duplicates must be skip or merge, not "${String(values.duplicates)}".`);
+      }
+      if (typeof values.mapping === 'string') parseMapping(values.mapping);
+    },
+    async run(ctx, values, out, files) {
+      if (files.length > 1) throw new UsageError('Name one file to import.');
+      const file = files[0] ?? '';
+      const data = readFile(file);
+      const forumId = forumOf(ctx, values);
+      const option = typeof values.mapping === 'string' ? parseMapping(values.mapping) : undefined;
+      const request = (mapping?: ColumnMapping) => ({
+        forumId,
+        file: { fileName: file.split(/[\\/]/).pop() || file, data },
+        duplicates: values.duplicates === 'merge' ? 'merge' : 'skip',
+        ...(mapping ? { mapping } : {}),
+      });
+      let preview = await call<ParticipantImportPreview>(ctx, 'participants:importPreview', request());
+      const mapping = option && resolveHeaders(option, preview.headers);
+      if (mapping) preview = await call<ParticipantImportPreview>(ctx, 'participants:importPreview', request(mapping));
+      const refused = preview.counts.withErrors > 0;
+      if (values['dry-run']) {
+        if (values.json) out(JSON.stringify({ preview, imported: null }, null, 2));
+        else out([...describeImportPreview(file, preview), refused ? 'Dry run: nothing was written. The import would be refused while rows have errors.' : 'Dry run: nothing was written.'].join('\n'));
+        return refused ? 1 : 0;
+      }
+      if (!values.json) out(describeImportPreview(file, preview).join('\n'));
+      const result = await dispatch(ctx, 'cli', 'participants:import', request(mapping));
+      if (values.json) out(JSON.stringify({ preview, imported: result.ok ? result.value : null, error: result.ok ? null : result.error }, null, 2));
+      if (!result.ok) {
+        if (!values.json) out(`Not imported. ${result.error.message}`);
+        return 1;
+      }
+      const { created, merged, skipped } = result.value as { created: number; merged: number; skipped: number };
+      if (!values.json) out(`Imported: ${created} added, ${merged} merged, ${skipped} skipped.`);
+      return 0;
+    },
+  },
+  {
+    name: 'participants export',
+    summary: 'write the participant list as CSV (to the screen or a file) or as an .xlsx workbook',
+    options: [
+      db,
+      forum,
+      { name: 'format', type: 'string', description: 'csv (default, or what --out ends with) or xlsx' },
+      { name: 'out', type: 'string', description: 'the file to write (CSV goes to the screen without it)' },
+    ],
+    readOnly: true,
+    validate(values) {
+      if (values.format !== undefined && values.format !== 'csv' && values.format !== 'xlsx') {
+        throw new UsageError(`--format must be csv or xlsx, not "${String(values.format)}".`);
+      }
+      const format = values.format ?? (typeof values.out === 'string' && /\.xlsx$/i.test(values.out) ? 'xlsx' : 'csv');
+      if (format === 'xlsx' && typeof values.out !== 'string') {
+        throw new UsageError('An .xlsx workbook cannot be shown on screen: say where to write it with --out FILE.');
+      }
+    },
+    async run(ctx, values, out) {
+      const format = values.format ?? (typeof values.out === 'string' && /\.xlsx$/i.test(values.out) ? 'xlsx' : 'csv');
+      const exported = await call<ExportedFile>(ctx, 'participants:export', { forumId: forumOf(ctx, values), format });
+      const bytes = Buffer.from(exported.data, 'base64');
+      if (typeof values.out !== 'string') {
+        out(bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r?\n$/, ''));
+        return 0;
+      }
+      fs.writeFileSync(values.out, bytes);
+      out(`Wrote ${exported.rows} participants to ${values.out} (${format === 'xlsx' ? 'Excel workbook' : 'CSV'}).`);
+      return 0;
+    },
+  },
+];

@@ -31,8 +31,8 @@ function commandHelp(command: CliCommand): string {
     command.summary,
     '',
     'Options:',
-    ...command.options.map((o) => `  --${o.name}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(18) + o.description),
-    '  --help'.padEnd(18) + 'show this help',
+    ...command.options.map((o) => `${`  --${o.name}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(20)} ${o.description}`),
+    `${'  --help'.padEnd(20)} show this help`,
   ].join('\n');
 }
 

@@ -1,14 +1,35 @@
-// SCAFFOLD: replaced by the real handlers in this session.
-import { CoreError } from '../errors';
+import { exportParticipants } from '../participants/exportParticipants';
+import { getForum } from '../store/forums';
+import {
+  checkInParticipant,
+  createParticipant,
+  getParticipant,
+  queryParticipants,
+  setParticipantDeleted,
+  updateParticipant,
+} from '../store/participants';
 import type { Handlers } from './handlers';
 
-const pending = (): never => { throw new CoreError('internal', 'not built yet'); };
-export const participantHandlers: Pick<Handlers, 'participants:query' | 'participants:get' | 'participants:create' | 'participants:update' | 'participants:setDeleted' | 'participants:checkIn' | 'participants:export'> = {
-  'participants:query': pending,
-  'participants:get': pending,
-  'participants:create': pending,
-  'participants:update': pending,
-  'participants:setDeleted': pending,
-  'participants:checkIn': pending,
-  'participants:export': pending,
+type ParticipantCommand =
+  | 'participants:query'
+  | 'participants:get'
+  | 'participants:create'
+  | 'participants:update'
+  | 'participants:setDeleted'
+  | 'participants:checkIn'
+  | 'participants:export';
+
+export const participantHandlers: Pick<Handlers, ParticipantCommand> = {
+  'participants:query': (ctx, input) => {
+    // An unknown forum is an error, not an empty list that would look like a forum nobody joined.
+    getForum(ctx.db, input.forumId);
+    return queryParticipants(ctx.db, input);
+  },
+  'participants:get': (ctx, input) => getParticipant(ctx.db, input.id),
+  'participants:create': (ctx, input) => createParticipant(ctx, input.forumId, input.participant),
+  'participants:update': (ctx, input) => updateParticipant(ctx, input.id, input.participant),
+  'participants:setDeleted': (ctx, input) => setParticipantDeleted(ctx, input.id, input.deleted),
+  'participants:checkIn': (ctx, input) => checkInParticipant(ctx, input.id, input.checkedIn),
+  // The only asynchronous one: exceljs writes its zip with promises.
+  'participants:export': (ctx, input) => exportParticipants(ctx.db, input.forumId, input.format),
 };

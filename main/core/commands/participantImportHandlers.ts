@@ -1,9 +1,8 @@
-// SCAFFOLD: replaced by the real handlers in this session.
-import { CoreError } from '../errors';
+import { importParticipants, previewImport } from '../participants/importParticipants';
 import type { Handlers } from './handlers';
 
-const pending = (): never => { throw new CoreError('internal', 'not built yet'); };
+/** The file arrives base64 in `input.file.data`; its size is checked before it is decoded. */
 export const participantImportHandlers: Pick<Handlers, 'participants:importPreview' | 'participants:import'> = {
-  'participants:importPreview': pending,
-  'participants:import': pending,
+  'participants:importPreview': (ctx, input) => previewImport(ctx, input),
+  'participants:import': (ctx, input) => importParticipants(ctx, input),
 };

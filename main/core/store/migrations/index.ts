@@ -2,9 +2,10 @@ import { m001ChangeLogAndForums } from './m001_changeLogAndForums';
 import { m002AgendaCaptureDrafting } from './m002_agendaCaptureDrafting';
 import { m003SyncState } from './m003_syncState';
 import { m004ParticipantDetails } from './m004_participantDetails';
+import { m005ParticipantIndexes } from './m005_participantIndexes';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
-export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting, m003SyncState, m004ParticipantDetails];
+export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting, m003SyncState, m004ParticipantDetails, m005ParticipantIndexes];
 
 export const latestVersion = migrations.length;

@@ -7,7 +7,7 @@ import { sessionRoles } from './agenda';
 export const regions = ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA', 'unknown'] as const;
 export type Region = (typeof regions)[number];
 
-const counts = <T extends readonly [string, ...string[]]>(keys: T) => z.record(z.enum(keys), z.number().int());
+const counts = <const T extends readonly [string, ...string[]]>(keys: T) => z.record(z.enum(keys), z.number().int());
 const genderCounts = counts([...genders, 'unknown']);
 const regionCounts = counts(regions);
 

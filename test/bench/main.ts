@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBrowserScreens } from './benchBrowserScreens';
 import { benchBundle } from './benchBundle';
 import { benchColdStart } from './benchColdStart';
+import { benchParticipants } from './benchParticipants';
+import { benchStats } from './benchStats';
 import { benchWrites } from './benchWrites';
 
 const median = (values: number[]) => {
@@ -31,6 +34,28 @@ async function main() {
     console.log(`  server ready (URL printed): median ${fmt(median(c.serverReadyMs))} ms`);
     console.log(`  first interactive screen:   median ${fmt(median(c.firstInteractiveMs))} ms, max ${fmt(Math.max(...c.firstInteractiveMs))} ms (target < 1,000 ms)`);
     console.log(`  (Chromium's own launch, not included: ${fmt(c.browserLaunchMs[0] ?? NaN)} ms)`);
+
+    const p = await benchParticipants(dir);
+    console.log(`\nA World-Urban-Forum-size list: ${fmt(p.people)} participants from a ${fmt(p.csvBytes / 1024 / 1024, 1)} MB CSV`);
+    console.log(`  preview ${fmt(p.previewMs)} ms; import (parse, duplicates, ${fmt(p.people)} writes through the log) ${fmt(p.importMs)} ms (target < 3,000 ms)`);
+    console.log('  search as you type (participants:query, top 20, validation included) vs raw FTS5 MATCH on the same table (target p95 < 30 ms):');
+    for (const s of p.search) {
+      const raw = Number.isNaN(s.rawMedianMs) ? 'raw FTS5 n/a (under 3 characters)' : `raw median ${fmt(s.rawMedianMs, 1)} ms, p95 ${fmt(s.rawP95Ms, 1)} ms`;
+      console.log(`    ${s.label.padEnd(22)} "${s.query}": ${fmt(s.hits)} hits, median ${fmt(s.medianMs, 1)} ms, p95 ${fmt(s.p95Ms, 1)} ms; ${raw}`);
+    }
+    console.log(`  a sorted page of 200 (by organisation, anywhere in the list): median ${fmt(p.sortedPageMs.median, 1)} ms, p95 ${fmt(p.sortedPageMs.p95, 1)} ms`);
+    console.log(`  agenda: ${fmt(p.sessions)} sessions created one by one in ${fmt(p.createSessionsMs)} ms; agenda:get median ${fmt(p.agendaGetMs.median, 1)} ms, p95 ${fmt(p.agendaGetMs.p95, 1)} ms`);
+
+    const b = await benchBrowserScreens(p.dbPath, p.forumId);
+    console.log(`\nThe same forum in Chromium (browser mode), ${b.participantListMs.length} runs each`);
+    console.log(`  participant list, navigation to first rows: median ${fmt(median(b.participantListMs))} ms, max ${fmt(Math.max(...b.participantListMs))} ms (target < 200 ms)`);
+    console.log(`  scrolled end to end in ${fmt(b.scroll.frames)} frames (${fmt(b.scroll.rowsSeen)} rows seen): longest frame ${fmt(b.scroll.maxFrameMs, 1)} ms, p95 ${fmt(b.scroll.p95FrameMs, 1)} ms (target: none over 50 ms)`);
+    console.log(`  agenda of ${fmt(p.sessions)} sessions, navigation to the first day on screen: median ${fmt(median(b.agendaMs))} ms, max ${fmt(Math.max(...b.agendaMs))} ms (target < 300 ms)`);
+
+    // After the browser figures: it adds session roles to the same forum.
+    const st = await benchStats(p.dbPath, p.forumId);
+    console.log(`\nParticipation figures (stats:get) on the same forum: ${fmt(st.participants)} participants, ${fmt(st.sessions)} sessions, ${fmt(st.roles)} session roles`);
+    console.log(`  median ${fmt(st.medianMs, 1)} ms, p95 ${fmt(st.p95Ms, 1)} ms over ${st.runs} runs`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -17,10 +17,10 @@ function person(i: number): string[] {
     script < 6
       ? `${given[n % given.length]} ${family[Math.floor(n / 10) % family.length]} ${n}`
       : script < 8
-        ? `${chinese[n % chinese.length]}${n}`
+        ? `${chinese[Math.floor(n / 10) % chinese.length]}${n}`
         : script < 9
-          ? `${arabic[n % arabic.length]} ${n}`
-          : `${cyrillic[n % cyrillic.length]} ${n}`;
+          ? `${arabic[Math.floor(n / 10) % arabic.length]} ${n}`
+          : `${cyrillic[Math.floor(n / 10) % cyrillic.length]} ${n}`;
   return [
     name,
     `Organisation ${n % 1500}`,

@@ -1,8 +1,6 @@
-// SCAFFOLD: replaced by the real handlers in this session.
-import { CoreError } from '../errors';
+import { participationStats } from '../store/participationStats';
 import type { Handlers } from './handlers';
 
-const pending = (): never => { throw new CoreError('internal', 'not built yet'); };
 export const statsHandlers: Pick<Handlers, 'stats:get'> = {
-  'stats:get': pending,
+  'stats:get': (ctx, input) => participationStats(ctx.db, input.forumId),
 };

@@ -30,7 +30,7 @@ export const sessionInput = z
     // also be reported as ending before '10:30'.
     const times = timeOfDay.safeParse(session.startTime).success && timeOfDay.safeParse(session.endTime).success;
     if (times && session.endTime <= session.startTime) {
-      ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'validation.endBeforeStart' });
+      ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'validation.endTimeBeforeStart' });
     }
     const seen = new Set<string>();
     session.roles.forEach((r, index) => {

@@ -61,7 +61,7 @@ export function checkSessionInput(db: Database, forum: Forum, input: SessionInpu
     }
   }
   if (!input.title[forum.sourceLanguage]) {
-    issues.push({ path: `title.${forum.sourceLanguage}`, message: 'validation.titleRequired' });
+    issues.push({ path: `title.${forum.sourceLanguage}`, message: 'validation.sessionTitleRequired' });
     problems.push(`the title in the forum's source language (${forum.sourceLanguage}) is required`);
   }
   const live = db.prepare('SELECT 1 FROM participants WHERE id = ? AND forum_id = ? AND deleted = 0').pluck();

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../../shared/result';
+import { base64ToBytes } from '../../api/base64';
+import { api } from '../../api/plenaryApi';
+import { ErrorMessage } from '../ErrorMessage';
+
+type Format = 'csv' | 'xlsx';
+
+/** Saves the whole list (not the filtered view) as CSV or Excel, as the core writes it. */
+export function ExportButtons({ forumId }: { forumId: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<Format>();
+  const [saved, setSaved] = useState<string>();
+  const [error, setError] = useState<AppError>();
+
+  const exportAs = async (format: Format) => {
+    setBusy(format);
+    setSaved(undefined);
+    setError(undefined);
+    const result = await api['participants:export']({ forumId, format });
+    setBusy(undefined);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    const { data, fileName, mimeType } = result.value;
+    const url = URL.createObjectURL(new Blob([base64ToBytes(data)], { type: mimeType }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The download has started once click() returns, but revoking at once cancels it in some engines.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setSaved(fileName);
+  };
+
+  return (
+    <>
+      <button type="button" onClick={() => void exportAs('csv')} disabled={busy !== undefined}>
+        {busy === 'csv' ? t('participants.list.exporting') : t('participants.list.exportCsv')}
+      </button>
+      <button type="button" onClick={() => void exportAs('xlsx')} disabled={busy !== undefined}>
+        {busy === 'xlsx' ? t('participants.list.exporting') : t('participants.list.exportXlsx')}
+      </button>
+      <span role="status" className="export-status">
+        {saved && t('participants.list.exported', { fileName: saved })}
+      </span>
+      {error && <ErrorMessage error={error} />}
+    </>
+  );
+}

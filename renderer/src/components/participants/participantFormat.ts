@@ -1,0 +1,76 @@
+import { countryCodes } from '../../../../shared/countries';
+
+// Intl objects are costly to build and the list formats thousands of cells while scrolling:
+// one of each per language (and time zone) is kept.
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+const countryLists = new Map<string, readonly CountryOption[]>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+export interface CountryOption {
+  code: string;
+  name: string;
+}
+
+/** A country's name in the UI language ("Kenya", "肯尼亚"), or its code if the runtime has no name for it. */
+export function countryName(code: string, lang: string): string {
+  if (!code) return '';
+  let names = regionNames.get(lang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(lang, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Every assigned country, named and sorted in the UI language. */
+export function countryOptions(lang: string): readonly CountryOption[] {
+  const cached = countryLists.get(lang);
+  if (cached) return cached;
+  const collator = new Intl.Collator(lang);
+  const list = countryCodes
+    .map((code) => ({ code, name: countryName(code, lang) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  countryLists.set(lang, list);
+  return list;
+}
+
+/**
+ * An arrival time in the forum's time zone (the door laptop may still keep its owner's home zone);
+ * `withDay` adds the date, for lists that span the whole forum.
+ */
+export function formatArrival(iso: string, lang: string, timeZone: string | undefined, withDay = false): string {
+  const key = `${lang}|${timeZone ?? ''}|${withDay ? 'd' : 't'}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = withDay
+      ? { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }
+      : { hour: 'numeric', minute: '2-digit' };
+    try {
+      format = new Intl.DateTimeFormat(lang, { ...options, timeZone });
+    } catch {
+      format = new Intl.DateTimeFormat(lang, options);
+    }
+    timeFormats.set(key, format);
+  }
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+}
+
+/** Items joined the way the UI language lists them ("Chair, Speaker"; "رئيس الجلسة، متحدث"). */
+export function formatList(items: readonly string[], lang: string): string {
+  let format = listFormats.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(lang, { style: 'short', type: 'unit' });
+    listFormats.set(lang, format);
+  }
+  return format.format(items);
+}

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { ParticipationStats } from '../../../../shared/participationStats';
+import { formatNumber } from '../../i18n/intlFormat';
+
+const figures = ['participants', 'checkedIn', 'organisations', 'internationalOrganisations', 'countries'] as const;
+
+/** The headline figures, each a group named by its label so it can be found by name. */
+export function StatsFigures({ stats }: { stats: ParticipationStats }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <dl className="figures stats-figures">
+      {figures.map((key) => (
+        <div key={key} className="figure" role="group" aria-labelledby={`stats-figure-${key}`}>
+          <dt id={`stats-figure-${key}`}>{t(`stats.figures.${key}`)}</dt>
+          <dd>{formatNumber(stats[key], i18n.language)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../shared/languages';
 import type { AppError } from '../../shared/result';
@@ -7,17 +7,22 @@ import { api } from './api/plenaryApi';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { navigate, routeHref, useRoute } from './hooks/useRoute';
 import { ForumNav } from './components/ForumNav';
-import { AgendaScreen } from './screens/AgendaScreen';
-import { CheckInScreen } from './screens/CheckInScreen';
-import { ForumFormScreen } from './screens/ForumFormScreen';
-import { ForumScreen } from './screens/ForumScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { ParticipantFormScreen } from './screens/ParticipantFormScreen';
-import { ParticipantImportScreen } from './screens/ParticipantImportScreen';
-import { ParticipantsScreen } from './screens/ParticipantsScreen';
-import { ProjectorScreen } from './screens/ProjectorScreen';
-import { SessionFormScreen } from './screens/SessionFormScreen';
-import { StatsScreen } from './screens/StatsScreen';
+
+// The home screen is what a cold start must show fast; every other screen is fetched when first
+// opened (a few milliseconds from the local server), which halves the script parsed at start-up.
+const AgendaScreen = lazy(() => import('./screens/AgendaScreen').then((m) => ({ default: m.AgendaScreen })));
+const CheckInScreen = lazy(() => import('./screens/CheckInScreen').then((m) => ({ default: m.CheckInScreen })));
+const ForumFormScreen = lazy(() => import('./screens/ForumFormScreen').then((m) => ({ default: m.ForumFormScreen })));
+const ForumScreen = lazy(() => import('./screens/ForumScreen').then((m) => ({ default: m.ForumScreen })));
+const ParticipantFormScreen = lazy(() => import('./screens/ParticipantFormScreen').then((m) => ({ default: m.ParticipantFormScreen })));
+const ParticipantImportScreen = lazy(() =>
+  import('./screens/ParticipantImportScreen').then((m) => ({ default: m.ParticipantImportScreen })),
+);
+const ParticipantsScreen = lazy(() => import('./screens/ParticipantsScreen').then((m) => ({ default: m.ParticipantsScreen })));
+const ProjectorScreen = lazy(() => import('./screens/ProjectorScreen').then((m) => ({ default: m.ProjectorScreen })));
+const SessionFormScreen = lazy(() => import('./screens/SessionFormScreen').then((m) => ({ default: m.SessionFormScreen })));
+const StatsScreen = lazy(() => import('./screens/StatsScreen').then((m) => ({ default: m.StatsScreen })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -57,7 +62,13 @@ export function App() {
   }, [t]);
 
   // The projector owns the whole screen: no header, no navigation, large type.
-  if (route.name === 'projector') return <ProjectorScreen forumId={route.id} />;
+  if (route.name === 'projector') {
+    return (
+      <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+        <ProjectorScreen forumId={route.id} />
+      </Suspense>
+    );
+  }
 
   return (
     <div className="app">
@@ -71,23 +82,25 @@ export function App() {
       {route.name !== 'home' && route.name !== 'newForum' && <ForumNav route={route} />}
       <main className="app-main">
         {settingsError && <ErrorMessage error={settingsError} />}
-        {route.name === 'home' && <HomeScreen />}
-        {route.name === 'newForum' && <ForumFormScreen />}
-        {route.name === 'editForum' && <ForumFormScreen forumId={route.id} key={route.id} />}
-        {route.name === 'forum' && <ForumScreen forumId={route.id} key={route.id} />}
-        {route.name === 'agenda' && <AgendaScreen forumId={route.id} key={route.id} />}
-        {route.name === 'newSession' && <SessionFormScreen forumId={route.id} key={`${route.id}/new`} />}
-        {route.name === 'editSession' && (
-          <SessionFormScreen forumId={route.id} sessionId={route.sessionId} key={route.sessionId} />
-        )}
-        {route.name === 'participants' && <ParticipantsScreen forumId={route.id} key={route.id} />}
-        {route.name === 'newParticipant' && <ParticipantFormScreen forumId={route.id} key={`${route.id}/new`} />}
-        {route.name === 'editParticipant' && (
-          <ParticipantFormScreen forumId={route.id} participantId={route.participantId} key={route.participantId} />
-        )}
-        {route.name === 'importParticipants' && <ParticipantImportScreen forumId={route.id} key={route.id} />}
-        {route.name === 'checkIn' && <CheckInScreen forumId={route.id} key={route.id} />}
-        {route.name === 'stats' && <StatsScreen forumId={route.id} key={route.id} />}
+        <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+          {route.name === 'home' && <HomeScreen />}
+          {route.name === 'newForum' && <ForumFormScreen />}
+          {route.name === 'editForum' && <ForumFormScreen forumId={route.id} key={route.id} />}
+          {route.name === 'forum' && <ForumScreen forumId={route.id} key={route.id} />}
+          {route.name === 'agenda' && <AgendaScreen forumId={route.id} key={route.id} />}
+          {route.name === 'newSession' && <SessionFormScreen forumId={route.id} key={`${route.id}/new`} />}
+          {route.name === 'editSession' && (
+            <SessionFormScreen forumId={route.id} sessionId={route.sessionId} key={route.sessionId} />
+          )}
+          {route.name === 'participants' && <ParticipantsScreen forumId={route.id} key={route.id} />}
+          {route.name === 'newParticipant' && <ParticipantFormScreen forumId={route.id} key={`${route.id}/new`} />}
+          {route.name === 'editParticipant' && (
+            <ParticipantFormScreen forumId={route.id} participantId={route.participantId} key={route.participantId} />
+          )}
+          {route.name === 'importParticipants' && <ParticipantImportScreen forumId={route.id} key={route.id} />}
+          {route.name === 'checkIn' && <CheckInScreen forumId={route.id} key={route.id} />}
+          {route.name === 'stats' && <StatsScreen forumId={route.id} key={route.id} />}
+        </Suspense>
       </main>
     </div>
   );

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
-import { importInWorker, type ImportWorkerConfig } from '../../../main/core/sync/importInWorker';
-import { snapshot, tempCore, tempDir } from '../helpers/tempCore';
+import { importInWorker, participantImportInWorker, type ImportWorkerConfig } from '../../../main/core/sync/importInWorker';
+import { createForum } from '../../../main/core/store/forums';
+import { snapshot, tempCore, tempDir, validForum } from '../helpers/tempCore';
 import { forumTables } from './forumTables';
 
 // The worker runs as a script of its own, as in the built app: build it the same way, inside the
@@ -56,5 +57,30 @@ describe('importing in a worker thread', () => {
       code: 'bundle_rejected',
     });
     expect(snapshot(b)).toBe(before);
+  });
+
+  it('imports a participant list on its own connection, and this connection writes after it in clock order', async () => {
+    const ctx = await tempCore();
+    const forum = createForum(ctx, validForum);
+    const csv = 'Name;Organisation;Country\nAïcha Benali;Ville de Rabat;Maroc\n王小明;松阳县;中国\n';
+    const request = { forumId: forum.id, file: { fileName: 'list.csv', data: Buffer.from(csv).toString('base64') }, duplicates: 'skip' as const };
+    expect(await participantImportInWorker(ctx, config, request, { backupDir: tempDir() })).toEqual({ created: 2, merged: 0, skipped: 0 });
+    const rows = ctx.db.prepare('SELECT name, country FROM participants WHERE forum_id = ? ORDER BY country').all(forum.id);
+    expect(rows).toEqual([
+      { name: '王小明', country: 'CN' },
+      { name: 'Aïcha Benali', country: 'MA' },
+    ]);
+    const newestWritten = ctx.db.prepare('SELECT max(hlc) FROM changes').pluck().get() as string;
+    expect(ctx.clock.now() > newestWritten).toBe(true);
+  });
+
+  it('refuses a participant list with errors from the worker as the same typed error, changing nothing', async () => {
+    const ctx = await tempCore();
+    const forum = createForum(ctx, validForum);
+    const before = snapshot(ctx);
+    const csv = 'Name,Email\n,nobody@example.org\n';
+    const request = { forumId: forum.id, file: { fileName: 'bad.csv', data: Buffer.from(csv).toString('base64') }, duplicates: 'skip' as const };
+    await expect(participantImportInWorker(ctx, config, request, { backupDir: tempDir() })).rejects.toMatchObject({ code: 'import_rejected' });
+    expect(snapshot(ctx)).toBe(before);
   });
 });

@@ -35,6 +35,20 @@ export const commandNames = [
   'participants:importPreview',
   'participants:import',
   'stats:get',
+  'notes:list',
+  'notes:create',
+  'notes:update',
+  'notes:setDeleted',
+  'catalogues:get',
+  'capture:progress',
+  'keyMessages:list',
+  'keyMessages:promote',
+  'keyMessages:update',
+  'keyMessages:move',
+  'keyMessages:merge',
+  'keyMessages:setDeleted',
+  'keyMessages:duplicates',
+  'search:query',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

@@ -4,6 +4,9 @@ import { uiLanguages } from './languages';
 import { bundleData, deviceInfo, deviceName, exportedBundle, importId, importPreview, importProgress, knownPeer } from './sync';
 import type { Result } from './result';
 import { agendaContract } from './agenda';
+import { captureContract } from './capture';
+import { keyMessagesContract } from './keyMessages';
+import { searchContract } from './search';
 import { participantImportContract } from './participantImport';
 import { participantsContract } from './participants';
 import { participationStatsContract } from './participationStats';
@@ -98,6 +101,9 @@ export const contract = {
   ...participantsContract,
   ...participantImportContract,
   ...participationStatsContract,
+  ...captureContract,
+  ...keyMessagesContract,
+  ...searchContract,
 } as const;
 
 export type Contract = typeof contract;

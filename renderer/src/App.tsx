@@ -22,6 +22,9 @@ const ParticipantImportScreen = lazy(() =>
 const ParticipantsScreen = lazy(() => import('./screens/ParticipantsScreen').then((m) => ({ default: m.ParticipantsScreen })));
 const ProjectorScreen = lazy(() => import('./screens/ProjectorScreen').then((m) => ({ default: m.ProjectorScreen })));
 const SessionFormScreen = lazy(() => import('./screens/SessionFormScreen').then((m) => ({ default: m.SessionFormScreen })));
+const CaptureScreen = lazy(() => import('./screens/CaptureScreen').then((m) => ({ default: m.CaptureScreen })));
+const KeyMessagesScreen = lazy(() => import('./screens/KeyMessagesScreen').then((m) => ({ default: m.KeyMessagesScreen })));
+const SearchScreen = lazy(() => import('./screens/SearchScreen').then((m) => ({ default: m.SearchScreen })));
 const StatsScreen = lazy(() => import('./screens/StatsScreen').then((m) => ({ default: m.StatsScreen })));
 
 export function App() {
@@ -100,6 +103,9 @@ export function App() {
           {route.name === 'importParticipants' && <ParticipantImportScreen forumId={route.id} key={route.id} />}
           {route.name === 'checkIn' && <CheckInScreen forumId={route.id} key={route.id} />}
           {route.name === 'stats' && <StatsScreen forumId={route.id} key={route.id} />}
+          {route.name === 'capture' && <CaptureScreen forumId={route.id} sessionId={route.sessionId} key={route.id} />}
+          {route.name === 'keyMessages' && <KeyMessagesScreen forumId={route.id} key={route.id} />}
+          {route.name === 'search' && <SearchScreen forumId={route.id} query={route.query} key={route.id} />}
         </Suspense>
       </main>
     </div>

@@ -5,6 +5,7 @@ import { startHttpServer } from '../transport/httpServer';
 import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
 import { participantCommands } from './participantCommands';
+import { searchCommands } from './searchCommands';
 import { statsCommands } from './statsCommands';
 import { dbOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
@@ -100,4 +101,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...agendaCommands, ...participantCommands, ...statsCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands];

@@ -9,6 +9,9 @@ import { proseVersions, chooseProse } from '../store/proseVersions';
 import { getSetting, setSetting } from '../store/settings';
 import { CoreError } from '../errors';
 import { agendaHandlers } from './agendaHandlers';
+import { captureHandlers } from './captureHandlers';
+import { keyMessageHandlers } from './keyMessageHandlers';
+import { searchHandlers } from './searchHandlers';
 import { participantHandlers } from './participantHandlers';
 import { participantImportHandlers } from './participantImportHandlers';
 import { statsHandlers } from './statsHandlers';
@@ -57,4 +60,7 @@ export const handlers: Handlers = {
   ...participantHandlers,
   ...participantImportHandlers,
   ...statsHandlers,
+  ...captureHandlers,
+  ...keyMessageHandlers,
+  ...searchHandlers,
 };

@@ -8,6 +8,9 @@ const sections = [
   { key: 'participants', route: 'participants', shortcut: '3' },
   { key: 'checkIn', route: 'checkIn', shortcut: '4' },
   { key: 'stats', route: 'stats', shortcut: '5' },
+  { key: 'capture', route: 'capture', shortcut: '6' },
+  { key: 'keyMessages', route: 'keyMessages', shortcut: '7' },
+  { key: 'search', route: 'search', shortcut: '8' },
 ] as const;
 
 /** Which section a route belongs to: an edit screen sits under the list it edits. */
@@ -29,12 +32,18 @@ function sectionOf(route: ForumRoute): (typeof sections)[number]['route'] | unde
       return 'checkIn';
     case 'stats':
       return 'stats';
+    case 'capture':
+      return 'capture';
+    case 'keyMessages':
+      return 'keyMessages';
+    case 'search':
+      return 'search';
     default:
       return undefined;
   }
 }
 
-/** The forum's sections, reachable from every screen of it; Alt+1…5 jump between them. */
+/** The forum's sections, reachable from every screen of it; Alt+1…8 jump between them. */
 export function ForumNav({ route }: { route: ForumRoute }) {
   const { t } = useTranslation();
   const current = sectionOf(route);

@@ -14,7 +14,10 @@ export type Route =
   | { name: 'editParticipant'; id: string; participantId: string }
   | { name: 'importParticipants'; id: string }
   | { name: 'checkIn'; id: string }
-  | { name: 'stats'; id: string };
+  | { name: 'stats'; id: string }
+  | { name: 'capture'; id: string; sessionId?: string }
+  | { name: 'keyMessages'; id: string }
+  | { name: 'search'; id: string; query?: string };
 
 /** Routes inside one forum, for the forum's navigation. */
 export type ForumRoute = Exclude<Route, { name: 'home' } | { name: 'newForum' }>;
@@ -43,6 +46,12 @@ export function parseRoute(hash: string): Route {
       return { name: 'checkIn', id };
     case 'statistics':
       return { name: 'stats', id };
+    case 'capture':
+      return item ? { name: 'capture', id, sessionId: item } : { name: 'capture', id };
+    case 'key-messages':
+      return { name: 'keyMessages', id };
+    case 'search':
+      return item ? { name: 'search', id, query: item } : { name: 'search', id };
     default:
       return { name: 'forum', id };
   }
@@ -77,6 +86,12 @@ export function routeHref(route: Route): string {
       return `${forum}/check-in`;
     case 'stats':
       return `${forum}/statistics`;
+    case 'capture':
+      return route.sessionId ? `${forum}/capture/${encodeURIComponent(route.sessionId)}` : `${forum}/capture`;
+    case 'keyMessages':
+      return `${forum}/key-messages`;
+    case 'search':
+      return route.query ? `${forum}/search/${encodeURIComponent(route.query)}` : `${forum}/search`;
   }
 }
 

@@ -3,9 +3,10 @@ import { m002AgendaCaptureDrafting } from './m002_agendaCaptureDrafting';
 import { m003SyncState } from './m003_syncState';
 import { m004ParticipantDetails } from './m004_participantDetails';
 import { m005ParticipantIndexes } from './m005_participantIndexes';
+import { m006CaptureAndSearch } from './m006_captureAndSearch';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
-export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting, m003SyncState, m004ParticipantDetails, m005ParticipantIndexes];
+export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting, m003SyncState, m004ParticipantDetails, m005ParticipantIndexes, m006CaptureAndSearch];
 
 export const latestVersion = migrations.length;

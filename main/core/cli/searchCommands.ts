@@ -1,0 +1,4 @@
+// SCAFFOLD: filled in this session.
+import type { CliCommand } from './cliCommands';
+
+export const searchCommands: CliCommand[] = [];

@@ -8,7 +8,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  external: ['better-sqlite3', 'electron'],
+  // exceljs is loaded on first use from node_modules (see main/core/participants/loadExcelJs.ts).
+  external: ['better-sqlite3', 'electron', 'exceljs'],
   logLevel: 'warning',
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

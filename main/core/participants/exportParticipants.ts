@@ -1,14 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import ExcelJS from 'exceljs';
-import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
+import { loadExcelJs } from './loadExcelJs';
+import { isoCountries as countries } from './isoCountries';
 import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
 import type { ExportedFile, Participant } from '../../../shared/participants';
 import { getForum } from '../store/forums';
 import { listParticipants } from '../store/participants';
 
-countries.registerLocale(en);
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -73,6 +71,7 @@ async function toXlsx(rows: string[][]): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Plenary';
   const sheet = workbook.addWorksheet('Participants', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './loadExcelJs';
 import { unzipSync } from 'fflate';
 import { CoreError } from '../errors';
 
@@ -64,7 +65,8 @@ export function cellText(value: ExcelJS.CellValue): string {
 /** The first worksheet of an .xlsx workbook, every cell as text. */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
   checkArchive(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (error) {

@@ -1,15 +1,7 @@
-import countries from 'i18n-iso-countries';
-import ar from 'i18n-iso-countries/langs/ar.json';
-import en from 'i18n-iso-countries/langs/en.json';
-import es from 'i18n-iso-countries/langs/es.json';
-import fr from 'i18n-iso-countries/langs/fr.json';
-import ru from 'i18n-iso-countries/langs/ru.json';
-import zh from 'i18n-iso-countries/langs/zh.json';
+import { isoCountries as countries } from './isoCountries';
 import { countryCodes } from '../../../shared/countries';
 import { uiLanguages } from '../../../shared/languages';
 import { foldForMatching } from './foldForMatching';
-
-for (const locale of [ar, en, es, fr, ru, zh]) countries.registerLocale(locale);
 
 let index: Map<string, string> | undefined;
 

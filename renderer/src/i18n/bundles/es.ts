@@ -1,0 +1,3 @@
+// Every message file of one language, merged: Vite makes this its own chunk, fetched when chosen.
+const files = import.meta.glob<Record<string, unknown>>('../../../../resources/locales/es/*.json', { eager: true, import: 'default' });
+export const messages: Record<string, unknown> = Object.assign({}, ...Object.values(files));

@@ -269,7 +269,8 @@ export function mergeKeyMessages(writer: Writer, keepId: string, mergeId: string
   const missing = (notesOf.all(mergeId) as string[]).filter((noteId) => !kept.has(noteId));
   db.transaction(() => {
     for (const noteId of missing) {
-      writeRow(writer, 'key_message_sources', randomUUID(), { forum_id: keep.forum_id, key_message_id: keepId, note_id: noteId, deleted: 0 });
+      // A predictable id, so undoing the merge can take back exactly the sources it copied.
+      writeRow(writer, 'key_message_sources', mergedSourceId(mergeId, noteId), { forum_id: keep.forum_id, key_message_id: keepId, note_id: noteId, deleted: 0 });
     }
     writeRow(writer, 'key_messages', keepId, { text: changes });
     writeRow(writer, 'key_messages', mergeId, { deleted: 1, merged_into: keepId });
@@ -277,13 +278,25 @@ export function mergeKeyMessages(writer: Writer, keepId: string, mergeId: string
 }
 
 /** Tombstone, or its undo; undoing a merge brings the merged message back on its own. */
+const mergedSourceId = (mergeId: string, noteId: string) => `merge-${mergeId}-${noteId}`;
+
 export function setKeyMessageDeleted(writer: Writer, id: string, deleted: boolean): void {
   const row = messageRow(writer.db, id);
   getForum(writer.db, row.forum_id);
-  writeRow(writer, 'key_messages', id, {
-    deleted: Boolean(row.deleted) !== deleted ? (deleted ? 1 : 0) : undefined,
-    merged_into: !deleted && row.merged_into !== null ? null : undefined,
-  });
+  writer.db.transaction(() => {
+    writeRow(writer, 'key_messages', id, {
+      deleted: Boolean(row.deleted) !== deleted ? (deleted ? 1 : 0) : undefined,
+      merged_into: !deleted && row.merged_into !== null ? null : undefined,
+    });
+    if (deleted || row.merged_into === null) return;
+    // Undoing a merge: the kept message gives back the sources the merge copied onto it.
+    const prefix = mergedSourceId(id, '');
+    const copied = writer.db
+      .prepare('SELECT id FROM key_message_sources WHERE substr(id, 1, ?) = ? AND deleted = 0')
+      .pluck()
+      .all(prefix.length, prefix) as string[];
+    for (const sourceId of copied) writeRow(writer, 'key_message_sources', sourceId, { deleted: 1 });
+  })();
 }
 
 /** Live messages' texts for the duplicate finder: no sources or versions needed. */

@@ -183,11 +183,11 @@ describe('merging key messages', () => {
     await call(ctx, 'keyMessages:merge', { keepId: keep.id, mergeId: twin.id });
     expect(sourceRows()).toBe(3);
 
-    // Undo: the merged message is back with its own source; the copy stays on the kept one.
+    // Undo: the merged message is back with its own source, and the kept one gives back the copy.
     await call(ctx, 'keyMessages:setDeleted', { id: other.id, deleted: false });
     const list = await call<KeyMessage[]>(ctx, 'keyMessages:list', { forumId: forum.id });
     expect(list.map((m) => [m.id, m.sources.length])).toEqual([
-      [keep.id, 3],
+      [keep.id, 2],
       [other.id, 1],
     ]);
     expect(ctx.db.prepare('SELECT merged_into FROM key_messages WHERE id = ?').pluck().get(other.id)).toBeNull();

@@ -1,13 +1,13 @@
-// SCAFFOLD: replaced by the real handlers in this session.
-import { CoreError } from '../errors';
+import { getCatalogues } from '../capture/catalogues';
+import { captureProgress } from '../store/captureProgress';
+import { createNote, listNotes, setNoteDeleted, updateNote } from '../store/notes';
 import type { Handlers } from './handlers';
 
-const pending = (): never => { throw new CoreError('internal', 'not built yet'); };
 export const captureHandlers: Pick<Handlers, 'notes:list' | 'notes:create' | 'notes:update' | 'notes:setDeleted' | 'catalogues:get' | 'capture:progress'> = {
-  'notes:list': pending,
-  'notes:create': pending,
-  'notes:update': pending,
-  'notes:setDeleted': pending,
-  'catalogues:get': pending,
-  'capture:progress': pending,
+  'notes:list': (ctx, input) => listNotes(ctx.db, ctx.deviceId, input.sessionId),
+  'notes:create': (ctx, input) => createNote(ctx, input),
+  'notes:update': (ctx, input) => updateNote(ctx, input),
+  'notes:setDeleted': (ctx, input) => setNoteDeleted(ctx, input.id, input.deleted),
+  'catalogues:get': () => getCatalogues(),
+  'capture:progress': (ctx, input) => captureProgress(ctx.db, input.forumId),
 };

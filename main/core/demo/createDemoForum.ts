@@ -144,6 +144,8 @@ export function createDemoForum(writer: Writer): Forum {
         lang: n.lang,
         text: n.text,
         created_at: start ? addMinutes(start.day, start.startTime, n.minute) : null,
+        // The laptop that creates the demo is its rapporteurs' laptop: its notes are editable there.
+        author: writer.deviceId,
       });
     }
     demo.keyMessages.forEach((k, index) => {

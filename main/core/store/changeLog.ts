@@ -108,17 +108,60 @@ export function writeRow(
   return db.inTransaction ? apply() : db.transaction(apply)();
 }
 
-/** The versions each prose cell of this write replaces: the one on screen, or all of them. */
+/**
+ * The versions each prose cell of this write replaces: the one on screen, or all of them. The one
+ * on screen is found without reading the row's history when it can be (see newestUnreplaced).
+ */
 function proseParents(db: Database, table: SyncedTable, rowId: string, cells: Record<string, unknown>, options: WriteOptions) {
   const prose = Object.keys(cells).filter((cell) => isProseCell(table, cell));
   if (prose.length === 0) return null;
-  const history = rowHistory(db, table, rowId);
+  let history: LoggedChange[] | undefined;
   return Object.fromEntries(
     prose.map((cell) => {
+      const shown = options.replaceAllVersions ? undefined : newestUnreplaced(db, table, rowId, cell);
+      if (shown) return [cell, [shown]];
+      history ??= rowHistory(db, table, rowId);
       const heads = cellHeads(table, cell, history);
       return [cell, (options.replaceAllVersions ? heads : heads.slice(0, 1)).map(changeId)];
     }),
   );
+}
+
+/**
+ * The version on screen, found through the index changes_prose_lineage instead of the row's
+ * history, so that saving the thousandth edit of a note never reads the thousand earlier texts.
+ * Every prose edit names the edits it replaces (none, for the first), so the newest edit of the
+ * cell is the newest with parents for it; if no edit names it as replaced, it is the newest live
+ * version: the one shown. An edit is older than the one it replaces only when that one came from
+ * a laptop whose clock ran ahead, so while the row was written on one laptop alone, nothing needs
+ * checking. Undefined when the cell was never set or the newest edit was replaced: the caller
+ * then reads the history.
+ */
+function newestUnreplaced(db: Database, table: SyncedTable, rowId: string, cell: string): string | undefined {
+  const newest = prepared(
+    db,
+    'newest-prose-edit',
+    () => `SELECT device, hlc FROM changes WHERE tbl = ? AND row_id = ? AND parents IS NOT NULL AND json_type(parents, ?) IS NOT NULL
+            ORDER BY hlc DESC, device DESC LIMIT 1`,
+  ).get(table, rowId, `$."${cell}"`) as { device: string; hlc: string } | undefined;
+  if (!newest) return undefined;
+  const oneLaptop = prepared(
+    db,
+    'row-of-one-device',
+    () => `SELECT (SELECT min(device) FROM changes WHERE tbl = @table AND row_id = @rowId) = @device
+              AND (SELECT max(device) FROM changes WHERE tbl = @table AND row_id = @rowId) = @device`,
+  )
+    .pluck()
+    .get({ table, rowId, device: newest.device });
+  if (oneLaptop) return changeId(newest);
+  // A match may name the edit for another cell of the row (or another language): the history
+  // then decides, which is slower but never wrong.
+  const replaced = prepared(
+    db,
+    'prose-edit-replaced',
+    () => 'SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND parents IS NOT NULL AND instr(parents, ?) > 0 LIMIT 1',
+  ).get(table, rowId, JSON.stringify(changeId(newest)));
+  return replaced ? undefined : changeId(newest);
 }
 
 /** Every change ever made to one row, parsed; read through the (tbl, row_id) index. */

@@ -134,6 +134,13 @@ function parseChanges(bytes: Uint8Array, manifest: BundleManifest): BundleChange
         throw bundleError(`${where} names an unknown column “${tbl}.${cell}”; the bundle was not imported.`);
       }
     }
+    // A prose edit always names the edits it replaces (none, for the first): saving the next
+    // edit finds the version on screen through them alone (see newestUnreplaced in changeLog.ts).
+    for (const cell of Object.keys(cells)) {
+      if (isProseCell(tbl, cell) && !Object.prototype.hasOwnProperty.call(parents ?? {}, cell)) {
+        throw bundleError(`${where} sets the prose “${tbl}.${cell}” without naming the edits it replaces; the bundle was not imported.`);
+      }
+    }
     for (const cell of Object.keys(parents ?? {})) {
       if (!Object.prototype.hasOwnProperty.call(cells, cell) || !isProseCell(tbl, cell)) {
         throw bundleError(`${where} names replaced edits for “${tbl}.${cell}”, which it does not set as prose; the bundle was not imported.`);

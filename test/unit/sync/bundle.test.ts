@@ -149,6 +149,7 @@ describe('bundles', () => {
     await expectRefused(b, craft(a, forum.id, (m) => (m.counts = {}), ''), /carries no changes/);
     const withParents = JSON.stringify([a.deviceId, '000000000000100-0000', 'notes', 'row-1', { lang: 'en' }, { lang: [`${a.deviceId}/000000000000050-0000`] }]);
     await expectRefused(b, craft(a, forum.id, countsFor('notes'), `${withParents}\n`), /replaced edits for “notes.lang”/);
+    await expectRefused(b, craft(a, forum.id, countsFor('notes'), `${line('notes', { text: 'x' })}\n`), /prose “notes.text” without naming/);
   });
 
   it('refuse unsafe, duplicate, unexpected and oversized entries before inflating them', async () => {

@@ -17,6 +17,10 @@ export const m006CaptureAndSearch: Migration = {
       ALTER TABLE key_messages ADD COLUMN merged_into TEXT;
       CREATE INDEX key_message_sources_by_message ON key_message_sources (key_message_id);
       CREATE INDEX key_message_sources_by_note ON key_message_sources (note_id);
+      -- A prose save must know which version it replaces. The edits' lineage (who replaced what)
+      -- is small; their text is not. Covering the lineage keeps a note's thousandth save as quick
+      -- as its first, instead of reading every earlier version of its text.
+      CREATE INDEX changes_prose_lineage ON changes (tbl, row_id, hlc, device, parents) WHERE parents IS NOT NULL;
 
       -- Trigram: words inside Chinese sentences (no spaces), Arabic, case and accents folded.
       CREATE VIRTUAL TABLE notes_search USING fts5 (

@@ -15,6 +15,11 @@ export const searchResults = z.object({
   participants: z.array(hit),
   /** Hits per group before the limit. */
   totals: z.object({ notes: z.number().int(), keyMessages: z.number().int(), sessions: z.number().int(), participants: z.number().int() }),
+  /**
+   * True when counting notes stopped early, so the notes total is a lower bound (show "1,000+"):
+   * only for words of one or two letters found in nearly every note.
+   */
+  notesTotalIsLowerBound: z.boolean(),
 });
 export type SearchResults = z.infer<typeof searchResults>;
 

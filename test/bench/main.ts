@@ -5,6 +5,7 @@ import { benchBrowserScreens } from './benchBrowserScreens';
 import { benchBundle } from './benchBundle';
 import { benchColdStart } from './benchColdStart';
 import { benchParticipants } from './benchParticipants';
+import { benchSearch } from './benchSearch';
 import { benchStats } from './benchStats';
 import { benchWrites } from './benchWrites';
 
@@ -56,6 +57,17 @@ async function main() {
     const st = await benchStats(p.dbPath, p.forumId);
     console.log(`\nParticipation figures (stats:get) on the same forum: ${fmt(st.participants)} participants, ${fmt(st.sessions)} sessions, ${fmt(st.roles)} session roles`);
     console.log(`  median ${fmt(st.medianMs, 1)} ms, p95 ${fmt(st.p95Ms, 1)} ms over ${st.runs} runs`);
+
+    // Its own database: the demo forum plus 100,000 notes, then a browser-mode server on it.
+    const q = await benchSearch(dir);
+    console.log(`\nSearch over ${fmt(q.notes)} notes (English, Spanish, Chinese, Arabic) on the demo forum, written through the change log in ${fmt(q.seedMs / 1000, 1)} s`);
+    console.log(`  search:query (all four groups, top 20 each, snippets, validation included), ${q.runs} runs each, vs raw FTS5 ranked top 20 on the notes (target p95 < 20 ms):`);
+    for (const r of q.queries) {
+      const raw = Number.isNaN(r.rawMedianMs) ? 'raw FTS5 n/a (under 3 characters, or two words)' : `raw median ${fmt(r.rawMedianMs, 1)} ms, p95 ${fmt(r.rawP95Ms, 1)} ms`;
+      console.log(`    ${r.label.padEnd(26)} "${r.query}": ${fmt(r.hits)} notes, median ${fmt(r.medianMs, 1)} ms, p95 ${fmt(r.p95Ms, 1)} ms; ${raw}`);
+    }
+    console.log(`  the first search of 1 or 2 characters after opening (indexes how notes end, once): ${fmt(q.firstShortSearchMs)} ms`);
+    console.log(`  browser-mode server after searches over HTTP (median ${fmt(q.serverSearchMedianMs, 1)} ms each): ${fmt(q.serverRssMb)} MB resident, peak ${fmt(q.serverPeakRssMb)} MB (target < 150 MB)`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

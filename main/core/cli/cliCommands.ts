@@ -23,8 +23,8 @@ export interface CliCommand {
   options: CliOption[];
   /** Commands that only read must not create a database where a mistyped --db points. */
   readOnly?: boolean;
-  /** Checks option values before the database is opened, throwing UsageError. */
-  validate?(values: Record<string, string | boolean | undefined>): void;
+  /** Checks option values (and the files or words named) before the database is opened, throwing UsageError. */
+  validate?(values: Record<string, string | boolean | undefined>, files: string[]): void;
   /** Files named after the options (`bundle import A.plenary B.plenary`); none unless declared. */
   files?: { min: number; label: string };
   /** Returns the exit code; long-running commands (serve) resolve only when stopped. */

@@ -73,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command.files && !values.help && files.length < command.files.min) {
       throw new UsageError(`Name at least ${command.files.min} ${command.files.label}.`);
     }
-    command.validate?.(values);
+    command.validate?.(values, files);
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${commandHelp(command)}`);
     return 2;

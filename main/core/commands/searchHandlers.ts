@@ -1,8 +1,6 @@
-// SCAFFOLD: replaced by the real handlers in this session.
-import { CoreError } from '../errors';
+import { searchForum } from '../search/searchForum';
 import type { Handlers } from './handlers';
 
-const pending = (): never => { throw new CoreError('internal', 'not built yet'); };
 export const searchHandlers: Pick<Handlers, 'search:query'> = {
-  'search:query': pending,
+  'search:query': (ctx, input) => searchForum(ctx.db, input),
 };

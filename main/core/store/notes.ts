@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Note, noteCreate, noteUpdate } from '../../../shared/capture';
@@ -7,6 +7,7 @@ import { isKnownTag } from '../capture/catalogues';
 import { CoreError } from '../errors';
 import { rowHistory, writeRow, type RowValues, type Writer } from './changeLog';
 import { cellHeads } from './proseHeads';
+import { cachedStatement } from './cachedStatement';
 
 export type NoteCreateInput = z.output<typeof noteCreate>;
 export type NoteUpdateInput = z.output<typeof noteUpdate>;
@@ -28,22 +29,7 @@ interface NoteRow {
   participant_name: string | null;
 }
 
-const statements = new WeakMap<Database, Map<string, Statement<unknown[]>>>();
-
-/** Statements are prepared once per database: saves arrive on every pause in typing. */
-function prepare(db: Database, sql: string): Statement<unknown[]> {
-  let cache = statements.get(db);
-  if (!cache) {
-    cache = new Map();
-    statements.set(db, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
-}
+const prepare = cachedStatement;
 
 const selectNote = `SELECT n.id, n.forum_id, n.session_id, n.speaker_id, n.speaker_name, n.lang, n.text, n.created_at,
     n.tags, n.key_point, n.author, n.deleted, p.name AS participant_name

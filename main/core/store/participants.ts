@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { isCountryCode } from '../../../shared/countries';
@@ -16,6 +16,7 @@ import { CoreError } from '../errors';
 import { writeRow, type RowValues, type Writer } from './changeLog';
 import { getForum } from './forums';
 import { participantSortKey } from './migrations/m005_participantIndexes';
+import { cachedStatement } from './cachedStatement';
 
 interface ParticipantRow {
   id: string;
@@ -30,22 +31,7 @@ interface ParticipantRow {
   checked_in_at: string | null;
 }
 
-const statements = new WeakMap<Database, Map<string, Statement<unknown[]>>>();
-
-/** Statements are prepared once per database and shape of query. */
-function prepare(db: Database, sql: string): Statement<unknown[]> {
-  let cache = statements.get(db);
-  if (!cache) {
-    cache = new Map();
-    statements.set(db, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
-}
+const prepare = cachedStatement;
 
 const columns = 'id, name, organisation, org_type, country, gender, roles, email, languages, checked_in_at';
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchBrowserScreens } from './benchBrowserScreens';
 import { benchBundle } from './benchBundle';
+import { benchCapture } from './benchCapture';
 import { benchColdStart } from './benchColdStart';
 import { benchParticipants } from './benchParticipants';
 import { benchSearch } from './benchSearch';
@@ -68,6 +69,12 @@ async function main() {
     }
     console.log(`  the first search of 1 or 2 characters after opening (indexes how notes end, once): ${fmt(q.firstShortSearchMs)} ms`);
     console.log(`  browser-mode server after searches over HTTP (median ${fmt(q.serverSearchMedianMs, 1)} ms each): ${fmt(q.serverRssMb)} MB resident, peak ${fmt(q.serverPeakRssMb)} MB (target < 150 MB)`);
+
+    const k = await benchCapture(path.join(dir, 'capture.sqlite'));
+    console.log(`\nCapture in Chromium with ${fmt(k.notes)} notes in the session (seeded through the change log in ${fmt(k.seedMs)} ms)`);
+    console.log(`  session opened, composer ready with the newest notes on screen: ${fmt(k.openMs)} ms`);
+    console.log(`  keystroke to next frame over ${k.keystrokes} keys: median ${fmt(k.medianMs, 1)} ms, p95 ${fmt(k.p95Ms, 1)} ms, max ${fmt(k.maxMs, 1)} ms (target p95 < 16 ms)`);
+    console.log(`  the app's own work per key: median ${fmt(k.handledMedianMs, 1)} ms, p95 ${fmt(k.handledP95Ms, 1)} ms; a bare textarea in the same Chromium: median ${fmt(k.bareMedianMs, 1)} ms, p95 ${fmt(k.bareP95Ms, 1)} ms (the wait for the frame itself)`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,45 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { directionOf } from '../../../../shared/languages';
+import type { NoteSaver } from './noteSaver';
+import { useDraftMeta } from './useSaveStatus';
+
+interface Props {
+  saver: NoteSaver;
+  draftId: string;
+  fallbackLang: string;
+  box: Ref<HTMLTextAreaElement>;
+  /** Ctrl+Enter: the note is done, the next one starts (the screen empties the box). */
+  onFinish(): void;
+  describedBy: string;
+}
+
+/**
+ * Where the rapporteur types. The textarea is uncontrolled and a keystroke only hands the text to
+ * the saver: nothing else on the screen renders while they type, so each key shows at once.
+ */
+export function Composer({ saver, draftId, fallbackLang, box, onFinish, describedBy }: Props) {
+  const { t } = useTranslation();
+  const meta = useDraftMeta(saver, draftId);
+  const lang = meta?.lang ?? fallbackLang;
+  return (
+    <textarea
+      ref={box}
+      className="composer-box"
+      lang={lang}
+      dir={directionOf(lang)}
+      aria-label={t('capture.composer.label')}
+      aria-describedby={describedBy}
+      aria-keyshortcuts="Control+Enter"
+      placeholder={t('capture.composer.placeholder')}
+      onInput={(event) => saver.editText(draftId, event.currentTarget.value)}
+      onBlur={() => void saver.flush()}
+      onKeyDown={(event) => {
+        if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+          event.preventDefault();
+          onFinish();
+        }
+      }}
+    />
+  );
+}

@@ -179,8 +179,82 @@ const sortKeys: Record<ParsedParticipantQuery['sort'], string> = {
 
 const blank = 'char(1114111)';
 
+/**
+ * A connection's copy of one forum's searchable text, for texts too short for the trigram index.
+ * SQLite's LIKE reads every row's columns (25 to 40 ms at 25,000 people); a scan of these strings
+ * takes 2 or 3. Building it costs more than one LIKE, so a write (a check-in between two searches)
+ * only refreshes the participants the change log names since the copy was made; a commit by
+ * another connection (data_version) rebuilds it. It is never built or read inside a transaction,
+ * whose change seqs a rollback would take back and hand out again.
+ */
+interface ShortTextCache {
+  forumId: string;
+  dataVersion: number;
+  seq: number;
+  /** rowid -> name, organisation and e-mail, ASCII letters lowered as LIKE folds them, split by line breaks. */
+  texts: Map<number, string>;
+}
+
+const shortTextCaches = new WeakMap<Database, ShortTextCache>();
+
+/** More participants changed than this since the copy was made, and it is built again. */
+const maxRefresh = 2_000;
+
+const lowerAscii = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+
+type TextRow = [rowid: number, name: string | null, organisation: string | null, email: string | null];
+
+const searchable = ([, name, organisation, email]: TextRow) => lowerAscii(`${name ?? ''}\n${organisation ?? ''}\n${email ?? ''}`);
+
+function refreshed(db: Database, cached: ShortTextCache, seq: number): boolean {
+  const ids = prepare(db, "SELECT DISTINCT row_id FROM changes WHERE seq > ? AND tbl = 'participants' LIMIT ?")
+    .pluck()
+    .all(cached.seq, maxRefresh + 1) as string[];
+  if (ids.length > maxRefresh) return false;
+  const one = prepare(db, 'SELECT rowid, name, organisation, email, forum_id = ? AND deleted = 0 AS live FROM participants WHERE id = ?').raw();
+  for (const id of ids) {
+    const row = one.get(cached.forumId, id) as [...TextRow, number] | undefined;
+    if (!row) continue;
+    if (row[4]) cached.texts.set(row[0], searchable([row[0], row[1], row[2], row[3]]));
+    else cached.texts.delete(row[0]);
+  }
+  cached.seq = seq;
+  return true;
+}
+
+function shortTextCache(db: Database, forumId: string): ShortTextCache {
+  const seq = (prepare(db, 'SELECT max(seq) FROM changes').pluck().get() as number | null) ?? 0;
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const cached = shortTextCaches.get(db);
+  if (cached && cached.forumId === forumId && cached.dataVersion === dataVersion) {
+    if (cached.seq === seq) return cached;
+    if (cached.seq < seq && refreshed(db, cached, seq)) return cached;
+  }
+  const rows = prepare(db, 'SELECT rowid, name, organisation, email FROM participants WHERE forum_id = ? AND deleted = 0').raw().all(forumId) as TextRow[];
+  const fresh: ShortTextCache = { forumId, dataVersion, seq, texts: new Map(rows.map((row) => [row[0], searchable(row)])) };
+  shortTextCaches.set(db, fresh);
+  return fresh;
+}
+
+/**
+ * Which of the forum's live participants have `text` in their name, organisation or e-mail, exactly
+ * as LIKE '%text%' finds them, as a condition on `p`: the hits' rowids, or when nearly everyone
+ * matches (a, e) the fewer rowids of those who do not. The text has no control characters, so no
+ * hit spans two fields.
+ */
+function shortTextCondition(db: Database, forumId: string, text: string): { sql: string; param: string } {
+  const cache = shortTextCache(db, forumId);
+  const needle = lowerAscii(text);
+  const hits: number[] = [];
+  const misses: number[] = [];
+  for (const [rowid, haystack] of cache.texts) (haystack.includes(needle) ? hits : misses).push(rowid);
+  // The forum and tombstone conditions stay, so the misses need not list other forums' rows.
+  if (misses.length < hits.length) return { sql: 'p.rowid NOT IN (SELECT value FROM json_each(?))', param: JSON.stringify(misses) };
+  return { sql: 'p.rowid IN (SELECT value FROM json_each(?))', param: JSON.stringify(hits) };
+}
+
 /** The forum's live participants that match the text and every filter, as `p`. */
-function matching(query: ParsedParticipantQuery): { from: string; conditions: string[]; params: unknown[] } {
+function matching(query: ParsedParticipantQuery, db?: Database): { from: string; conditions: string[]; params: unknown[] } {
   const conditions = ['p.forum_id = ?', 'p.deleted = 0'];
   const params: unknown[] = [query.forumId];
   let from = 'participants p';
@@ -191,6 +265,11 @@ function matching(query: ParsedParticipantQuery): { from: string; conditions: st
     from = 'participants_search JOIN participants p ON p.rowid = participants_search.rowid';
     conditions.push('participants_search MATCH ?');
     params.push(ftsPhrase(text));
+  } else if (text && db && !db.inTransaction) {
+    // Inside a transaction a copy could outlive a rollback, which hands its change seqs out again: LIKE.
+    const short = shortTextCondition(db, query.forumId, text);
+    conditions.push(short.sql);
+    params.push(short.param);
   } else if (text) {
     // LIKE folds ASCII case; scripts without case (Chinese, Arabic) need no folding.
     conditions.push("(p.name LIKE ? ESCAPE '\\' OR p.organisation LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\')");
@@ -225,13 +304,16 @@ export interface ParticipantPageSql {
   countInline: boolean;
 }
 
-/** The statements behind a page (exported so tests can check SQLite reads them from an index). */
-export function participantPageSql(query: ParsedParticipantQuery): ParticipantPageSql {
+/**
+ * The statements behind a page (exported so tests can check SQLite reads them from an index). With
+ * `db`, a text of one or two characters is looked up in the connection's cache; without, by LIKE.
+ */
+export function participantPageSql(query: ParsedParticipantQuery, db?: Database): ParticipantPageSql {
   const direction = query.descending ? 'DESC' : 'ASC';
   // The id breaks ties, so equal names come out in the same order on every laptop.
   const order = `ORDER BY ${sortKeys[query.sort]} ${direction}, id ${direction} LIMIT ? OFFSET ?`;
   const live = 'forum_id = ? AND deleted = 0';
-  const match = matching(query);
+  const match = matching(query, db);
   const where = match.conditions.join(' AND ');
   const count = { sql: `SELECT count(*) FROM ${match.from} WHERE ${where}`, params: match.params };
   if (match.conditions.length === 2) {
@@ -248,7 +330,7 @@ export function participantPageSql(query: ParsedParticipantQuery): ParticipantPa
 
 /** A page of a forum's live participants, filtered, searched and sorted, with the total count. */
 export function queryParticipants(db: Database, query: ParsedParticipantQuery): ParticipantPage {
-  const statements = participantPageSql(query);
+  const statements = participantPageSql(query, db);
   const rows = prepare(db, statements.page.sql).all(...statements.page.params) as Array<ParticipantRow & { total?: number }>;
   const count = () => prepare(db, statements.count.sql).pluck().get(...statements.count.params) as number;
   // With the count inline, an empty first page means no hits; only a page past the end needs a count.

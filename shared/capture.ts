@@ -77,8 +77,25 @@ export const catalogue = z.object({
 });
 export type Catalogue = z.infer<typeof catalogue>;
 
+/** The most notes one 'notes:list' page returns. */
+export const maxNotesPage = 1000;
+
+/**
+ * Without `limit`, every live note of the session. With it, the newest `limit` notes started
+ * before the `before` note (or the newest of all), still oldest first: the screen shows the end of
+ * a long session at once and fetches older pages as the user scrolls up.
+ */
+export const notesListInput = z
+  .object({
+    sessionId: rowId,
+    /** The oldest note already shown: its start time and id (notes started at the same instant go by id). */
+    before: z.object({ createdAt: z.string().min(1, 'validation.required').max(64, 'validation.tooLong'), id: z.string().min(1, 'validation.required').max(200, 'validation.tooLong') }).strict().optional(),
+    limit: z.number().int('validation.invalid').min(1, 'validation.invalid').max(maxNotesPage, 'validation.tooMany').optional(),
+  })
+  .strict();
+
 export const captureContract = {
-  'notes:list': { input: z.object({ sessionId: rowId }).strict(), output: z.array(note) },
+  'notes:list': { input: notesListInput, output: z.array(note) },
   'notes:create': { input: noteCreate, output: note },
   'notes:update': { input: noteUpdate, output: note },
   'notes:setDeleted': { input: z.object({ id: rowId, deleted: z.boolean() }).strict(), output: z.object({ id: z.string(), deleted: z.boolean() }) },

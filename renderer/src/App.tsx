@@ -10,22 +10,36 @@ import { ForumNav } from './components/ForumNav';
 import { HomeScreen } from './screens/HomeScreen';
 
 // The home screen is what a cold start must show fast; every other screen is fetched when first
-// opened (a few milliseconds from the local server), which halves the script parsed at start-up.
-const AgendaScreen = lazy(() => import('./screens/AgendaScreen').then((m) => ({ default: m.AgendaScreen })));
-const CheckInScreen = lazy(() => import('./screens/CheckInScreen').then((m) => ({ default: m.CheckInScreen })));
-const ForumFormScreen = lazy(() => import('./screens/ForumFormScreen').then((m) => ({ default: m.ForumFormScreen })));
-const ForumScreen = lazy(() => import('./screens/ForumScreen').then((m) => ({ default: m.ForumScreen })));
-const ParticipantFormScreen = lazy(() => import('./screens/ParticipantFormScreen').then((m) => ({ default: m.ParticipantFormScreen })));
-const ParticipantImportScreen = lazy(() =>
-  import('./screens/ParticipantImportScreen').then((m) => ({ default: m.ParticipantImportScreen })),
-);
-const ParticipantsScreen = lazy(() => import('./screens/ParticipantsScreen').then((m) => ({ default: m.ParticipantsScreen })));
-const ProjectorScreen = lazy(() => import('./screens/ProjectorScreen').then((m) => ({ default: m.ProjectorScreen })));
-const SessionFormScreen = lazy(() => import('./screens/SessionFormScreen').then((m) => ({ default: m.SessionFormScreen })));
-const CaptureScreen = lazy(() => import('./screens/CaptureScreen').then((m) => ({ default: m.CaptureScreen })));
-const KeyMessagesScreen = lazy(() => import('./screens/KeyMessagesScreen').then((m) => ({ default: m.KeyMessagesScreen })));
-const SearchScreen = lazy(() => import('./screens/SearchScreen').then((m) => ({ default: m.SearchScreen })));
-const StatsScreen = lazy(() => import('./screens/StatsScreen').then((m) => ({ default: m.StatsScreen })));
+// opened (a few milliseconds from the local server), which halves the script parsed at start-up,
+// and all of them are fetched once the browser is idle after that.
+const screens = {
+  AgendaScreen: () => import('./screens/AgendaScreen'),
+  CaptureScreen: () => import('./screens/CaptureScreen'),
+  CheckInScreen: () => import('./screens/CheckInScreen'),
+  ForumFormScreen: () => import('./screens/ForumFormScreen'),
+  ForumScreen: () => import('./screens/ForumScreen'),
+  KeyMessagesScreen: () => import('./screens/KeyMessagesScreen'),
+  ParticipantFormScreen: () => import('./screens/ParticipantFormScreen'),
+  ParticipantImportScreen: () => import('./screens/ParticipantImportScreen'),
+  ParticipantsScreen: () => import('./screens/ParticipantsScreen'),
+  ProjectorScreen: () => import('./screens/ProjectorScreen'),
+  SearchScreen: () => import('./screens/SearchScreen'),
+  SessionFormScreen: () => import('./screens/SessionFormScreen'),
+  StatsScreen: () => import('./screens/StatsScreen'),
+};
+const AgendaScreen = lazy(() => screens.AgendaScreen().then((m) => ({ default: m.AgendaScreen })));
+const CheckInScreen = lazy(() => screens.CheckInScreen().then((m) => ({ default: m.CheckInScreen })));
+const ForumFormScreen = lazy(() => screens.ForumFormScreen().then((m) => ({ default: m.ForumFormScreen })));
+const ForumScreen = lazy(() => screens.ForumScreen().then((m) => ({ default: m.ForumScreen })));
+const ParticipantFormScreen = lazy(() => screens.ParticipantFormScreen().then((m) => ({ default: m.ParticipantFormScreen })));
+const ParticipantImportScreen = lazy(() => screens.ParticipantImportScreen().then((m) => ({ default: m.ParticipantImportScreen })));
+const ParticipantsScreen = lazy(() => screens.ParticipantsScreen().then((m) => ({ default: m.ParticipantsScreen })));
+const ProjectorScreen = lazy(() => screens.ProjectorScreen().then((m) => ({ default: m.ProjectorScreen })));
+const SessionFormScreen = lazy(() => screens.SessionFormScreen().then((m) => ({ default: m.SessionFormScreen })));
+const CaptureScreen = lazy(() => screens.CaptureScreen().then((m) => ({ default: m.CaptureScreen })));
+const KeyMessagesScreen = lazy(() => screens.KeyMessagesScreen().then((m) => ({ default: m.KeyMessagesScreen })));
+const SearchScreen = lazy(() => screens.SearchScreen().then((m) => ({ default: m.SearchScreen })));
+const StatsScreen = lazy(() => screens.StatsScreen().then((m) => ({ default: m.StatsScreen })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -63,6 +77,12 @@ export function App() {
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
+
+  useEffect(() => {
+    const preload = () => Object.values(screens).forEach((load) => void load());
+    const idle = window.requestIdleCallback(preload, { timeout: 3000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
 
   // The projector owns the whole screen: no header, no navigation, large type.
   if (route.name === 'projector') {

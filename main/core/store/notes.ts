@@ -82,25 +82,55 @@ function keyMessagesBy(rows: Array<{ note_id: string; key_message_id: string }>)
   return byNote;
 }
 
-/** The session's live notes in the order they were started. */
-export function listNotes(db: Database, deviceId: string, sessionId: string): Note[] {
+export interface NotesPage {
+  /** The oldest note already shown; omitted for the newest page. */
+  before?: { createdAt: string; id: string } | undefined;
+  /** At most this many notes; omitted for all of them. */
+  limit?: number | undefined;
+}
+
+/**
+ * The session's live notes in the order they were started (ties by id). With a limit, only the
+ * newest `limit` notes older than `before`: read newest first down notes_by_session so that the
+ * first screen of a 10,000-note session costs a page, not the whole session.
+ */
+export function listNotes(db: Database, deviceId: string, sessionId: string, page: NotesPage = {}): Note[] {
   if (!prepare(db, 'SELECT 1 FROM sessions WHERE id = ?').pluck().get(sessionId)) {
     throw new CoreError('not_found', `No session with id ${sessionId}.`);
   }
-  const rows = prepare(db, `${selectNote} WHERE n.session_id = ? AND n.deleted = 0 ORDER BY n.created_at, n.id`).all(sessionId) as NoteRow[];
+  const rows = pageRows(db, sessionId, page);
+  // Ids as one JSON parameter: the page's citations and concurrent versions cost index seeks per note.
+  const ids = JSON.stringify(rows.map((r) => r.id));
   const cited = keyMessagesBy(
     prepare(
       db,
-      `SELECT s.note_id, s.key_message_id FROM notes n
-         JOIN key_message_sources s ON s.note_id = n.id AND s.deleted = 0
+      `SELECT s.note_id, s.key_message_id FROM key_message_sources s
          JOIN key_messages k ON k.id = s.key_message_id AND k.deleted = 0
-        WHERE n.session_id = ? AND n.deleted = 0 ORDER BY k.position, k.id`,
-    ).all(sessionId) as Array<{ note_id: string; key_message_id: string }>,
+        WHERE s.note_id IN (SELECT value FROM json_each(?)) AND s.deleted = 0 ORDER BY k.position, k.id`,
+    ).all(ids) as Array<{ note_id: string; key_message_id: string }>,
   );
   const contested = new Set(
-    prepare(db, `SELECT n.id FROM notes n WHERE n.session_id = ? AND n.deleted = 0 AND ${writtenByOthers}`).pluck().all(sessionId) as string[],
+    prepare(db, `SELECT n.id FROM notes n WHERE n.id IN (SELECT value FROM json_each(?)) AND ${writtenByOthers}`).pluck().all(ids) as string[],
   );
   return rows.map((row) => toNote(row, deviceId, contested.has(row.id) ? otherVersions(db, row.id) : [], cited.get(row.id) ?? []));
+}
+
+function pageRows(db: Database, sessionId: string, { before, limit }: NotesPage): NoteRow[] {
+  if (limit === undefined && before === undefined) {
+    return prepare(db, `${selectNote} WHERE n.session_id = ? AND n.deleted = 0 ORDER BY n.created_at, n.id`).all(sessionId) as NoteRow[];
+  }
+  // `created_at <= ?` is the range notes_by_session seeks on; the OR then drops the ties at or after the cursor's id.
+  const rows = before
+    ? (prepare(
+        db,
+        `${selectNote} WHERE n.session_id = ? AND n.deleted = 0 AND n.created_at <= ? AND (n.created_at < ? OR n.id < ?)
+          ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
+      ).all(sessionId, before.createdAt, before.createdAt, before.id, limit ?? -1) as NoteRow[])
+    : (prepare(db, `${selectNote} WHERE n.session_id = ? AND n.deleted = 0 ORDER BY n.created_at DESC, n.id DESC LIMIT ?`).all(
+        sessionId,
+        limit ?? -1,
+      ) as NoteRow[]);
+  return rows.reverse();
 }
 
 function noteRow(db: Database, id: string): NoteRow | undefined {

@@ -7,6 +7,7 @@ import { momentInZone, nowAndNext } from '../components/agenda/agendaTime';
 import { CaptureSession } from '../components/capture/CaptureSession';
 import { preselectedSession } from '../components/capture/captureSessions';
 import { SessionPicker } from '../components/capture/SessionPicker';
+import { prefetchNotes } from '../components/capture/useSessionNotes';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { navigate, routeHref } from '../hooks/useRoute';
 
@@ -17,6 +18,9 @@ export function CaptureScreen({ forumId, sessionId }: { forumId: string; session
   const { t } = useTranslation();
   const agenda = useApiQuery('agenda:get', { forumId });
   const catalogues = useApiQuery('catalogues:get', {});
+  useEffect(() => {
+    if (sessionId) prefetchNotes(sessionId);
+  }, [sessionId]);
   if (!agenda.data) {
     if (agenda.error) return <ErrorMessage error={agenda.error} />;
     return <p aria-busy="true">{t('common.loading')}</p>;

@@ -46,7 +46,7 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
   const ids = useId();
   const statusId = `${ids}-status`;
   const hintId = `${ids}-hint`;
-  const sessionNotes = useSessionNotes(sessionId);
+  const sessionNotes = useSessionNotes(forum.id, sessionId);
   const { notes, upsert, update } = sessionNotes;
   const [saver] = useState(() => new NoteSaver({ create: (input) => api['notes:create'](input), update: (input) => api['notes:update'](input) }, localStore()));
   const [lang, setLang] = useSessionLanguage(sessionId, uiLanguage);
@@ -290,7 +290,7 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
   const editedNote = editingId ? notes?.find((n) => n.id === editingId) : undefined;
   return (
     <div className="capture-session">
-      <CaptureHeader forum={forum} session={session} notes={notes?.length} keyMessages={keyMessages.data?.length} />
+      <CaptureHeader forum={forum} session={session} notes={sessionNotes.total} keyMessages={keyMessages.data?.length} />
       <div className="capture-layout">
         <div className="capture-main">
           {sessionNotes.error && <ErrorMessage error={sessionNotes.error} />}
@@ -302,7 +302,11 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
               <p>{t('capture.stream.emptyHint')}</p>
             </div>
           ) : (
-            <NoteStream notes={notes} selected={selected} editing={editing} view={view} onBackToComposer={() => composerBox.current?.focus()} handle={stream} />
+            <NoteStream notes={notes} selected={selected} editing={editing} view={view} onBackToComposer={() => composerBox.current?.focus()} handle={stream}
+              total={sessionNotes.total}
+              hasOlder={sessionNotes.hasOlder}
+              onLoadOlder={sessionNotes.loadOlder}
+            />
           )}
           <UndoBanner
             message={undoState ? t(`capture.undo.${undoState.state}`, { text: snippet(undoState.note.text, 40) }) : undefined}

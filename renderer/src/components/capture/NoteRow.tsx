@@ -27,6 +27,8 @@ interface Props {
   note: Note;
   index: number;
   total: number;
+  /** 1-based place in the whole session (older notes may not be loaded yet). */
+  position: number;
   selected: boolean;
   /** Edited in place; 'focus' puts the keyboard in its box. */
   editing: 'focus' | 'quiet' | false;
@@ -40,7 +42,7 @@ interface Props {
 }
 
 /** One note in the stream, in its own language and direction. */
-export const NoteRow = memo(function NoteRow({ note, index, total, selected, editing, active, start, view, measure, onKeyDown, onFocus }: Props) {
+export const NoteRow = memo(function NoteRow({ note, index, total, position, selected, editing, active, start, view, measure, onKeyDown, onFocus }: Props) {
   const { t } = useTranslation();
   const time = formatNoteTime(note.createdAt, view.timeZone, view.uiLanguage);
   const speaker = view.speakerOf(note);
@@ -53,7 +55,7 @@ export const NoteRow = memo(function NoteRow({ note, index, total, selected, edi
       data-index={index}
       data-note-id={note.id}
       role="listitem"
-      aria-posinset={index + 1}
+      aria-posinset={position}
       aria-setsize={total}
       tabIndex={tab}
       className={classes.filter(Boolean).join(' ')}

@@ -18,16 +18,23 @@ interface Props {
   view: RowView;
   onBackToComposer(): void;
   handle: Ref<NoteStreamHandle>;
+  /** Live notes in the session, loaded or not, for the position screen readers announce. */
+  total?: number | undefined;
+  /** Older notes are in the core but not loaded: scrolling (or arrowing) to the top fetches them. */
+  hasOlder?: boolean;
+  onLoadOlder?(): void;
 }
 
 const estimatedHeight = 88;
+/** How close to the top (in rows) the next older page is fetched, so it is usually there before the top is reached. */
+const prefetchRows = 15;
 
 /**
  * The session's notes, oldest at the top and newest at the bottom, next to the composer. Only the
  * rows in view are rendered (10,000 notes in a long session); heights are measured as they show.
  * Arrows move between notes, Space selects, Enter edits, Delete deletes, Escape goes back to writing.
  */
-export function NoteStream({ notes, selected, editing, view, onBackToComposer, handle }: Props) {
+export function NoteStream({ notes, selected, editing, view, onBackToComposer, handle, total, hasOlder = false, onLoadOlder }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string>();
@@ -86,20 +93,35 @@ export function NoteStream({ notes, selected, editing, view, onBackToComposer, h
   });
 
   // The newest note is the one a rapporteur looks at: keep the bottom in view as notes are added.
-  const seen = useRef(0);
+  // An older page put in above moves everything down by its (estimated) height: scroll by as much
+  // so the notes on screen stay where they were.
+  const seen = useRef<{ count: number; firstId: string | undefined }>({ count: 0, firstId: undefined });
+  const firstId = notes[0]?.id;
   useLayoutEffect(() => {
-    if (notes.length > seen.current && notes.length > 0) {
-      const element = scroller.current;
-      const nearBottom = !element || seen.current === 0 || element.scrollHeight - element.scrollTop - element.clientHeight < estimatedHeight * 3;
-      if (nearBottom) virtualizer.scrollToIndex(notes.length - 1, { align: 'end' });
+    const before = seen.current;
+    seen.current = { count: notes.length, firstId };
+    const element = scroller.current;
+    if (notes.length <= before.count || notes.length === 0) return;
+    const added = before.firstId === undefined || before.firstId === firstId ? -1 : notes.findIndex((n) => n.id === before.firstId);
+    if (added > 0 && element) {
+      element.scrollTop += added * estimatedHeight;
+      return;
     }
-    seen.current = notes.length;
-  }, [notes.length, virtualizer]);
+    const nearBottom = !element || before.count === 0 || element.scrollHeight - element.scrollTop - element.clientHeight < estimatedHeight * 3;
+    if (nearBottom) virtualizer.scrollToIndex(notes.length - 1, { align: 'end' });
+  }, [notes, firstId, virtualizer]);
+
+  const onScroll = useCallback(() => {
+    const element = scroller.current;
+    if (hasOlder && onLoadOlder && element && element.scrollTop < estimatedHeight * prefetchRows) onLoadOlder();
+  }, [hasOlder, onLoadOlder]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>, note: Note, index: number) => {
       if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
       const go = (to: number) => {
+        // Past the oldest note loaded: fetch the page before it; the key pressed again moves on.
+        if (to < 0 && hasOlder) onLoadOlder?.();
         const target = notes[Math.max(0, Math.min(notes.length - 1, to))];
         if (target) focusNote(target.id);
       };
@@ -142,7 +164,7 @@ export function NoteStream({ notes, selected, editing, view, onBackToComposer, h
       }
       event.preventDefault();
     },
-    [notes, focusNote, view, onBackToComposer],
+    [notes, focusNote, view, onBackToComposer, hasOlder, onLoadOlder],
   );
   const onFocus = useCallback((noteId: string) => setActiveId(noteId), []);
 
@@ -150,7 +172,7 @@ export function NoteStream({ notes, selected, editing, view, onBackToComposer, h
   // Without a row the keyboard was on (first visit, or that note deleted), the newest takes the tab stop.
   const tabStop = activeId && indexOf(activeId) >= 0 ? activeId : notes.at(-1)?.id;
   return (
-    <div ref={scroller} className="capture-stream">
+    <div ref={scroller} className="capture-stream" onScroll={onScroll}>
       <div role="list" aria-label={t('capture.stream.label')} className="stream-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const note = notes[item.index];
@@ -160,7 +182,8 @@ export function NoteStream({ notes, selected, editing, view, onBackToComposer, h
               key={note.id}
               note={note}
               index={item.index}
-              total={notes.length}
+              total={Math.max(total ?? 0, notes.length)}
+              position={Math.max(0, (total ?? 0) - notes.length) + item.index + 1}
               selected={selected.has(note.id)}
               editing={editing?.id === note.id ? (editing.focus ? 'focus' : 'quiet') : false}
               active={tabStop === note.id}

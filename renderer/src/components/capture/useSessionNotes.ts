@@ -1,10 +1,37 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../../../shared/capture';
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 
+/** Notes fetched at once: the newest fill the screen many times over, older ones come on scrolling up. */
+export const notesPageSize = 200;
+
+type FirstPage = ReturnType<(typeof api)['notes:list']>;
+const prefetched = new Map<string, { page: FirstPage; at: number }>();
+
+/**
+ * Asks for a session's newest notes before the screen knows the session (while the agenda loads),
+ * so the two requests overlap. Only a fresh answer is used, and only once.
+ */
+export function prefetchNotes(sessionId: string): void {
+  prefetched.set(sessionId, { page: api['notes:list']({ sessionId, limit: notesPageSize }), at: Date.now() });
+}
+
+function firstPage(sessionId: string): FirstPage {
+  const early = prefetched.get(sessionId);
+  prefetched.delete(sessionId);
+  return early && Date.now() - early.at < 5000 ? early.page : api['notes:list']({ sessionId, limit: notesPageSize });
+}
+
 export interface SessionNotes {
+  /** The notes loaded so far: the newest, and as many older pages as were asked for. */
   notes: Note[] | undefined;
+  /** Live notes in the session, loaded or not (undefined until known). */
+  total: number | undefined;
+  /** Older notes remain to be fetched. */
+  hasOlder: boolean;
+  /** Fetches the page before the oldest loaded note; does nothing while one is on its way. */
+  loadOlder(): void;
   error: AppError | undefined;
   /** Replaces the note with the same id, or adds it at the end (the newest). */
   upsert(note: Note): void;
@@ -15,20 +42,59 @@ export interface SessionNotes {
   update(id: string, change: (note: Note) => Note): void;
 }
 
-/** A session's notes, loaded once and then kept in step by the screen's own edits. */
-export function useSessionNotes(sessionId: string): SessionNotes {
+/** A session's notes, loaded newest page first and then kept in step by the screen's own edits. */
+export function useSessionNotes(forumId: string, sessionId: string): SessionNotes {
   const [notes, setNotes] = useState<Note[]>();
   const [error, setError] = useState<AppError>();
+  const [hasOlder, setHasOlder] = useState(false);
+  // Notes in the core not loaded yet; the header counts them without fetching them.
+  const [unloaded, setUnloaded] = useState<number>();
+  const loading = useRef(false);
+  const oldest = useRef<Note | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    void api['notes:list']({ sessionId }).then((result) => {
+    setNotes(undefined);
+    setHasOlder(false);
+    setUnloaded(undefined);
+    oldest.current = undefined;
+    loading.current = true;
+    void firstPage(sessionId).then((result) => {
       if (!current) return;
-      if (result.ok) setNotes(result.value);
-      else setError(result.error);
+      loading.current = false;
+      if (!result.ok) return setError(result.error);
+      oldest.current = result.value[0];
+      setNotes(result.value);
+      const more = result.value.length === notesPageSize;
+      setHasOlder(more);
+      if (!more) return setUnloaded(0);
+      void api['capture:progress']({ forumId }).then((progress) => {
+        const count = progress.ok ? progress.value.find((p) => p.sessionId === sessionId)?.notes : undefined;
+        if (current && count !== undefined) setUnloaded(Math.max(0, count - result.value.length));
+      });
     });
     return () => {
       current = false;
     };
+  }, [forumId, sessionId]);
+
+  const loadOlder = useCallback(() => {
+    const before = oldest.current;
+    if (loading.current || !before) return;
+    loading.current = true;
+    void api['notes:list']({ sessionId, before: { createdAt: before.createdAt, id: before.id }, limit: notesPageSize }).then((result) => {
+      // A page that arrives after the session changed belongs to the old one.
+      if (oldest.current !== before) return;
+      loading.current = false;
+      if (!result.ok) return setError(result.error);
+      oldest.current = result.value[0] ?? before;
+      setHasOlder(result.value.length === notesPageSize);
+      setUnloaded((n) => (n === undefined ? n : Math.max(0, n - result.value.length)));
+      setNotes((list = []) => {
+        // A note recovered from a backup may already be shown at the end: keep that copy.
+        const shown = new Set(list.map((n) => n.id));
+        return [...result.value.filter((n) => !shown.has(n.id)), ...list];
+      });
+    });
   }, [sessionId]);
 
   const upsert = useCallback((note: Note) => {
@@ -67,5 +133,6 @@ export function useSessionNotes(sessionId: string): SessionNotes {
       return list;
     });
   }, []);
-  return { notes, error, upsert, insertAt, remove, update };
+  const total = notes && unloaded !== undefined ? notes.length + unloaded : undefined;
+  return { notes, total, hasOlder, loadOlder, error, upsert, insertAt, remove, update };
 }

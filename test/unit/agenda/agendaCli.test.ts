@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
 import type { Agenda } from '../../../shared/agenda';
-import { runCli } from '../../../main/core/cli/runCli';
 import { closeCore, openCore } from '../../../main/core/coreContext';
 import { tempDir } from '../helpers/tempCore';
 import { call } from './agendaFixture';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A database holding the demo forum; a session edited so one Spanish title is missing and a room is double-booked. */
 async function demoDatabase() {

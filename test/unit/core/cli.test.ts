@@ -2,15 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
 import { runCli } from '../../../main/core/cli/runCli';
 import { tempDir } from '../helpers/tempCore';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('plenary CLI', () => {
   it('creates the demo forum and lists it', async () => {

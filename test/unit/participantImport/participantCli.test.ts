@@ -2,16 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/core/cli/runCli';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempCore';
 import { fixturesDir } from './importHarness';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A database with the demo forum (200 participants), and its bytes for "nothing changed". */
 async function demoDb() {

@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/core/cli/runCli';
+import { cli } from '../helpers/cli';
 import { markMatches } from '../../../main/core/cli/searchCommands';
 import { closeCore, openCore } from '../../../main/core/coreContext';
 import { searchResults } from '../../../shared/search';
 import { tempDir } from '../helpers/tempCore';
 import { note, searchForum } from './searchFixture';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function demoDatabase(): Promise<string> {
   const db = path.join(tempDir(), 'search.sqlite');

@@ -2,11 +2,11 @@ import { chromium, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dispatch } from '../../main/core/commands/dispatch';
-import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
+import { closeCore, openCore } from '../../main/core/coreContext';
 import { writeRow } from '../../main/core/store/changeLog';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { startServer, stopServer } from '../e2e/serverFixture';
+import { must, percentile } from './measure';
 
 export interface CaptureFigures {
   notes: number;
@@ -24,17 +24,6 @@ export interface CaptureFigures {
   /** The same typing into a bare textarea on an empty page: what the browser alone costs. */
   bareMedianMs: number;
   bareP95Ms: number;
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
-};
-
-async function must<T>(ctx: CoreContext, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(ctx, 'cli', name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
 }
 
 const phrases = [

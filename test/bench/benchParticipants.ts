@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { dispatch } from '../../main/core/commands/dispatch';
-import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
+import { closeCore, openCore } from '../../main/core/coreContext';
 import { participantsCsv, syntheticSessions } from './syntheticForum';
+import { must, percentile, time } from './measure';
 
 export interface ParticipantFigures {
   people: number;
@@ -17,23 +17,6 @@ export interface ParticipantFigures {
   agendaGetMs: { median: number; p95: number };
   dbPath: string;
   forumId: string;
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
-};
-
-async function must<T>(ctx: CoreContext, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(ctx, 'cli', name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
 }
 
 function rawSearch(db: Database, forumId: string, text: string): number {

@@ -8,6 +8,7 @@ import { writeRow } from '../../main/core/store/changeLog';
 import type { SearchResults } from '../../shared/search';
 import { startServer, stopServer } from '../e2e/serverFixture';
 import { rareTerm, syntheticNote } from './searchCorpus';
+import { percentile, time } from './measure';
 
 export interface SearchFigures {
   notes: number;
@@ -22,17 +23,6 @@ export interface SearchFigures {
   serverRssMb: number;
   serverPeakRssMb: number;
   serverSearchMedianMs: number;
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
-};
-
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
 }
 
 async function searchOnce(ctx: CoreContext, forumId: string, text: string): Promise<SearchResults> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dispatch } from '../../main/core/commands/dispatch';
 import { closeCore, openCore } from '../../main/core/coreContext';
 import { writeRow } from '../../main/core/store/changeLog';
+import { percentile } from './measure';
 
 export interface StatsFigures {
   participants: number;
@@ -11,11 +12,6 @@ export interface StatsFigures {
   medianMs: number;
   p95Ms: number;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
-};
 
 /**
  * The statistics screen's one call, `stats:get`, on a World-Urban-Forum-size forum (the one the

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../../shared/participants';
 import { api } from '../../api/plenaryApi';
+import { comboboxProps } from '../comboboxProps';
 
 export interface PickedPerson {
   id: string;
@@ -112,13 +113,7 @@ export function ParticipantPicker({ forumId, label, selected = [], onAdd, onRemo
       <div className="picker-box">
         <input
           id={inputId}
-          type="text"
-          role="combobox"
-          autoComplete="off"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded && options[activeIndex] ? `${listId}-${activeIndex}` : undefined}
+          {...comboboxProps(listId, expanded, options[activeIndex] ? `${listId}-${activeIndex}` : undefined)}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
           placeholder={t('agenda.picker.placeholder')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../../shared/participants';
 import { api } from '../../api/plenaryApi';
 import { fold } from './noteFormat';
+import { comboboxProps } from '../comboboxProps';
 
 export interface Speaker {
   id: string | null;
@@ -134,13 +135,7 @@ export function SpeakerField({ forumId, sessionSpeakers, value, input, onPick, o
         <input
           id={`${id}-input`}
           ref={input}
-          type="text"
-          role="combobox"
-          autoComplete="off"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded ? `${listId}-${activeIndex}` : undefined}
+          {...comboboxProps(listId, expanded, `${listId}-${activeIndex}`)}
           aria-keyshortcuts="Alt+S"
           placeholder={editing && value.name ? value.name : t('capture.speaker.placeholder')}
           value={editing ? (text ?? '') : value.name}

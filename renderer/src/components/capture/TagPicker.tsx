@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fold, themeOption, type TagOption } from './noteFormat';
 import { TagLabel } from './TagLabel';
+import { comboboxProps } from '../comboboxProps';
 
 interface Props {
   /** Catalogue items, then the themes already used in this session. */
@@ -77,13 +78,7 @@ export function TagPicker({ options, themes, current, onAdd, onClose }: Props) {
       <input
         id={`${id}-input`}
         ref={input}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={list.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={list.length > 0 ? `${listId}-${activeIndex}` : undefined}
+        {...comboboxProps(listId, list.length > 0, `${listId}-${activeIndex}`)}
         placeholder={t('capture.tags.placeholder')}
         value={text}
         onChange={(event) => {

@@ -7,6 +7,7 @@ import { formatNumber } from '../../i18n/intlFormat';
 import { ErrorMessage } from '../ErrorMessage';
 import { countryName, formatArrival } from './participantFormat';
 import { useDebouncedValue } from './useDebouncedValue';
+import { comboboxProps } from '../comboboxProps';
 
 const resultLimit = 20;
 
@@ -119,19 +120,13 @@ export function CheckInSearch({ forumId, timeZone, inputRef, onChoose, onNotice 
       <input
         id="checkin-input"
         ref={inputRef}
-        type="text"
-        role="combobox"
+        {...comboboxProps('checkin-results', open, active >= 0 ? `checkin-option-${active}` : undefined)}
         className="checkin-input"
-        autoComplete="off"
         spellCheck={false}
         // The door's one job: the box is ready the moment the screen opens.
         autoFocus
         value={text}
         maxLength={200}
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls="checkin-results"
-        aria-activedescendant={open && active >= 0 ? `checkin-option-${active}` : undefined}
         aria-describedby="checkin-hint"
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => void onKeyDown(event)}

@@ -7,6 +7,8 @@ import { agendaContract } from './agenda';
 import { captureContract } from './capture';
 import { keyMessagesContract } from './keyMessages';
 import { searchContract } from './search';
+import { outcomeContract } from './outcome';
+import { amendmentsContract } from './amendments';
 import { participantImportContract } from './participantImport';
 import { participantsContract } from './participants';
 import { participationStatsContract } from './participationStats';
@@ -60,7 +62,7 @@ export const contract = {
   'prose:choose': {
     input: z
       .object({
-        table: z.enum(['notes', 'key_messages', 'outcome_paragraphs']),
+        table: z.enum(['notes', 'key_messages', 'outcome_paragraphs', 'amendments']),
         rowId: z.string().min(1).max(200),
         /** `text`, or `text@<lang>` for multilingual prose. */
         cell: z.string().regex(/^text(@[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$/, 'validation.invalid'),
@@ -104,6 +106,8 @@ export const contract = {
   ...captureContract,
   ...keyMessagesContract,
   ...searchContract,
+  ...outcomeContract,
+  ...amendmentsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ export const errorCodes = [
   'import_rejected',
   'file_too_large',
   'file_unreadable',
+  'amendment_stale',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

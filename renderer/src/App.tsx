@@ -16,6 +16,9 @@ const screens = {
   AgendaScreen: () => import('./screens/AgendaScreen'),
   CaptureScreen: () => import('./screens/CaptureScreen'),
   CheckInScreen: () => import('./screens/CheckInScreen'),
+  CoverageScreen: () => import('./screens/CoverageScreen'),
+  DraftingScreen: () => import('./screens/DraftingScreen'),
+  DraftProjectorScreen: () => import('./screens/DraftProjectorScreen'),
   ForumFormScreen: () => import('./screens/ForumFormScreen'),
   ForumScreen: () => import('./screens/ForumScreen'),
   KeyMessagesScreen: () => import('./screens/KeyMessagesScreen'),
@@ -39,6 +42,9 @@ const SessionFormScreen = lazy(() => screens.SessionFormScreen().then((m) => ({ 
 const CaptureScreen = lazy(() => screens.CaptureScreen().then((m) => ({ default: m.CaptureScreen })));
 const KeyMessagesScreen = lazy(() => screens.KeyMessagesScreen().then((m) => ({ default: m.KeyMessagesScreen })));
 const SearchScreen = lazy(() => screens.SearchScreen().then((m) => ({ default: m.SearchScreen })));
+const CoverageScreen = lazy(() => screens.CoverageScreen().then((m) => ({ default: m.CoverageScreen })));
+const DraftingScreen = lazy(() => screens.DraftingScreen().then((m) => ({ default: m.DraftingScreen })));
+const DraftProjectorScreen = lazy(() => screens.DraftProjectorScreen().then((m) => ({ default: m.DraftProjectorScreen })));
 const StatsScreen = lazy(() => screens.StatsScreen().then((m) => ({ default: m.StatsScreen })));
 
 export function App() {
@@ -85,10 +91,14 @@ export function App() {
   }, []);
 
   // The projector owns the whole screen: no header, no navigation, large type.
-  if (route.name === 'projector') {
+  if (route.name === 'projector' || route.name === 'draftProjector') {
     return (
       <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-        <ProjectorScreen forumId={route.id} />
+        {route.name === 'projector' ? (
+          <ProjectorScreen forumId={route.id} />
+        ) : (
+          <DraftProjectorScreen forumId={route.id} documentId={route.documentId} paragraphId={route.paragraphId} key={route.documentId} />
+        )}
       </Suspense>
     );
   }
@@ -126,6 +136,8 @@ export function App() {
           {route.name === 'capture' && <CaptureScreen forumId={route.id} sessionId={route.sessionId} key={route.id} />}
           {route.name === 'keyMessages' && <KeyMessagesScreen forumId={route.id} key={route.id} />}
           {route.name === 'search' && <SearchScreen forumId={route.id} query={route.query} key={route.id} />}
+          {route.name === 'drafting' && <DraftingScreen forumId={route.id} documentId={route.documentId} key={route.id} />}
+          {route.name === 'coverage' && <CoverageScreen forumId={route.id} documentId={route.documentId} key={route.documentId} />}
         </Suspense>
       </main>
     </div>

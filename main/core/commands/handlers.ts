@@ -12,6 +12,8 @@ import { agendaHandlers } from './agendaHandlers';
 import { captureHandlers } from './captureHandlers';
 import { keyMessageHandlers } from './keyMessageHandlers';
 import { searchHandlers } from './searchHandlers';
+import { outcomeHandlers } from './outcomeHandlers';
+import { amendmentHandlers } from './amendmentHandlers';
 import { participantHandlers } from './participantHandlers';
 import { participantImportHandlers } from './participantImportHandlers';
 import { statsHandlers } from './statsHandlers';
@@ -49,7 +51,7 @@ export const handlers: Handlers = {
   'prose:choose': (ctx, input) => {
     const exists = ctx.db.prepare(`SELECT 1 FROM ${input.table} WHERE id = ?`).pluck().get(input.rowId);
     if (!exists) throw new CoreError('not_found', `No ${input.table} row ${input.rowId}.`);
-    if (input.table === 'notes' ? input.cell !== 'text' : !input.cell.startsWith('text@')) {
+    if (input.table === 'notes' || input.table === 'amendments' ? input.cell !== 'text' : !input.cell.startsWith('text@')) {
       throw new CoreError('invalid_input', `${input.table} has no prose cell ${input.cell}.`, [{ path: 'cell', message: 'validation.invalid' }]);
     }
     chooseProse(ctx, input.table, input.rowId, input.cell, input.text);
@@ -63,4 +65,6 @@ export const handlers: Handlers = {
   ...captureHandlers,
   ...keyMessageHandlers,
   ...searchHandlers,
+  ...outcomeHandlers,
+  ...amendmentHandlers,
 };

@@ -76,14 +76,55 @@ export const syncedTables = {
     deleted: 'integer',
   },
   key_message_sources: { forum_id: 'text', key_message_id: 'text', note_id: 'text', deleted: 'integer' },
+  outcome_documents: {
+    forum_id: 'text',
+    kind: 'text',
+    title: 'multilingual',
+    subtitle: 'multilingual',
+    place: 'multilingual',
+    start_date: 'text',
+    end_date: 'text',
+    co_organisers: 'json',
+    preamble: 'multilingual',
+    lead_in: 'multilingual',
+    closing: 'multilingual',
+    numbering: 'text',
+    deleted: 'integer',
+  },
   outcome_paragraphs: {
     forum_id: 'text',
+    document_id: 'text',
+    kind: 'text',
     position: 'text',
     text: 'multilingual',
     status: 'text',
     deleted: 'integer',
   },
   paragraph_sources: { forum_id: 'text', paragraph_id: 'text', key_message_id: 'text', deleted: 'integer' },
+  amendments: {
+    forum_id: 'text',
+    paragraph_id: 'text',
+    kind: 'text',
+    lang: 'text',
+    text: 'text',
+    base_text: 'text',
+    proposer_id: 'text',
+    proposer_name: 'text',
+    rationale: 'text',
+    status: 'text',
+    created_at: 'text',
+    decided_at: 'text',
+    deleted: 'integer',
+  },
+  stances: {
+    forum_id: 'text',
+    paragraph_id: 'text',
+    participant_id: 'text',
+    delegation: 'text',
+    stance: 'text',
+    note: 'text',
+    deleted: 'integer',
+  },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 export type SyncedTable = keyof typeof syncedTables;
@@ -105,7 +146,7 @@ export function columnKind(table: SyncedTable, column: string): ColumnKind | und
  * Prose: text people write at length, where last-writer-wins would silently discard a concurrent
  * edit. Each edit names the edit it replaces; concurrent ones are all kept until someone chooses.
  */
-const proseColumns = new Set(['notes.text', 'key_messages.text', 'outcome_paragraphs.text']);
+const proseColumns = new Set(['notes.text', 'key_messages.text', 'outcome_paragraphs.text', 'amendments.text']);
 
 export function isProseCell(table: string, cell: string): boolean {
   const at = cell.indexOf('@');

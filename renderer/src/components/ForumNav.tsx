@@ -10,7 +10,8 @@ const sections = [
   { key: 'stats', route: 'stats', shortcut: '5' },
   { key: 'capture', route: 'capture', shortcut: '6' },
   { key: 'keyMessages', route: 'keyMessages', shortcut: '7' },
-  { key: 'search', route: 'search', shortcut: '8' },
+  { key: 'drafting', route: 'drafting', shortcut: '8' },
+  { key: 'search', route: 'search', shortcut: '9' },
 ] as const;
 
 /** Which section a route belongs to: an edit screen sits under the list it edits. */
@@ -38,12 +39,16 @@ function sectionOf(route: ForumRoute): (typeof sections)[number]['route'] | unde
       return 'keyMessages';
     case 'search':
       return 'search';
+    case 'drafting':
+    case 'coverage':
+    case 'draftProjector':
+      return 'drafting';
     default:
       return undefined;
   }
 }
 
-/** The forum's sections, reachable from every screen of it; Alt+1…8 jump between them. */
+/** The forum's sections, reachable from every screen of it; Alt+1…9 jump between them. */
 export function ForumNav({ route }: { route: ForumRoute }) {
   const { t } = useTranslation();
   const current = sectionOf(route);

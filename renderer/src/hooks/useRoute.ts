@@ -17,7 +17,10 @@ export type Route =
   | { name: 'stats'; id: string }
   | { name: 'capture'; id: string; sessionId?: string }
   | { name: 'keyMessages'; id: string }
-  | { name: 'search'; id: string; query?: string };
+  | { name: 'search'; id: string; query?: string }
+  | { name: 'drafting'; id: string; documentId?: string }
+  | { name: 'coverage'; id: string; documentId: string }
+  | { name: 'draftProjector'; id: string; documentId: string; paragraphId?: string };
 
 /** Routes inside one forum, for the forum's navigation. */
 export type ForumRoute = Exclude<Route, { name: 'home' } | { name: 'newForum' }>;
@@ -27,7 +30,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { name: 'newForum' };
   if (parts[0] !== 'forum' || !parts[1]) return { name: 'home' };
   const id = parts[1];
-  const [section, item] = parts.slice(2);
+  const [section, item, sub, subItem] = parts.slice(2);
   switch (section) {
     case undefined:
       return { name: 'forum', id };
@@ -52,6 +55,11 @@ export function parseRoute(hash: string): Route {
       return { name: 'keyMessages', id };
     case 'search':
       return item ? { name: 'search', id, query: item } : { name: 'search', id };
+    case 'drafting':
+      if (!item) return { name: 'drafting', id };
+      if (sub === 'coverage') return { name: 'coverage', id, documentId: item };
+      if (sub === 'projector') return subItem ? { name: 'draftProjector', id, documentId: item, paragraphId: subItem } : { name: 'draftProjector', id, documentId: item };
+      return { name: 'drafting', id, documentId: item };
     default:
       return { name: 'forum', id };
   }
@@ -92,6 +100,14 @@ export function routeHref(route: Route): string {
       return `${forum}/key-messages`;
     case 'search':
       return route.query ? `${forum}/search/${encodeURIComponent(route.query)}` : `${forum}/search`;
+    case 'drafting':
+      return route.documentId ? `${forum}/drafting/${encodeURIComponent(route.documentId)}` : `${forum}/drafting`;
+    case 'coverage':
+      return `${forum}/drafting/${encodeURIComponent(route.documentId)}/coverage`;
+    case 'draftProjector': {
+      const base = `${forum}/drafting/${encodeURIComponent(route.documentId)}/projector`;
+      return route.paragraphId ? `${base}/${encodeURIComponent(route.paragraphId)}` : base;
+    }
   }
 }
 

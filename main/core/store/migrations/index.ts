@@ -4,9 +4,18 @@ import { m003SyncState } from './m003_syncState';
 import { m004ParticipantDetails } from './m004_participantDetails';
 import { m005ParticipantIndexes } from './m005_participantIndexes';
 import { m006CaptureAndSearch } from './m006_captureAndSearch';
+import { m007Drafting } from './m007_drafting';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
-export const migrations: readonly Migration[] = [m001ChangeLogAndForums, m002AgendaCaptureDrafting, m003SyncState, m004ParticipantDetails, m005ParticipantIndexes, m006CaptureAndSearch];
+export const migrations: readonly Migration[] = [
+  m001ChangeLogAndForums,
+  m002AgendaCaptureDrafting,
+  m003SyncState,
+  m004ParticipantDetails,
+  m005ParticipantIndexes,
+  m006CaptureAndSearch,
+  m007Drafting,
+];
 
 export const latestVersion = migrations.length;

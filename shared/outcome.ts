@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { rowId, translationState } from './agenda';
+import { forumId, isoDate, outcomeKinds, paragraphStatuses, sessionKinds } from './forum';
+import { languageTagPattern } from './languages';
+import { multilingualText } from './multilingual';
+
+/** How numbered paragraphs are labelled: "First, …" in each language, "1.", or not at all. */
+export const numberingStyles = ['ordinal', 'numbers', 'none'] as const;
+export type NumberingStyle = (typeof numberingStyles)[number];
+
+/** A numbered point, an unnumbered paragraph (a closing call, say), or a section heading. */
+export const paragraphKinds = ['numbered', 'plain', 'heading'] as const;
+export type ParagraphKind = (typeof paragraphKinds)[number];
+export type ParagraphStatus = (typeof paragraphStatuses)[number];
+
+export const documentId = rowId;
+
+/** Longest paragraph text per language (a 2,000-word paragraph fits several times). */
+export const maxParagraphText = 50_000;
+
+/** The title block and frame of an outcome document: what the form sends and the store checks. */
+export const outcomeDocumentInput = z
+  .object({
+    kind: z.enum(outcomeKinds, 'validation.required'),
+    title: multilingualText(300),
+    subtitle: multilingualText(500),
+    place: multilingualText(300),
+    startDate: isoDate,
+    endDate: isoDate,
+    coOrganisers: z.array(z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong')).max(50, 'validation.tooMany'),
+    preamble: multilingualText(20_000),
+    leadIn: multilingualText(1000),
+    /** The closing line; where a language has none, "place, end date" is shown in that language. */
+    closing: multilingualText(300),
+    numbering: z.enum(numberingStyles, 'validation.required'),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    if (doc.endDate < doc.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'validation.endBeforeStart' });
+  });
+export type OutcomeDocumentInput = z.infer<typeof outcomeDocumentInput>;
+
+const texts = z.record(z.string(), z.string());
+const translationsOf = z.record(z.string(), translationState);
+
+export const draftParagraph = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  kind: z.enum(paragraphKinds),
+  /** Fractional index within the document: two laptops' moves merge into one order. */
+  position: z.string(),
+  /** 1, 2, 3… among the numbered paragraphs; null for headings and plain paragraphs. */
+  number: z.number().int().nullable(),
+  text: texts,
+  status: z.enum(paragraphStatuses),
+  /** Per working language other than the source. */
+  translations: translationsOf,
+  /** Per language, other live versions from concurrent edits on other laptops, not yet settled. */
+  alternatives: z.record(z.string(), z.array(z.string())),
+  /** Live key messages it draws on, and the sessions they come from. */
+  keyMessageIds: z.array(z.string()),
+  sessionIds: z.array(z.string()),
+  amendments: z.object({ open: z.number().int(), total: z.number().int() }),
+  stances: z.object({ support: z.number().int(), objection: z.number().int(), reservation: z.number().int() }),
+});
+export type DraftParagraph = z.infer<typeof draftParagraph>;
+
+export const outcomeDocument = z.object({
+  id: z.string(),
+  forumId: z.string(),
+  kind: z.enum(outcomeKinds),
+  title: texts,
+  subtitle: texts,
+  place: texts,
+  startDate: z.string(),
+  endDate: z.string(),
+  coOrganisers: z.array(z.string()),
+  preamble: texts,
+  leadIn: texts,
+  closing: texts,
+  numbering: z.enum(numberingStyles),
+  /** The forum's working languages, source first, and its source language. */
+  languages: z.array(z.string()),
+  sourceLanguage: z.string(),
+  /** Per header field (title, subtitle, place, preamble, leadIn, closing), per non-source language. */
+  translations: z.record(z.string(), translationsOf),
+  paragraphs: z.array(draftParagraph),
+});
+export type OutcomeDocument = z.infer<typeof outcomeDocument>;
+
+export const documentSummary = z.object({
+  id: z.string(),
+  kind: z.enum(outcomeKinds),
+  title: texts,
+  paragraphs: z.number().int(),
+});
+
+/** A key message behind a paragraph, with its session and the notes (and speakers) behind it. */
+export const paragraphSource = z.object({
+  keyMessageId: z.string(),
+  text: texts,
+  theme: z.string(),
+  sessionId: z.string(),
+  sessionTitle: texts,
+  notes: z.array(z.object({ id: z.string(), text: z.string(), lang: z.string(), speakerName: z.string() })),
+});
+export type ParagraphSource = z.infer<typeof paragraphSource>;
+
+/** One saved version of a paragraph's text in one language, as the change log keeps it. */
+export const paragraphRevision = z.object({
+  /** `device/hlc`: the change that wrote it. */
+  id: z.string(),
+  text: z.string(),
+  device: z.string(),
+  /** The laptop's name as known here ("Rapporteur B"), else its id. */
+  author: z.string(),
+  /** ISO time read from the clock. */
+  at: z.string(),
+  /** Still one of the versions shown (not replaced by a later edit). */
+  live: z.boolean(),
+});
+export type ParagraphRevision = z.infer<typeof paragraphRevision>;
+
+export const coverageRow = z.object({
+  sessionId: z.string(),
+  title: texts,
+  day: z.string(),
+  startTime: z.string(),
+  kind: z.enum(sessionKinds),
+  keyMessages: z.number().int(),
+  /** Paragraphs drawing on the session's key messages, in document order. */
+  paragraphs: z.array(z.object({ id: z.string(), number: z.number().int().nullable(), kind: z.enum(paragraphKinds) })),
+});
+export type CoverageRow = z.infer<typeof coverageRow>;
+
+const paragraphText = multilingualText(maxParagraphText);
+
+export const outcomeContract = {
+  /** The forum's outcome documents; empty until one is created. */
+  'outcome:list': {
+    input: z.object({ forumId }).strict(),
+    output: z.array(documentSummary),
+  },
+  'outcome:get': {
+    input: z.object({ documentId }).strict(),
+    output: outcomeDocument,
+  },
+  /** The forum's first document takes the forum's id, so two laptops creating it make one. */
+  'outcome:create': {
+    input: z.object({ forumId, document: outcomeDocumentInput }).strict(),
+    output: outcomeDocument,
+  },
+  'outcome:update': {
+    input: z.object({ documentId, document: outcomeDocumentInput }).strict(),
+    output: outcomeDocument,
+  },
+  /** Sessions (breaks aside) with the paragraphs that draw on their key messages. */
+  'outcome:coverage': {
+    input: z.object({ documentId }).strict(),
+    output: z.array(coverageRow),
+  },
+  /**
+   * A new paragraph after `after` (null: first). With key messages and no text, it starts as their
+   * text joined, per language; empty text is refused either way.
+   */
+  'paragraphs:create': {
+    input: z
+      .object({
+        documentId,
+        after: rowId.nullable(),
+        kind: z.enum(paragraphKinds),
+        text: paragraphText,
+        keyMessageIds: z.array(rowId).max(100, 'validation.tooMany').optional(),
+      })
+      .strict(),
+    output: draftParagraph,
+  },
+  /** Emptying the source text is refused (delete the paragraph instead); an empty translation removes it. */
+  'paragraphs:update': {
+    input: z
+      .object({ id: rowId, text: paragraphText.optional(), status: z.enum(paragraphStatuses).optional(), kind: z.enum(paragraphKinds).optional() })
+      .strict(),
+    output: draftParagraph,
+  },
+  'paragraphs:move': {
+    input: z.object({ id: rowId, after: rowId.nullable(), before: rowId.nullable() }).strict(),
+    output: draftParagraph,
+  },
+  'paragraphs:setDeleted': {
+    input: z.object({ id: rowId, deleted: z.boolean() }).strict(),
+    output: z.object({ id: z.string(), deleted: z.boolean() }),
+  },
+  /** Replaces the set of key messages the paragraph draws on. */
+  'paragraphs:setSources': {
+    input: z.object({ id: rowId, keyMessageIds: z.array(rowId).max(100, 'validation.tooMany') }).strict(),
+    output: draftParagraph,
+  },
+  'paragraphs:sources': {
+    input: z.object({ id: rowId }).strict(),
+    output: z.array(paragraphSource),
+  },
+  /** Every version of the text in one language, newest first. */
+  'paragraphs:history': {
+    input: z.object({ id: rowId, lang: z.string().regex(languageTagPattern, 'validation.languageTag') }).strict(),
+    output: z.array(paragraphRevision),
+  },
+} as const;

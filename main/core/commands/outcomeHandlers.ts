@@ -1,4 +1,16 @@
-import { CoreError } from '../errors';
+import { createDocument, listDocuments, updateDocument } from '../store/outcomeDocuments';
+import { documentCoverage } from '../store/outcomeCoverage';
+import {
+  createParagraph,
+  paragraphRecord,
+  moveParagraph,
+  setParagraphDeleted,
+  setParagraphSources,
+  updateParagraph,
+} from '../store/outcomeParagraphs';
+import { getDraftParagraph, getOutcomeDocument } from '../store/outcomeView';
+import { paragraphHistory } from '../store/paragraphHistory';
+import { paragraphSourceList } from '../store/paragraphSources';
 import type { Handlers } from './handlers';
 
 type OutcomeCommands =
@@ -15,22 +27,32 @@ type OutcomeCommands =
   | 'paragraphs:sources'
   | 'paragraphs:history';
 
-// SCAFFOLD: replaced by the drafting store (helper A).
-const notYet = (): never => {
-  throw new CoreError('internal', 'SCAFFOLD: drafting is being built');
-};
-
 export const outcomeHandlers: Pick<Handlers, OutcomeCommands> = {
-  'outcome:list': notYet,
-  'outcome:get': notYet,
-  'outcome:create': notYet,
-  'outcome:update': notYet,
-  'outcome:coverage': notYet,
-  'paragraphs:create': notYet,
-  'paragraphs:update': notYet,
-  'paragraphs:move': notYet,
-  'paragraphs:setDeleted': notYet,
-  'paragraphs:setSources': notYet,
-  'paragraphs:sources': notYet,
-  'paragraphs:history': notYet,
+  'outcome:list': (ctx, input) => listDocuments(ctx.db, input.forumId),
+  'outcome:get': (ctx, input) => getOutcomeDocument(ctx.db, input.documentId),
+  'outcome:create': (ctx, input) => getOutcomeDocument(ctx.db, createDocument(ctx, input.forumId, input.document)),
+  'outcome:update': (ctx, input) => {
+    updateDocument(ctx, input.documentId, input.document);
+    return getOutcomeDocument(ctx.db, input.documentId);
+  },
+  'outcome:coverage': (ctx, input) => documentCoverage(ctx.db, input.documentId),
+  'paragraphs:create': (ctx, input) => getDraftParagraph(ctx.db, createParagraph(ctx, input)),
+  'paragraphs:update': (ctx, input) => {
+    updateParagraph(ctx, input.id, { text: input.text, status: input.status, kind: input.kind });
+    return getDraftParagraph(ctx.db, input.id);
+  },
+  'paragraphs:move': (ctx, input) => {
+    moveParagraph(ctx, input.id, input.after, input.before);
+    return getDraftParagraph(ctx.db, input.id);
+  },
+  'paragraphs:setDeleted': (ctx, input) => {
+    setParagraphDeleted(ctx, input.id, input.deleted);
+    return { id: input.id, deleted: input.deleted };
+  },
+  'paragraphs:setSources': (ctx, input) => {
+    setParagraphSources(ctx, input.id, input.keyMessageIds);
+    return getDraftParagraph(ctx.db, input.id);
+  },
+  'paragraphs:sources': (ctx, input) => paragraphSourceList(ctx.db, paragraphRecord(ctx.db, input.id).id),
+  'paragraphs:history': (ctx, input) => paragraphHistory(ctx.db, ctx.deviceId, paragraphRecord(ctx.db, input.id).id, input.lang),
 };

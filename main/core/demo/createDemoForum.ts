@@ -1,10 +1,13 @@
+import { generateNKeysBetween } from 'fractional-indexing';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import demoForum from '../../../resources/demo/forum.json';
 import demoParticipants from '../../../resources/demo/participants.json';
 import { forumInput, outcomeKinds, paragraphStatuses, sessionKinds, type Forum } from '../../../shared/forum';
+import { numberingStyles, paragraphKinds } from '../../../shared/outcome';
 import { writeRow, type Writer } from '../store/changeLog';
 import { createForum } from '../store/forums';
+import { sourceLinkId } from '../store/paragraphSources';
 
 const text = z.record(z.string(), z.string());
 const demoSchema = z.object({
@@ -23,6 +26,7 @@ const demoSchema = z.object({
     leadIn: text,
     closing: text,
   }),
+  outcome: z.object({ kind: z.enum(outcomeKinds), numbering: z.enum(numberingStyles), title: text }),
   sessions: z.array(
     z.object({
       key: z.string(),
@@ -53,7 +57,9 @@ const demoSchema = z.object({
   keyMessages: z.array(
     z.object({ key: z.string(), session: z.string(), text, sources: z.array(z.string()), theme: z.string().optional() }),
   ),
-  paragraphs: z.array(z.object({ key: z.string(), text, status: z.enum(paragraphStatuses), sources: z.array(z.string()) })),
+  paragraphs: z.array(
+    z.object({ key: z.string(), kind: z.enum(paragraphKinds).optional(), text, status: z.enum(paragraphStatuses), sources: z.array(z.string()) }),
+  ),
 });
 const participantsSchema = z.array(
   z.object({
@@ -77,8 +83,9 @@ function addMinutes(day: string, time: string, minutes: number): string {
 }
 
 /**
- * Writes the embedded demo forum (agenda, ~200 participants, notes, key messages, draft consensus)
- * through the change log in one transaction, with fresh ids so it can be created more than once.
+ * Writes the embedded demo forum (agenda, ~200 participants, notes, key messages, and its outcome
+ * document with a draft consensus) through the change log in one transaction, with fresh ids so it
+ * can be created more than once.
  */
 export function createDemoForum(writer: Writer): Forum {
   const demo = demoSchema.parse(demoForum);
@@ -160,15 +167,36 @@ export function createDemoForum(writer: Writer): Forum {
         writeRow(writer, 'key_message_sources', randomUUID(), { ...base, key_message_id: idOf(k.key), note_id: idOf(source) });
       }
     });
+    // The forum's first outcome document takes the forum's id (see outcomeDocuments): its title
+    // is its own, the rest of its frame is the forum's.
+    writeRow(writer, 'outcome_documents', forum.id, {
+      forum_id: forum.id,
+      kind: demo.outcome.kind,
+      title: demo.outcome.title,
+      subtitle: details.theme,
+      place: details.venue,
+      start_date: details.startDate,
+      end_date: details.endDate,
+      co_organisers: details.coOrganisers,
+      preamble,
+      lead_in: leadIn,
+      closing,
+      numbering: demo.outcome.numbering,
+      deleted: 0,
+    });
+    const positions = generateNKeysBetween(null, null, demo.paragraphs.length);
     demo.paragraphs.forEach((p, index) => {
       writeRow(writer, 'outcome_paragraphs', idOf(p.key), {
         ...base,
+        document_id: forum.id,
+        kind: p.kind ?? 'numbered',
         text: p.text,
         status: p.status,
-        position: `a${String(index).padStart(4, '0')}`,
+        position: positions[index],
       });
       for (const source of p.sources) {
-        writeRow(writer, 'paragraph_sources', randomUUID(), { ...base, paragraph_id: idOf(p.key), key_message_id: idOf(source) });
+        // The id a link made in the app would get, so re-linking on another laptop merges with it.
+        writeRow(writer, 'paragraph_sources', sourceLinkId(idOf(p.key), idOf(source)), { ...base, paragraph_id: idOf(p.key), key_message_id: idOf(source) });
       }
     });
     return forum;

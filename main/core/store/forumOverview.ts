@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ForumOverview } from '../../../shared/forum';
-import { rowHistory } from './changeLog';
 import { getForum } from './forums';
-import { cellHeads } from './proseHeads';
+import { paragraphLineage } from './paragraphLineage';
 
 type Counts = ForumOverview['counts'];
 
@@ -24,7 +23,8 @@ export function forumOverview(db: Database, forumId: string): ForumOverview {
     ),
     notes: count('SELECT count(*) AS n FROM notes WHERE forum_id = ? AND deleted = 0'),
     keyMessages: count('SELECT count(*) AS n FROM key_messages WHERE forum_id = ? AND deleted = 0'),
-    paragraphs: count('SELECT count(*) AS n FROM outcome_paragraphs WHERE forum_id = ? AND deleted = 0'),
+    // The forum's first outcome document: its id is the forum's, as is that of paragraphs from before documents.
+    paragraphs: count('SELECT count(*) AS n FROM outcome_paragraphs WHERE coalesce(document_id, forum_id) = ? AND deleted = 0'),
   };
   const sessions = (
     db
@@ -42,27 +42,27 @@ export function forumOverview(db: Database, forumId: string): ForumOverview {
     title: JSON.parse(row.title) as Record<string, string>,
     room: JSON.parse(row.room) as Record<string, string>,
   }));
-  const paragraphs = (
-    db
-      .prepare('SELECT id, text, status FROM outcome_paragraphs WHERE forum_id = ? AND deleted = 0 ORDER BY position, id')
-      .all(forumId) as Array<{ id: string; text: string; status: string }>
-  ).map((row) => ({
+  const rows = db
+    .prepare(
+      `SELECT id, text, status FROM outcome_paragraphs
+        WHERE coalesce(document_id, forum_id) = ? AND deleted = 0 ORDER BY position, id`,
+    )
+    .all(forumId) as Array<{ id: string; text: string; status: string }>;
+  const lineage = paragraphLineage(
+    db,
+    rows.map((row) => row.id),
+  );
+  const paragraphs = rows.map((row) => ({
     id: row.id,
     text: JSON.parse(row.text) as Record<string, string>,
     status: row.status as ForumOverview['paragraphs'][number]['status'],
-    alternatives: otherVersions(db, row.id),
+    // Per language, the versions beyond the one shown: edits made concurrently on other laptops.
+    alternatives: Object.fromEntries(
+      [...(lineage.get(row.id) ?? [])].flatMap(([cell, { otherTexts }]) => {
+        const others = otherTexts.filter((text) => text !== '');
+        return others.length > 0 ? [[cell.slice('text@'.length), others]] : [];
+      }),
+    ),
   }));
   return { forum, counts, sessions, paragraphs };
-}
-
-/** Versions of a paragraph's text, per language, beyond the one shown: edits made concurrently. */
-function otherVersions(db: Database, paragraphId: string): Record<string, string[]> {
-  const history = rowHistory(db, 'outcome_paragraphs', paragraphId);
-  const cells = new Set(history.flatMap((c) => Object.keys(c.cells)).filter((cell) => cell.startsWith('text@')));
-  const result: Record<string, string[]> = {};
-  for (const cell of cells) {
-    const others = cellHeads('outcome_paragraphs', cell, history).slice(1);
-    if (others.length > 0) result[cell.slice('text@'.length)] = others.map((c) => String(c.cells[cell] ?? ''));
-  }
-  return result;
 }

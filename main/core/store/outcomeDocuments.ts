@@ -1,0 +1,175 @@
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { Forum, OutcomeKind } from '../../../shared/forum';
+import type { NumberingStyle, OutcomeDocumentInput } from '../../../shared/outcome';
+import type { FieldIssue } from '../../../shared/result';
+import { CoreError } from '../errors';
+import { writeRow, type Writer } from './changeLog';
+import { getForum } from './forums';
+
+export interface DocumentRow {
+  id: string;
+  forum_id: string;
+  kind: string | null;
+  title: string;
+  subtitle: string;
+  place: string;
+  start_date: string | null;
+  end_date: string | null;
+  co_organisers: string;
+  preamble: string;
+  lead_in: string;
+  closing: string;
+  numbering: string | null;
+  deleted: number;
+}
+
+/** The document's fields as the contract names them (what a form sends and the view shows). */
+export interface DocumentFields {
+  kind: OutcomeKind;
+  title: Record<string, string>;
+  subtitle: Record<string, string>;
+  place: Record<string, string>;
+  startDate: string;
+  endDate: string;
+  coOrganisers: string[];
+  preamble: Record<string, string>;
+  leadIn: Record<string, string>;
+  closing: Record<string, string>;
+  numbering: NumberingStyle;
+}
+
+/** The multilingual header fields, by contract name and column. */
+export const headerFields = [
+  ['title', 'title'],
+  ['subtitle', 'subtitle'],
+  ['place', 'place'],
+  ['preamble', 'preamble'],
+  ['leadIn', 'lead_in'],
+  ['closing', 'closing'],
+] as const;
+
+const columns = 'id, forum_id, kind, title, subtitle, place, start_date, end_date, co_organisers, preamble, lead_in, closing, numbering, deleted';
+const kinds = new Set<string>(['consensus', 'key_messages', 'communique', 'declaration']);
+const numberings = new Set<string>(['ordinal', 'numbers', 'none']);
+
+export function documentFields(row: DocumentRow): DocumentFields {
+  const text = (value: string) => JSON.parse(value) as Record<string, string>;
+  return {
+    kind: (row.kind && kinds.has(row.kind) ? row.kind : 'consensus') as OutcomeKind,
+    title: text(row.title),
+    subtitle: text(row.subtitle),
+    place: text(row.place),
+    startDate: row.start_date ?? '',
+    endDate: row.end_date ?? '',
+    coOrganisers: JSON.parse(row.co_organisers) as string[],
+    preamble: text(row.preamble),
+    leadIn: text(row.lead_in),
+    closing: text(row.closing),
+    numbering: (row.numbering && numberings.has(row.numbering) ? row.numbering : 'ordinal') as NumberingStyle,
+  };
+}
+
+/** A live document of a live forum, with that forum; not_found otherwise. */
+export function liveDocument(db: Database, id: string): { row: DocumentRow; forum: Forum } {
+  const row = db.prepare(`SELECT ${columns} FROM outcome_documents WHERE id = ? AND deleted = 0`).get(id) as DocumentRow | undefined;
+  if (!row) throw new CoreError('not_found', `No outcome document with id ${id}.`);
+  return { row, forum: getForum(db, row.forum_id) };
+}
+
+/** The forum's live documents: the first (whose id is the forum's) first, then in order of creation. */
+export function listDocuments(db: Database, forumId: string): Array<{ id: string; kind: OutcomeKind; title: Record<string, string>; paragraphs: number }> {
+  getForum(db, forumId);
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.kind, d.title,
+              (SELECT count(*) FROM outcome_paragraphs p WHERE coalesce(p.document_id, p.forum_id) = d.id AND p.deleted = 0) AS paragraphs
+         FROM outcome_documents d
+        WHERE d.forum_id = ? AND d.deleted = 0
+        ORDER BY d.id <> d.forum_id, (SELECT min(hlc) FROM changes c WHERE c.tbl = 'outcome_documents' AND c.row_id = d.id), d.id`,
+    )
+    .all(forumId) as Array<{ id: string; kind: string | null; title: string; paragraphs: number }>;
+  return rows.map((row) => ({
+    id: row.id,
+    kind: (row.kind && kinds.has(row.kind) ? row.kind : 'consensus') as OutcomeKind,
+    title: JSON.parse(row.title) as Record<string, string>,
+    paragraphs: row.paragraphs,
+  }));
+}
+
+/** Every language of every header field must be one of the forum's working languages. */
+function checkLanguages(forum: Forum, input: OutcomeDocumentInput): void {
+  const issues: FieldIssue[] = [];
+  for (const [field] of headerFields) {
+    for (const [lang, text] of Object.entries(input[field])) {
+      if (text !== '' && !forum.languages.includes(lang)) issues.push({ path: `${field}.${lang}`, message: 'validation.notWorkingLanguage' });
+    }
+  }
+  if (issues.length > 0) {
+    const list = issues.map((i) => i.path).join(', ');
+    throw new CoreError('invalid_input', `Not working languages of the forum (${forum.languages.join(', ')}): ${list}.`, issues);
+  }
+}
+
+/** Languages with text only: an empty text in a form means "none". */
+const nonEmpty = (text: Record<string, string>) => Object.fromEntries(Object.entries(text).filter(([, value]) => value !== ''));
+
+/**
+ * A new document. The forum's first takes the forum's own id, so two laptops that each create
+ * "the" outcome document make one row that merges; any later one gets a fresh id.
+ */
+export function createDocument(writer: Writer, forumId: string, input: OutcomeDocumentInput): string {
+  const forum = getForum(writer.db, forumId);
+  checkLanguages(forum, input);
+  return writer.db.transaction(() => {
+    const taken = writer.db.prepare('SELECT 1 FROM outcome_documents WHERE id = ?').get(forum.id);
+    const id = taken ? randomUUID() : forum.id;
+    writeRow(writer, 'outcome_documents', id, {
+      forum_id: forum.id,
+      kind: input.kind,
+      title: nonEmpty(input.title),
+      subtitle: nonEmpty(input.subtitle),
+      place: nonEmpty(input.place),
+      start_date: input.startDate,
+      end_date: input.endDate,
+      co_organisers: input.coOrganisers,
+      preamble: nonEmpty(input.preamble),
+      lead_in: nonEmpty(input.leadIn),
+      closing: nonEmpty(input.closing),
+      numbering: input.numbering,
+      deleted: 0,
+    });
+    return id;
+  })();
+}
+
+/**
+ * Records only the cells that differ from the stored row, so a title typed on one laptop and a
+ * preamble edited on another both survive. A language left out or emptied is removed.
+ */
+export function updateDocument(writer: Writer, id: string, input: OutcomeDocumentInput): void {
+  const { row, forum } = liveDocument(writer.db, id);
+  checkLanguages(forum, input);
+  const before = documentFields(row);
+  const changed: Record<string, unknown> = {};
+  for (const [field, column] of headerFields) {
+    const old = before[field];
+    const next = input[field];
+    const diff: Record<string, string> = {};
+    for (const lang of new Set([...Object.keys(old), ...Object.keys(next)])) {
+      if ((old[lang] ?? '') !== (next[lang] ?? '')) diff[lang] = next[lang] ?? '';
+    }
+    if (Object.keys(diff).length > 0) changed[column] = diff;
+  }
+  const scalars: Array<[string, unknown, unknown]> = [
+    ['kind', row.kind, input.kind],
+    ['start_date', row.start_date, input.startDate],
+    ['end_date', row.end_date, input.endDate],
+    ['co_organisers', before.coOrganisers, input.coOrganisers],
+    ['numbering', row.numbering, input.numbering],
+  ];
+  for (const [column, old, next] of scalars) {
+    if (JSON.stringify(old) !== JSON.stringify(next)) changed[column] = next;
+  }
+  writeRow(writer, 'outcome_documents', id, changed);
+}

@@ -118,11 +118,14 @@ function proseParents(db: Database, table: SyncedTable, rowId: string, cells: Re
   let history: LoggedChange[] | undefined;
   return Object.fromEntries(
     prose.map((cell) => {
-      const shown = options.replaceAllVersions ? undefined : newestUnreplaced(db, table, rowId, cell);
-      if (shown) return [cell, [shown]];
+      const found = options.replaceAllVersions ? undefined : newestUnreplaced(db, table, rowId, cell);
+      // Twins need two laptops: a row only this one wrote is answered without looking for them.
+      if (found) return [cell, found.oneLaptop ? [found.shown] : [found.shown, ...twinsOf(db, table, rowId, cell, found.shown)]];
       history ??= rowHistory(db, table, rowId);
       const heads = cellHeads(table, cell, history);
-      return [cell, (options.replaceAllVersions ? heads : heads.slice(0, 1)).map(changeId)];
+      if (options.replaceAllVersions) return [cell, heads.map(changeId)];
+      const text = heads[0]?.cells[cell];
+      return [cell, heads.filter((head, i) => i === 0 || head.cells[cell] === text).map(changeId)];
     }),
   );
 }
@@ -137,7 +140,7 @@ function proseParents(db: Database, table: SyncedTable, rowId: string, cells: Re
  * checking. Undefined when the cell was never set or the newest edit was replaced: the caller
  * then reads the history.
  */
-function newestUnreplaced(db: Database, table: SyncedTable, rowId: string, cell: string): string | undefined {
+function newestUnreplaced(db: Database, table: SyncedTable, rowId: string, cell: string): { shown: string; oneLaptop: boolean } | undefined {
   const newest = prepared(
     db,
     'newest-prose-edit',
@@ -153,7 +156,7 @@ function newestUnreplaced(db: Database, table: SyncedTable, rowId: string, cell:
   )
     .pluck()
     .get({ table, rowId, device: newest.device });
-  if (oneLaptop) return changeId(newest);
+  if (oneLaptop) return { shown: changeId(newest), oneLaptop: true };
   // A match may name the edit for another cell of the row (or another language): the history
   // then decides, which is slower but never wrong.
   const replaced = prepared(
@@ -161,7 +164,27 @@ function newestUnreplaced(db: Database, table: SyncedTable, rowId: string, cell:
     'prose-edit-replaced',
     () => 'SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND parents IS NOT NULL AND instr(parents, ?) > 0 LIMIT 1',
   ).get(table, rowId, JSON.stringify(changeId(newest)));
-  return replaced ? undefined : changeId(newest);
+  return replaced ? undefined : { shown: changeId(newest), oneLaptop: false };
+}
+
+/**
+ * Edits that wrote the same text over the same version as the one shown: one version written on
+ * two laptops (both accepted the same amendment), so an edit replaces them together instead of
+ * leaving the other standing as an "alternative" to the new text. Parents are compared first
+ * (small, and in the index changes_prose_lineage), texts only for the few that match.
+ */
+function twinsOf(db: Database, table: SyncedTable, rowId: string, cell: string, shown: string): string[] {
+  const at = shown.lastIndexOf('/');
+  return prepared(
+    db,
+    'prose-twins',
+    () => `SELECT o.device || '/' || o.hlc FROM changes s JOIN changes o
+              ON o.tbl = s.tbl AND o.row_id = s.row_id AND o.parents IS NOT NULL AND o.seq <> s.seq
+             AND o.parents ->> @path = s.parents ->> @path AND o.cells ->> @path = s.cells ->> @path
+            WHERE s.tbl = @table AND s.row_id = @rowId AND s.device = @device AND s.hlc = @hlc AND s.parents IS NOT NULL`,
+  )
+    .pluck()
+    .all({ table, rowId, device: shown.slice(0, at), hlc: shown.slice(at + 1), path: `$."${cell}"` }) as string[];
 }
 
 /** Every change ever made to one row, parsed; read through the (tbl, row_id) index. */

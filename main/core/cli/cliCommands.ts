@@ -4,6 +4,7 @@ import type { CoreContext } from '../coreContext';
 import { startHttpServer } from '../transport/httpServer';
 import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
+import { outcomeCommands } from './outcomeCommands';
 import { participantCommands } from './participantCommands';
 import { searchCommands } from './searchCommands';
 import { statsCommands } from './statsCommands';
@@ -101,4 +102,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands];

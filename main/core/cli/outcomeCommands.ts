@@ -1,0 +1,203 @@
+import type { Amendment } from '../../../shared/amendments';
+import { forumId as forumIdSchema } from '../../../shared/forum';
+import { languageTagPattern } from '../../../shared/languages';
+import { pickText } from '../../../shared/multilingual';
+import { paragraphLabel } from '../../../shared/ordinalWords';
+import type { DraftParagraph, OutcomeDocument } from '../../../shared/outcome';
+import { wordDiff } from '../../../shared/wordDiff';
+import { dispatch } from '../commands/dispatch';
+import type { CoreContext } from '../coreContext';
+import type { CliCommand } from './cliCommands';
+import { dbOption, jsonOption } from './cliOptions';
+import { UsageError } from './usageError';
+
+const variants = ['clean', 'amendments'] as const;
+export type OutcomeVariant = (typeof variants)[number];
+
+const kindLabels: Record<Amendment['kind'], string> = { replace: 'replace', insert_after: 'insert after', delete: 'delete' };
+const idPattern = forumIdSchema;
+
+/** The comma that joins a place and a date in the document's language. */
+function listComma(lang: string): string {
+  const primary = lang.split('-')[0];
+  if (primary === 'zh' || primary === 'ja') return '，';
+  if (primary === 'ar' || primary === 'fa' || primary === 'ur') return '، ';
+  return ', ';
+}
+
+function formatDate(lang: string, iso: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+}
+
+function formatDates(lang: string, start: string, end: string): string {
+  if (!start) return end ? formatDate(lang, end) : '';
+  if (!end || start === end) return formatDate(lang, start);
+  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  const range = format.formatRange(new Date(`${start}T12:00:00Z`), new Date(`${end}T12:00:00Z`));
+  // ICU falls back to numeric dates for some ranges ("2026/11/23 – 2026/11/25" in Chinese).
+  if (!range.includes('/')) return range;
+  return `${formatDate(lang, start)}${['zh', 'ja'].includes(lang.split('-')[0] ?? '') ? '至' : ' – '}${formatDate(lang, end)}`;
+}
+
+/** `[-deleted-]{+inserted+}`: a word diff as plain text. */
+export function plainDiff(before: string, after: string, lang: string): string {
+  return wordDiff(before, after, lang)
+    .map((part) => (part.kind === 'equal' ? part.text : part.kind === 'delete' ? `[-${part.text}-]` : `{+${part.text}+}`))
+    .join('');
+}
+
+/**
+ * The outcome document as plain text in `lang`: title block, preamble, lead-in, the paragraphs
+ * numbered as the document says in that language, the closing line. Where a translation is
+ * missing the source language's text stands in, marked with its language. The amendments variant
+ * adds each paragraph's status and stance tally, and its open amendments as word diffs.
+ */
+export function formatOutcome(document: OutcomeDocument, lang: string, variant: OutcomeVariant, amendments: Map<string, Amendment[]> = new Map()): string[] {
+  const source = document.sourceLanguage;
+  const text = (value: Record<string, string>) => {
+    const picked = pickText(value, lang, source);
+    return { ...picked, marked: picked.fallback ? `${picked.text} (${picked.lang})` : picked.text };
+  };
+  const lines: string[] = [];
+  const block = (value: string) => {
+    if (!value) return;
+    if (lines.length > 0) lines.push('');
+    lines.push(...value.split(/\n+/).flatMap((line, i) => (i === 0 ? [line] : ['', line])));
+  };
+  const head = [text(document.title).marked, text(document.subtitle).marked];
+  const place = text(document.place).marked;
+  const dates = formatDates(lang, document.startDate, document.endDate);
+  head.push([place, dates].filter(Boolean).join(listComma(lang)));
+  lines.push(...head.filter(Boolean));
+  if (document.coOrganisers.length > 0) lines.push('', ...document.coOrganisers);
+  block(text(document.preamble).marked);
+  block(text(document.leadIn).marked);
+  if (document.paragraphs.length === 0) block('(No paragraphs yet.)');
+  for (const paragraph of document.paragraphs) {
+    const picked = text(paragraph.text);
+    const label = paragraph.number === null ? '' : paragraphLabel(paragraph.number, document.numbering, picked.lang);
+    block(`${label}${picked.marked}`);
+    if (variant === 'amendments') lines.push(...annotations(paragraph, amendments.get(paragraph.id) ?? [], lang));
+  }
+  const closing = text(document.closing);
+  const endDate = document.endDate ? formatDate(lang, document.endDate) : '';
+  block(closing.text ? closing.marked : [place, endDate].filter(Boolean).join(listComma(lang)));
+  return lines;
+}
+
+function annotations(paragraph: DraftParagraph, amendments: Amendment[], lang: string): string[] {
+  const { support, objection, reservation } = paragraph.stances;
+  const out = [`    [${paragraph.status}]  support ${support}, objection ${objection}, reservation ${reservation}`];
+  const open = amendments.filter((a) => a.status === 'open');
+  if (paragraph.amendments.total > 0) out.push(`    Amendments: ${paragraph.amendments.open} open of ${paragraph.amendments.total}`);
+  for (const amendment of open) {
+    const current = paragraph.text[amendment.lang] ?? '';
+    const language = amendment.lang === lang ? '' : ` (${amendment.lang})`;
+    out.push(`    - ${kindLabels[amendment.kind]}${language}, proposed by ${amendment.proposer.name || '?'}${amendment.stale ? ' (the paragraph has changed since)' : ''}`);
+    if (amendment.rationale) out.push(`      Rationale: ${amendment.rationale}`);
+    const diff =
+      amendment.kind === 'replace'
+        ? plainDiff(current, amendment.text, amendment.lang)
+        : amendment.kind === 'insert_after'
+          ? `{+${amendment.text}+}`
+          : `[-${current}-]`;
+    out.push(`      ${diff}`);
+  }
+  return out;
+}
+
+/** A well-formed tag that Intl also accepts (it refuses some the pattern lets through). */
+function isLanguageTag(value: string): boolean {
+  if (!languageTagPattern.test(value)) return false;
+  try {
+    Intl.getCanonicalLocales(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function call<T>(ctx: CoreContext, name: string, input: unknown): Promise<T> {
+  const result = await dispatch(ctx, 'cli', name, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+/** The document named, else the first of the forum named, else of the only forum there is. */
+async function chooseDocument(ctx: CoreContext, values: Record<string, string | boolean | undefined>): Promise<OutcomeDocument> {
+  if (typeof values.document === 'string') {
+    const result = await dispatch(ctx, 'cli', 'outcome:get', { documentId: values.document });
+    if (!result.ok) {
+      if (result.error.code === 'not_found') throw new UsageError(`There is no outcome document ${values.document} (see \`plenary outcome show --json\`).`);
+      throw new Error(result.error.message);
+    }
+    const document = result.value as OutcomeDocument;
+    if (typeof values.forum === 'string' && values.forum !== document.forumId) {
+      throw new UsageError(`The outcome document ${document.id} belongs to another forum than ${values.forum}.`);
+    }
+    return document;
+  }
+  let forumId = values.forum;
+  if (typeof forumId !== 'string') {
+    const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
+    if (ids.length !== 1) throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
+    forumId = ids[0] ?? '';
+  }
+  const listed = await dispatch(ctx, 'cli', 'outcome:list', { forumId });
+  if (!listed.ok) {
+    if (listed.error.code === 'not_found') throw new UsageError(`There is no forum ${forumId} (see \`plenary forums list\`).`);
+    throw new Error(listed.error.message);
+  }
+  const [first] = listed.value as Array<{ id: string }>;
+  if (!first) throw new Error('This forum has no outcome document yet: create one in the drafting view.');
+  return call<OutcomeDocument>(ctx, 'outcome:get', { documentId: first.id });
+}
+
+export const outcomeCommands: CliCommand[] = [
+  {
+    name: 'outcome show',
+    summary: 'print an outcome document as text in one of its languages, clean or with amendments',
+    options: [
+      dbOption,
+      { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' },
+      { name: 'document', type: 'string', description: "the document id (default: the forum's first outcome document)" },
+      { name: 'lang', type: 'string', description: 'language to print in, one of the forum’s working languages (default: its source language)' },
+      { name: 'variant', type: 'string', description: 'clean (default), or amendments: with statuses, stances and open amendments' },
+      jsonOption,
+    ],
+    readOnly: true,
+    validate(values) {
+      if (values.lang !== undefined && !isLanguageTag(String(values.lang))) {
+        throw new UsageError(`--lang must be a language code such as en, zh or es, not "${String(values.lang)}".`);
+      }
+      if (values.variant !== undefined && !variants.includes(String(values.variant) as OutcomeVariant)) {
+        throw new UsageError(`--variant must be clean or amendments, not "${String(values.variant)}".`);
+      }
+      for (const name of ['forum', 'document'] as const) {
+        if (values[name] !== undefined && !idPattern.safeParse(values[name]).success) {
+          throw new UsageError(`--${name} must be an id (see \`plenary forums list\`), not "${String(values[name])}".`);
+        }
+      }
+    },
+    async run(ctx, values, out) {
+      const document = await chooseDocument(ctx, values);
+      const lang = typeof values.lang === 'string' ? values.lang : document.sourceLanguage;
+      if (!document.languages.includes(lang)) {
+        throw new UsageError(`${lang} is not a working language of this forum: use one of ${document.languages.join(', ')}.`);
+      }
+      const variant = (values.variant ?? 'clean') as OutcomeVariant;
+      const amendments = new Map<string, Amendment[]>();
+      if (variant === 'amendments') {
+        for (const paragraph of document.paragraphs) {
+          if (paragraph.amendments.total > 0) amendments.set(paragraph.id, await call<Amendment[]>(ctx, 'amendments:list', { paragraphId: paragraph.id }));
+        }
+      }
+      if (values.json) {
+        out(JSON.stringify(variant === 'amendments' ? { ...document, amendments: Object.fromEntries(amendments) } : document, null, 2));
+      } else {
+        out(formatOutcome(document, lang, variant, amendments).join('\n'));
+      }
+      return 0;
+    },
+  },
+];

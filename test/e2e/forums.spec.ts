@@ -17,12 +17,13 @@ test('a newcomer opens the demo forum and sees its figures, agenda and draft', a
   await expect(page.getByRole('table').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: /Draft outcome: Consensus/ })).toBeVisible();
 
-  // Content shown in Chinese carries its own language; a missing Spanish translation is marked.
+  // Content shown in Chinese carries its own language; the draft's missing Spanish translation is counted.
   await page.getByRole('combobox', { name: en.forum.contentLanguage }).selectOption('zh');
   await expect(page.getByRole('heading', { level: 1, name: '城乡联系论坛' })).toBeVisible();
   await expect(page.getByText('城乡联系论坛', { exact: true })).toHaveAttribute('lang', 'zh');
   await page.getByRole('combobox', { name: en.forum.contentLanguage }).selectOption('es');
-  await expect(page.getByText(/not yet translated/).first()).toBeVisible();
+  await expect(page.getByText('Consenso de Songyang 2026 sobre los Vínculos Urbano-Rurales', { exact: true })).toHaveAttribute('lang', 'es');
+  await expect(page.getByText('1 paragraph with translations missing or out of date')).toBeVisible();
 
   // Back home, the demo forum is listed.
   await page.getByRole('link', { name: en.app.homeLink }).click();

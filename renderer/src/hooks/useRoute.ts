@@ -18,7 +18,7 @@ export type Route =
   | { name: 'capture'; id: string; sessionId?: string }
   | { name: 'keyMessages'; id: string }
   | { name: 'search'; id: string; query?: string }
-  | { name: 'drafting'; id: string; documentId?: string }
+  | { name: 'drafting'; id: string; documentId?: string; paragraphId?: string }
   | { name: 'coverage'; id: string; documentId: string }
   | { name: 'draftProjector'; id: string; documentId: string; paragraphId?: string };
 
@@ -58,6 +58,7 @@ export function parseRoute(hash: string): Route {
     case 'drafting':
       if (!item) return { name: 'drafting', id };
       if (sub === 'coverage') return { name: 'coverage', id, documentId: item };
+      if (sub === 'paragraph' && subItem) return { name: 'drafting', id, documentId: item, paragraphId: subItem };
       if (sub === 'projector') return subItem ? { name: 'draftProjector', id, documentId: item, paragraphId: subItem } : { name: 'draftProjector', id, documentId: item };
       return { name: 'drafting', id, documentId: item };
     default:
@@ -100,8 +101,11 @@ export function routeHref(route: Route): string {
       return `${forum}/key-messages`;
     case 'search':
       return route.query ? `${forum}/search/${encodeURIComponent(route.query)}` : `${forum}/search`;
-    case 'drafting':
-      return route.documentId ? `${forum}/drafting/${encodeURIComponent(route.documentId)}` : `${forum}/drafting`;
+    case 'drafting': {
+      if (!route.documentId) return `${forum}/drafting`;
+      const document = `${forum}/drafting/${encodeURIComponent(route.documentId)}`;
+      return route.paragraphId ? `${document}/paragraph/${encodeURIComponent(route.paragraphId)}` : document;
+    }
     case 'coverage':
       return `${forum}/drafting/${encodeURIComponent(route.documentId)}/coverage`;
     case 'draftProjector': {

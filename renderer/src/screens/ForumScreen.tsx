@@ -17,10 +17,12 @@ export function ForumScreen({ forumId }: { forumId: string }) {
   const { t, i18n } = useTranslation();
   const overview = useApiQuery('forums:overview', { id: forumId });
   const [contentLanguage, setContentLanguage] = useState<string>();
+  // A bundle just imported may have brought paragraphs: the outcome summary reads again too.
+  const [imports, setImports] = useState(0);
 
   if (overview.error) return <ErrorMessage error={overview.error} />;
   if (!overview.data) return <p aria-busy="true">{t('common.loading')}</p>;
-  const { forum, counts, sessions, paragraphs } = overview.data;
+  const { forum, counts, sessions } = overview.data;
   const lang =
     contentLanguage ?? (forum.languages.includes(i18n.language) ? i18n.language : forum.sourceLanguage);
   const text = { lang, sourceLanguage: forum.sourceLanguage };
@@ -63,8 +65,14 @@ export function ForumScreen({ forumId }: { forumId: string }) {
       )}
       <Figures counts={counts} />
       <AgendaSummary sessions={sessions} {...text} />
-      <OutcomeDraft paragraphs={paragraphs} outcomeKind={forum.outcomeKind} {...text} onChanged={() => overview.reload()} />
-      <ExchangePanel forumId={forum.id} onImported={() => overview.reload()} />
+      <OutcomeDraft key={imports} forumId={forum.id} outcomeKind={forum.outcomeKind} {...text} />
+      <ExchangePanel
+        forumId={forum.id}
+        onImported={() => {
+          overview.reload();
+          setImports((n) => n + 1);
+        }}
+      />
     </article>
   );
 }

@@ -1,0 +1,122 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { outcomeKinds } from '../../../../shared/forum';
+import { numberingStyles, outcomeDocumentInput, type OutcomeDocument, type OutcomeDocumentInput } from '../../../../shared/outcome';
+import type { AppError, Result } from '../../../../shared/result';
+import { ErrorMessage } from '../ErrorMessage';
+import { FieldError } from '../FieldError';
+import { DocumentOrganisersField } from './DocumentOrganisersField';
+import { DocumentTextField } from './DocumentTextField';
+import { pruneDocumentValues, type DocumentFormValues } from './documentValues';
+
+const schemaResolver = zodResolver(outcomeDocumentInput);
+
+interface Props {
+  defaultValues: DocumentFormValues;
+  /** Working languages, source first. */
+  languages: readonly string[];
+  sourceLanguage: string;
+  translations?: OutcomeDocument['translations'];
+  submitLabel: string;
+  onSave(values: OutcomeDocumentInput): Promise<Result<unknown>>;
+  onCancel?(): void;
+}
+
+/**
+ * The document's frame: kind, numbering, title block, dates, co-organisers, preamble, lead-in and
+ * closing line. Checked by the contract's own schema, and again by the core, errors beside fields.
+ */
+export function DocumentForm({ defaultValues, languages, sourceLanguage, translations, submitLabel, onSave, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [saveError, setSaveError] = useState<AppError>();
+  const [saved, setSaved] = useState(false);
+  const resolver = useMemo<Resolver<DocumentFormValues, unknown, OutcomeDocumentInput>>(
+    () => (values, context, options) => schemaResolver(pruneDocumentValues(values, languages), context, options),
+    [languages],
+  );
+  const form = useForm<DocumentFormValues, unknown, OutcomeDocumentInput>({ defaultValues, resolver });
+  const { register, handleSubmit, setError, formState } = form;
+
+  const submit = handleSubmit(async (values) => {
+    setSaveError(undefined);
+    setSaved(false);
+    const result = await onSave(values);
+    if (result.ok) {
+      setSaved(true);
+      form.reset(values);
+      return;
+    }
+    // The core checks the whole command, so its paths start at `document.`; the form's do not.
+    for (const issue of result.error.issues ?? []) {
+      setError(issue.path.replace(/^document\./, '') as keyof DocumentFormValues, { message: issue.message });
+    }
+    setSaveError(result.error);
+  });
+
+  const text = { form, languages, source: sourceLanguage };
+  return (
+    <form className="forum-form document-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('drafting.details.title')}>
+      {saveError && <ErrorMessage error={saveError} />}
+      <div className="field-row">
+        <label className="field">
+          <span>{t('drafting.details.kind')}</span>
+          <select {...register('kind')}>
+            {outcomeKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`outcomeKind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('drafting.details.numbering')}</span>
+          <select {...register('numbering')} aria-describedby="document-numbering-hint">
+            {numberingStyles.map((style) => (
+              <option key={style} value={style}>
+                {t(`drafting.numbering.${style}`)}
+              </option>
+            ))}
+          </select>
+          <span id="document-numbering-hint" className="hint">
+            {t('drafting.details.numberingHint')}
+          </span>
+        </label>
+      </div>
+      <DocumentTextField {...text} name="title" label={t('drafting.details.documentTitle')} translations={translations?.title} />
+      <DocumentTextField {...text} name="subtitle" label={t('drafting.details.subtitle')} translations={translations?.subtitle} />
+      <DocumentTextField {...text} name="place" label={t('drafting.details.place')} translations={translations?.place} />
+      <div className="field-row">
+        <label className="field">
+          <span>{t('drafting.details.startDate')}</span>
+          <input type="date" {...register('startDate')} aria-invalid={!!formState.errors.startDate} aria-describedby="document-startDate-error" />
+          <FieldError id="document-startDate-error" error={formState.errors.startDate} />
+        </label>
+        <label className="field">
+          <span>{t('drafting.details.endDate')}</span>
+          <input type="date" {...register('endDate')} aria-invalid={!!formState.errors.endDate} aria-describedby="document-endDate-error" />
+          <FieldError id="document-endDate-error" error={formState.errors.endDate} />
+        </label>
+      </div>
+      <DocumentOrganisersField form={form} />
+      <DocumentTextField {...text} name="preamble" label={t('drafting.details.preamble')} multiline translations={translations?.preamble} />
+      <DocumentTextField {...text} name="leadIn" label={t('drafting.details.leadIn')} multiline translations={translations?.leadIn} />
+      <DocumentTextField {...text} name="closing" label={t('drafting.details.closing')} translations={translations?.closing} />
+      <p className="hint">{t('drafting.details.closingHint')}</p>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t('common.saving') : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+        <span role="status" className="save-note">
+          {saved && !formState.isDirty ? t('drafting.details.saved') : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { directionOf } from '../../../../shared/languages';
+import { pickText } from '../../../../shared/multilingual';
+import type { DraftParagraph, NumberingStyle } from '../../../../shared/outcome';
+import { paragraphLabel } from '../../../../shared/ordinalWords';
+import { languageLabel } from '../agenda/agendaFormat';
+import { BracketedText } from './BracketedText';
+import { paragraphName } from './paragraphName';
+import { ParagraphMeta } from './ParagraphMeta';
+
+interface Props {
+  paragraph: DraftParagraph;
+  index: number;
+  numbering: NumberingStyle;
+  readingLang: string;
+  sourceLanguage: string;
+  targets: readonly string[];
+  selected: boolean;
+  /** The one paragraph reached by Tab when none is selected. */
+  tabStop: boolean;
+  onSelect(id: string): void;
+}
+
+/**
+ * One paragraph as it reads in the chosen language, its label ("First, ", "1. ") in that language
+ * too, with its status and counts. The whole paragraph is the target: a click or focus selects it.
+ */
+export const DraftParagraphItem = memo(function DraftParagraphItem(props: Props) {
+  const { paragraph, index, numbering, readingLang, sourceLanguage, targets, selected, tabStop, onSelect } = props;
+  const { t, i18n } = useTranslation();
+  const picked = pickText(paragraph.text, readingLang, sourceLanguage);
+  // The label is part of the text: "Second, " in the language the text is shown in, so an
+  // untranslated paragraph (shown in the source language, marked) reads as one sentence.
+  const label = paragraph.kind === 'numbered' && paragraph.number !== null ? paragraphLabel(paragraph.number, numbering, picked.lang) : '';
+  const body = (
+    <>
+      <span lang={picked.lang}>
+        {label && <span className="paragraph-label">{label}</span>}
+        <BracketedText text={picked.text} />
+      </span>
+      {picked.fallback && (
+        <span className="fallback-mark"> {t('content.untranslated', { language: languageLabel(picked.lang, i18n.language) })}</span>
+      )}
+    </>
+  );
+  const dir = directionOf(picked.lang);
+  return (
+    <li className={`draft-item kind-${paragraph.kind}`}>
+      <article
+        className={`draft-paragraph status-${paragraph.status}${selected ? ' is-selected' : ''}`}
+        data-paragraph={paragraph.id}
+        tabIndex={selected || tabStop ? 0 : -1}
+        aria-label={paragraphName(paragraph, index, t)}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onSelect(paragraph.id)}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget && !selected) onSelect(paragraph.id);
+        }}
+      >
+        {paragraph.kind === 'heading' ? (
+          <h3 className="draft-heading" dir={dir}>
+            {body}
+          </h3>
+        ) : (
+          <p className="draft-text" dir={dir}>
+            {body}
+          </p>
+        )}
+        <ParagraphMeta paragraph={paragraph} targets={targets} />
+      </article>
+    </li>
+  );
+});

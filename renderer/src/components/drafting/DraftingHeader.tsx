@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { pickText } from '../../../../shared/multilingual';
+import type { OutcomeDocument } from '../../../../shared/outcome';
+import { navigate, routeHref } from '../../hooks/useRoute';
+
+interface Props {
+  forumId: string;
+  document: OutcomeDocument;
+  documents: ReadonlyArray<{ id: string; title: Record<string, string> }>;
+  uiLanguage: string;
+  onNewDocument(): void;
+}
+
+/** The screen's title, which document is open (when the forum has several), and the way to the coverage view. */
+export function DraftingHeader({ forumId, document: doc, documents, uiLanguage, onNewDocument }: Props) {
+  const { t } = useTranslation();
+  const titleOf = (title: Record<string, string>) => pickText(title, uiLanguage, doc.sourceLanguage).text || t('drafting.untitled');
+  return (
+    <div className="screen-heading">
+      <h1 id="drafting-heading">{t('drafting.title')}</h1>
+      <div className="actions">
+        {documents.length > 1 && (
+          <label className="inline-field">
+            <span>{t('drafting.document')}</span>
+            <select value={doc.id} onChange={(event) => navigate({ name: 'drafting', id: forumId, documentId: event.target.value })}>
+              {documents.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {titleOf(d.title)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" onClick={onNewDocument}>
+          {t('drafting.newDocument.button')}
+        </button>
+        <a className="button" href={routeHref({ name: 'coverage', id: forumId, documentId: doc.id })} aria-keyshortcuts="C">
+          {t('drafting.actions.coverage')}
+        </a>
+      </div>
+    </div>
+  );
+}

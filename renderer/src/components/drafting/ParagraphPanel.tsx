@@ -1,0 +1,178 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { paragraphStatuses } from '../../../../shared/forum';
+import { paragraphKinds, type DraftParagraph, type OutcomeDocument, type ParagraphKind, type ParagraphStatus } from '../../../../shared/outcome';
+import type { AppError } from '../../../../shared/result';
+import { routeHref } from '../../hooks/useRoute';
+import { AmendmentsPanel } from '../amendments/AmendmentsPanel';
+import { HistoryPanel } from '../amendments/HistoryPanel';
+import { StancesPanel } from '../amendments/StancesPanel';
+import { ErrorMessage } from '../ErrorMessage';
+import { PanelTabs } from './PanelTabs';
+import { ParagraphSources } from './ParagraphSources';
+import { ParagraphTextEditor, type BracketTarget } from './ParagraphTextEditor';
+import type { ParagraphPatch } from './useDraftState';
+
+export const panelTabIds = ['text', 'sources', 'amendments', 'stances', 'history'] as const;
+export type PanelTabId = (typeof panelTabIds)[number];
+
+interface Props {
+  forumId: string;
+  document: OutcomeDocument;
+  paragraph: DraftParagraph;
+  name: string;
+  /** Working languages, source first. */
+  languages: readonly string[];
+  readingLang: string;
+  tab: PanelTabId;
+  onTab(tab: PanelTabId): void;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  onUpdate(id: string, patch: ParagraphPatch): Promise<AppError | undefined>;
+  onMove(direction: 'up' | 'down'): void;
+  onDelete(): void;
+  onEditSources(): void;
+  /** Something changed the document beyond this paragraph's own answer: read it again. */
+  onChanged(): void;
+}
+
+/**
+ * The selected paragraph at work: its text in every working language side by side, its status and
+ * kind, where it comes from, and (from the amendments area) its amendments, stances and history.
+ */
+export function ParagraphPanel(props: Props) {
+  const { forumId, document: doc, paragraph, name, languages, readingLang, tab, onTab, canMoveUp, canMoveDown, onUpdate, onMove, onDelete, onEditSources, onChanged } = props;
+  const { t } = useTranslation();
+  const [error, setError] = useState<AppError>();
+  const [bracketHint, setBracketHint] = useState(false);
+  const targets = useRef(new Map<string, BracketTarget>());
+  const lastLanguage = useRef(doc.sourceLanguage);
+  const { id } = paragraph;
+
+  const change = async (patch: ParagraphPatch) => {
+    setError(undefined);
+    const failure = await onUpdate(id, patch);
+    if (failure) setError(failure);
+  };
+  const saveText = useCallback((lang: string, text: string) => onUpdate(id, { text: { [lang]: text } }), [onUpdate, id]);
+  const register = useCallback((lang: string, target: BracketTarget | null) => {
+    if (target) targets.current.set(lang, target);
+    else targets.current.delete(lang);
+  }, []);
+  const status = paragraph.status;
+  const onBracketed = useCallback(() => {
+    setBracketHint(false);
+    if (status !== 'bracketed') void onUpdate(id, { status: 'bracketed' }).then((failure) => failure && setError(failure));
+  }, [onUpdate, id, status]);
+  const onNothingSelected = useCallback(() => setBracketHint(true), []);
+  const onFocusLanguage = useCallback((lang: string) => {
+    lastLanguage.current = lang;
+  }, []);
+
+  const tabs = [
+    { id: 'text' as const, label: t('drafting.tabs.text') },
+    { id: 'sources' as const, label: t('drafting.tabs.sources'), count: paragraph.keyMessageIds.length },
+    { id: 'amendments' as const, label: t('drafting.tabs.amendments'), count: paragraph.amendments.open },
+    { id: 'stances' as const, label: t('drafting.tabs.stances') },
+    { id: 'history' as const, label: t('drafting.tabs.history') },
+  ];
+  const tabId = (tabName: PanelTabId) => `paragraph-tab-${tabName}`;
+  const panelId = (tabName: PanelTabId) => `paragraph-tabpanel-${tabName}`;
+
+  return (
+    <aside className="paragraph-panel" aria-labelledby="paragraph-panel-heading">
+      <div className="panel-head">
+        <h2 id="paragraph-panel-heading">{name}</h2>
+        <div className="panel-tools">
+          <button type="button" disabled={!canMoveUp} onClick={() => onMove('up')} aria-keyshortcuts="Alt+ArrowUp">
+            <span aria-hidden="true">↑ </span>
+            {t('drafting.actions.moveUp')}
+          </button>
+          <button type="button" disabled={!canMoveDown} onClick={() => onMove('down')} aria-keyshortcuts="Alt+ArrowDown">
+            <span aria-hidden="true">↓ </span>
+            {t('drafting.actions.moveDown')}
+          </button>
+          <a className="button" href={routeHref({ name: 'draftProjector', id: forumId, documentId: doc.id, paragraphId: id })} aria-keyshortcuts="P">
+            {t('drafting.actions.project')}
+          </a>
+          <button type="button" className="danger" onClick={onDelete} aria-keyshortcuts="Delete">
+            {t('drafting.actions.delete')}
+          </button>
+        </div>
+      </div>
+      <div className="panel-fields">
+        <label className="field">
+          <span>{t('drafting.editor.status')}</span>
+          <select value={paragraph.status} onChange={(event) => void change({ status: event.target.value as ParagraphStatus })}>
+            {paragraphStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`paragraphStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('drafting.editor.kind')}</span>
+          <select value={paragraph.kind} onChange={(event) => void change({ kind: event.target.value as ParagraphKind })}>
+            {paragraphKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`drafting.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <ErrorMessage error={error} />}
+      <PanelTabs tabs={tabs} selected={tab} onSelect={onTab} label={t('drafting.tabs.label')} tabId={tabId} panelId={panelId} />
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="panel-body" tabIndex={tab === 'text' ? undefined : 0}>
+        {tab === 'text' && (
+          <div className="paragraph-texts">
+            <div className="bracket-tool">
+              <button
+                type="button"
+                aria-keyshortcuts="Control+B"
+                // Pressing the button must not take the selection away from the text box first.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => (targets.current.get(lastLanguage.current) ?? targets.current.get(doc.sourceLanguage))?.bracket()}
+              >
+                {t('drafting.editor.bracket')}
+              </button>
+              <span className={bracketHint ? 'warning' : 'hint'} role="status">
+                {bracketHint ? t('drafting.editor.bracketNothing') : t('drafting.editor.bracketHint')}
+              </span>
+            </div>
+            {languages.map((lang) => (
+              <ParagraphTextEditor
+                key={`${id}-${lang}`}
+                paragraphId={id}
+                lang={lang}
+                isSource={lang === doc.sourceLanguage}
+                stored={paragraph.text[lang] ?? ''}
+                state={paragraph.translations[lang]}
+                alternatives={paragraph.alternatives[lang] ?? []}
+                onSave={saveText}
+                onBracketed={onBracketed}
+                onNothingSelected={onNothingSelected}
+                onFocusLanguage={onFocusLanguage}
+                register={register}
+                onSettled={onChanged}
+              />
+            ))}
+          </div>
+        )}
+        {tab === 'sources' && (
+          <ParagraphSources
+            key={`${id}-${paragraph.keyMessageIds.join(',')}`}
+            paragraphId={id}
+            readingLang={readingLang}
+            sourceLanguage={doc.sourceLanguage}
+            onEdit={onEditSources}
+          />
+        )}
+        {tab === 'amendments' && <AmendmentsPanel key={id} paragraph={paragraph} document={doc} onChanged={onChanged} />}
+        {tab === 'stances' && <StancesPanel key={id} forumId={forumId} paragraph={paragraph} onChanged={onChanged} />}
+        {tab === 'history' && <HistoryPanel key={id} paragraph={paragraph} languages={languages} sourceLanguage={doc.sourceLanguage} />}
+      </div>
+    </aside>
+  );
+}

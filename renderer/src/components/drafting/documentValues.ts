@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import type { Forum } from '../../../../shared/forum';
+import type { OutcomeDocument, outcomeDocumentInput } from '../../../../shared/outcome';
+
+export type DocumentFormValues = z.input<typeof outcomeDocumentInput>;
+
+/** The multilingual fields of a document's frame, in the order the form shows them. */
+export const documentTextFields = ['title', 'subtitle', 'place', 'preamble', 'leadIn', 'closing'] as const;
+export type DocumentTextField = (typeof documentTextFields)[number];
+
+/**
+ * A new document starts from what the forum already says: its kind, title, theme, venue, dates and
+ * co-organisers. A Consensus numbers its points "First, … Second, …", the other kinds 1, 2, 3.
+ * Preamble, lead-in and closing are the drafting committee's to write.
+ */
+export function documentValuesFromForum(forum: Forum): DocumentFormValues {
+  return {
+    kind: forum.outcomeKind,
+    title: { ...forum.title },
+    subtitle: { ...forum.theme },
+    place: { ...forum.venue },
+    startDate: forum.startDate,
+    endDate: forum.endDate,
+    coOrganisers: [...forum.coOrganisers],
+    preamble: {},
+    leadIn: {},
+    closing: {},
+    numbering: forum.outcomeKind === 'consensus' ? 'ordinal' : 'numbers',
+  };
+}
+
+export function documentValues(doc: OutcomeDocument): DocumentFormValues {
+  return {
+    kind: doc.kind,
+    title: { ...doc.title },
+    subtitle: { ...doc.subtitle },
+    place: { ...doc.place },
+    startDate: doc.startDate,
+    endDate: doc.endDate,
+    coOrganisers: [...doc.coOrganisers],
+    preamble: { ...doc.preamble },
+    leadIn: { ...doc.leadIn },
+    closing: { ...doc.closing },
+    numbering: doc.numbering,
+  };
+}
+
+/**
+ * Only the working languages are sent. A box emptied is sent as '' (the core then removes that
+ * language), so clearing a translation really clears it.
+ */
+export function pruneDocumentValues(values: DocumentFormValues, languages: readonly string[]): DocumentFormValues {
+  const keep = (text: Record<string, string>) => Object.fromEntries(Object.entries(text).filter(([lang]) => languages.includes(lang)));
+  const next = { ...values, coOrganisers: values.coOrganisers.map((o) => o.trim()).filter((o) => o !== '') };
+  for (const field of documentTextFields) next[field] = keep(values[field]);
+  return next;
+}

@@ -1,0 +1,56 @@
+/** Key names a keyboard prints the same in every language; the others are translated. */
+type Key = 'Ctrl' | 'Alt' | '↑' | '↓' | '?' | 'A' | 'B' | 'C' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
+
+export interface DraftingShortcut {
+  id:
+    | 'select'
+    | 'edit'
+    | 'back'
+    | 'move'
+    | 'newParagraph'
+    | 'fromKeyMessages'
+    | 'heading'
+    | 'bracket'
+    | 'sources'
+    | 'delete'
+    | 'undo'
+    | 'project'
+    | 'coverage'
+    | 'proposeAmendment'
+    | 'decideAmendment'
+    | 'undoDecision'
+    | 'submitAmendment'
+    | 'help';
+  /** Alternatives, each a chord of keys pressed together. */
+  chords: Key[][];
+}
+
+/** The drafting screen's keys, in the order the help lists them. */
+export const draftingShortcuts: readonly DraftingShortcut[] = [
+  { id: 'select', chords: [['↑'], ['↓'], ['J'], ['K']] },
+  { id: 'edit', chords: [['enter']] },
+  { id: 'back', chords: [['escape']] },
+  { id: 'move', chords: [['Alt', '↑'], ['Alt', '↓']] },
+  { id: 'newParagraph', chords: [['N']] },
+  { id: 'fromKeyMessages', chords: [['M']] },
+  { id: 'heading', chords: [['H']] },
+  { id: 'bracket', chords: [['Ctrl', 'B']] },
+  { id: 'sources', chords: [['S']] },
+  { id: 'delete', chords: [['delete']] },
+  { id: 'undo', chords: [['Ctrl', 'Z']] },
+  { id: 'project', chords: [['P']] },
+  { id: 'coverage', chords: [['C']] },
+  // In the Amendments tab (the panel's own keys, handled there).
+  { id: 'proposeAmendment', chords: [['N']] },
+  { id: 'decideAmendment', chords: [['A'], ['R'], ['W'], ['O']] },
+  { id: 'undoDecision', chords: [['Ctrl', 'Z']] },
+  { id: 'submitAmendment', chords: [['Ctrl', 'enter']] },
+  { id: 'help', chords: [['?']] },
+];
+
+/** Whether the key went to something that takes text or choices, where plain keys keep their meaning. */
+export function takesKeys(target: EventTarget | null): boolean {
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+  return target instanceof HTMLElement && target.isContentEditable;
+}

@@ -5,6 +5,7 @@ import { benchBrowserScreens } from './benchBrowserScreens';
 import { benchBundle } from './benchBundle';
 import { benchCapture } from './benchCapture';
 import { benchColdStart } from './benchColdStart';
+import { benchDrafting } from './benchDrafting';
 import { benchParticipants } from './benchParticipants';
 import { benchSearch } from './benchSearch';
 import { benchStats } from './benchStats';
@@ -75,6 +76,14 @@ async function main() {
     console.log(`  session opened, composer ready with the newest notes on screen: ${fmt(k.openMs)} ms`);
     console.log(`  keystroke to next frame over ${k.keystrokes} keys: median ${fmt(k.medianMs, 1)} ms, p95 ${fmt(k.p95Ms, 1)} ms, max ${fmt(k.maxMs, 1)} ms (target p95 < 16 ms)`);
     console.log(`  the app's own work per key: median ${fmt(k.handledMedianMs, 1)} ms, p95 ${fmt(k.handledP95Ms, 1)} ms; a bare textarea in the same Chromium: median ${fmt(k.bareMedianMs, 1)} ms, p95 ${fmt(k.bareP95Ms, 1)} ms (the wait for the frame itself)`);
+
+    const d = await benchDrafting(path.join(dir, 'drafting.sqlite'));
+    console.log(`\nDrafting: a ${fmt(d.paragraphs)}-paragraph document in ${d.languages} languages with ${fmt(d.amendments)} amendments and ${fmt(d.revisions)} revisions (seeded through the store in ${fmt(d.seedMs / 1000, 1)} s)`);
+    console.log(`  outcome:get in the core (validation included): median ${fmt(d.getMedianMs, 1)} ms, p95 ${fmt(d.getP95Ms, 1)} ms`);
+    console.log(`  drafting view in Chromium, navigation to the frame drawn with all ${fmt(d.paragraphs)} paragraphs: median ${fmt(median(d.openMs))} ms, max ${fmt(Math.max(...d.openMs))} ms over ${d.openMs.length} runs, the first of which loads the screen's code (target < 300 ms)`);
+    for (const x of d.diff) {
+      console.log(`  word diff of two revisions of a ${fmt(x.words)}-word ${x.label} paragraph: median ${fmt(x.medianMs, 2)} ms, p95 ${fmt(x.p95Ms, 2)} ms (target < 20 ms); jsdiff's diffWords on the same pair: median ${fmt(x.diffWordsMedianMs, 2)} ms`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

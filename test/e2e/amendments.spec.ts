@@ -255,8 +255,10 @@ test('the projector shows a paragraph with its ordinal label and steps on with t
   // L cycles the working languages: the label follows in the language shown.
   await page.keyboard.press('l');
   await expect(page.getByText(/^第二，/)).toBeVisible();
+  // Esc goes back to drafting with the paragraph under discussion open.
   await page.keyboard.press('Escape');
-  await expect.poll(() => hashOf(page)).toBe(`#/forum/${forumId}/drafting/${forumId}`);
+  await expect.poll(() => hashOf(page)).toMatch(new RegExp(`^#/forum/${forumId}/drafting/${forumId}/paragraph/`));
+  await expect(page.getByRole('complementary', { name: 'Point 2' })).toBeVisible();
 });
 
 test('screenshots of the coverage view and the projector in English and Arabic', async ({ page, server }) => {

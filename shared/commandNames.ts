@@ -67,6 +67,12 @@ export const commandNames = [
   'amendments:decide',
   'stances:list',
   'stances:set',
+  'export:outcomeCheck',
+  'export:outcome',
+  'export:agenda',
+  'export:participants',
+  'export:participation',
+  'export:progress',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

@@ -9,6 +9,7 @@ import { keyMessagesContract } from './keyMessages';
 import { searchContract } from './search';
 import { outcomeContract } from './outcome';
 import { amendmentsContract } from './amendments';
+import { exportsContract } from './exports';
 import { participantImportContract } from './participantImport';
 import { participantsContract } from './participants';
 import { participationStatsContract } from './participationStats';
@@ -108,6 +109,7 @@ export const contract = {
   ...searchContract,
   ...outcomeContract,
   ...amendmentsContract,
+  ...exportsContract,
 } as const;
 
 export type Contract = typeof contract;

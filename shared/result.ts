@@ -14,6 +14,8 @@ export const errorCodes = [
   'file_too_large',
   'file_unreadable',
   'amendment_stale',
+  'translations_missing',
+  'pdf_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -14,6 +14,7 @@ import { keyMessageHandlers } from './keyMessageHandlers';
 import { searchHandlers } from './searchHandlers';
 import { outcomeHandlers } from './outcomeHandlers';
 import { amendmentHandlers } from './amendmentHandlers';
+import { exportHandlers } from './exportHandlers';
 import { participantHandlers } from './participantHandlers';
 import { participantImportHandlers } from './participantImportHandlers';
 import { statsHandlers } from './statsHandlers';
@@ -67,4 +68,5 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...outcomeHandlers,
   ...amendmentHandlers,
+  ...exportHandlers,
 };

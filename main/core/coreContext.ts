@@ -1,3 +1,4 @@
+import type { PaperSize } from '../../shared/exports';
 import packageJson from '../../package.json';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,12 @@ export interface CoreContext extends Writer {
   version: string;
   /** Set by long-running hosts (the desktop app, browser mode) so imports run off their main thread. */
   importWorker?: ImportWorkerConfig;
+  /** Set by the desktop app (webContents.printToPDF); elsewhere exports look for a Chromium to print with. */
+  pdfPrinter?: PdfPrinter;
 }
+
+/** Prints a self-contained HTML page (with its own print stylesheet) to PDF bytes. */
+export type PdfPrinter = (html: string, paper: PaperSize) => Promise<Uint8Array>;
 
 export const appVersion: string = packageJson.version;
 

@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutcomeDocument } from '../../../shared/outcome';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProjectedParagraph } from '../components/amendments/ProjectedParagraph';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useFadingControls } from '../hooks/useFadingControls';
 import { navigate } from '../hooks/useRoute';
 import { languageName } from '../i18n/languageName';
 
-/** The controls fade after this long without a key or a move of the mouse, leaving the room the text. */
-const controlsLinger = 4000;
 /** Edits and decisions made while the projector runs reach the wall within seconds. */
 const refreshEvery = 5000;
 
@@ -60,18 +59,7 @@ function DraftProjectorView({ forumId, document, paragraphId, tick }: ViewProps)
   const paragraph = paragraphs[index];
   // Arrows follow the page: in a right-to-left page the next paragraph lies to the left.
   const rtl = i18n.dir() === 'rtl';
-  const [controlsShown, setControlsShown] = useState(true);
-  const hideTimer = useRef<number>(undefined);
-
-  const showControls = useCallback(() => {
-    setControlsShown(true);
-    window.clearTimeout(hideTimer.current);
-    hideTimer.current = window.setTimeout(() => setControlsShown(false), controlsLinger);
-  }, []);
-  useEffect(() => {
-    showControls();
-    return () => window.clearTimeout(hideTimer.current);
-  }, [showControls]);
+  const { controlsShown, showControls, toggleFullscreen } = useFadingControls();
 
   const goTo = useCallback(
     (target: number) => {
@@ -85,11 +73,6 @@ function DraftProjectorView({ forumId, document, paragraphId, tick }: ViewProps)
     [forumId, document.id, paragraph],
   );
   const cycleLanguage = useCallback(() => setChosen(languages[(languages.indexOf(lang) + 1) % languages.length]), [languages, lang]);
-  const toggleFullscreen = useCallback(() => {
-    // Refused without a user gesture or by the platform: the projector still works in a window.
-    if (window.document.fullscreenElement) void window.document.exitFullscreen().catch(() => undefined);
-    else void window.document.documentElement.requestFullscreen?.().catch(() => undefined);
-  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agenda } from '../../../shared/agenda';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -6,12 +6,11 @@ import { LocalText } from '../components/LocalText';
 import { nowAndNext, useForumClock } from '../components/agenda/agendaTime';
 import { ProjectorSession } from '../components/agenda/ProjectorSession';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useFadingControls } from '../hooks/useFadingControls';
 import { navigate } from '../hooks/useRoute';
 import { formatDay } from '../i18n/intlFormat';
 import { languageName } from '../i18n/languageName';
 
-/** The controls fade after this long without a key or a move of the mouse, leaving the room the agenda. */
-const controlsLinger = 4000;
 /** Agenda changes made on this laptop while the projector runs show up within a minute. */
 const refreshEvery = 60_000;
 
@@ -44,29 +43,13 @@ function ProjectorView({ agenda }: { agenda: Agenda }) {
   const lang = chosen && forum.languages.includes(chosen) ? chosen : forum.languages.includes(i18n.language) ? i18n.language : forum.sourceLanguage;
   const clock = useForumClock(forum.timeZone, 15_000);
   const { now, next } = nowAndNext(sessions, clock);
-  const [controlsShown, setControlsShown] = useState(true);
-  const hideTimer = useRef<number>(undefined);
-
-  const showControls = useCallback(() => {
-    setControlsShown(true);
-    window.clearTimeout(hideTimer.current);
-    hideTimer.current = window.setTimeout(() => setControlsShown(false), controlsLinger);
-  }, []);
-  useEffect(() => {
-    showControls();
-    return () => window.clearTimeout(hideTimer.current);
-  }, [showControls]);
+  const { controlsShown, showControls, toggleFullscreen } = useFadingControls();
 
   const cycleLanguage = useCallback(() => {
     const index = forum.languages.indexOf(lang);
     setChosen(forum.languages[(index + 1) % forum.languages.length]);
   }, [forum.languages, lang]);
 
-  const toggleFullscreen = useCallback(() => {
-    // Refused without a user gesture or by the platform: the projector still works in a window.
-    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    else void document.documentElement.requestFullscreen?.().catch(() => undefined);
-  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

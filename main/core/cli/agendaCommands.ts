@@ -1,11 +1,10 @@
 import type { Agenda, AgendaSession, AgendaWarning, SessionRole } from '../../../shared/agenda';
 import { forumId as forumIdSchema } from '../../../shared/forum';
-import { languageTagPattern } from '../../../shared/languages';
 import { pickText } from '../../../shared/multilingual';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
 import type { CliCommand } from './cliCommands';
-import { dbOption, jsonOption } from './cliOptions';
+import { checkLangOption, dbOption, forumOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
 
 const kindLabels: Record<AgendaSession['kind'], string> = {
@@ -21,16 +20,6 @@ const roleLabels: Record<SessionRole, [one: string, many: string]> = {
   rapporteur: ['Rapporteur', 'Rapporteurs'],
 };
 
-/** A well-formed tag that Intl also accepts (it refuses some the pattern lets through). */
-function isLanguageTag(value: string): boolean {
-  if (!languageTagPattern.test(value)) return false;
-  try {
-    Intl.getCanonicalLocales(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function chooseForum(ctx: CoreContext, given: string | boolean | undefined): string {
   if (typeof given === 'string') return given;
@@ -104,15 +93,13 @@ export const agendaCommands: CliCommand[] = [
     summary: 'print a forum’s agenda as text, in one of its languages',
     options: [
       dbOption,
-      { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' },
+      forumOption,
       { name: 'lang', type: 'string', description: 'language to print in, such as zh or es (default: the source language)' },
       jsonOption,
     ],
     readOnly: true,
     validate(values) {
-      if (values.lang !== undefined && !isLanguageTag(String(values.lang))) {
-        throw new UsageError(`--lang must be a language code such as en, zh or es, not "${String(values.lang)}".`);
-      }
+      checkLangOption(values);
       if (values.forum !== undefined && !forumIdSchema.safeParse(values.forum).success) {
         throw new UsageError(`--forum must be a forum id (see \`plenary forums list\`), not "${String(values.forum)}".`);
       }

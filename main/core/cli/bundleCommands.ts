@@ -4,7 +4,7 @@ import { exportBundle } from '../sync/exportBundle';
 import { importBundle, previewImport, type ImportPreview } from '../sync/importBundle';
 import { readBundle } from '../sync/readBundle';
 import type { CliCommand } from './cliCommands';
-import { dbOption as db, jsonOption as json } from './cliOptions';
+import { dbOption as db, forumOption, jsonOption as json } from './cliOptions';
 import { UsageError } from './usageError';
 
 
@@ -39,7 +39,7 @@ export const bundleCommands: CliCommand[] = [
     summary: 'write a forum’s changes to a .plenary file for other laptops',
     options: [
       db,
-      { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' },
+      forumOption,
       { name: 'out', type: 'string', description: 'the file to write' },
       { name: 'for', type: 'string', description: 'only what this device id does not have yet' },
     ],

@@ -1,6 +1,5 @@
 import type { Amendment } from '../../../shared/amendments';
 import { forumId as forumIdSchema } from '../../../shared/forum';
-import { languageTagPattern } from '../../../shared/languages';
 import { pickText } from '../../../shared/multilingual';
 import { paragraphLabel } from '../../../shared/ordinalWords';
 import type { DraftParagraph, OutcomeDocument } from '../../../shared/outcome';
@@ -8,7 +7,7 @@ import { wordDiff } from '../../../shared/wordDiff';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
 import type { CliCommand } from './cliCommands';
-import { dbOption, jsonOption } from './cliOptions';
+import { checkLangOption, dbOption, forumOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
 
 const variants = ['clean', 'amendments'] as const;
@@ -106,16 +105,6 @@ function annotations(paragraph: DraftParagraph, amendments: Amendment[], lang: s
   return out;
 }
 
-/** A well-formed tag that Intl also accepts (it refuses some the pattern lets through). */
-function isLanguageTag(value: string): boolean {
-  if (!languageTagPattern.test(value)) return false;
-  try {
-    Intl.getCanonicalLocales(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function call<T>(ctx: CoreContext, name: string, input: unknown): Promise<T> {
   const result = await dispatch(ctx, 'cli', name, input);
@@ -159,7 +148,7 @@ export const outcomeCommands: CliCommand[] = [
     summary: 'print an outcome document as text in one of its languages, clean or with amendments',
     options: [
       dbOption,
-      { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' },
+      forumOption,
       { name: 'document', type: 'string', description: "the document id (default: the forum's first outcome document)" },
       { name: 'lang', type: 'string', description: 'language to print in, one of the forum’s working languages (default: its source language)' },
       { name: 'variant', type: 'string', description: 'clean (default), or amendments: with statuses, stances and open amendments' },
@@ -167,9 +156,7 @@ export const outcomeCommands: CliCommand[] = [
     ],
     readOnly: true,
     validate(values) {
-      if (values.lang !== undefined && !isLanguageTag(String(values.lang))) {
-        throw new UsageError(`--lang must be a language code such as en, zh or es, not "${String(values.lang)}".`);
-      }
+      checkLangOption(values);
       if (values.variant !== undefined && !variants.includes(String(values.variant) as OutcomeVariant)) {
         throw new UsageError(`--variant must be clean or amendments, not "${String(values.variant)}".`);
       }

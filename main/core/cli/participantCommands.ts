@@ -4,11 +4,11 @@ import type { ExportedFile } from '../../../shared/participants';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
 import { foldForMatching } from '../participants/foldForMatching';
-import type { CliCommand, CliOption } from './cliCommands';
-import { dbOption as db, jsonOption as json } from './cliOptions';
+import type { CliCommand } from './cliCommands';
+import { dbOption as db, forumOption, jsonOption as json } from './cliOptions';
 import { UsageError } from './usageError';
 
-const forum: CliOption = { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' };
+const forum = forumOption;
 
 /** The forum named by --forum, or the only one in the database. */
 function forumOf(ctx: CoreContext, values: Record<string, string | boolean | undefined>): string {

@@ -2,7 +2,7 @@ import type { Highlighted, SearchResults } from '../../../shared/search';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
 import type { CliCommand } from './cliCommands';
-import { dbOption, jsonOption } from './cliOptions';
+import { dbOption, forumOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
 
 const groups = [
@@ -54,7 +54,7 @@ export const searchCommands: CliCommand[] = [
     summary: 'search a forum’s notes, key messages, sessions and participants (plain text; every word must appear)',
     options: [
       dbOption,
-      { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' },
+      forumOption,
       jsonOption,
       { name: 'limit', type: 'string', description: 'hits shown per group, 1 to 100 (default 20)' },
     ],

@@ -21,7 +21,7 @@ import { regions, type ParticipationStats } from '../../../shared/participationS
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
 import type { CliCommand } from './cliCommands';
-import { dbOption, jsonOption } from './cliOptions';
+import { dbOption, forumOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
 
 // The renderer's messages, so the terminal and the screen say the same thing in the same words.
@@ -177,7 +177,7 @@ export const statsCommands: CliCommand[] = [
     summary: 'participation figures: participants, organisations, countries, gender, regions, sessions, speakers',
     options: [
       dbOption,
-      { name: 'forum', type: 'string', description: 'the forum id (see `forums list`); may be left out when there is only one' },
+      forumOption,
       jsonOption,
       { name: 'lang', type: 'string', description: `language of the text report: ${uiLanguages.join(', ')} (default en)` },
     ],

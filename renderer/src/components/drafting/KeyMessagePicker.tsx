@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../ModalDialog';
 import type { KeyMessage } from '../../../../shared/keyMessages';
 import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
@@ -39,7 +40,6 @@ const matches = (message: KeyMessage, session: string, query: string) =>
 export function KeyMessagePicker(props: Props) {
   const { forumId, title, intro, initial, readingLang, sourceLanguage, usedBy, confirmLabel, allowNone, onConfirm, onClose } = props;
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const agenda = useApiQuery('agenda:get', { forumId });
   const messages = useApiQuery('keyMessages:list', { forumId });
@@ -48,12 +48,6 @@ export function KeyMessagePicker(props: Props) {
   const [unusedOnly, setUnusedOnly] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError>();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   const label = useMemo(
     () => sessionLabels(agenda.data?.sessions ?? [], readingLang, sourceLanguage, { text: t('drafting.sources.unknownSession'), lang: readingLang }),
@@ -111,15 +105,7 @@ export function KeyMessagePicker(props: Props) {
 
   const loadError = agenda.error ?? messages.error;
   return (
-    <dialog
-      ref={dialog}
-      className="picker-dialog"
-      aria-labelledby="picker-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="picker-dialog" labelledBy="picker-title" onClose={onClose}>
       <form onSubmit={(event) => void submit(event)}>
         <h2 id="picker-title">{title}</h2>
         <p className="hint">{intro}</p>
@@ -194,6 +180,6 @@ export function KeyMessagePicker(props: Props) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../ModalDialog';
 import type { KeyMessage } from '../../../../shared/keyMessages';
 import { directionOf } from '../../../../shared/languages';
 import type { AppError } from '../../../../shared/result';
@@ -30,19 +31,12 @@ function joinTexts(a: string, b: string, lang: string): string {
  */
 export function MergeDialog({ first, second, languages, sessionLabel, onConfirm, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [keep, setKeep] = useState<'first' | 'second'>('first');
   const [texts, setTexts] = useState<Record<string, string>>(() =>
     Object.fromEntries(languages.map((lang) => [lang, first.text[lang] || second.text[lang] || ''])),
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError>();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   const kept = keep === 'first' ? first : second;
   const merged = keep === 'first' ? second : first;
@@ -73,15 +67,7 @@ export function MergeDialog({ first, second, languages, sessionLabel, onConfirm,
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="merge-dialog"
-      aria-labelledby="merge-dialog-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="merge-dialog" labelledBy="merge-dialog-title" onClose={onClose}>
       <form onSubmit={(event) => void submit(event)}>
         <h2 id="merge-dialog-title">{t('keyMessages.merge.title')}</h2>
         <p className="hint">{t('keyMessages.merge.intro', { number: sourceCount })}</p>
@@ -138,6 +124,6 @@ export function MergeDialog({ first, second, languages, sessionLabel, onConfirm,
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

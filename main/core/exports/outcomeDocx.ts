@@ -1,0 +1,100 @@
+import { AlignmentType, HeadingLevel, Paragraph, Table, TableRow, WidthType, type ICommentOptions } from 'docx';
+import type { PaperSize } from '../../../shared/exports';
+import { docxCell, docxDocument, docxParagraph, docxTable, packDocx, paragraphProperties, revisionIds, tableFrame, textWidth } from './docxText';
+import { itemParagraphs, shownRuns, type DocxWriting } from './outcomeDocxItems';
+import type { OutcomeAnnex, OutcomeColumn, OutcomeModel, ShownText } from './outcomeModelTypes';
+
+// The outcome document as Word. One language: the document as the reference Consensus lays it
+// out (title block, preamble, lead-in, points, closing line). Several: one table, a column per
+// language and a row per block, so each point sits beside its translations. Annexes follow, each
+// on a new page, once per language.
+
+/** One row of the parallel layout: the same block (title, a point, the closing…) in every column. */
+type Block = Array<Paragraph | Table>;
+
+const centred = { alignment: AlignmentType.CENTER };
+
+function shownParagraph(shown: ShownText | null, column: OutcomeColumn, w: DocxWriting, options: ConstructorParameters<typeof Paragraph>[0] & object = {}, bold = false): Paragraph[] {
+  if (!shown) return [];
+  return [new Paragraph({ ...paragraphProperties(column.lang), ...options, children: shownRuns(shown, column.lang, w, bold ? { bold: true } : {}) })];
+}
+
+/** The column's blocks in a fixed order, so every column yields the same rows. */
+function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
+  const lang = column.lang;
+  const out: Block[] = [
+    shownParagraph(column.title, column, w, { heading: HeadingLevel.TITLE, ...centred }),
+    shownParagraph(column.subtitle, column, w, { ...centred, spacing: { after: 240 } }, true),
+    column.placeAndDates ? [docxParagraph(column.placeAndDates, lang, centred)] : [],
+    column.coOrganisers ? [docxParagraph(column.coOrganisers, lang, { ...centred, spacing: { after: 360 } }, { size: 20 })] : [],
+    column.preamble.flatMap((p) => shownParagraph(p, column, w, { alignment: column.dir === 'rtl' ? AlignmentType.START : AlignmentType.JUSTIFIED })),
+    shownParagraph(column.leadIn, column, w, {}, true),
+  ];
+  for (const item of column.items) out.push(itemParagraphs(item, column, w));
+  out.push(shownParagraph(column.closing, column, w, { alignment: AlignmentType.END, spacing: { before: 360 } }));
+  return out;
+}
+
+function parallelTable(model: OutcomeModel, perColumn: Block[][], paper: PaperSize, landscape: boolean): Table {
+  const width = textWidth(paper, landscape);
+  const cellWidth = Math.floor(width / model.columns.length);
+  const rows: TableRow[] = [];
+  const count = perColumn[0]?.length ?? 0;
+  for (let i = 0; i < count; i += 1) {
+    const cells = perColumn.map((columnBlocks) => columnBlocks[i] ?? []);
+    // A block nobody wrote in any language (no subtitle, say) makes no empty row.
+    if (cells.every((cell) => cell.length === 0)) continue;
+    rows.push(new TableRow({ children: cells.map((cell) => docxCell(cell, { width: cellWidth, framed: false })) }));
+  }
+  return new Table({
+    ...tableFrame,
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: model.columns.map(() => cellWidth),
+    rows,
+  });
+}
+
+function annexChildren(annex: OutcomeAnnex, paper: PaperSize, landscape: boolean): Array<Paragraph | Table> {
+  const lang = annex.lang;
+  const children: Array<Paragraph | Table> = [
+    docxParagraph(annex.heading, lang, { heading: HeadingLevel.HEADING_1, pageBreakBefore: true, ...centred }),
+    docxParagraph(annex.title, lang, { heading: HeadingLevel.HEADING_2, ...centred }),
+  ];
+  if (annex.figures.length > 0) {
+    children.push(docxTable(annex.figures.map((f) => f.label), [annex.figures.map((f) => f.value)], lang, paper, annex.figures.map(() => true), landscape));
+  }
+  for (const table of annex.tables) {
+    // The provenance annex has a single table named like the annex itself: no second title.
+    if (table.title !== annex.title) children.push(docxParagraph(table.title, lang, { heading: HeadingLevel.HEADING_3 }));
+    if (table.rows.length === 0) {
+      children.push(docxParagraph(annex.emptyNote || '—', lang));
+      continue;
+    }
+    children.push(docxTable(table.headers, table.rows, lang, paper, table.numeric, landscape));
+  }
+  return children;
+}
+
+/**
+ * The outcome document as a .docx file. The amendments variant carries open amendments as Word
+ * tracked changes (w:ins/w:del, author the proposer, date the proposal) that Word can accept or
+ * reject, with notes and stance tallies as Word comments; the clean variant has no revision marks.
+ */
+export async function outcomeDocx(model: OutcomeModel, paper: PaperSize): Promise<Uint8Array> {
+  const first = model.columns[0];
+  if (!first) throw new Error('An outcome model has at least one language.');
+  const comments: ICommentOptions[] = [];
+  // Word wants tracked changes and comments told apart by id across the whole document: one counter.
+  const nextId = revisionIds();
+  const w: DocxWriting = { variant: model.variant, revisionId: nextId, commentId: nextId, comments };
+  const perColumn = model.columns.map((column) => blocks(column, w));
+  // Three or more languages side by side need the width of a landscape page.
+  const landscape = model.columns.length >= 3;
+  const body: Array<Paragraph | Table> =
+    model.columns.length === 1 ? (perColumn[0] ?? []).flat() : [parallelTable(model, perColumn, paper, landscape)];
+  for (const annex of model.annexes) body.push(...annexChildren(annex, paper, landscape));
+  const title = first.title?.text ?? '';
+  const doc = docxDocument({ lang: first.lang, title, paper, landscape, pageTemplate: first.pageTemplate, children: body, comments });
+  return packDocx(doc);
+}
+

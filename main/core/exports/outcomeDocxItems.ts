@@ -1,0 +1,126 @@
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  HeadingLevel,
+  InsertedTextRun,
+  Paragraph,
+  TextRun,
+  type ICommentOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { ExportVariant } from '../../../shared/exports';
+import type { DiffPart } from '../../../shared/wordDiff';
+import { docxParagraph, docxRuns, paragraphProperties, runProperties, type RunStyle } from './docxText';
+import type { ModelAmendment, OutcomeColumn, OutcomeItem, ShownText } from './outcomeModelTypes';
+
+/** What the item writer shares across a document: tracked changes and comments need document-wide ids. */
+export interface DocxWriting {
+  variant: ExportVariant;
+  revisionId: () => number;
+  commentId: () => number;
+  comments: ICommentOptions[];
+}
+
+const noteStyle: RunStyle = { italics: true, size: 18, color: '555555' };
+// Who writes the figures Plenary adds (stance tallies) in the comments pane.
+const plenaryAuthor = 'Plenary';
+
+/**
+ * Runs for a text shown in a column: its own language's properties (an English fallback in an
+ * Arabic column stays a left-to-right run), bracketed stretches shaded in the amendments variant,
+ * and the "(English, not yet translated)" marker in the column's language after a fallback.
+ */
+export function shownRuns(shown: ShownText, columnLang: string, w: DocxWriting, style: RunStyle = {}): ParagraphChild[] {
+  const runs: ParagraphChild[] = shown.parts.flatMap((part) =>
+    docxRuns(part.text, shown.lang, part.bracketed && w.variant === 'amendments' ? { ...style, highlight: 'lightGray' } : style),
+  );
+  if (shown.fallback) runs.push(new TextRun({ ...runProperties(columnLang, { ...style, italics: true, color: '555555' }), text: ` ${shown.fallbackNote}` }));
+  return runs;
+}
+
+function comment(w: DocxWriting, author: string, date: string, lines: string[], lang: string): number {
+  const id = w.commentId();
+  const when = new Date(date);
+  w.comments.push({
+    id,
+    author,
+    initials: author.slice(0, 2).toUpperCase(),
+    ...(Number.isNaN(when.getTime()) ? {} : { date: when }),
+    children: lines.filter(Boolean).map((line) => docxParagraph(line, lang)),
+  });
+  return id;
+}
+
+/** `children` anchored to a comment: the range, then the reference mark Word shows. */
+const commented = (id: number, children: ParagraphChild[]): ParagraphChild[] => [
+  new CommentRangeStart(id),
+  ...children,
+  new CommentRangeEnd(id),
+  new TextRun({ children: [new CommentReference(id)] }),
+];
+
+/** A word diff as tracked changes: deletions w:del and insertions w:ins, by the proposer, dated. */
+function trackedRuns(parts: DiffPart[], lang: string, a: ModelAmendment, w: DocxWriting): ParagraphChild[] {
+  const props = runProperties(lang);
+  return parts.flatMap((part): ParagraphChild[] => {
+    if (part.kind === 'equal') return docxRuns(part.text, lang);
+    const change = { ...props, text: part.text, id: w.revisionId(), author: a.proposer, date: a.createdAt };
+    return [part.kind === 'delete' ? new DeletedTextRun(change) : new InsertedTextRun(change)];
+  });
+}
+
+const amendmentComment = (a: ModelAmendment, w: DocxWriting, lang: string): number => comment(w, a.proposer, a.createdAt, [a.note, a.rationaleNote], lang);
+
+/** A paragraph that is wholly an insertion (its mark too), so rejecting it leaves nothing behind. */
+function insertedParagraph(a: ModelAmendment, text: string, column: OutcomeColumn, w: DocxWriting): Paragraph {
+  const revision = { id: w.revisionId(), author: a.proposer, date: a.createdAt };
+  const run = new InsertedTextRun({ ...runProperties(column.lang), text, id: w.revisionId(), author: a.proposer, date: a.createdAt });
+  return new Paragraph({
+    ...paragraphProperties(column.lang),
+    run: { insertion: revision },
+    children: commented(amendmentComment(a, w, column.lang), [run]),
+  });
+}
+
+/**
+ * An outcome paragraph with what the variant adds. Clean: the label and the text. Amendments: the
+ * first open replacement or deletion tracked inline; other replacements as inserted paragraphs
+ * after it (alternatives a chair accepts one of); proposed new paragraphs as inserted paragraphs;
+ * each change with a comment naming the proposer and rationale; the status and stance tally on a
+ * line below (the tally also as a comment on the paragraph); amendments to texts in languages
+ * the document does not print, as notes.
+ */
+export function itemParagraphs(item: OutcomeItem, column: OutcomeColumn, w: DocxWriting): Paragraph[] {
+  const lang = column.lang;
+  const base = { ...paragraphProperties(lang), ...(item.kind === 'heading' ? { heading: HeadingLevel.HEADING_2 } : {}) };
+  const style: RunStyle = item.kind === 'heading' ? { bold: true } : {};
+  const label: ParagraphChild[] = item.label ? [new TextRun({ ...runProperties(lang, style), text: item.label })] : [];
+  if (w.variant === 'clean') return [new Paragraph({ ...base, children: [...label, ...shownRuns(item.text, lang, w, style)] })];
+
+  const changes = item.amendments.filter((a) => a.kind !== 'insert_after');
+  const [inline, ...alternatives] = changes;
+  let text: ParagraphChild[] = inline
+    ? commented(amendmentComment(inline, w, lang), trackedRuns(inline.parts, lang, inline, w))
+    : shownRuns(item.text, lang, w, style);
+  if (item.stanceNote) text = commented(comment(w, plenaryAuthor, '', [item.stanceNote], lang), [...label, ...text]);
+  else text = [...label, ...text];
+  const out = [new Paragraph({ ...base, children: text })];
+  for (const a of alternatives) {
+    if (a.kind === 'replace') out.push(insertedParagraph(a, a.text, column, w));
+    else out.push(docxParagraph(a.note, lang, {}, noteStyle));
+  }
+  for (const a of item.amendments) if (a.kind === 'insert_after') out.push(insertedParagraph(a, a.text, column, w));
+  const status = item.stanceNote ? `${item.statusNote} · ${item.stanceNote}` : item.statusNote;
+  out.push(docxParagraph(status, lang, { spacing: { after: 160 } }, noteStyle));
+  for (const f of item.foreignAmendments) {
+    // The note in the column's language, the proposed text in its own (an English text stays a
+    // left-to-right run inside an Arabic paragraph).
+    const children = f.split
+      ? [...docxRuns(f.split.lead, lang, noteStyle), ...docxRuns(f.split.text, f.split.textLang, { ...noteStyle, italics: false })]
+      : docxRuns(f.note, lang, noteStyle);
+    out.push(new Paragraph({ ...paragraphProperties(lang), children }));
+  }
+  return out;
+}

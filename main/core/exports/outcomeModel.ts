@@ -1,0 +1,269 @@
+import type { Database } from 'better-sqlite3';
+import type { Amendment } from '../../../shared/amendments';
+import type { MissingTranslation, OutcomeExportInput } from '../../../shared/exports';
+import { directionOf } from '../../../shared/languages';
+import { paragraphLabel } from '../../../shared/ordinalWords';
+import type { DraftParagraph, OutcomeDocument } from '../../../shared/outcome';
+import type { FieldIssue } from '../../../shared/result';
+import { wordDiff } from '../../../shared/wordDiff';
+import { CoreError } from '../errors';
+import { listAmendments } from '../store/amendments';
+import { getOutcomeDocument } from '../store/outcomeView';
+import { documentText, languageName, type DocumentTextFn } from './documentText';
+import { outcomeAnnexes } from './outcomeModelAnnexes';
+import type { ModelAmendment, OutcomeColumn, OutcomeItem, OutcomeModel, ShownText, TextPart } from './outcomeModelTypes';
+
+export type * from './outcomeModelTypes';
+
+export type OutcomeModelInput = Pick<OutcomeExportInput, 'documentId' | 'languages' | 'variant' | 'annexes' | 'fallback'>;
+
+const headerFieldNames = ['title', 'subtitle', 'place', 'preamble', 'leadIn', 'closing'] as const;
+type HeaderField = (typeof headerFieldNames)[number];
+
+/** The language a missing text falls back to: the source, else the first working language that has it. */
+function fallbackLanguage(texts: Record<string, string>, doc: OutcomeDocument): string | undefined {
+  if (texts[doc.sourceLanguage]) return doc.sourceLanguage;
+  return doc.languages.find((lang) => texts[lang]);
+}
+
+function checkLanguages(doc: OutcomeDocument, languages: string[]): void {
+  const foreign = languages.filter((lang) => !doc.languages.includes(lang));
+  if (foreign.length === 0) return;
+  throw new CoreError(
+    'invalid_input',
+    `${foreign.join(', ')} ${foreign.length === 1 ? 'is not a working language' : 'are not working languages'} of the forum (${doc.languages.join(', ')}).`,
+    [{ path: 'languages', message: 'validation.notWorkingLanguage' }],
+  );
+}
+
+/** A text some language has (so something would be printed) but `lang` lacks. */
+const lacks = (texts: Record<string, string>, lang: string, doc: OutcomeDocument): boolean =>
+  !texts[lang] && fallbackLanguage(texts, doc) !== undefined;
+
+function missingIn(doc: OutcomeDocument, languages: string[]): MissingTranslation[] {
+  const missing: MissingTranslation[] = [];
+  for (const lang of languages) {
+    for (const field of headerFieldNames) {
+      if (lacks(doc[field], lang, doc)) missing.push({ lang, paragraphId: null, number: null, field });
+    }
+    for (const p of doc.paragraphs) {
+      if (lacks(p.text, lang, doc)) missing.push({ lang, paragraphId: p.id, number: p.number, field: 'paragraph' });
+    }
+  }
+  return missing;
+}
+
+/**
+ * What an export of the document in `languages` would print in another language than asked: every
+ * header field and paragraph that has text in some language but none in one of these. Languages
+ * that are not the forum's are refused (invalid_input); an unknown document is not_found.
+ */
+export function missingTranslations(db: Database, documentId: string, languages: string[]): MissingTranslation[] {
+  const doc = getOutcomeDocument(db, documentId);
+  checkLanguages(doc, languages);
+  return missingIn(doc, languages);
+}
+
+function describe(item: MissingTranslation): string {
+  if (item.field !== 'paragraph') return `${item.field} (${item.lang})`;
+  return item.number !== null ? `paragraph ${item.number} (${item.lang})` : `paragraph ${item.paragraphId ?? ''} (${item.lang})`;
+}
+
+/** Text cut at [square brackets]; a bracketed paragraph without brackets of its own is bracketed throughout. */
+export function bracketParts(text: string, wholeBracketed: boolean): TextPart[] {
+  if (wholeBracketed && !/\[[^[\]]*\]/.test(text)) return text ? [{ text, bracketed: true }] : [];
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const match of text.matchAll(/\[[^[\]]*\]/g)) {
+    if (match.index > at) parts.push({ text: text.slice(at, match.index), bracketed: false });
+    parts.push({ text: match[0], bracketed: true });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), bracketed: false });
+  return parts;
+}
+
+interface Resolver {
+  lang: string;
+  t: DocumentTextFn;
+  /** Text in the column's language, else the marked fallback, else null (nobody wrote any). */
+  shown(texts: Record<string, string>, bracketed?: boolean): ShownText | null;
+}
+
+function resolver(doc: OutcomeDocument, lang: string, onFallback: () => void): Resolver {
+  const t = documentText(lang);
+  const make = (text: string, textLang: string, fallback: boolean, bracketed: boolean): ShownText => ({
+    text,
+    lang: textLang,
+    dir: directionOf(textLang),
+    fallback,
+    fallbackNote: fallback ? t('outcome.notTranslated', { language: languageName(textLang, lang) }) : '',
+    parts: bracketParts(text, bracketed),
+  });
+  return {
+    lang,
+    t,
+    shown(texts, bracketed = false) {
+      const own = texts[lang];
+      if (own) return make(own, lang, false, bracketed);
+      const other = fallbackLanguage(texts, doc);
+      if (!other) return null;
+      onFallback();
+      return make(texts[other] ?? '', other, true, bracketed);
+    },
+  };
+}
+
+// UN English is British English ("9–11 December 2019"), whatever the machine's default.
+const dateLocale = (lang: string): string => (lang === 'en' ? 'en-GB' : lang);
+
+/** "23–25 November 2026" in `lang`; one date when `end` is empty or the same. */
+export function formatDates(start: string, end: string, lang: string): string {
+  const toDate = (iso: string) => new Date(`${iso}T12:00:00Z`);
+  if (!start) return '';
+  const single = !end || end === start;
+  try {
+    const format = new Intl.DateTimeFormat([dateLocale(lang), 'en-GB'], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    if (single) return format.format(toDate(start));
+    const range = format.formatRange(toDate(start), toDate(end));
+    // Some locales' range patterns drop the words of the long form (Chinese gives "2026/11/23 – 2026/11/25"):
+    // then both dates are written out in full.
+    const words = format.formatToParts(toDate(start)).filter((part) => part.type === 'literal' && /\p{L}/u.test(part.value));
+    if (words.every((part) => range.includes(part.value.trim()))) return range;
+    return `${format.format(toDate(start))}${lang.startsWith('zh') ? '至' : ' – '}${format.format(toDate(end))}`;
+  } catch {
+    return single ? start : `${start} – ${end}`;
+  }
+}
+
+function amendmentOf(a: Amendment, current: string, r: Resolver): ModelAmendment {
+  const proposer = a.proposer.name || r.t('outcome.amendment.unknownProposer');
+  const noteKey = a.kind === 'replace' ? 'replace' : a.kind === 'delete' ? 'delete' : 'insertAfter';
+  let parts = wordDiff(current, a.text, a.lang);
+  if (a.kind === 'delete') parts = current ? [{ kind: 'delete', text: current }] : [];
+  if (a.kind === 'insert_after') parts = [{ kind: 'insert', text: a.text }];
+  return {
+    id: a.id,
+    kind: a.kind,
+    proposer,
+    createdAt: a.createdAt,
+    rationale: a.rationale,
+    stale: a.stale,
+    text: a.text,
+    parts,
+    note: r.t(`outcome.amendment.${noteKey}`, { name: proposer }),
+    rationaleNote: a.rationale ? r.t('outcome.amendment.rationale', { text: a.rationale }) : '',
+  };
+}
+
+function item(
+  doc: OutcomeDocument,
+  p: DraftParagraph,
+  r: Resolver,
+  open: Amendment[],
+  printed: string[],
+  first: boolean,
+): OutcomeItem {
+  const text = r.shown(p.text, p.status === 'bracketed');
+  if (!text) throw new CoreError('not_found', `Paragraph ${p.id} has no text in any language.`);
+  const { support, objection, reservation } = p.stances;
+  const mine = open.filter((a) => a.lang === r.lang);
+  const foreign = first ? open.filter((a) => !printed.includes(a.lang)) : [];
+  return {
+    paragraphId: p.id,
+    kind: p.kind,
+    number: p.number,
+    label: p.kind === 'numbered' && p.number !== null ? paragraphLabel(p.number, doc.numbering, r.lang) : '',
+    text,
+    status: p.status,
+    statusNote: r.t('outcome.statusLine', { status: r.t(`outcome.status.${p.status}`) }),
+    amendments: mine.map((a) => amendmentOf(a, p.text[r.lang] ?? '', r)),
+    foreignAmendments: foreign.map((a) => {
+      const textLang = a.kind === 'delete' ? r.lang : a.lang;
+      const lead = r.t('outcome.amendment.otherLanguage', {
+        language: languageName(a.lang, r.lang),
+        name: a.proposer.name || r.t('outcome.amendment.unknownProposer'),
+      });
+      const text = a.kind === 'delete' ? r.t('outcome.amendment.deleteParagraph') : a.text;
+      // A full-width colon carries its own space.
+      const gap = /[\u3000-\u303f\uff00-\uffef]$/.test(lead) ? '' : ' ';
+      return { id: a.id, lang: a.lang, note: `${lead}${gap}${text}`, split: { lead: `${lead}${gap}`, text, textLang, textDir: directionOf(textLang) } };
+    }),
+    stances: { support, objection, reservation },
+    stanceNote: support + objection + reservation > 0 ? r.t('outcome.stanceTally', { support, objection, reservation }) : '',
+  };
+}
+
+function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, openOf: Map<string, Amendment[]>, onFallback: () => void): OutcomeColumn {
+  const r = resolver(doc, lang, onFallback);
+  const field = (name: HeaderField) => r.shown(doc[name]);
+  const place = field('place');
+  const dates = formatDates(doc.startDate, doc.endDate, lang);
+  const placeAndDates = place && dates ? r.t('outcome.placeAndDates', { place: place.text, dates }) : (place?.text ?? dates);
+  const endDate = formatDates(doc.endDate || doc.startDate, '', lang);
+  const closing =
+    field('closing') ??
+    (place || endDate ? r.shown({ [lang]: place && endDate ? r.t('outcome.placeAndDates', { place: place.text, dates: endDate }) : (place?.text ?? endDate) }) : null);
+  const preamble = field('preamble');
+  const preambleParagraphs = preamble
+    ? preamble.text
+        .split(/\n+/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => ({ ...preamble, text: line, parts: bracketParts(line, false) }))
+    : [];
+  return {
+    lang,
+    dir: directionOf(lang),
+    title: field('title'),
+    subtitle: field('subtitle'),
+    placeAndDates,
+    coOrganisers: doc.coOrganisers.length > 0 ? r.t('outcome.coOrganisers', { names: doc.coOrganisers.join(lang.startsWith('zh') ? '、' : lang.startsWith('ar') ? '، ' : ', ') }) : '',
+    preamble: preambleParagraphs,
+    leadIn: field('leadIn'),
+    items: doc.paragraphs.map((p) => item(doc, p, r, openOf.get(p.id) ?? [], input.languages, lang === input.languages[0])),
+    closing,
+    pageTemplate: r.t('outcome.page'),
+  };
+}
+
+/**
+ * Everything a writer prints, resolved per language (see OutcomeModel). Refuses with
+ * `translations_missing` (one issue per missing text) when a language lacks a text and `fallback`
+ * is off; with it, the source text is printed and marked. Reads only.
+ */
+export function buildOutcomeModel(db: Database, input: OutcomeModelInput): OutcomeModel {
+  const doc = getOutcomeDocument(db, input.documentId);
+  checkLanguages(doc, input.languages);
+  const missing = missingIn(doc, input.languages);
+  if (missing.length > 0 && !input.fallback) {
+    const issues: FieldIssue[] = missing.map((m) => ({ path: m.paragraphId ? `${m.lang}.${m.paragraphId}` : `${m.lang}.${m.field}`, message: 'validation.translationMissing' }));
+    throw new CoreError('translations_missing', `Missing translations: ${missing.map(describe).join(', ')}.`, issues);
+  }
+  const openOf = new Map<string, Amendment[]>();
+  if (input.variant === 'amendments') {
+    for (const p of doc.paragraphs) {
+      if (p.amendments.open === 0) continue;
+      openOf.set(
+        p.id,
+        listAmendments(db, p.id).filter((a) => a.status === 'open'),
+      );
+    }
+  }
+  let usedFallback = false;
+  const onFallback = () => {
+    usedFallback = true;
+  };
+  const columns = input.languages.map((lang) => column(doc, lang, input, openOf, onFallback));
+  const annexes = outcomeAnnexes(db, doc, input.languages, input.annexes, columns);
+  return {
+    documentId: doc.id,
+    forumId: doc.forumId,
+    kind: doc.kind,
+    variant: input.variant,
+    sourceLanguage: doc.sourceLanguage,
+    columns,
+    annexes,
+    usedFallback,
+  };
+}

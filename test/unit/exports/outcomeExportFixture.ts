@@ -1,0 +1,120 @@
+import type { Forum } from '../../../shared/forum';
+import type { OutcomeDocument } from '../../../shared/outcome';
+import { dispatch } from '../../../main/core/commands/dispatch';
+import type { CoreContext } from '../../../main/core/coreContext';
+import { createDemoForum } from '../../../main/core/demo/createDemoForum';
+import { getForum } from '../../../main/core/store/forums';
+import { tempCore } from '../helpers/tempCore';
+
+/** Runs a command through dispatch (validation included) and returns its value, or throws its message. */
+export async function call<T>(ctx: CoreContext, name: string, input: unknown): Promise<T> {
+  const result = await dispatch(ctx, 'cli', name, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+export interface DemoOutcome {
+  ctx: CoreContext;
+  forum: Forum;
+  documentId: string;
+  doc: OutcomeDocument;
+}
+
+/** Arabic for the demo Consensus: "the countryside…" in a sentence of its own per point. */
+export const arabicPoint = (n: number) => `تؤكد الفقرة ${n} على أهمية الروابط بين المناطق الحضرية والريفية.`;
+
+/** The demo forum (en source, zh, es; point 5 lacks Spanish), optionally with Arabic added and written everywhere. */
+export async function demoOutcome(options: { arabic?: boolean } = {}): Promise<DemoOutcome> {
+  const ctx = await tempCore();
+  let forum = createDemoForum(ctx);
+  const documentId = forum.id;
+  if (options.arabic) {
+    const { id, isDemo: _demo, ...rest } = getForum(ctx.db, forum.id);
+    forum = await call<Forum>(ctx, 'forums:update', { id, forum: { ...rest, languages: [...rest.languages, 'ar'] } });
+    const doc = await call<OutcomeDocument>(ctx, 'outcome:get', { documentId });
+    const withAr = (texts: Record<string, string>, ar: string) => (texts[doc.sourceLanguage] ? { ...texts, ar } : texts);
+    await call(ctx, 'outcome:update', {
+      documentId,
+      document: {
+        kind: doc.kind,
+        title: withAr(doc.title, 'توافق سونغيانغ 2026 بشأن الروابط الحضرية الريفية'),
+        subtitle: withAr(doc.subtitle, 'الروابط الحضرية الريفية'),
+        place: withAr(doc.place, 'سونغيانغ، الصين'),
+        startDate: doc.startDate,
+        endDate: doc.endDate,
+        coOrganisers: doc.coOrganisers,
+        preamble: withAr(doc.preamble, 'نحن المشاركين في المنتدى.'),
+        leadIn: withAr(doc.leadIn, 'نتفق على ما يلي:'),
+        closing: withAr(doc.closing, 'سونغيانغ، 2026'),
+        numbering: doc.numbering,
+      },
+    });
+    for (const p of doc.paragraphs) await call(ctx, 'paragraphs:update', { id: p.id, text: { ar: arabicPoint(p.number ?? 0) } });
+  }
+  const doc = await call<OutcomeDocument>(ctx, 'outcome:get', { documentId });
+  return { ctx, forum, documentId, doc };
+}
+
+/** The error a throwing call raised, as a CoreError-like object. */
+export function thrown(fn: () => unknown): { code: string; message: string; issues?: Array<{ path: string; message: string }> } {
+  try {
+    fn();
+  } catch (error) {
+    return error as { code: string; message: string; issues?: Array<{ path: string; message: string }> };
+  }
+  throw new Error('expected a refusal');
+}
+
+/** A replacement of point 2 by Kenya ("resilient and diversified"), a new point by Chile, and a stance by Peru. */
+export async function amendPointTwo(ctx: CoreContext, doc: OutcomeDocument): Promise<void> {
+  const p = doc.paragraphs[1];
+  if (!p?.text.en) throw new Error('demo point 2 has no English text');
+  await call(ctx, 'amendments:propose', {
+    paragraphId: p.id,
+    kind: 'replace',
+    lang: 'en',
+    text: p.text.en.replace('a diversified rural economy', 'a resilient rural economy'),
+    proposer: { participantId: null, name: 'Kenya' },
+    rationale: 'Resilience matters more.',
+  });
+  await call(ctx, 'amendments:propose', {
+    paragraphId: p.id,
+    kind: 'insert_after',
+    lang: 'en',
+    text: 'We will also invest in rural broadband.',
+    proposer: { participantId: null, name: 'Chile' },
+    rationale: '',
+  });
+  await call(ctx, 'stances:set', { paragraphId: p.id, delegation: { participantId: null, name: 'Peru' }, stance: 'support', note: '' });
+}
+
+const sampleText: Record<string, string> = {
+  en: 'we will strengthen the links between cities, towns and villages through integrated planning, fair finance and shared services.',
+  zh: '我们将通过统筹规划、公平融资和共享服务，加强城市、城镇和村庄之间的联系。',
+  es: 'fortaleceremos los vínculos entre ciudades, pueblos y aldeas mediante una planificación integrada, una financiación justa y servicios compartidos.',
+  ar: 'سنعزز الروابط بين المدن والبلدات والقرى من خلال التخطيط المتكامل والتمويل العادل والخدمات المشتركة.',
+  fr: 'nous renforcerons les liens entre villes, bourgs et villages par une planification intégrée, un financement équitable et des services partagés.',
+  ru: 'мы будем укреплять связи между городами, посёлками и деревнями посредством комплексного планирования, справедливого финансирования и общих услуг.',
+};
+
+/**
+ * The demo Consensus grown to `total` paragraphs in all six UN languages (the benchmark's
+ * document): Arabic, French and Russian added to the forum, every paragraph written in each.
+ */
+export async function sixLanguageOutcome(total: number): Promise<DemoOutcome> {
+  const demo = await demoOutcome({ arabic: true });
+  const { ctx, documentId } = demo;
+  const { id, isDemo: _demo, ...rest } = getForum(ctx.db, demo.forum.id);
+  await call<Forum>(ctx, 'forums:update', { id, forum: { ...rest, languages: [...rest.languages, 'fr', 'ru'] } });
+  let after = demo.doc.paragraphs[demo.doc.paragraphs.length - 1]?.id ?? null;
+  for (const p of demo.doc.paragraphs) {
+    await call(ctx, 'paragraphs:update', { id: p.id, text: { es: p.text.es || sampleText.es, fr: sampleText.fr, ru: sampleText.ru } });
+  }
+  for (let i = demo.doc.paragraphs.length; i < total; i += 1) {
+    const kind = i % 10 === 0 ? 'heading' : 'numbered';
+    const created = await call<{ id: string }>(ctx, 'paragraphs:create', { documentId, after, kind, text: sampleText });
+    after = created.id;
+  }
+  const doc = await call<OutcomeDocument>(ctx, 'outcome:get', { documentId });
+  return { ...demo, doc };
+}

@@ -25,6 +25,7 @@ export interface WebPreferences {
   navigateOnDragDrop?: boolean;
   safeDialogs?: boolean;
   spellcheck?: boolean;
+  javascript?: boolean;
 }
 
 export interface BrowserWindowConstructorOptions {
@@ -60,6 +61,19 @@ export interface WebContents {
     listener: (event: ElectronEvent, webPreferences: WebPreferences, params: Record<string, string>) => void,
   ): this;
   setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenHandlerResponse): void;
+  /** Resolves to the PDF's bytes (a Buffer in Electron). */
+  printToPDF(options: PrintToPdfOptions): Promise<Uint8Array>;
+}
+
+/** Electron's `webContents.printToPDF` options, narrowed to those the export printer sets. */
+export interface PrintToPdfOptions {
+  landscape?: boolean;
+  displayHeaderFooter?: boolean;
+  printBackground?: boolean;
+  pageSize?: 'A4' | 'Letter';
+  preferCSSPageSize?: boolean;
+  generateTaggedPDF?: boolean;
+  generateDocumentOutline?: boolean;
 }
 
 export interface BrowserWindow {
@@ -71,6 +85,7 @@ export interface BrowserWindow {
   restore(): void;
   isMinimized(): boolean;
   isDestroyed(): boolean;
+  destroy(): void;
 }
 
 export interface App {
@@ -119,6 +134,13 @@ export interface Session {
   setPermissionCheckHandler(
     handler: ((webContents: WebContents | null, permission: string, requestingOrigin: string) => boolean) | null,
   ): void;
+  on(event: 'will-download', listener: (event: unknown, item: DownloadItem) => void): unknown;
+}
+
+/** A file the page downloads (an export): Electron asks where to save it, then reports how it ended. */
+export interface DownloadItem {
+  once(event: 'done', listener: (event: unknown, state: 'completed' | 'cancelled' | 'interrupted') => void): unknown;
+  getSavePath(): string;
 }
 
 export interface IpcMain {
@@ -145,4 +167,5 @@ export interface ElectronModule {
     setApplicationMenu(menu: Menu | null): void;
   };
   dialog: { showErrorBox(title: string, content: string): void };
+  shell: { showItemInFolder(fullPath: string): void };
 }

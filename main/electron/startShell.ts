@@ -6,7 +6,9 @@ import { appEntryUrl, registerAppScheme, serveRenderer } from './appProtocol';
 import { bindIpc } from './bindIpc';
 import { electronNativeBinding } from './electronNativeBinding';
 import type { BrowserWindow, ElectronModule } from './electronModule';
+import { electronPdfPrinter } from './electronPdfPrinter';
 import { hardenSession } from './hardenSession';
+import { revealDownloads } from './revealDownloads';
 import { hardenWindow } from './hardenWindow';
 import { shellMessage } from './shellMessages';
 import { windowOptions } from './windowOptions';
@@ -44,6 +46,7 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
 
   await app.whenReady();
   hardenSession(electron.session.defaultSession);
+  revealDownloads(electron);
 
   const appRoot = options.appRoot ?? app.getAppPath();
   // PLENARY_DB, as for the CLI, so scripted runs and end-to-end tests can use their own file.
@@ -61,6 +64,8 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
   }
   app.on('will-quit', () => closeCore(ctx));
   ctx.importWorker = { script: path.join(appRoot, 'dist', 'main', 'importWorker.cjs'), ...(nativeBinding ? { nativeBinding } : {}) };
+  // Electron's own Chromium prints exports to PDF, so the desktop app needs no browser installed.
+  ctx.pdfPrinter = electronPdfPrinter(electron);
 
   serveRenderer(electron.protocol, path.join(appRoot, 'dist', 'renderer'));
   bindIpc(electron.ipcMain, ctx);

@@ -8,6 +8,7 @@ import type {
   IpcMainInvokeEvent,
   Menu,
   MenuItemConstructorOptions,
+  PrintToPdfOptions,
   Protocol,
   Session,
   WebContents,
@@ -68,6 +69,14 @@ export function fakeEvent<P extends object>(params: P): P & { preventDefault(): 
 
 export class FakeWebContents extends FakeEmitter implements WebContents {
   windowOpenHandler: ((details: { url: string }) => WindowOpenHandlerResponse) | undefined;
+  readonly printCalls: PrintToPdfOptions[] = [];
+  /** What printToPDF resolves to; a test may swap in a rejection. */
+  printResult: () => Promise<Uint8Array> = () => Promise.resolve(new TextEncoder().encode('%PDF-1.7 fake'));
+
+  printToPDF(options: PrintToPdfOptions): Promise<Uint8Array> {
+    this.printCalls.push(options);
+    return this.printResult();
+  }
 
   setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenHandlerResponse): void {
     this.windowOpenHandler = handler;
@@ -98,6 +107,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     permissionCheckHandler: undefined as PermissionCheckHandler | undefined,
     windows: [] as FakeBrowserWindow[],
     menuTemplate: undefined as MenuItemConstructorOptions[] | undefined,
+    shownInFolder: [] as string[],
   };
 
   class FakeApp extends FakeEmitter implements App {
@@ -152,8 +162,12 @@ export function createFakeElectron(options: FakeElectronOptions) {
     isMinimized(): boolean {
       return this.minimized;
     }
+    destroyed = false;
     isDestroyed(): boolean {
-      return false;
+      return this.destroyed;
+    }
+    destroy(): void {
+      this.destroyed = true;
     }
   }
 
@@ -167,9 +181,12 @@ export function createFakeElectron(options: FakeElectronOptions) {
       record.ipcHandlers.set(channel, listener);
     },
   };
-  const defaultSession: Session = {
+  const sessionEvents = new FakeEmitter();
+  const defaultSession: Session & { emit(event: string, ...args: unknown[]): void } = {
     setPermissionRequestHandler: (handler) => void (record.permissionRequestHandler = handler),
     setPermissionCheckHandler: (handler) => void (record.permissionCheckHandler = handler),
+    on: (event, listener) => sessionEvents.on(event, listener),
+    emit: (event, ...args) => sessionEvents.emit(event, ...args),
   };
 
   const app = new FakeApp();
@@ -187,6 +204,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
       setApplicationMenu: (_menu: Menu | null) => undefined,
     },
     dialog: { showErrorBox: (title: string, content: string) => void record.errorBoxes.push({ title, content }) },
+    shell: { showItemInFolder: (fullPath: string) => void record.shownInFolder.push(fullPath) },
   } satisfies ElectronModule;
 
   return { electron, app, record };

@@ -39,7 +39,7 @@ const fromFrame = (url: string | null) => ({ senderFrame: url === null ? null : 
 
 describe('startShell', () => {
   it('opens the database in userData and shows the app from its own protocol', async () => {
-    const { record, appRoot, databasePath, start } = setup();
+    const { record, electron, appRoot, databasePath, start } = setup();
     const shell = started(await start());
     expect(shell.ctx.databasePath).toBe(databasePath);
     expect(fs.existsSync(databasePath)).toBe(true);
@@ -62,6 +62,11 @@ describe('startShell', () => {
     expect(window?.visible).toBe(true);
     expect(record.menuTemplate?.map((item) => item.role)).toEqual(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu']);
     expect(record.errorBoxes).toEqual([]);
+    // Exports arrive as downloads: a completed one opens its folder.
+    let finish: ((event: unknown, state: 'completed') => void) | undefined;
+    electron.session.defaultSession.emit('will-download', {}, { once: (_: string, done: typeof finish) => (finish = done), getSavePath: () => '/tmp/x.docx' });
+    finish?.({}, 'completed');
+    expect(record.shownInFolder).toEqual(['/tmp/x.docx']);
   });
 
   it('hardens the window and the session it creates', async () => {

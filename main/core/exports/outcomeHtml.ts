@@ -1,0 +1,267 @@
+import type { PaperSize } from '../../../shared/exports';
+import type { DiffPart } from '../../../shared/wordDiff';
+import { documentText, languageName } from './documentText';
+import { escapeHtml, htmlPage, langAttributes } from './htmlPage';
+import { outcomeAnnexesHtml } from './outcomeHtmlAnnexes';
+import type { ForeignAmendmentNote, ModelAmendment, OutcomeColumn, OutcomeItem, OutcomeModel, ShownText, TextPart } from './outcomeModelTypes';
+
+/*
+ * The outcome document as one self-contained HTML page, laid out like the forum consensus
+ * documents it replaces: title block, subtitle, place and dates, co-organisers, preamble,
+ * lead-in, the labelled paragraphs under their headings, closing line; then the annexes. Several
+ * languages are set side by side in a table, one row per paragraph so the versions stay level
+ * with each other, each cell in its own language and direction. The same page is printed to PDF.
+ */
+
+// Items this short are kept whole on one page; longer ones may break, with orphans/widows rules.
+// Side by side, columns are narrow and a kept row that does not fit leaves a large gap: keep fewer.
+const shortItemChars = 700;
+const shortRowChars = 320;
+
+export function partsHtml(parts: TextPart[]): string {
+  return parts.map((part) => (part.bracketed ? `<span class="bracketed">${escapeHtml(part.text)}</span>` : escapeHtml(part.text))).join('');
+}
+
+/** A fallback carries a note in the column's language after the source-language text. */
+function fallbackNote(text: ShownText, column: OutcomeColumn): string {
+  if (!text.fallback) return '';
+  return ` <span class="fallback-note"${langAttributes(column.lang)}>${escapeHtml(text.fallbackNote)}</span>`;
+}
+
+/** `<tag>` holding a text in its own language, marked when it fell back to the source language. */
+export function shownHtml(tag: string, className: string, text: ShownText, column: OutcomeColumn, prefix = ''): string {
+  const classes = [className, text.fallback ? 'fallback' : ''].filter((name) => name !== '').join(' ');
+  const label = prefix === '' ? '' : `<span class="label"${langAttributes(column.lang)}>${escapeHtml(prefix)}</span>`;
+  return `<${tag} class="${classes}"${langAttributes(text.lang)}>${label}${partsHtml(text.parts)}${fallbackNote(text, column)}</${tag}>`;
+}
+
+function plainHtml(tag: string, className: string, text: string, lang: string): string {
+  return text === '' ? '' : `<${tag} class="${className}"${langAttributes(lang)}>${escapeHtml(text)}</${tag}>`;
+}
+
+/** Word-diff parts as <ins>/<del>, so the page (and its print) reads like tracked changes. */
+export function diffHtml(parts: DiffPart[]): string {
+  return parts
+    .map((part) => {
+      const text = escapeHtml(part.text);
+      if (part.kind === 'insert') return `<ins>${text}</ins>`;
+      if (part.kind === 'delete') return `<del>${text}</del>`;
+      return text;
+    })
+    .join('');
+}
+
+function amendmentHtml(amendment: ModelAmendment, column: OutcomeColumn): string {
+  const t = documentText(column.lang);
+  const stale = amendment.stale ? ` <span class="stale">${escapeHtml(t('html.staleAmendment'))}</span>` : '';
+  return [
+    `<div class="amendment amendment-${amendment.kind}">`,
+    `<p class="amendment-note">${escapeHtml(amendment.note)}${stale}</p>`,
+    `<p class="amendment-diff">${diffHtml(amendment.parts)}</p>`,
+    plainHtml('p', 'rationale', amendment.rationaleNote, column.lang),
+    '</div>',
+  ].join('');
+}
+
+/** An amendment to a language not printed: the proposal keeps its own language and direction. */
+function foreignNoteHtml(note: ForeignAmendmentNote): string {
+  if (!note.split) return `<p class="amendment-note foreign">${escapeHtml(note.note)}</p>`;
+  const { lead, text, textLang } = note.split;
+  return `<p class="amendment-note foreign">${escapeHtml(lead)} <span${langAttributes(textLang)}>${escapeHtml(text)}</span></p>`;
+}
+
+/** Statuses, open amendments and stance tallies: printed in the amendments variant only. */
+function negotiationHtml(item: OutcomeItem, column: OutcomeColumn): string {
+  return [
+    `<p class="status status-${item.status}">${escapeHtml(item.statusNote)}</p>`,
+    ...item.amendments.map((amendment) => amendmentHtml(amendment, column)),
+    ...item.foreignAmendments.map(foreignNoteHtml),
+    plainHtml('p', 'stances', item.stanceNote, column.lang),
+  ].join('');
+}
+
+function itemHtml(item: OutcomeItem, column: OutcomeColumn, variant: OutcomeModel['variant']): string {
+  if (item.kind === 'heading') {
+    // A heading's amendments still show, after it, in the amendments variant.
+    return shownHtml('h2', 'section-heading', item.text, column) + (variant === 'amendments' ? `<div class="negotiation">${negotiationHtml(item, column)}</div>` : '');
+  }
+  const paragraph = shownHtml('p', `paragraph ${item.kind}`, item.text, column, item.label);
+  if (variant !== 'amendments') return paragraph;
+  return `<div class="item status-${item.status}">${paragraph}<div class="negotiation">${negotiationHtml(item, column)}</div></div>`;
+}
+
+const isShort = (items: Array<OutcomeItem | undefined>, limit: number): boolean =>
+  items.every((item) => item === undefined || item.text.text.length + item.amendments.reduce((sum, a) => sum + a.text.length, 0) < limit);
+
+/** The parts of the document before the paragraphs, in order, each as HTML for one column. */
+const headerParts: Array<(column: OutcomeColumn) => string> = [
+  (column) => (column.title ? shownHtml('h1', 'title', column.title, column) : ''),
+  (column) => (column.subtitle ? shownHtml('p', 'subtitle', column.subtitle, column) : ''),
+  (column) => plainHtml('p', 'place-dates', column.placeAndDates, column.lang),
+  (column) => plainHtml('p', 'co-organisers', column.coOrganisers, column.lang),
+];
+
+const preambleHtml = (column: OutcomeColumn): string => column.preamble.map((text) => shownHtml('p', 'preamble', text, column)).join('');
+/** Preamble paragraph `index` alone, so translations that keep the paragraphs stay level. */
+const preambleParagraph =
+  (index: number) =>
+  (column: OutcomeColumn): string => {
+    const text = column.preamble[index];
+    return text ? shownHtml('p', 'preamble', text, column) : '';
+  };
+const leadInHtml = (column: OutcomeColumn): string => (column.leadIn ? shownHtml('p', 'lead-in', column.leadIn, column) : '');
+const closingHtml = (column: OutcomeColumn): string => (column.closing ? shownHtml('p', 'closing', column.closing, column) : '');
+
+function singleColumnHtml(model: OutcomeModel, column: OutcomeColumn): string {
+  const items = column.items.map((item) => {
+    const html = itemHtml(item, column, model.variant);
+    return isShort([item], shortItemChars) && item.kind !== 'heading' ? `<div class="keep">${html}</div>` : html;
+  });
+  return [
+    `<article class="outcome"${langAttributes(column.lang)}>`,
+    `<header class="title-block">${headerParts.map((part) => part(column)).join('')}</header>`,
+    `<section class="preamble-block">${preambleHtml(column)}${leadInHtml(column)}</section>`,
+    `<section class="paragraphs">${items.join('')}</section>`,
+    closingHtml(column) === '' ? '' : `<footer class="closing-block">${closingHtml(column)}</footer>`,
+    '</article>',
+  ].join('');
+}
+
+function parallelRow(columns: OutcomeColumn[], cell: (column: OutcomeColumn) => string, className: string): string {
+  const cells = columns.map(cell);
+  if (cells.every((html) => html === '')) return '';
+  return `<tr class="${className}">${cells.map((html, index) => `<td${langAttributes(columns[index]?.lang ?? '')}>${html}</td>`).join('')}</tr>`;
+}
+
+/** Several languages side by side: a table whose rows keep each paragraph level across columns. */
+function parallelHtml(model: OutcomeModel): string {
+  const { columns } = model;
+  const rowCount = Math.max(...columns.map((column) => column.items.length));
+  const rows = [
+    ...headerParts.map((part, index) => parallelRow(columns, part, index === 0 ? 'title-row keep' : 'header-row keep')),
+    ...Array.from({ length: Math.max(...columns.map((column) => column.preamble.length)) }, (_, index) =>
+      parallelRow(columns, preambleParagraph(index), 'preamble-row'),
+    ),
+    parallelRow(columns, leadInHtml, 'lead-in-row keep'),
+  ];
+  for (let index = 0; index < rowCount; index += 1) {
+    const items = columns.map((column) => column.items[index]);
+    const heading = items.some((item) => item?.kind === 'heading');
+    const classes = ['item-row', heading ? 'heading-row' : '', isShort(items, shortRowChars) ? 'keep' : ''].filter((name) => name !== '').join(' ');
+    rows.push(
+      parallelRow(
+        columns,
+        (column) => {
+          const item = column.items[index];
+          return item ? itemHtml(item, column, model.variant) : '';
+        },
+        classes,
+      ),
+    );
+  }
+  rows.push(parallelRow(columns, closingHtml, 'closing-row keep'));
+  const head = columns.map((column) => `<th${langAttributes(column.lang)}>${escapeHtml(languageName(column.lang, column.lang))}</th>`).join('');
+  const cols = columns.map(() => `<col style="width:${(100 / columns.length).toFixed(3)}%">`).join('');
+  return [
+    `<table class="parallel columns-${columns.length}">`,
+    `<colgroup>${cols}</colgroup>`,
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>${rows.join('')}</tbody>`,
+    '</table>',
+  ].join('');
+}
+
+/** How the amendments variant marks changes, said once at the top in each language printed. */
+function legendHtml(model: OutcomeModel): string {
+  if (model.variant !== 'amendments') return '';
+  const notes = model.columns.map((column) => plainHtml('p', 'legend-note', documentText(column.lang)('html.legend'), column.lang));
+  return `<aside class="legend">${notes.join('')}</aside>`;
+}
+
+function documentTitle(model: OutcomeModel): string {
+  const titles = model.columns.map((column) => column.title?.text ?? '').filter((title) => title !== '');
+  return titles.length > 0 ? [...new Set(titles)].join(' / ') : model.documentId;
+}
+
+export function outcomeHtml(model: OutcomeModel, paper: PaperSize): string {
+  const [first] = model.columns;
+  if (!first) throw new Error('An outcome model has at least one language column.');
+  const main = model.columns.length === 1 ? singleColumnHtml(model, first) : parallelHtml(model);
+  const body = [
+    `<div class="document variant-${model.variant}">`,
+    legendHtml(model),
+    main,
+    outcomeAnnexesHtml(model.annexes),
+    '</div>',
+  ].join('');
+  return htmlPage({
+    lang: first.lang,
+    dir: first.dir,
+    title: documentTitle(model),
+    body,
+    paper,
+    css: outcomeCss(model.columns.length, paper),
+    pageTemplate: first.pageTemplate,
+  });
+}
+
+function outcomeCss(columnCount: number, paper: PaperSize): string {
+  // Four or more languages side by side need the width of a landscape page to stay readable.
+  // (The paper must be named again: `size: landscape` alone means the printer's default paper.)
+  const wide = columnCount >= 4 ? `@page { size: ${paper === 'letter' ? 'letter' : 'A4'} landscape; }` : '';
+  const parallelSize = columnCount >= 5 ? '8.5pt' : columnCount >= 3 ? '9.5pt' : '10.5pt';
+  return `
+${wide}
+.title-block { text-align: center; margin-block-end: 1.5em; break-inside: avoid; }
+h1.title { font-size: 20pt; margin-block: 0 0.3em; text-align: center; }
+.subtitle { font-size: 13pt; font-style: italic; text-align: center; margin-block-end: 0.6em; }
+:lang(ar).subtitle, :lang(zh).subtitle { font-style: normal; }
+.place-dates, .co-organisers { text-align: center; margin-block-end: 0.3em; }
+.preamble, .paragraph { text-align: justify; hyphens: auto; }
+:lang(zh).preamble, :lang(zh).paragraph { text-align: start; }
+.lead-in { font-weight: bold; margin-block: 1em; break-after: avoid; }
+h2.section-heading { font-size: 13pt; margin-block-start: 1.2em; }
+.label { font-weight: bold; }
+.closing-block { margin-block-start: 2em; }
+.closing { font-style: italic; text-align: end; }
+:lang(ar).closing, :lang(zh).closing { font-style: normal; }
+.fallback { background: #f4f4f4; border-inline-start: 2pt solid #999; padding-inline-start: 4pt; }
+.fallback-note { font-size: 0.85em; font-style: italic; color: #555; }
+.legend { border: 0.5pt solid #999; padding: 0.4em 0.8em; margin-block-end: 1.2em; font-size: 9.5pt; break-inside: avoid; }
+.legend-note { margin: 0.2em 0; }
+.variant-amendments .bracketed { background: #fff3c4; }
+ins { text-decoration: underline; text-decoration-thickness: 1pt; color: #0a5d1a; background: #e3f4e3; }
+del { text-decoration: line-through; text-decoration-thickness: 1pt; color: #a1140d; background: #fbe4e2; }
+.item { margin-block-end: 0.9em; }
+.negotiation { font-size: 0.9em; margin-inline-start: 1.2em; padding-inline-start: 0.6em; border-inline-start: 1pt solid #bbb; }
+.negotiation p { margin-block: 0.15em 0.35em; text-align: start; }
+.status { font-weight: bold; color: #333; }
+.status-bracketed .status { color: #8a5a00; }
+.status-agreed .status { color: #0a5d1a; }
+.amendment { margin-block: 0.3em; break-inside: avoid; }
+.amendment-note { font-style: italic; }
+.stale, .rationale, .stances, .foreign { color: #444; }
+table.parallel { table-layout: fixed; font-size: ${parallelSize}; line-height: 1.4; }
+table.parallel th { font-size: 9pt; text-align: center; border-block-end: 0.75pt solid #666; padding-block-end: 0.3em; }
+table.parallel td { padding: 0.3em 0.5em; overflow-wrap: anywhere; }
+table.parallel p { margin-block-end: 0.5em; }
+/* Rules between the columns only: 'hidden' on a collapsed table removes its outer edges. */
+table.parallel { border-style: hidden; }
+table.parallel td { border-left: 0.5pt solid #ccc; border-right: 0.5pt solid #ccc; }
+table.parallel .preamble, table.parallel .paragraph { text-align: start; }
+table.parallel h1.title { font-size: 14pt; }
+table.parallel .subtitle { font-size: 11pt; }
+table.parallel tr.keep { break-inside: avoid; page-break-inside: avoid; }
+table.parallel tr.heading-row { break-after: avoid; page-break-after: avoid; }
+.annex { break-before: page; page-break-before: always; }
+.annex h2 { font-size: 14pt; }
+.annex table.data { font-size: 9pt; line-height: 1.35; }
+.annex table.data th, .annex table.data td { padding: 0.15em 0.4em; }
+.annex-number { display: block; font-size: 11pt; font-weight: normal; }
+table.data td.num, table.data th.num { text-align: end; font-variant-numeric: tabular-nums; }
+table.figures { width: auto; min-width: 50%; margin-block-end: 1em; }
+table.figures td { padding: 0.1em 0.6em 0.1em 0; }
+table.figures td.num { font-weight: bold; text-align: end; }
+ul.key-messages { margin: 0; padding-inline-start: 1.1em; }
+`;
+}

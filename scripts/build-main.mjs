@@ -22,6 +22,8 @@ await build({
     electron: 'main/electron/main.ts',
     // Imports run here, in a worker thread, off the main process.
     importWorker: 'main/core/sync/importWorker.ts',
+    // Document exports are composed here, beside it (main/core/exports/exportInWorker.ts finds it).
+    exportWorker: 'main/core/exports/exportWorker.ts',
   },
 });
 

@@ -47,8 +47,8 @@ function paragraphText(lang: (typeof languages)[number], n: number, revision: nu
   return `${marker(n)}${joiner}${body}${joiner}(${revision})`;
 }
 
-/** A forum in the six UN languages with a 60-point document, its revisions, amendments and stances, all through the store. */
-async function seed(ctx: CoreContext, paragraphCount: number, amendmentCount: number, revisionCount: number) {
+/** A forum in the six UN languages with a 60-point document, its revisions, amendments and stances, all through the store (the export bench reuses it). */
+export async function seed(ctx: CoreContext, paragraphCount: number, amendmentCount: number, revisionCount: number) {
   const forum = await must<{ id: string }>(ctx, 'forums:create', {
     title: { en: 'Drafting benchmark' },
     theme: {},

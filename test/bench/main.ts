@@ -6,6 +6,7 @@ import { benchBundle } from './benchBundle';
 import { benchCapture } from './benchCapture';
 import { benchColdStart } from './benchColdStart';
 import { benchDrafting } from './benchDrafting';
+import { benchExports } from './benchExports';
 import { benchParticipants } from './benchParticipants';
 import { benchSearch } from './benchSearch';
 import { benchStats } from './benchStats';
@@ -83,6 +84,12 @@ async function main() {
     console.log(`  drafting view in Chromium, navigation to the frame drawn with all ${fmt(d.paragraphs)} paragraphs: median ${fmt(median(d.openMs))} ms, max ${fmt(Math.max(...d.openMs))} ms over ${d.openMs.length} runs, the first of which loads the screen's code (target < 300 ms)`);
     for (const x of d.diff) {
       console.log(`  word diff of two revisions of a ${fmt(x.words)}-word ${x.label} paragraph: median ${fmt(x.medianMs, 2)} ms, p95 ${fmt(x.p95Ms, 2)} ms (target < 20 ms); jsdiff's diffWords on the same pair: median ${fmt(x.diffWordsMedianMs, 2)} ms`);
+    }
+
+    const e = await benchExports(path.join(dir, 'exports.sqlite'));
+    console.log(`\nExports: the ${fmt(e.paragraphs)}-paragraph document in ${e.languages} parallel columns with ${fmt(e.amendments)} amendments, both annexes (targets: DOCX < 500 ms, PDF < 3,000 ms)`);
+    for (const f of e.formats) {
+      console.log(`  ${f.label.padEnd(40)} median ${fmt(f.medianMs)} ms, max ${fmt(f.maxMs)} ms over ${f.runs} runs; ${fmt(f.bytes / 1024)} KiB`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import type { CoreContext } from '../coreContext';
 import { startHttpServer } from '../transport/httpServer';
 import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
+import { exportCommands } from './exportCommands';
 import { outcomeCommands } from './outcomeCommands';
 import { participantCommands } from './participantCommands';
 import { searchCommands } from './searchCommands';
@@ -102,4 +103,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...exportCommands];

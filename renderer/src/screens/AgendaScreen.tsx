@@ -16,6 +16,7 @@ import { WarningsPanel } from '../components/agenda/WarningsPanel';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
 import { languageName } from '../i18n/languageName';
+import { ExportButton } from '../components/exports/ExportButton';
 
 type View = 'day' | 'room' | 'mine';
 const views: readonly View[] = ['day', 'room', 'mine'];
@@ -159,6 +160,7 @@ function AgendaView({ agenda, error, reload }: { agenda: Agenda; error: AppError
           <a className="button" href={routeHref({ name: 'projector', id: forum.id })}>
             {t('agenda.projectorLink')}
           </a>
+          <ExportButton target={{ kind: 'agenda', forumId: forum.id, languages: [source, ...targets], sourceLanguage: source }} />
         </div>
       </div>
       {error && <ErrorMessage error={error} />}

@@ -11,6 +11,7 @@ import { SessionChart } from '../components/stats/SessionChart';
 import { StatsFigures } from '../components/stats/StatsFigures';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
+import { ExportButton } from '../components/exports/ExportButton';
 
 /** Countries drawn as bars; the table beside lists them all. */
 const TOP_COUNTRIES = 10;
@@ -31,6 +32,9 @@ export function StatsScreen({ forumId }: { forumId: string }) {
     <article className="stats-screen">
       <div className="screen-heading">
         <h1>{t('stats.title')}</h1>
+        <div className="actions">
+          <ExportButton target={{ kind: 'participation', forumId, languages: [sourceLanguage, ...forum.data.languages.filter((l) => l !== sourceLanguage)], sourceLanguage }} />
+        </div>
       </div>
       <LocalText as="p" className="meta" text={forum.data.title} lang={lang} sourceLanguage={sourceLanguage} />
       {stats.data.participants === 0 ? (

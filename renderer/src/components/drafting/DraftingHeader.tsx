@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { pickText } from '../../../../shared/multilingual';
 import type { OutcomeDocument } from '../../../../shared/outcome';
 import { navigate, routeHref } from '../../hooks/useRoute';
+import { ExportButton } from '../exports/ExportButton';
 
 interface Props {
   forumId: string;
@@ -11,7 +12,7 @@ interface Props {
   onNewDocument(): void;
 }
 
-/** The screen's title, which document is open (when the forum has several), and the way to the coverage view. */
+/** The screen's title, which document is open (when the forum has several), the way to the coverage view, and export (Ctrl+E). */
 export function DraftingHeader({ forumId, document: doc, documents, uiLanguage, onNewDocument }: Props) {
   const { t } = useTranslation();
   const titleOf = (title: Record<string, string>) => pickText(title, uiLanguage, doc.sourceLanguage).text || t('drafting.untitled');
@@ -37,6 +38,7 @@ export function DraftingHeader({ forumId, document: doc, documents, uiLanguage, 
         <a className="button" href={routeHref({ name: 'coverage', id: forumId, documentId: doc.id })} aria-keyshortcuts="C">
           {t('drafting.actions.coverage')}
         </a>
+        <ExportButton target={{ kind: 'outcome', documentId: doc.id, languages: doc.languages, sourceLanguage: doc.sourceLanguage }} shortcut />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 /** Key names a keyboard prints the same in every language; the others are translated. */
-type Key = 'Ctrl' | 'Alt' | '↑' | '↓' | '?' | 'A' | 'B' | 'C' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
+type Key = 'Ctrl' | 'Alt' | '↑' | '↓' | '?' | 'A' | 'B' | 'C' | 'E' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
 
 export interface DraftingShortcut {
   id:
@@ -16,6 +16,7 @@ export interface DraftingShortcut {
     | 'undo'
     | 'project'
     | 'coverage'
+    | 'export'
     | 'proposeAmendment'
     | 'decideAmendment'
     | 'undoDecision'
@@ -40,6 +41,7 @@ export const draftingShortcuts: readonly DraftingShortcut[] = [
   { id: 'undo', chords: [['Ctrl', 'Z']] },
   { id: 'project', chords: [['P']] },
   { id: 'coverage', chords: [['C']] },
+  { id: 'export', chords: [['Ctrl', 'E']] },
   // In the Amendments tab (the panel's own keys, handled there).
   { id: 'proposeAmendment', chords: [['N']] },
   { id: 'decideAmendment', chords: [['A'], ['R'], ['W'], ['O']] },

@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/result';
 import { base64ToBytes } from '../../api/base64';
 import { api } from '../../api/plenaryApi';
+import { useApiQuery } from '../../hooks/useApiQuery';
+import { ExportButton } from '../exports/ExportButton';
 import { ErrorMessage } from '../ErrorMessage';
 
 type Format = 'csv' | 'xlsx';
 
-/** Saves the whole list (not the filtered view) as CSV or Excel, as the core writes it. */
+/** Saves the whole list (not the filtered view) as CSV or Excel, as the core writes it, or as a Word table through the export dialog. */
 export function ExportButtons({ forumId }: { forumId: string }) {
   const { t } = useTranslation();
+  const forum = useApiQuery('forums:get', { id: forumId }).data;
   const [busy, setBusy] = useState<Format>();
   const [saved, setSaved] = useState<string>();
   const [error, setError] = useState<AppError>();
@@ -45,6 +48,11 @@ export function ExportButtons({ forumId }: { forumId: string }) {
       <button type="button" onClick={() => void exportAs('xlsx')} disabled={busy !== undefined}>
         {busy === 'xlsx' ? t('participants.list.exporting') : t('participants.list.exportXlsx')}
       </button>
+      {forum && (
+        <ExportButton
+          target={{ kind: 'participants', forumId, languages: [forum.sourceLanguage, ...forum.languages.filter((l) => l !== forum.sourceLanguage)], sourceLanguage: forum.sourceLanguage }}
+        />
+      )}
       <span role="status" className="export-status">
         {saved && t('participants.list.exported', { fileName: saved })}
       </span>

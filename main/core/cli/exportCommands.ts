@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { agendaFormats, exportVariants, outcomeFormats, paperSizes, participantFormats, type ExportedFile } from '../../../shared/exports';
+import { languageTagPattern } from '../../../shared/languages';
+import { dispatch } from '../commands/dispatch';
+import type { CoreContext } from '../coreContext';
+import { getForum } from '../store/forums';
+import { listDocuments } from '../store/outcomeDocuments';
+import type { CliCommand, CliOption } from './cliCommands';
+import { dbOption as db, forumOption as forum } from './cliOptions';
+import { UsageError } from './usageError';
+
+type Values = Record<string, string | boolean | undefined>;
+
+const out: CliOption = { name: 'out', type: 'string', description: 'the file to write' };
+const paper: CliOption = { name: 'paper', type: 'string', description: 'a4 (default) or letter' };
+const oneLanguage: CliOption = { name: 'lang', type: 'string', description: "a working language of the forum, such as es (default: the forum's source language)" };
+const extensions: Record<string, string> = { '.docx': 'docx', '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv' };
+const annexNames = ['participation', 'provenance'] as const;
+
+/** The file can be written: its folder exists and takes files, and it is not itself a folder. */
+function checkOut(values: Values): string {
+  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('Say where to write the file with --out FILE.');
+  const file = path.resolve(values.out);
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new UsageError(`--out ${values.out} is a folder: name the file to write in it.`);
+  const folder = path.dirname(file);
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out: there is no folder ${folder}.`);
+  try {
+    fs.accessSync(existing ? file : folder, fs.constants.W_OK);
+  } catch {
+    throw new UsageError(`--out: ${existing ? file : folder} cannot be written to.`);
+  }
+  return values.out;
+}
+
+/** --format, or what --out ends with; one of `allowed`. */
+function formatOf<T extends string>(values: Values, allowed: readonly T[]): T {
+  const given = typeof values.format === 'string' ? values.format : extensions[path.extname(String(values.out ?? '')).toLowerCase()];
+  if (given === undefined) throw new UsageError(`Say which format with --format ${allowed.join('|')}.`);
+  if (!(allowed as readonly string[]).includes(given)) {
+    throw new UsageError(`--format must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1) ?? ''}, not "${given}".`);
+  }
+  return given as T;
+}
+
+function choice<T extends string>(values: Values, name: string, allowed: readonly T[], fallback: T): T {
+  const given = values[name];
+  if (given === undefined) return fallback;
+  if (typeof given !== 'string' || !(allowed as readonly string[]).includes(given)) {
+    throw new UsageError(`--${name} must be ${allowed.join(' or ')}, not "${String(given)}".`);
+  }
+  return given as T;
+}
+
+/** --lang as a list of language tags ("en,zh": parallel columns), or none when left out. */
+function languagesOf(values: Values, many: boolean): string[] | undefined {
+  if (values.lang === undefined) return undefined;
+  const languages = String(values.lang).split(',').map((lang) => lang.trim());
+  const bad = languages.find((lang) => !languageTagPattern.test(lang));
+  if (bad !== undefined) throw new UsageError(`--lang: "${bad}" is not a language code such as en, zh or es.`);
+  if (!many && languages.length > 1) throw new UsageError('--lang takes one language here, such as --lang es.');
+  if (new Set(languages).size !== languages.length) throw new UsageError('--lang names a language twice.');
+  if (languages.length > 6) throw new UsageError('--lang takes at most six languages.');
+  return languages;
+}
+
+function annexesOf(values: Values): { participation: boolean; provenance: boolean } {
+  const names = typeof values.annexes === 'string' ? values.annexes.split(',').map((a) => a.trim()).filter(Boolean) : [];
+  const unknown = names.find((name) => !(annexNames as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new UsageError(`--annexes: "${unknown}" is not an annex; the annexes are ${annexNames.join(' and ')}.`);
+  return { participation: names.includes('participation'), provenance: names.includes('provenance') };
+}
+
+/** The forum named by --forum, or the only one in the database. */
+function forumOf(ctx: CoreContext, values: Values) {
+  if (typeof values.forum === 'string') {
+    const found = ctx.db.prepare('SELECT 1 FROM forums WHERE id = ? AND deleted = 0').get(values.forum);
+    if (!found) throw new UsageError(`There is no forum ${values.forum} in this database (see \`plenary forums list\`).`);
+    return getForum(ctx.db, values.forum);
+  }
+  const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
+  if (ids.length !== 1) throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
+  return getForum(ctx.db, ids[0] ?? '');
+}
+
+/** The languages asked for, each a working language of the forum; its source language by default. */
+function workingLanguages(values: Values, languages: readonly string[], sourceLanguage: string, many: boolean): string[] {
+  const asked = languagesOf(values, many) ?? [sourceLanguage];
+  const foreign = asked.filter((lang) => !languages.includes(lang));
+  if (foreign.length) throw new UsageError(`--lang: ${foreign.join(', ')} is not a working language of the forum (${languages.join(', ')}).`);
+  return asked;
+}
+
+/** Runs the export through the contract and writes the file only once it is whole. */
+async function exportTo(ctx: CoreContext, command: string, input: unknown, file: string, say: (line: string) => void, hint = ''): Promise<number> {
+  const result = await dispatch(ctx, 'cli', command, input);
+  if (!result.ok) throw new Error(`Nothing was written. ${result.error.message}${result.error.code === 'translations_missing' ? hint : ''}`);
+  const exported = result.value as ExportedFile;
+  fs.writeFileSync(file, Buffer.from(exported.data, 'base64'));
+  say(`Wrote ${file} (${exported.bytes.toLocaleString('en-GB')} bytes; suggested name ${exported.fileName}).`);
+  return 0;
+}
+
+export const exportCommands: CliCommand[] = [
+  {
+    name: 'export outcome',
+    summary: 'write the outcome document as Word, PDF, Markdown or HTML, in one language or parallel columns',
+    options: [
+      db,
+      forum,
+      { name: 'document', type: 'string', description: "the document's id (default: the forum's first outcome document)" },
+      { name: 'format', type: 'string', description: 'docx, pdf, md or html (default: what --out ends with)' },
+      { name: 'lang', type: 'string', description: 'a working language, or several separated by commas for parallel columns (en,zh)' },
+      { name: 'variant', type: 'string', description: 'clean (default) or amendments (open amendments, statuses, stances)' },
+      { name: 'annexes', type: 'string', description: 'participation, provenance, or both separated by a comma' },
+      { name: 'fallback', type: 'boolean', description: 'print the source text, marked, where a translation is missing' },
+      paper,
+      out,
+    ],
+    readOnly: true,
+    validate(values) {
+      checkOut(values);
+      formatOf(values, outcomeFormats);
+      languagesOf(values, true);
+      choice(values, 'variant', exportVariants, 'clean');
+      choice(values, 'paper', paperSizes, 'a4');
+      annexesOf(values);
+    },
+    async run(ctx, values, say) {
+      const file = checkOut(values);
+      const { id, languages, sourceLanguage } = forumOf(ctx, values);
+      const documents = listDocuments(ctx.db, id);
+      const documentId = typeof values.document === 'string' ? values.document : documents[0]?.id;
+      if (documentId === undefined) throw new Error('Nothing was written: this forum has no outcome document yet.');
+      if (!documents.some((d) => d.id === documentId)) {
+        throw new UsageError(`--document: the forum has no outcome document ${documentId}; it has ${documents.map((d) => d.id).join(', ')}.`);
+      }
+      const input = {
+        documentId,
+        format: formatOf(values, outcomeFormats),
+        languages: workingLanguages(values, languages, sourceLanguage, true),
+        variant: choice(values, 'variant', exportVariants, 'clean'),
+        annexes: annexesOf(values),
+        fallback: values.fallback === true,
+        paper: choice(values, 'paper', paperSizes, 'a4'),
+      };
+      return exportTo(ctx, 'export:outcome', input, file, say, ' Translate them first, or add --fallback to print the source text, marked, in their place.');
+    },
+  },
+  {
+    name: 'export agenda',
+    summary: 'write the agenda in one language as Word, PDF or HTML',
+    options: [db, forum, { name: 'format', type: 'string', description: 'docx, pdf or html (default: what --out ends with)' }, oneLanguage, paper, out],
+    readOnly: true,
+    validate(values) {
+      checkOut(values);
+      formatOf(values, agendaFormats);
+      languagesOf(values, false);
+      choice(values, 'paper', paperSizes, 'a4');
+    },
+    async run(ctx, values, say) {
+      const file = checkOut(values);
+      const { id, languages, sourceLanguage } = forumOf(ctx, values);
+      const [lang = sourceLanguage] = workingLanguages(values, languages, sourceLanguage, false);
+      const input = { forumId: id, format: formatOf(values, agendaFormats), lang, paper: choice(values, 'paper', paperSizes, 'a4') };
+      return exportTo(ctx, 'export:agenda', input, file, say);
+    },
+  },
+  {
+    name: 'export participants',
+    summary: 'write the participant list as a Word table (in one language) or CSV',
+    options: [db, forum, { name: 'format', type: 'string', description: 'docx or csv (default: what --out ends with)' }, oneLanguage, out],
+    readOnly: true,
+    validate(values) {
+      checkOut(values);
+      formatOf(values, participantFormats);
+      languagesOf(values, false);
+    },
+    async run(ctx, values, say) {
+      const file = checkOut(values);
+      const { id, languages, sourceLanguage } = forumOf(ctx, values);
+      const [lang = sourceLanguage] = workingLanguages(values, languages, sourceLanguage, false);
+      return exportTo(ctx, 'export:participants', { forumId: id, format: formatOf(values, participantFormats), lang }, file, say);
+    },
+  },
+  {
+    name: 'export participation',
+    summary: 'write the participation figures (country, organisation type, gender, session) as Word tables',
+    options: [db, forum, oneLanguage, out],
+    readOnly: true,
+    validate(values) {
+      checkOut(values);
+      languagesOf(values, false);
+    },
+    async run(ctx, values, say) {
+      const file = checkOut(values);
+      const { id, languages, sourceLanguage } = forumOf(ctx, values);
+      const [lang = sourceLanguage] = workingLanguages(values, languages, sourceLanguage, false);
+      return exportTo(ctx, 'export:participation', { forumId: id, lang }, file, say);
+    },
+  },
+];

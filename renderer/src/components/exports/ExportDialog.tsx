@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../ModalDialog';
+import type { ExportedFile } from '../../../../shared/exports';
+import type { Result } from '../../../../shared/result';
+import { api } from '../../api/plenaryApi';
+import { ErrorMessage } from '../ErrorMessage';
+import { ExportProgressBar } from './ExportProgressBar';
+import { startingLanguage, type ExportTarget } from './exportTarget';
+import { formatsOf, ListExportOptions, type ListChoices } from './ListExportOptions';
+import { OutcomeExportOptions, type OutcomeChoices } from './OutcomeExportOptions';
+import { useExportRun } from './useExportRun';
+
+interface Props {
+  target: ExportTarget;
+  onClose(): void;
+}
+
+/**
+ * The export dialog: a modal (focus stays inside, Esc closes) with the choices for what is being
+ * exported, the missing translations for an outcome document, progress, and the download.
+ */
+export function ExportDialog({ target, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const run = useExportRun();
+  const lang = startingLanguage(target, i18n.language);
+  const [outcome, setOutcome] = useState<OutcomeChoices>({
+    format: 'docx',
+    languages: [lang],
+    variant: 'clean',
+    annexes: { participation: false, provenance: false },
+    fallback: false,
+    paper: 'a4',
+  });
+  const [list, setList] = useState<ListChoices>({ format: target.kind === 'outcome' ? 'docx' : (formatsOf[target.kind][0] ?? 'docx'), lang, paper: 'a4' });
+  const [insist, setInsist] = useState(false);
+
+  const exportOutcome = async (documentId: string): Promise<void> => {
+    if (outcome.languages.length === 0) return;
+    if (!outcome.fallback) {
+      // Checked again at the moment of export: a laptop's bundle may have changed things meanwhile.
+      const check = await api['export:outcomeCheck']({ documentId, languages: outcome.languages });
+      if (check.ok && check.value.missing.length > 0) {
+        setInsist(true);
+        return;
+      }
+    }
+    setInsist(false);
+    await run.start((exportId) => api['export:outcome']({ documentId, ...outcome, exportId }));
+  };
+
+  const exportList = (forumId: string, kind: 'agenda' | 'participants' | 'participation'): Promise<void> => {
+    const start = (exportId: string): Promise<Result<ExportedFile>> => {
+      if (kind === 'agenda') return api['export:agenda']({ forumId, format: list.format === 'csv' ? 'docx' : list.format, lang: list.lang, paper: list.paper, exportId });
+      if (kind === 'participants') return api['export:participants']({ forumId, format: list.format === 'csv' ? 'csv' : 'docx', lang: list.lang, exportId });
+      return api['export:participation']({ forumId, lang: list.lang, exportId });
+    };
+    return run.start(start);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void (target.kind === 'outcome' ? exportOutcome(target.documentId) : exportList(target.forumId, target.kind));
+  };
+
+  return (
+    <ModalDialog className="export-dialog" labelledBy="export-dialog-title" onClose={onClose}>
+      <form onSubmit={submit}>
+        <h2 id="export-dialog-title">{t(`exports.titles.${target.kind}`)}</h2>
+        {target.kind === 'outcome' ? (
+          <OutcomeExportOptions documentId={target.documentId} languages={target.languages} value={outcome} onChange={(value) => { setOutcome(value); run.clear(); }} insist={insist} />
+        ) : (
+          <ListExportOptions kind={target.kind} languages={target.languages} value={list} onChange={(value) => { setList(value); run.clear(); }} />
+        )}
+        {(run.running || run.progress) && <ExportProgressBar progress={run.progress} />}
+        {run.error && <ErrorMessage error={run.error} />}
+        <p role="status" className="export-status">
+          {run.saved && t('exports.saved', { fileName: run.saved })}
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={run.running}>
+            {run.running ? t('exports.exporting') : t('exports.submit')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('exports.close')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

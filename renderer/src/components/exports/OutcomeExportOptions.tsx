@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { exportVariants, outcomeFormats, paperSizes, type OutcomeExportInput } from '../../../../shared/exports';
+import { languageLabel } from '../agenda/agendaFormat';
+import { ChoiceGroup } from './ChoiceGroup';
+import { MissingTranslations } from './MissingTranslations';
+
+export type OutcomeChoices = Omit<OutcomeExportInput, 'documentId' | 'exportId'>;
+
+interface Props {
+  documentId: string;
+  /** Working languages, source first. */
+  languages: readonly string[];
+  value: OutcomeChoices;
+  onChange(value: OutcomeChoices): void;
+  insist: boolean;
+}
+
+/** Format, language or languages (several = parallel columns), version, annexes and paper. */
+export function OutcomeExportOptions({ documentId, languages, value, onChange, insist }: Props) {
+  const { t, i18n } = useTranslation();
+  const set = (patch: Partial<OutcomeChoices>) => onChange({ ...value, ...patch });
+  const toggleLanguage = (lang: string, on: boolean) => {
+    const chosen = new Set(value.languages);
+    if (on) chosen.add(lang);
+    else chosen.delete(lang);
+    // Columns follow the forum's order of languages, source first.
+    set({ languages: languages.filter((l) => chosen.has(l)) });
+  };
+  return (
+    <>
+      <ChoiceGroup legend={t('exports.format.legend')} options={outcomeFormats} value={value.format} label={(f) => t(`exports.format.${f}`)} onChange={(format) => set({ format })} />
+      <fieldset className="export-choices" aria-describedby="export-languages-hint">
+        <legend>{t('exports.languages.legend')}</legend>
+        {languages.map((lang) => (
+          <label key={lang} className="checkbox">
+            <input type="checkbox" checked={value.languages.includes(lang)} onChange={(event) => toggleLanguage(lang, event.target.checked)} />
+            <span>{languageLabel(lang, i18n.language)}</span>
+          </label>
+        ))}
+        <p id="export-languages-hint" className="hint">
+          {t('exports.languages.hint')}
+        </p>
+        {value.languages.length === 0 && (
+          <p role="alert" className="field-error">
+            {t('exports.languages.none')}
+          </p>
+        )}
+      </fieldset>
+      {value.languages.length > 0 && (
+        <MissingTranslations documentId={documentId} languages={value.languages} fallback={value.fallback} onFallback={(fallback) => set({ fallback })} insist={insist} />
+      )}
+      <ChoiceGroup legend={t('exports.variant.legend')} options={exportVariants} value={value.variant} label={(v) => t(`exports.variant.${v}`)} onChange={(variant) => set({ variant })} />
+      <fieldset className="export-choices">
+        <legend>{t('exports.annexes.legend')}</legend>
+        {(['participation', 'provenance'] as const).map((annex) => (
+          <label key={annex} className="checkbox">
+            <input
+              type="checkbox"
+              checked={value.annexes[annex]}
+              onChange={(event) => set({ annexes: { ...value.annexes, [annex]: event.target.checked } })}
+            />
+            <span>{t(`exports.annexes.${annex}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {(value.format === 'pdf' || value.format === 'docx' || value.format === 'html') && (
+        <ChoiceGroup legend={t('exports.paper.legend')} options={paperSizes} value={value.paper} label={(p) => t(`exports.paper.${p}`)} onChange={(paper) => set({ paper })} />
+      )}
+    </>
+  );
+}

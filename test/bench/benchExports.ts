@@ -1,0 +1,54 @@
+import type { ExportedFile } from '../../shared/exports';
+import { closeCore, openCore } from '../../main/core/coreContext';
+import { seed } from './benchDrafting';
+import { must, percentile, time } from './measure';
+
+export interface ExportFigures {
+  paragraphs: number;
+  languages: number;
+  amendments: number;
+  formats: Array<{ label: string; medianMs: number; maxMs: number; runs: number; bytes: number }>;
+}
+
+const languages = ['en', 'fr', 'es', 'ru', 'zh', 'ar'];
+
+/**
+ * The drafting bench's 60-point document in the six UN languages, exported in parallel columns
+ * with both annexes: DOCX clean and with amendments (in process, as the CLI runs it), and PDF
+ * printed by Chromium from the same print-styled HTML.
+ */
+export async function benchExports(dbPath: string, runs = 5): Promise<ExportFigures> {
+  const paragraphs = 60;
+  const amendments = 120;
+  const ctx = await openCore(dbPath);
+  try {
+    const { documentId } = await seed(ctx, paragraphs, amendments, 600);
+    const input = (format: string, variant: string) => ({
+      documentId,
+      format,
+      languages,
+      variant,
+      annexes: { participation: true, provenance: true },
+      fallback: true,
+      paper: 'a4',
+    });
+    const measure = async (label: string, format: string, variant: string, count: number) => {
+      let bytes = 0;
+      const ms: number[] = [];
+      for (let run = 0; run < count; run++) {
+        ms.push(await time(async () => (bytes = (await must<ExportedFile>(ctx, 'export:outcome', input(format, variant))).bytes)));
+      }
+      return { label, medianMs: percentile(ms, 0.5), maxMs: Math.max(...ms), runs: count, bytes };
+    };
+    const formats = [
+      await measure('DOCX, clean', 'docx', 'clean', runs),
+      await measure('DOCX, with amendments (tracked changes)', 'docx', 'amendments', runs),
+      await measure('PDF in Chromium, clean', 'pdf', 'clean', 3),
+      await measure('HTML, clean', 'html', 'clean', runs),
+      await measure('Markdown, clean', 'md', 'clean', runs),
+    ];
+    return { paragraphs, languages: languages.length, amendments, formats };
+  } finally {
+    closeCore(ctx);
+  }
+}

@@ -1,15 +1,14 @@
 import agendaEn from '../../resources/locales/en/agenda.json' with { type: 'json' };
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
+import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
 const agenda = agendaEn.agenda;
 const warningsHeading = new RegExp(`^${agenda.warnings.title.split(' (')[0]}`);
 
 async function openDemoAgenda(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: en.home.tryDemo }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
+  await openDemo(page, url);
   await page.getByRole('link', { name: en.forumNav.agenda }).click();
   await expect(page.getByRole('heading', { level: 1, name: agenda.title })).toBeVisible();
 }

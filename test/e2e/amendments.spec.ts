@@ -4,6 +4,7 @@ import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import coverageEn from '../../resources/locales/en/coverage.json' with { type: 'json' };
 import draftingEn from '../../resources/locales/en/drafting.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
+import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
 const am = amendmentsEn.amendments;
@@ -11,15 +12,6 @@ const cov = coverageEn.coverage;
 const dr = draftingEn.drafting;
 const foodSystems = 'Parallel Session D: Territorial Food Systems and Short Supply Chains';
 
-/** Opens the demo forum; its first outcome document has the forum's id. */
-async function openDemo(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await page.getByRole('button', { name: en.home.tryDemo }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
-  const forumId = /#\/forum\/([^/]+)/.exec(page.url())?.[1];
-  if (!forumId) throw new Error(`no forum in ${page.url()}`);
-  return forumId;
-}
 
 const hashOf = (page: Page) => new URL(page.url()).hash;
 

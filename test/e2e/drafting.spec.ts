@@ -3,6 +3,7 @@ import ar from '../../resources/locales/ar/app.json' with { type: 'json' };
 import draftingAr from '../../resources/locales/ar/drafting.json' with { type: 'json' };
 import draftingEn from '../../resources/locales/en/drafting.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
+import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
 const d = draftingEn.drafting;
@@ -10,9 +11,7 @@ const point = (page: Page, number: number) => page.getByRole('article', { name: 
 const panel = (page: Page) => page.getByRole('complementary');
 
 async function openDemoDrafting(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: en.home.tryDemo }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
+  await openDemo(page, url);
 }
 
 async function goToDrafting(page: Page) {

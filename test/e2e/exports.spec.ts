@@ -4,19 +4,11 @@ import draftingEn from '../../resources/locales/en/drafting.json' with { type: '
 import exportsAr from '../../resources/locales/ar/exports.json' with { type: 'json' };
 import exportsEn from '../../resources/locales/en/exports.json' with { type: 'json' };
 import type { Download, Page } from '@playwright/test';
+import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
 const x = exportsEn.exports;
 
-/** Opens the demo forum; its first outcome document has the forum's id. */
-async function openDemo(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await page.getByRole('button', { name: en.home.tryDemo }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
-  const forumId = /#\/forum\/([^/]+)/.exec(page.url())?.[1];
-  if (!forumId) throw new Error(`no forum in ${page.url()}`);
-  return forumId;
-}
 
 /** Presses the dialog's Export button and waits for the file the browser is given. */
 async function exportAndDownload(page: Page): Promise<{ download: Download; bytes: Buffer }> {

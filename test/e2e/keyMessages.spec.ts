@@ -1,6 +1,7 @@
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import keyMessagesEn from '../../resources/locales/en/keyMessages.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
+import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
 const km = keyMessagesEn.keyMessages;
@@ -8,9 +9,7 @@ const tourism = 'Parallel Session B: Rural Tourism and the Creative Economy';
 const card = (page: Page, number: number, session = tourism) => page.getByRole('article', { name: `Key message ${number}, ${session}`, exact: true });
 
 async function openDemoKeyMessages(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: en.home.tryDemo }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
+  await openDemo(page, url);
   await page.getByRole('link', { name: en.forumNav.keyMessages }).click();
   await expect(page.getByRole('heading', { level: 1, name: km.title })).toBeVisible();
 }

@@ -1,21 +1,15 @@
-import type { Page } from '@playwright/test';
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import enParticipants from '../../resources/locales/en/participants.json' with { type: 'json' };
-import { expect, test, type PlenaryServer } from './serverFixture';
+import { openDemo } from './openDemo';
+import { expect, test } from './serverFixture';
 
 const t = enParticipants.participants;
 /** An English message with its {{placeholders}} filled, as the UI shows it. */
 const fill = (message: string, values: Record<string, string>) =>
   message.replace(/{{\s*(\w+)\s*}}/g, (_, key: string) => values[key] ?? '');
 
-async function openDemo(page: Page, server: PlenaryServer) {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: en.home.tryDemo }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
-}
-
 test('checks a participant in at the door by keyboard only, and undoes it', async ({ page, server }) => {
-  await openDemo(page, server);
+  await openDemo(page, server.url);
   await page.keyboard.press('Alt+4');
   await expect(page.getByRole('heading', { level: 1, name: t.checkIn.title })).toBeVisible();
   const box = page.getByRole('combobox', { name: t.checkIn.searchLabel });
@@ -51,7 +45,7 @@ test('checks a participant in at the door by keyboard only, and undoes it', asyn
 });
 
 test('adds a participant (after a validation error), finds, edits, deletes and restores them', async ({ page, server }) => {
-  await openDemo(page, server);
+  await openDemo(page, server.url);
   await page.getByRole('navigation', { name: en.forumNav.label }).getByRole('link', { name: en.forumNav.participants }).click();
   await page.getByRole('link', { name: t.list.add }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: t.form.newTitle })).toBeVisible();
@@ -108,7 +102,7 @@ test('adds a participant (after a validation error), finds, edits, deletes and r
 });
 
 test('the list sorts by organisation and filters by country', async ({ page, server }) => {
-  await openDemo(page, server);
+  await openDemo(page, server.url);
   await page.getByRole('navigation', { name: en.forumNav.label }).getByRole('link', { name: en.forumNav.participants }).click();
   const table = page.getByRole('table', { name: t.list.tableLabel });
   await expect(table).toHaveAttribute('aria-rowcount', '201');

@@ -1,18 +1,11 @@
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import searchEn from '../../resources/locales/en/search.json' with { type: 'json' };
 import type { APIRequestContext, Page } from '@playwright/test';
+import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
 const s = searchEn.search;
 
-async function openDemo(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await page.getByRole('button', { name: en.home.tryDemo }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
-  const forumId = /#\/forum\/([^/]+)/.exec(page.url())?.[1];
-  if (!forumId) throw new Error(`no forum in ${page.url()}`);
-  return decodeURIComponent(forumId);
-}
 
 /** Calls the browser-mode API as the page does: POST /api/<command> with the run's token. */
 async function call<T>(request: APIRequestContext, serverUrl: string, command: string, input: unknown): Promise<T> {

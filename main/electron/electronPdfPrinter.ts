@@ -7,6 +7,7 @@ import type { PdfPrinter } from '../core/coreContext';
 import { CoreError } from '../core/errors';
 import type { BrowserWindowConstructorOptions, ElectronModule, PrintToPdfOptions } from './electronModule';
 import { hardenWindow } from './hardenWindow';
+import { lockedDown } from './windowOptions';
 
 /**
  * The export's HTML carries no scripts and fetches nothing (its CSP says so too); the window that
@@ -17,19 +18,7 @@ export function pdfWindowOptions(): BrowserWindowConstructorOptions {
     width: 900,
     height: 1200,
     show: false,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      javascript: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...lockedDown, javascript: false, spellcheck: false },
   };
 }
 

@@ -5,22 +5,21 @@ import type { BrowserWindowConstructorOptions, WebPreferences } from './electron
  * Node. Its only way out is the narrow `window.plenary` API the preload exposes.
  */
 export function webPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: true,
-  };
+  return { preload: preloadPath, ...lockedDown, experimentalFeatures: false, safeDialogs: true, spellcheck: true };
 }
+
+/** What every window of ours gets, the app's and the hidden one that prints exports alike. */
+export const lockedDown = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+} as const satisfies WebPreferences;
 
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {

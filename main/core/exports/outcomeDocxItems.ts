@@ -12,6 +12,7 @@ import {
 } from 'docx';
 import type { ExportVariant } from '../../../shared/exports';
 import type { DiffPart } from '../../../shared/wordDiff';
+import { documentText } from './documentText';
 import { docxParagraph, docxRuns, paragraphProperties, runProperties, type RunStyle } from './docxText';
 import type { ModelAmendment, OutcomeColumn, OutcomeItem, ShownText } from './outcomeModelTypes';
 
@@ -71,7 +72,9 @@ function trackedRuns(parts: DiffPart[], lang: string, a: ModelAmendment, w: Docx
   });
 }
 
-const amendmentComment = (a: ModelAmendment, w: DocxWriting, lang: string): number => comment(w, a.proposer, a.createdAt, [a.note, a.rationaleNote], lang);
+/** Proposer, rationale, and whether it was made against an earlier text (as the HTML and Markdown say). */
+const amendmentComment = (a: ModelAmendment, w: DocxWriting, lang: string): number =>
+  comment(w, a.proposer, a.createdAt, [a.note, ...(a.stale ? [documentText(lang)('html.staleAmendment')] : []), a.rationaleNote], lang);
 
 /** A paragraph that is wholly an insertion (its mark too), so rejecting it leaves nothing behind. */
 function insertedParagraph(a: ModelAmendment, text: string, column: OutcomeColumn, w: DocxWriting): Paragraph {

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { outcomeDocx } from '../../../main/core/exports/outcomeDocx';
 import { buildOutcomeModel, type OutcomeModelInput } from '../../../main/core/exports/outcomeModel';
+import { updateParagraph } from '../../../main/core/store/outcomeParagraphs';
 import { snapshot } from '../helpers/tempCore';
 import { amendPointTwo, arabicPoint, demoOutcome, thrown } from './outcomeExportFixture';
 
@@ -117,9 +118,17 @@ describe('outcome document as Word', () => {
     expect(comments).toContain('Open amendment proposed by Kenya');
     expect(comments).toContain('Rationale: Resilience matters more.');
     expect(comments).toContain('Stances: support 1, objection 0, reservation 0');
+    expect(comments).not.toContain('earlier version');
     // Every annotation id is unique in the document, as Word requires.
     const ids = [...amended.xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
+
+    // Point 2 edited since: Kenya's amendment was made on an earlier text, and its comment says so.
+    const point = doc.paragraphs[1];
+    if (!point?.text.en) throw new Error('demo point 2 has no English text');
+    updateParagraph(ctx, point.id, { text: { en: `${point.text.en} Markets should stay local.` } });
+    const later = open(await outcomeDocx(buildOutcomeModel(ctx.db, input(documentId, ['en'], { variant: 'amendments' })), 'a4'));
+    expect(later.part('word/comments.xml')).toContain('(proposed against an earlier version of the text)');
   });
 
   it('sets several languages side by side, one row per paragraph so translations line up', async () => {

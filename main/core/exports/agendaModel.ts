@@ -1,3 +1,4 @@
+import { formatDates } from './formatDates';
 import type { Database } from 'better-sqlite3';
 import { sessionRoles, type AgendaSession, type SessionRole } from '../../../shared/agenda';
 import type { Forum } from '../../../shared/forum';
@@ -114,9 +115,7 @@ export function formatDay(day: string, lang: string, style: Intl.DateTimeFormatO
 
 /** The first and last day of the forum as one range ("2–4 March 2026"), in `lang`. */
 export function forumDates(forum: Forum, lang: string): string {
-  const format = dateFormat(lang, { dateStyle: 'long' });
-  if (forum.startDate === forum.endDate) return format.format(utcNoon(forum.startDate));
-  return format.formatRange(utcNoon(forum.startDate), utcNoon(forum.endDate));
+  return formatDates(forum.startDate, forum.endDate, lang);
 }
 
 function optional(t: DocText, value: Record<string, string>, lang: string, source: string): PrintedText | null {

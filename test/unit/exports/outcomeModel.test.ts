@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bracketParts, buildOutcomeModel, formatDates, missingTranslations, type OutcomeModelInput } from '../../../main/core/exports/outcomeModel';
+import { formatDates } from '../../../main/core/exports/formatDates';
+import { bracketParts, buildOutcomeModel, missingTranslations, type OutcomeModelInput } from '../../../main/core/exports/outcomeModel';
 import { snapshot } from '../helpers/tempCore';
 import { amendPointTwo, demoOutcome, thrown } from './outcomeExportFixture';
 

@@ -1,6 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { startServer, stopServer } from '../e2e/serverFixture';
+import { navigationTime } from './navigationTime';
 
 export interface BrowserScreenFigures {
   participantListMs: number[];
@@ -8,29 +9,6 @@ export interface BrowserScreenFigures {
   agendaMs: number[];
 }
 
-/**
- * Time from an in-app navigation (the hash changes, as a click on the forum's navigation does)
- * until `ready` holds in the page; the check runs on every DOM mutation, so polling adds nothing.
- */
-async function navigationTime(page: Page, hash: string, ready: string): Promise<number> {
-  return page.evaluate(
-    ({ hash, ready }) =>
-      new Promise<number>((resolve, reject) => {
-        const isReady = new Function(ready) as () => boolean;
-        const start = performance.now();
-        const timer = setTimeout(() => reject(new Error(`not ready after 20 s: ${ready}`)), 20_000);
-        const observer = new MutationObserver(() => {
-          if (!isReady()) return;
-          observer.disconnect();
-          clearTimeout(timer);
-          resolve(performance.now() - start);
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-        window.location.hash = hash;
-      }),
-    { hash, ready },
-  );
-}
 
 /** Scrolls the list's scroller from top to bottom in steps, one per frame, timing every frame. */
 async function scrollEndToEnd(page: Page): Promise<BrowserScreenFigures['scroll']> {

@@ -1,4 +1,4 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { diffWords } from 'diff';
 import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
 import { decideAmendment, proposeAmendment } from '../../main/core/store/amendments';
@@ -8,6 +8,7 @@ import type { AmendmentKind } from '../../shared/amendments';
 import { wordDiff } from '../../shared/wordDiff';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { startServer, stopServer } from '../e2e/serverFixture';
+import { navigationTime } from './navigationTime';
 import { must, percentile, time } from './measure';
 
 export interface DraftingFigures {
@@ -126,27 +127,6 @@ export async function seed(ctx: CoreContext, paragraphCount: number, amendmentCo
   return { forumId: forum.id, documentId: document.id, revisions };
 }
 
-/** Time from a hash change until `ready` holds, checked on every DOM mutation. */
-async function navigationTime(page: Page, hash: string, ready: string): Promise<number> {
-  return page.evaluate(
-    ({ hash, ready }) =>
-      new Promise<number>((resolve, reject) => {
-        const isReady = new Function(ready) as () => boolean;
-        const start = performance.now();
-        const timer = setTimeout(() => reject(new Error(`not ready after 20 s: ${ready}`)), 20_000);
-        const observer = new MutationObserver(() => {
-          if (!isReady()) return;
-          observer.disconnect();
-          clearTimeout(timer);
-          // Until the frame that shows it has been drawn.
-          requestAnimationFrame(() => resolve(performance.now() - start));
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-        window.location.hash = hash;
-      }),
-    { hash, ready },
-  );
-}
 
 /** A long paragraph (about `words` words) and the same after a few drafting edits. */
 function longRevisions(lang: 'en' | 'zh', words: number): [string, string] {
@@ -229,8 +209,8 @@ export async function benchDrafting(dbPath: string, runs = 5): Promise<DraftingF
     // The text, not innerText: paragraphs below the fold skip rendering (content-visibility) until scrolled to.
     const last = JSON.stringify(marker(paragraphs));
     for (let run = 0; run < runs; run++) {
-      openMs.push(await navigationTime(page, `${forum}/drafting/${seeded.documentId}`, `return document.body.textContent.includes(${last})`));
-      await navigationTime(page, forum, `return !document.body.textContent.includes(${last})`);
+      openMs.push(await navigationTime(page, `${forum}/drafting/${seeded.documentId}`, `return document.body.textContent.includes(${last})`, true));
+      await navigationTime(page, forum, `return !document.body.textContent.includes(${last})`, true);
     }
   } finally {
     await browser.close();

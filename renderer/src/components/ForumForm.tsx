@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DateField } from './DateField';
 import { forumInput, outcomeKinds, type ForumInput } from '../../../shared/forum';
 import { uiLanguages } from '../../../shared/languages';
 import type { AppError, Result } from '../../../shared/result';
@@ -81,16 +82,8 @@ export function ForumForm({ defaultValues, onSave, onCancel }: Props) {
       <MultilingualField form={form} name="venue" label={t('forumForm.venue')} languages={ordered} source={source} />
 
       <div className="field-row">
-        <label className="field">
-          <span>{t('forumForm.startDate')}</span>
-          <input type="date" {...register('startDate')} aria-invalid={!!formState.errors.startDate} aria-describedby="startDate-error" />
-          <FieldError id="startDate-error" error={formState.errors.startDate} />
-        </label>
-        <label className="field">
-          <span>{t('forumForm.endDate')}</span>
-          <input type="date" {...register('endDate')} aria-invalid={!!formState.errors.endDate} aria-describedby="endDate-error" />
-          <FieldError id="endDate-error" error={formState.errors.endDate} />
-        </label>
+        <DateField label={t('forumForm.startDate')} id="startDate" registration={register('startDate')} error={formState.errors.startDate} />
+        <DateField label={t('forumForm.endDate')} id="endDate" registration={register('endDate')} error={formState.errors.endDate} />
         <label className="field">
           <span>{t('forumForm.timeZone')}</span>
           <input list="time-zones" {...register('timeZone')} aria-invalid={!!formState.errors.timeZone} aria-describedby="timeZone-error" />

@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../DateField';
 import { outcomeKinds } from '../../../../shared/forum';
 import { numberingStyles, outcomeDocumentInput, type OutcomeDocument, type OutcomeDocumentInput } from '../../../../shared/outcome';
 import type { AppError, Result } from '../../../../shared/result';
 import { ErrorMessage } from '../ErrorMessage';
-import { FieldError } from '../FieldError';
 import { DocumentOrganisersField } from './DocumentOrganisersField';
 import { DocumentTextField } from './DocumentTextField';
 import { pruneDocumentValues, type DocumentFormValues } from './documentValues';
@@ -88,16 +88,8 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
       <DocumentTextField {...text} name="subtitle" label={t('drafting.details.subtitle')} translations={translations?.subtitle} />
       <DocumentTextField {...text} name="place" label={t('drafting.details.place')} translations={translations?.place} />
       <div className="field-row">
-        <label className="field">
-          <span>{t('drafting.details.startDate')}</span>
-          <input type="date" {...register('startDate')} aria-invalid={!!formState.errors.startDate} aria-describedby="document-startDate-error" />
-          <FieldError id="document-startDate-error" error={formState.errors.startDate} />
-        </label>
-        <label className="field">
-          <span>{t('drafting.details.endDate')}</span>
-          <input type="date" {...register('endDate')} aria-invalid={!!formState.errors.endDate} aria-describedby="document-endDate-error" />
-          <FieldError id="document-endDate-error" error={formState.errors.endDate} />
-        </label>
+        <DateField label={t('drafting.details.startDate')} id="document-startDate" registration={register('startDate')} error={formState.errors.startDate} />
+        <DateField label={t('drafting.details.endDate')} id="document-endDate" registration={register('endDate')} error={formState.errors.endDate} />
       </div>
       <DocumentOrganisersField form={form} />
       <DocumentTextField {...text} name="preamble" label={t('drafting.details.preamble')} multiline translations={translations?.preamble} />

@@ -176,6 +176,17 @@ test('the server killed in the middle of a sentence loses at most the last keyst
   }
 });
 
+test('an announcement is not read out in the old language after the interface language changes', async ({ page, server }) => {
+  const composer = await openCapture(page, server.url);
+  await composer.pressSequentially('Training is the bottleneck now.');
+  await page.keyboard.press('Alt+K');
+  const status = page.locator('.announcement[role=status]');
+  await expect(status).toHaveText(c.keyPoint.on);
+  await page.getByRole('combobox', { name: en.app.interfaceLanguage }).selectOption('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(status).toHaveText('');
+});
+
 test('screenshots of the capture screen in English and Arabic', async ({ page, server }) => {
   test.skip(!process.env.PLENARY_SHOTS, 'set PLENARY_SHOTS=1 to write /tmp/work/shots/capture-*.png');
   await page.setViewportSize({ width: 1280, height: 900 });

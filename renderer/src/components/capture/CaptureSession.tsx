@@ -56,7 +56,11 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [tagPickerOpen, setTagPickerOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useRememberedFlag('plenary.capture.help', true);
-  const [announcement, setAnnouncement] = useState('');
+  // An announcement belongs to the language it was made in: after the UI language changes it is
+  // no longer read out (the next action announces itself in the new language).
+  const [announced, setAnnounced] = useState({ text: '', language: '' });
+  const setAnnouncement = useCallback((text: string) => setAnnounced({ text, language: i18n.language }), [i18n.language]);
+  const announcement = announced.language === i18n.language ? announced.text : '';
   const [actionError, setActionError] = useState<AppError>();
   const composerBox = useRef<HTMLTextAreaElement>(null);
   const speakerInput = useRef<HTMLInputElement>(null);
@@ -198,7 +202,7 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
       setMeta(targetId, { speakerId: speaker.id, speakerName: speaker.name });
       setAnnouncement(speaker.name ? t('capture.speaker.set', { name: speaker.name }) : t('capture.speaker.cleared'));
     },
-    [setMeta, targetId, t],
+    [setMeta, targetId, t, setAnnouncement],
   );
   const onLanguage = useCallback(
     (next: string) => {
@@ -215,7 +219,7 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
       setAnnouncement(t('capture.tags.added', { tag: option.label }));
       focusText();
     },
-    [saver, setMeta, targetId, t, focusText],
+    [saver, setMeta, targetId, t, focusText, setAnnouncement],
   );
   const onRemoveTag = useCallback(
     (tag: string) => setMeta(targetId, { tags: (saver.meta(targetId)?.tags ?? []).filter((x) => x !== tag) }),
@@ -226,7 +230,7 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
     const on = !(saver.meta(id)?.keyPoint ?? false);
     setMeta(id, { keyPoint: on });
     setAnnouncement(on ? t('capture.keyPoint.on') : t('capture.keyPoint.off'));
-  }, [metaTarget, saver, setMeta, t]);
+  }, [metaTarget, saver, setMeta, t, setAnnouncement]);
 
   const promote = useCallback(() => {
     const { selected: chosen, editingId: current, composerId: composer } = latest.current;

@@ -74,6 +74,10 @@ export const participantQuery = z
   .strict();
 export type ParticipantQuery = z.input<typeof participantQuery>;
 
+/** The list's search, filters and order, without paging: what an export of "the list as shown" takes. */
+export const participantListFilter = participantQuery.pick({ text: true, orgType: true, country: true, gender: true, role: true, checkedIn: true, sort: true, descending: true });
+export type ParticipantListFilter = z.input<typeof participantListFilter>;
+
 export const participantPage = z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(participant) });
 export type ParticipantPage = z.infer<typeof participantPage>;
 
@@ -92,7 +96,8 @@ export const participantsContract = {
   /** Checking in again keeps the first arrival time; `false` undoes a check-in. */
   'participants:checkIn': { input: z.object({ id: rowId, checkedIn: z.boolean() }).strict(), output: participant },
   'participants:export': {
-    input: z.object({ forumId, format: z.enum(['csv', 'xlsx']) }).strict(),
+    /** Without a filter, everyone in name order; with one, the list as the screen shows it. */
+    input: z.object({ forumId, format: z.enum(['csv', 'xlsx']), filter: participantListFilter.optional() }).strict(),
     output: exportedFile,
   },
 } as const;

@@ -31,5 +31,5 @@ export const participantHandlers: Pick<Handlers, ParticipantCommand> = {
   'participants:setDeleted': (ctx, input) => setParticipantDeleted(ctx, input.id, input.deleted),
   'participants:checkIn': (ctx, input) => checkInParticipant(ctx, input.id, input.checkedIn),
   // The only asynchronous one: exceljs writes its zip with promises.
-  'participants:export': (ctx, input) => exportParticipants(ctx.db, input.forumId, input.format),
+  'participants:export': (ctx, input) => exportParticipants(ctx.db, input.forumId, input.format, new Date(), input.filter),
 };

@@ -3,9 +3,10 @@ import { loadExcelJs } from './loadExcelJs';
 import { isoCountries as countries } from './isoCountries';
 import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
-import type { ExportedFile, Participant } from '../../../shared/participants';
+import type { z } from 'zod';
+import type { ExportedFile, Participant, participantListFilter } from '../../../shared/participants';
 import { getForum } from '../store/forums';
-import { listParticipants } from '../store/participants';
+import { listParticipants, queryParticipants } from '../store/participants';
 
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -87,9 +88,17 @@ async function toXlsx(rows: string[][]): Promise<Buffer> {
 }
 
 /** A forum's live participants in name order, as CSV (UTF-8 with BOM) or .xlsx, base64-encoded. */
-export async function exportParticipants(db: Database, forumId: string, format: ExportFormat, now: Date = new Date()): Promise<ExportedFile> {
+export async function exportParticipants(
+  db: Database,
+  forumId: string,
+  format: ExportFormat,
+  now: Date = new Date(),
+  filter?: z.output<typeof participantListFilter>,
+): Promise<ExportedFile> {
   const forum = getForum(db, forumId);
-  const rows = table(listParticipants(db, forumId));
+  // The filtered view is exported whole, however long: paging is for screens, not files.
+  const people = filter ? queryParticipants(db, { ...filter, forumId, offset: 0, limit: Number.MAX_SAFE_INTEGER }).rows : listParticipants(db, forumId);
+  const rows = table(people);
   const title = forum.title[forum.sourceLanguage] ?? Object.values(forum.title)[0] ?? '';
   const baseName = `participants-${slugOf(title)}-${dayIn(forum.timeZone, now)}`;
   if (format === 'csv') {

@@ -25,6 +25,7 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
   const text = useDebouncedValue(view.filters.text, 150);
   const query = listQuery(forumId, view, text);
   const queryKey = JSON.stringify(query);
+  const { forumId: _forum, ...exportFilter } = query;
   const pages = useParticipantPages(query);
   // The unfiltered total, for "1,234 of 25,000" and to tell an empty forum from an empty search.
   const everyone = useApiQuery('participants:query', { forumId, limit: 1 });
@@ -77,7 +78,7 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
           <a className="button" href={routeHref({ name: 'importParticipants', id: forumId })}>
             {t('participants.list.import')}
           </a>
-          <ExportButtons forumId={forumId} />
+          <ExportButtons forumId={forumId} filter={exportFilter} />
         </div>
       </div>
 

@@ -50,6 +50,8 @@ const cases: Case[] = [
   ['an unknown filter', 'participants:query', ({ forumId }) => ({ forumId, email: 'a@b.org' }), 'invalid_input'],
   ['a country filter that is no code', 'participants:query', ({ forumId }) => ({ forumId, country: 'Mexico' }), 'invalid_input'],
   ['an export of an unknown forum', 'participants:export', () => ({ forumId: 'no-such-forum', format: 'xlsx' }), 'not_found'],
+  ['an export filtered by a country that is no code', 'participants:export', ({ forumId }) => ({ forumId, format: 'csv', filter: { country: 'Mexico' } }), 'invalid_input'],
+  ['an export filter with paging in it', 'participants:export', ({ forumId }) => ({ forumId, format: 'csv', filter: { limit: 5 } }), 'invalid_input'],
 ];
 
 describe('participant commands refuse bad input clearly and change nothing', () => {

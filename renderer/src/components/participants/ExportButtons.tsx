@@ -1,27 +1,35 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ParticipantListFilter } from '../../../../shared/participants';
 import type { AppError } from '../../../../shared/result';
 import { base64ToBytes } from '../../api/base64';
 import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { formatNumber } from '../../i18n/intlFormat';
 import { ExportButton } from '../exports/ExportButton';
 import { ErrorMessage } from '../ErrorMessage';
 
 type Format = 'csv' | 'xlsx';
 
-/** Saves the whole list (not the filtered view) as CSV or Excel, as the core writes it, or as a Word table through the export dialog. */
-export function ExportButtons({ forumId }: { forumId: string }) {
-  const { t } = useTranslation();
+interface Props {
+  forumId: string;
+  /** The list as the screen shows it (search, filters, order): CSV and Excel export that view. */
+  filter: ParticipantListFilter;
+}
+
+/** Saves the list as shown as CSV or Excel, as the core writes it, or everyone as a Word table through the export dialog. */
+export function ExportButtons({ forumId, filter }: Props) {
+  const { t, i18n } = useTranslation();
   const forum = useApiQuery('forums:get', { id: forumId }).data;
   const [busy, setBusy] = useState<Format>();
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<{ fileName: string; rows: number }>();
   const [error, setError] = useState<AppError>();
 
   const exportAs = async (format: Format) => {
     setBusy(format);
     setSaved(undefined);
     setError(undefined);
-    const result = await api['participants:export']({ forumId, format });
+    const result = await api['participants:export']({ forumId, format, filter });
     setBusy(undefined);
     if (!result.ok) {
       setError(result.error);
@@ -37,7 +45,7 @@ export function ExportButtons({ forumId }: { forumId: string }) {
     link.remove();
     // The download has started once click() returns, but revoking at once cancels it in some engines.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setSaved(fileName);
+    setSaved({ fileName, rows: result.value.rows });
   };
 
   return (
@@ -54,7 +62,7 @@ export function ExportButtons({ forumId }: { forumId: string }) {
         />
       )}
       <span role="status" className="export-status">
-        {saved && t('participants.list.exported', { fileName: saved })}
+        {saved && t('participants.list.exported', { fileName: saved.fileName, number: formatNumber(saved.rows, i18n.language) })}
       </span>
       {error && <ErrorMessage error={error} />}
     </>

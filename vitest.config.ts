@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     // better-sqlite3 is native and synchronous; forks keep each file's databases in its own process.
     pool: 'forks',
     testTimeout: 20_000,
+    // The worker threads' scripts, built once per run as the app builds them (see the setup file).
+    globalSetup: ['test/unit/helpers/buildWorkers.ts'],
+    env: { PLENARY_WORKER_DIR: path.resolve(__dirname, '.cache/test-worker') },
   },
 });

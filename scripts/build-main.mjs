@@ -1,6 +1,7 @@
 // Bundles the Node-side targets with esbuild: the CLI (also browser mode's server), the Electron
 // main process, the preload and the benchmarks. Native and Electron modules stay external.
 import { build } from 'esbuild';
+import { buildWorkers } from './build-workers.mjs';
 
 const common = {
   bundle: true,
@@ -20,12 +21,10 @@ await build({
   entryPoints: {
     cli: 'main/core/cli/main.ts',
     electron: 'main/electron/main.ts',
-    // Imports run here, in a worker thread, off the main process.
-    importWorker: 'main/core/sync/importWorker.ts',
-    // Document exports are composed here, beside it (main/core/exports/exportInWorker.ts finds it).
-    exportWorker: 'main/core/exports/exportWorker.ts',
   },
 });
+
+await buildWorkers(common.outdir, { sourcemap: common.sourcemap });
 
 // Benchmarks drive Debian's Chromium through Playwright, which stays a normal dependency.
 await build({

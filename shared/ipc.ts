@@ -93,7 +93,17 @@ export const contract = {
     output: importPreview,
   },
   'bundle:import': {
-    input: z.object({ data: bundleData, trustNewDevice: z.boolean(), importId: importId.optional() }).strict(),
+    input: z
+      .object({
+        data: bundleData,
+        trustNewDevice: z.boolean(),
+        /** The user saw the preview's warning that much of the forum is deleted or rewritten. */
+        confirmMassChanges: z.boolean().optional(),
+        /** Apply changes from a laptop whose clock runs far ahead, instead of keeping them aside. */
+        applyHeld: z.boolean().optional(),
+        importId: importId.optional(),
+      })
+      .strict(),
     output: importPreview,
   },
   'bundle:progress': {

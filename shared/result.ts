@@ -14,6 +14,7 @@ export const errorCodes = [
   'file_too_large',
   'file_unreadable',
   'amendment_stale',
+  'confirmation_required',
   'translations_missing',
   'pdf_unavailable',
   'internal',

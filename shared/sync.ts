@@ -21,6 +21,16 @@ export const knownPeer = z.object({
 });
 export type KnownPeer = z.infer<typeof knownPeer>;
 
+/** A bundle deleting or rewriting much of one table (or deleting the forum). */
+export const massChange = z.object({
+  table: z.string(),
+  deleted: z.number().int(),
+  rewritten: z.number().int(),
+  /** Rows of that table in the forum here, not deleted. */
+  live: z.number().int(),
+});
+export type MassChange = z.infer<typeof massChange>;
+
 export const importPreview = z.object({
   forum: z.object({ id: z.string(), title: z.string(), isNew: z.boolean() }),
   device: z.object({
@@ -34,6 +44,13 @@ export const importPreview = z.object({
   rows: z.record(z.string(), z.object({ added: z.number().int(), updated: z.number().int() })),
   /** Changes stamped further in the future than clocks plausibly drift: accepted, but worth a look. */
   skew: z.object({ changes: z.number().int(), maxAheadMs: z.number() }),
+  /**
+   * Changes stamped so far ahead (a day, by default) that the laptop's clock must be wrong: kept
+   * aside, applied only when the user says so.
+   */
+  held: z.object({ changes: z.number().int(), maxAheadMs: z.number() }),
+  /** Much of a table deleted or rewritten at once: applied only when the user confirms. */
+  massChanges: z.array(massChange),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
@@ -41,7 +58,7 @@ export const exportedBundle = z.object({ fileName: z.string(), data: z.string(),
 
 /** Where a running import stands, for a progress bar: changes applied out of all in the bundle. */
 export const importProgress = z.object({
-  phase: z.enum(['verify', 'backup', 'apply', 'project', 'done']),
+  phase: z.enum(['verify', 'plan', 'backup', 'apply', 'done']),
   done: z.number().int(),
   total: z.number().int(),
 });

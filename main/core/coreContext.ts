@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { restoreClockValue, type Writer } from './store/changeLog';
 import { openDatabase, type OpenOptions } from './store/openDatabase';
 import { HybridClock } from './sync/hybridClock';
-import type { ImportWorkerConfig } from './sync/importInWorker';
+import { rollBackUnfinishedImports } from './sync/rollBackImport';
+import { CoreWorker } from './workers/coreWorker';
+import { defaultWorkerScript } from './workers/workerScript';
 
 export type Transport = 'electron' | 'http' | 'cli';
 
@@ -13,8 +15,13 @@ export type Transport = 'electron' | 'http' | 'cli';
 export interface CoreContext extends Writer {
   databasePath: string;
   version: string;
-  /** Set by long-running hosts (the desktop app, browser mode) so imports run off their main thread. */
-  importWorker?: ImportWorkerConfig;
+  /**
+   * The one worker thread that reads, verifies and plans imports (and composes exports) on a
+   * read-only connection, for every host alike: the desktop app, browser mode, the CLI and tests.
+   */
+  worker: CoreWorker;
+  /** The native SQLite build this process runs on, which the worker loads too. */
+  nativeBinding?: string;
   /** Set by the desktop app (webContents.printToPDF); elsewhere exports look for a Chromium to print with. */
   pdfPrinter?: PdfPrinter;
 }
@@ -24,12 +31,31 @@ export type PdfPrinter = (html: string, paper: PaperSize) => Promise<Uint8Array>
 
 export const appVersion: string = packageJson.version;
 
-export async function openCore(databasePath: string, options: OpenOptions & { wallClock?: () => number } = {}): Promise<CoreContext> {
+export interface CoreOptions extends OpenOptions {
+  wallClock?: () => number;
+  /** The built worker script; next to the running bundle (or in PLENARY_WORKER_DIR) by default. */
+  workerScript?: string;
+}
+
+/**
+ * Opens the database for writing (migrating it if needed) and undoes any import a crash
+ * interrupted, before anyone reads a half-imported forum.
+ */
+export async function openCore(databasePath: string, options: CoreOptions = {}): Promise<CoreContext> {
   const db = await openDatabase(databasePath, options);
   const deviceId = ensureDeviceId(db);
   const saved = restoreClockValue(db, deviceId);
   const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
-  return { db, deviceId, clock, databasePath, version: appVersion };
+  const script = options.workerScript ?? defaultWorkerScript();
+  const worker = new CoreWorker({ script, databasePath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const ctx: CoreContext = { db, deviceId, clock, databasePath, version: appVersion, worker, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  try {
+    rollBackUnfinishedImports(db);
+  } catch (error) {
+    closeCore(ctx);
+    throw error;
+  }
+  return ctx;
 }
 
 /** Created once per installation; sync tells laptops apart by it. */
@@ -42,5 +68,6 @@ function ensureDeviceId(db: Database): string {
 }
 
 export function closeCore(ctx: CoreContext): void {
+  void ctx.worker.close();
   if (ctx.db.open) ctx.db.close();
 }

@@ -54,7 +54,8 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
   const nativeBinding = electronNativeBinding(appRoot, env);
   let ctx: CoreContext;
   try {
-    ctx = await openCore(databasePath, nativeBinding ? { nativeBinding } : {});
+    // The worker that plans imports and composes exports is built beside this script.
+    ctx = await openCore(databasePath, { workerScript: path.join(appRoot, 'dist', 'main', 'coreWorker.cjs'), ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     // openCore refuses a newer or unreadable file before writing to it; say so and leave it be.
     const message = shellMessage(app.getLocale(), 'cannotOpenDatabase', error);
@@ -63,7 +64,6 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     return undefined;
   }
   app.on('will-quit', () => closeCore(ctx));
-  ctx.importWorker = { script: path.join(appRoot, 'dist', 'main', 'importWorker.cjs'), ...(nativeBinding ? { nativeBinding } : {}) };
   // Electron's own Chromium prints exports to PDF, so the desktop app needs no browser installed.
   ctx.pdfPrinter = electronPdfPrinter(electron);
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
+import { pickText } from '../../../shared/multilingual';
+import { maxBundleBase64, type ImportPreview } from '../../../shared/sync';
+import { invoke } from '../commands/invoke';
 import type { CoreContext } from '../coreContext';
-import { exportBundle } from '../sync/exportBundle';
-import { importBundle, previewImport, type ImportPreview } from '../sync/importBundle';
-import { readBundle } from '../sync/readBundle';
 import type { CliCommand } from './cliCommands';
 import { dbOption as db, forumOption, jsonOption as json } from './cliOptions';
+import { resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
-
 
 /** "adds 134 notes and 3 participants from Rapporteur B (ABCD-EFGH-…)" */
 export function describePreview(preview: ImportPreview): string {
@@ -17,20 +17,34 @@ export function describePreview(preview: ImportPreview): string {
   const what = parts.length ? parts.join(', ') : 'nothing new';
   const forum = preview.forum.isNew ? `a new forum, “${preview.forum.title}”` : `“${preview.forum.title}”`;
   const signer = `${preview.device.name} (${preview.device.fingerprint}${preview.device.status === 'unknown' ? ', not yet trusted' : ''})`;
+  const days = (ms: number) => (ms >= 2 * 86_400_000 ? `${Math.round(ms / 86_400_000)} days` : `${Math.round(ms / 3_600_000)} hours`);
   const skew = preview.skew.changes
     ? `\nWarning: ${preview.skew.changes} changes are stamped up to ${Math.round(preview.skew.maxAheadMs / 60000)} minutes ahead of this computer's clock; check the clocks.`
     : '';
-  return `${what} to ${forum} from ${signer}; ${preview.changes.alreadyHere} of ${preview.changes.total} changes are already here.${skew}`;
+  const held = preview.held.changes
+    ? `\nHeld back: ${preview.held.changes} changes come from a laptop whose clock is wrong (up to ${days(preview.held.maxAheadMs)} ahead); they are kept aside unless you add --apply-held.`
+    : '';
+  const mass = preview.massChanges.length
+    ? `\nCareful: ${preview.massChanges
+        .map((m) => (m.table === 'forums' ? 'it deletes the forum itself' : `it deletes ${m.deleted} and rewrites ${m.rewritten} of ${m.live} ${m.table.replace(/_/g, ' ')}`))
+        .join('; ')}. Importing it needs --confirm-mass-changes.`
+    : '';
+  return `${what} to ${forum} from ${signer}; ${preview.changes.alreadyHere} of ${preview.changes.total} changes are already here.${skew}${held}${mass}`;
 }
 
-function read(file: string) {
-  let bytes: Uint8Array;
+/** A bundle file as the contract carries it, refused with a plain message when it cannot be. */
+function readAsBase64(file: string): string {
+  let bytes: Buffer;
   try {
+    const size = fs.statSync(file).size;
+    if (Math.ceil(size / 3) * 4 > maxBundleBase64) {
+      throw new Error(`${file} is ${Math.round(size / 1024 / 1024)} MiB, more than a bundle may be; export it again for one forum or one peer.`);
+    }
     bytes = fs.readFileSync(file);
   } catch (error) {
     throw new Error(`Cannot read ${file}: ${(error as Error).message}`);
   }
-  return readBundle(bytes);
+  return bytes.toString('base64');
 }
 
 export const bundleCommands: CliCommand[] = [
@@ -48,21 +62,11 @@ export const bundleCommands: CliCommand[] = [
       if (typeof values.out !== 'string') throw new UsageError('Say where to write the bundle with --out FILE.');
     },
     async run(ctx, values, out) {
-      let forumId = values.forum;
-      if (typeof forumId !== 'string') {
-        const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
-        if (ids.length !== 1) {
-          throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
-        }
-        forumId = ids[0] ?? '';
-      }
-      const bundle = exportBundle(ctx, {
-        forumId,
-        ...(typeof values.for === 'string' ? { forPeer: values.for } : {}),
-      });
-      fs.writeFileSync(String(values.out), bundle.bytes);
-      const total = Object.values(bundle.manifest.counts).reduce((a, b) => a + b, 0);
-      out(`Wrote ${total} changes of “${bundle.manifest.forum.title}” to ${String(values.out)} (${bundle.bytes.length} bytes).`);
+      const forum = await resolveForum(ctx, values.forum);
+      const bundle = await invoke(ctx, 'bundle:export', { forumId: forum.id, ...(typeof values.for === 'string' ? { forPeer: values.for } : {}) });
+      fs.writeFileSync(String(values.out), Buffer.from(bundle.data, 'base64'), { mode: 0o600 });
+      const title = pickText(forum.title, forum.sourceLanguage, forum.sourceLanguage).text;
+      out(`Wrote ${bundle.changes} changes of “${title}” to ${String(values.out)} (${bundle.bytes} bytes).`);
       return 0;
     },
   },
@@ -74,7 +78,7 @@ export const bundleCommands: CliCommand[] = [
     readOnly: true,
     async run(ctx: CoreContext, values, out, files) {
       for (const file of files) {
-        const preview = previewImport(ctx, read(file));
+        const preview = await invoke(ctx, 'bundle:preview', { data: readAsBase64(file) });
         out(values.json ? JSON.stringify(preview, null, 2) : `${file}: would add ${describePreview(preview)}`);
       }
       return 0;
@@ -83,13 +87,23 @@ export const bundleCommands: CliCommand[] = [
   {
     name: 'bundle import',
     summary: 'merge .plenary files (a USB stick full, in any order) into this laptop',
-    options: [db, { name: 'trust', type: 'boolean', description: 'trust laptops seen for the first time (compare fingerprints first)' }],
+    options: [
+      db,
+      { name: 'trust', type: 'boolean', description: 'trust laptops seen for the first time (compare fingerprints first)' },
+      { name: 'confirm-mass-changes', type: 'boolean', description: 'import bundles that delete or rewrite much of a forum (read `bundle inspect` first)' },
+      { name: 'apply-held', type: 'boolean', description: 'apply changes from a laptop whose clock runs far ahead instead of keeping them aside' },
+    ],
     files: { min: 1, label: 'bundle file' },
     async run(ctx, values, out, files) {
       let failed = 0;
       for (const file of files) {
         try {
-          const result = await importBundle(ctx, read(file), { trustNewDevice: values.trust === true });
+          const result = await invoke(ctx, 'bundle:import', {
+            data: readAsBase64(file),
+            trustNewDevice: values.trust === true,
+            confirmMassChanges: values['confirm-mass-changes'] === true,
+            applyHeld: values['apply-held'] === true,
+          });
           out(`${file}: added ${describePreview(result)}`);
         } catch (error) {
           failed += 1;

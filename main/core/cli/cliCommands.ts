@@ -89,7 +89,6 @@ const coreCommands: CliCommand[] = [
     async run(ctx, values, out) {
       const port = values.port === undefined ? 0 : Number(values.port);
       const staticDir = path.join(__dirname, '..', 'renderer');
-      ctx.importWorker = { script: path.join(__dirname, 'importWorker.cjs') };
       const server = await startHttpServer({ ctx, staticDir, port });
       out(`Plenary is serving ${ctx.databasePath}`);
       out(`Open ${server.url}`);

@@ -2,7 +2,7 @@ import type { ExportedFile, ExportProgress } from '../../../shared/exports';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { exportInWorker, exportWorkerScript } from '../exports/exportInWorker';
-import { checkDocumentLanguages, checkJob, mimeTypes, printsPdf, produceExport, stepsOf, type ExportJob, type Produced } from '../exports/exportJob';
+import { checkDocumentLanguages, checkJob, mimeTypes, printsPdf, stepsOf, type ExportJob, type Produced } from '../exports/exportJob';
 import { writers } from '../exports/exportWriters';
 import type { Handlers } from './handlers';
 
@@ -28,8 +28,7 @@ function runningExports(ctx: CoreContext): Map<string, ExportProgress> {
 
 /**
  * Runs one export: refuses what it can at once (unknown document, a language the forum does not
- * work in, a PDF with nothing to print it), composes the file in the export worker where the host
- * has one, prints PDFs here with the host's printer, and reports each phase under `exportId`.
+ * work in, a PDF with nothing to print it), composes the file in the export worker, prints PDFs here with the host's printer, and reports each phase under `exportId`.
  * Exports only read: nothing in the database changes, whatever happens.
  */
 async function runExport(ctx: CoreContext, job: ExportJob, exportId: string | undefined): Promise<ExportedFile> {
@@ -40,8 +39,7 @@ async function runExport(ctx: CoreContext, job: ExportJob, exportId: string | un
     checkJob(ctx.db, job);
     // Before any work: a PDF with nothing to print it is refused at once.
     const printer = printsPdf(job) ? writers.requirePdfPrinter(ctx.pdfPrinter) : undefined;
-    const script = exportWorkerScript(ctx);
-    const produced: Produced = script ? await exportInWorker(ctx, script, job, report) : await produceExport(ctx.db, job, report);
+    const produced: Produced = await exportInWorker(ctx, exportWorkerScript(ctx), job, report);
     const steps = stepsOf(job);
     let bytes = produced.kind === 'file' ? produced.bytes : undefined;
     if (produced.kind === 'print' && printer) {

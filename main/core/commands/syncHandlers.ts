@@ -3,9 +3,8 @@ import type { CoreContext } from '../coreContext';
 import { listKnownDevices } from '../store/knownDevices';
 import { deviceIdentity, fingerprintOf, renameDevice } from '../sync/deviceIdentity';
 import { exportBundle } from '../sync/exportBundle';
-import { importBundle, previewImport } from '../sync/importBundle';
-import { importInWorker } from '../sync/importInWorker';
-import { readBundle } from '../sync/readBundle';
+import { importBundle, previewBundle } from '../sync/importBundle';
+import { oneImportAtATime } from '../sync/oneImportAtATime';
 import type { Handlers } from './handlers';
 
 function deviceInfo(ctx: CoreContext) {
@@ -39,7 +38,8 @@ export const syncHandlers: Pick<
   },
   'devices:peers': (ctx, input) =>
     listKnownDevices(ctx.db, input.forumId).map(({ deviceId, name, fingerprint, lastImportAt }) => ({ deviceId, name, fingerprint, lastImportAt })),
-  'bundle:export': (ctx, input) => {
+  // After any import under way: a bundle never carries half an import, which could be undone.
+  'bundle:export': (ctx, input) => oneImportAtATime(ctx, async () => {
     const bundle = exportBundle(ctx, { forumId: input.forumId, ...(input.forPeer ? { forPeer: input.forPeer } : {}) });
     const slug = bundle.manifest.forum.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'forum';
     const device = bundle.manifest.device.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 30) || 'laptop';
@@ -50,18 +50,16 @@ export const syncHandlers: Pick<
       changes: Object.values(bundle.manifest.counts).reduce((a, b) => a + b, 0),
       bytes: bundle.bytes.length,
     };
-  },
-  'bundle:preview': (ctx, input) => previewImport(ctx, readBundle(bytesOf(input.data))),
+  }),
+  'bundle:preview': (ctx, input) => previewBundle(ctx, bytesOf(input.data)),
   'bundle:import': async (ctx, input) => {
     const importId = input.importId;
-    const options = {
+    const { backupPath: _backup, longestLockMs: _lock, transactions: _transactions, ...result } = await importBundle(ctx, bytesOf(input.data), {
       trustNewDevice: input.trustNewDevice,
+      confirmMassChanges: input.confirmMassChanges === true,
+      applyHeld: input.applyHeld === true,
       ...(importId ? { onProgress: (progress: ImportProgress) => runningImports(ctx).set(importId, progress) } : {}),
-    };
-    // Hosts with a window to keep responsive import in a worker; the CLI has none and waits.
-    const { backupPath: _backup, ...result } = ctx.importWorker
-      ? await importInWorker(ctx, ctx.importWorker, bytesOf(input.data), options)
-      : await importBundle(ctx, readBundle(bytesOf(input.data)), options);
+    });
     if (importId) runningImports(ctx).set(importId, { phase: 'done', done: result.changes.total, total: result.changes.total });
     return result;
   },

@@ -19,13 +19,13 @@ export type ExportWorkerMessage =
   | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
 
 /**
- * The export worker's script: built beside the import worker (scripts/build-main.mjs), so a host
- * that set up imports off its main thread gets exports off it too. None (the CLI, tests): in process.
+ * The export worker's script, built beside the core's worker (scripts/build-workers.mjs) for
+ * every host alike: the desktop app, browser mode, the CLI and the tests compose in a thread.
  */
-export function exportWorkerScript(ctx: CoreContext): string | undefined {
-  if (!ctx.importWorker) return undefined;
-  const script = path.join(path.dirname(ctx.importWorker.script), 'exportWorker.cjs');
-  return fs.existsSync(script) ? script : undefined;
+export function exportWorkerScript(ctx: CoreContext): string {
+  const script = path.join(path.dirname(ctx.worker.config.script), 'exportWorker.cjs');
+  if (!fs.existsSync(script)) throw new CoreError('internal', `The export worker ${script} is missing: run \`npm run build\`.`);
+  return script;
 }
 
 /**
@@ -33,7 +33,7 @@ export function exportWorkerScript(ctx: CoreContext): string | undefined {
  * enough to freeze a window or keep the browser-mode server from answering other laptops.
  */
 export function exportInWorker(ctx: CoreContext, script: string, job: ExportJob, report: ReportProgress): Promise<Produced> {
-  const nativeBinding = ctx.importWorker?.nativeBinding;
+  const nativeBinding = ctx.nativeBinding;
   const workerData: ExportWorkerData = { databasePath: ctx.databasePath, job, ...(nativeBinding ? { nativeBinding } : {}) };
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData });

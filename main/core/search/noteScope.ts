@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { logGeneration } from '../store/changeLog';
 import { fold } from './foldText';
 
 // What the notes index cannot say cheaply, kept per connection and per forum:
@@ -38,6 +39,8 @@ interface ForumScope {
 
 interface Scope {
   stamp: number;
+  /** The log's generation (see logRewritten): after a rollback, seqs no longer mean what they did. */
+  generation: number;
   forums: Map<string, ForumScope>;
 }
 
@@ -71,8 +74,9 @@ function addTail(tails: NoteTails, ending: string, rowids: number[]): void {
 function current(db: Database): Scope {
   const stamp = (db.prepare('SELECT max(seq) FROM changes').pluck().get() as number | null) ?? 0;
   const scope = scopes.get(db);
-  if (!scope || stamp < scope.stamp) {
-    const fresh = { stamp, forums: new Map<string, ForumScope>() };
+  const generation = logGeneration(db);
+  if (!scope || stamp < scope.stamp || generation !== scope.generation) {
+    const fresh = { stamp, generation, forums: new Map<string, ForumScope>() };
     scopes.set(db, fresh);
     return fresh;
   }

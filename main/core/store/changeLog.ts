@@ -84,8 +84,9 @@ export function writeRow(
   if (Object.keys(cells).length === 0) return undefined;
   const db = writer.db;
   const apply = () => {
+    const hlc = writer.clock.now();
     const change: Change = {
-      hlc: writer.clock.now(),
+      hlc,
       device: writer.deviceId,
       tbl: table,
       rowId,
@@ -93,19 +94,38 @@ export function writeRow(
       cells,
       parents: proseParents(db, table, rowId, cells, options),
     };
+    // A local change newer than everything this device has seen wins every cell it names. One
+    // stamped before changes that arrived from a laptop whose clock runs ahead (this clock never
+    // jumps to theirs) names those it overwrites, so it still wins, here and on every laptop.
+    const overtaken = hlc <= writer.clock.newestSeen() && overwrites(db, change);
     prepared(
       db,
       'insert-change',
       () => 'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(change.device, change.hlc, table, rowId, change.forumId, JSON.stringify(cells), change.parents && JSON.stringify(change.parents));
-    // A local change newer than everything this device has seen wins every cell it names. One
-    // stamped before a change that arrived from a laptop whose clock runs far ahead may not: fold
-    // the row's whole history then, as every other laptop will.
-    if (change.hlc > writer.clock.newestSeen()) project(db, table, rowId, cells);
-    else reprojectRows(db, table, [rowId]);
+    if (overtaken) reprojectRows(db, table, [rowId]);
+    else project(db, table, rowId, cells);
     return change;
   };
   return db.inTransaction ? apply() : db.transaction(apply)();
+}
+
+/**
+ * Adds to a change's parents the changes of its row stamped after it that set the same ordinary
+ * cells (prose names its replaced version already). Says whether the row has any change stamped
+ * after this one, in which case its projection must be folded from the whole history.
+ */
+function overwrites(db: Database, change: Change): boolean {
+  const newer = prepared(db, 'changes-after', () => 'SELECT device, hlc, cells, parents FROM changes WHERE tbl = ? AND row_id = ? AND hlc > ?')
+    .all(change.tbl, change.rowId, change.hlc) as Array<{ device: string; hlc: string; cells: string; parents: string | null }>;
+  if (newer.length === 0) return false;
+  const logged = newer.map(parseLogged);
+  for (const cell of Object.keys(change.cells)) {
+    if (isProseCell(change.tbl, cell)) continue;
+    const replaced = logged.filter((c) => Object.prototype.hasOwnProperty.call(c.cells, cell)).map(changeId);
+    if (replaced.length > 0) change.parents = { ...change.parents, [cell]: replaced };
+  }
+  return true;
 }
 
 /**
@@ -299,6 +319,36 @@ export function reprojectRows(db: Database, table: SyncedTable, rowIds: Iterable
     }
     if (cells.size > 0) project(db, table, rowId, winners);
   }
+}
+
+/**
+ * Rebuilds rows from scratch after log entries were taken out (an import rolled back): each row
+ * is removed from its projection and, if what remains of its history still creates it, projected
+ * again, so cells only the removed entries set go back to their defaults.
+ */
+export function rebuildRows(db: Database, table: SyncedTable, rowIds: Iterable<string>): void {
+  const remove = prepared(db, `delete-row:${table}`, () => `DELETE FROM ${table} WHERE id = ?`);
+  for (const rowId of rowIds) {
+    remove.run(rowId);
+    const history = rowHistory(db, table, rowId);
+    const created = table === 'forums' || deviceTables.has(table) ? history.length > 0 : history.some((c) => 'forum_id' in c.cells);
+    if (created) reprojectRows(db, table, [rowId]);
+  }
+}
+
+const generations = new WeakMap<Database, number>();
+
+/**
+ * Caches that follow the log by its newest seq (the search scopes) trust that a seq, once seen,
+ * always names the same change. A rollback takes seqs back and SQLite hands them out again, so it
+ * bumps this connection's generation, and those caches start over when it moves.
+ */
+export function logRewritten(db: Database): void {
+  generations.set(db, logGeneration(db) + 1);
+}
+
+export function logGeneration(db: Database): number {
+  return generations.get(db) ?? 0;
 }
 
 /**

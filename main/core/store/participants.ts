@@ -13,7 +13,7 @@ import {
   type ParticipantRole,
 } from '../../../shared/participants';
 import { CoreError } from '../errors';
-import { writeRow, type RowValues, type Writer } from './changeLog';
+import { logGeneration, writeRow, type RowValues, type Writer } from './changeLog';
 import { getForum } from './forums';
 import { participantSortKey } from './migrations/m005_participantIndexes';
 import { cachedStatement } from './cachedStatement';
@@ -190,6 +190,8 @@ const blank = 'char(1114111)';
 interface ShortTextCache {
   forumId: string;
   dataVersion: number;
+  /** The log's generation (see logRewritten): a rollback hands seqs out again. */
+  generation: number;
   seq: number;
   /** rowid -> name, organisation and e-mail, ASCII letters lowered as LIKE folds them, split by line breaks. */
   texts: Map<number, string>;
@@ -225,13 +227,14 @@ function refreshed(db: Database, cached: ShortTextCache, seq: number): boolean {
 function shortTextCache(db: Database, forumId: string): ShortTextCache {
   const seq = (prepare(db, 'SELECT max(seq) FROM changes').pluck().get() as number | null) ?? 0;
   const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const generation = logGeneration(db);
   const cached = shortTextCaches.get(db);
-  if (cached && cached.forumId === forumId && cached.dataVersion === dataVersion) {
+  if (cached && cached.forumId === forumId && cached.dataVersion === dataVersion && cached.generation === generation) {
     if (cached.seq === seq) return cached;
     if (cached.seq < seq && refreshed(db, cached, seq)) return cached;
   }
   const rows = prepare(db, 'SELECT rowid, name, organisation, email FROM participants WHERE forum_id = ? AND deleted = 0').raw().all(forumId) as TextRow[];
-  const fresh: ShortTextCache = { forumId, dataVersion, seq, texts: new Map(rows.map((row) => [row[0], searchable(row)])) };
+  const fresh: ShortTextCache = { forumId, dataVersion, generation, seq, texts: new Map(rows.map((row) => [row[0], searchable(row)])) };
   shortTextCaches.set(db, fresh);
   return fresh;
 }

@@ -18,13 +18,15 @@ export function newerFirst(a: { device: string; hlc: string }, b: { device: stri
 
 /**
  * The live versions of a cell: changes that set it and that no other change of the row replaces.
- * For ordinary cells that is simply the newest; for prose, every edit nobody has built on yet.
+ * For prose, every edit nobody has built on yet. For ordinary cells, the newest of those: simply
+ * the newest, unless a later edit named a change stamped ahead of it (by a laptop whose clock
+ * runs fast) as one it replaces; then the edit wins, as the person who made it saw it do.
  */
 export function cellHeads(table: string, cell: string, history: readonly LoggedChange[]): LoggedChange[] {
   const setting = history.filter((c) => Object.prototype.hasOwnProperty.call(c.cells, cell)).sort(newerFirst);
-  if (!isProseCell(table, cell)) return setting.slice(0, 1);
   const replaced = new Set(history.flatMap((c) => c.parents?.[cell] ?? []));
-  return setting.filter((c) => !replaced.has(changeId(c)));
+  const live = replaced.size === 0 ? setting : setting.filter((c) => !replaced.has(changeId(c)));
+  return isProseCell(table, cell) ? live : live.slice(0, 1);
 }
 
 export function parseLogged(row: { device: string; hlc: string; cells: string; parents: string | null }): LoggedChange {

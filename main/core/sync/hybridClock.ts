@@ -8,7 +8,7 @@ export interface Timestamp {
 }
 
 const MAX_COUNTER = 0xffff;
-/** A remote clock further ahead than this is skewed: we accept its changes but do not jump to it. */
+/** A change stamped further ahead than this is worth a warning: the sending laptop's clock is off. */
 export const MAX_DRIFT_MS = 5 * 60 * 1000;
 
 export function encodeHlc({ millis, counter }: Timestamp): string {
@@ -61,21 +61,14 @@ export class HybridClock {
   }
 
   /**
-   * Take in a timestamp seen on another device. Returns whether it is skewed (too far in the
-   * future); a skewed timestamp is accepted by the caller but does not move this clock.
+   * Note a timestamp that arrived in a bundle without moving this clock: a bundle is untrusted
+   * input, and a laptop whose clock is wrong must not drag every other laptop's clock along. A
+   * local edit that must beat a change stamped ahead of this clock names it as replaced instead
+   * (see writeRow), which every laptop folds the same way.
    */
-  receive(remote: string): { skewed: boolean } {
-    const theirs = decodeHlc(remote);
+  observe(remote: string): void {
+    decodeHlc(remote);
     if (remote > this.seen) this.seen = remote;
-    const wall = Math.floor(this.wallClock());
-    if (theirs.millis > wall + MAX_DRIFT_MS) return { skewed: true };
-    const millis = Math.max(wall, this.last.millis, theirs.millis);
-    let counter = 0;
-    if (millis === this.last.millis && millis === theirs.millis) counter = Math.max(this.last.counter, theirs.counter) + 1;
-    else if (millis === this.last.millis) counter = this.last.counter + 1;
-    else if (millis === theirs.millis) counter = theirs.counter + 1;
-    this.last = this.bump(millis, counter);
-    return { skewed: false };
   }
 
   private bump(millis: number, counter: number): Timestamp {

@@ -141,9 +141,10 @@ function parseChanges(bytes: Uint8Array, manifest: BundleManifest): BundleChange
         throw bundleError(`${where} sets the prose “${tbl}.${cell}” without naming the edits it replaces; the bundle was not imported.`);
       }
     }
+    // Ordinary cells may name replaced changes too: an edit that beat a change stamped ahead of it.
     for (const cell of Object.keys(parents ?? {})) {
-      if (!Object.prototype.hasOwnProperty.call(cells, cell) || !isProseCell(tbl, cell)) {
-        throw bundleError(`${where} names replaced edits for “${tbl}.${cell}”, which it does not set as prose; the bundle was not imported.`);
+      if (!Object.prototype.hasOwnProperty.call(cells, cell)) {
+        throw bundleError(`${where} names replaced edits for “${tbl}.${cell}”, which it does not set; the bundle was not imported.`);
       }
     }
     counts.set(tbl, (counts.get(tbl) ?? 0) + 1);

@@ -24,3 +24,12 @@ export function formatDay(day: string, lang: string): string {
 export function formatNumber(value: number, lang: string): string {
   return new Intl.NumberFormat(lang).format(value);
 }
+
+/**
+ * A span of time in the largest unit that says it well ("3 days", "5 hours", "40 minutes"),
+ * worded and pluralised by Intl in the UI language, so no translation needs plural forms for it.
+ */
+export function formatDuration(ms: number, lang: string): string {
+  const [unit, size] = ms >= 2 * 86_400_000 ? (['day', 86_400_000] as const) : ms >= 2 * 3_600_000 ? (['hour', 3_600_000] as const) : (['minute', 60_000] as const);
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.round(ms / size));
+}

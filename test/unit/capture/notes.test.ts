@@ -3,11 +3,10 @@ import type { Note } from '../../../shared/capture';
 import { dispatch } from '../../../main/core/commands/dispatch';
 import { rowHistory, writeRow } from '../../../main/core/store/changeLog';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
-import { importBundle } from '../../../main/core/sync/importBundle';
-import { readBundle } from '../../../main/core/sync/readBundle';
 import { call, rebuildFromLog } from '../agenda/agendaFixture';
-import { snapshot, tempCore, tempDir } from '../helpers/tempCore';
+import { snapshot, tempCore } from '../helpers/tempCore';
 import { captureForum, createNote, foreignNote, listNotes, updateNote } from './captureFixture';
+import { importBytes } from '../helpers/exchange';
 
 describe('notes', () => {
   it('are created, edited, deleted and restored through the log, which alone rebuilds the same tables', async () => {
@@ -151,7 +150,7 @@ describe('notes', () => {
     const a = await captureForum();
     const b = await tempCore();
     const send = async (from: typeof a.ctx, to: typeof a.ctx) =>
-      importBundle(to, readBundle(exportBundle(from, { forumId: a.forum.id }).bytes), { trustNewDevice: true, backupDir: tempDir() });
+      importBytes(to, exportBundle(from, { forumId: a.forum.id }).bytes);
     const note = await createNote(a.ctx, { sessionId: a.plenary, text: 'Broadband for villages.' });
     await send(a.ctx, b);
     // Laptop B settles the text its own way while A goes on typing, neither seeing the other.

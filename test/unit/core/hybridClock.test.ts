@@ -34,21 +34,17 @@ describe('HybridClock', () => {
     expect(restarted.now() > saved).toBe(true);
   });
 
-  it('moves past a remote timestamp within the drift window', () => {
-    const clock = new HybridClock(() => 1_000_000);
-    const remote = encodeHlc({ millis: 1_000_000 + 60_000, counter: 7 });
-    expect(clock.receive(remote)).toEqual({ skewed: false });
-    expect(clock.now() > remote).toBe(true);
-  });
-
-  it('accepts but does not jump to a timestamp far in the future', () => {
-    const clock = new HybridClock(() => 1_000_000);
-    const before = clock.now();
-    const remote = encodeHlc({ millis: 1_000_000 + MAX_DRIFT_MS + 1, counter: 0 });
-    expect(clock.receive(remote)).toEqual({ skewed: true });
-    const after = clock.now();
-    expect(after > before).toBe(true);
-    expect(after < remote).toBe(true);
+  it('never moves because of a timestamp seen in a bundle, however near or far ahead', () => {
+    for (const ahead of [60_000, MAX_DRIFT_MS + 1, 365 * 86_400_000]) {
+      const clock = new HybridClock(() => 1_000_000);
+      const before = clock.now();
+      const remote = encodeHlc({ millis: 1_000_000 + ahead, counter: 7 });
+      clock.observe(remote);
+      expect(clock.newestSeen()).toBe(remote);
+      const after = clock.now();
+      expect(decodeHlc(after)).toEqual({ millis: 1_000_000, counter: decodeHlc(before).counter + 1 });
+    }
+    expect(() => new HybridClock().observe('not-a-clock')).toThrow();
   });
 
   it('borrows a millisecond instead of overflowing the counter', () => {

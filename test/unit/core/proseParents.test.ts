@@ -5,10 +5,9 @@ import { createForum } from '../../../main/core/store/forums';
 import { cellHeads, changeId, newerFirst } from '../../../main/core/store/proseHeads';
 import { chooseProse } from '../../../main/core/store/proseVersions';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
-import { importBundle } from '../../../main/core/sync/importBundle';
-import { readBundle } from '../../../main/core/sync/readBundle';
 import { forumInput } from '../../../shared/forum';
-import { tempCore, tempDir, validForum } from '../helpers/tempCore';
+import { tempCore, validForum } from '../helpers/tempCore';
+import { importBytes } from '../helpers/exchange';
 
 /** A small deterministic generator, so a failure replays. */
 function random(seed: number): () => number {
@@ -20,7 +19,7 @@ function random(seed: number): () => number {
 }
 
 async function send(from: CoreContext, to: CoreContext, forumId: string) {
-  await importBundle(to, readBundle(exportBundle(from, { forumId }).bytes), { trustNewDevice: true, backupDir: tempDir() });
+  await importBytes(to, exportBundle(from, { forumId }).bytes);
 }
 
 /** What the edit must name as replaced, worked out from the row's whole history. */

@@ -7,9 +7,8 @@ import type { AppError } from '../../../shared/result';
 import { dispatch } from '../../../main/core/commands/dispatch';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
-import { importBundle } from '../../../main/core/sync/importBundle';
-import { readBundle } from '../../../main/core/sync/readBundle';
-import { tempCore, tempDir, validForum } from '../helpers/tempCore';
+import { tempCore, validForum } from '../helpers/tempCore';
+import { importBytes } from '../helpers/exchange';
 
 /** Runs a command through dispatch (validation included) and returns its value, or throws its message. */
 export async function call<T>(ctx: CoreContext, name: CommandName, input: unknown): Promise<T> {
@@ -85,5 +84,5 @@ export const documentOf = (ctx: CoreContext, documentId: string) => call<Outcome
 
 /** Carries everything `from` knows of the forum to `to`, as a bundle on a USB stick would. */
 export async function send(from: CoreContext, to: CoreContext, forumId: string): Promise<void> {
-  await importBundle(to, readBundle(exportBundle(from, { forumId }).bytes), { trustNewDevice: true, backupDir: tempDir() });
+  await importBytes(to, exportBundle(from, { forumId }).bytes);
 }

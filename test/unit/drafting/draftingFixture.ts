@@ -7,9 +7,8 @@ import { dispatch } from '../../../main/core/commands/dispatch';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { writeRow } from '../../../main/core/store/changeLog';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
-import { importBundle } from '../../../main/core/sync/importBundle';
-import { readBundle } from '../../../main/core/sync/readBundle';
-import { tempCore, tempDir, validForum } from '../helpers/tempCore';
+import { tempCore, validForum } from '../helpers/tempCore';
+import { importBytes } from '../helpers/exchange';
 
 /** Runs a command through dispatch (validation included) and returns its value, or throws its message. */
 export async function call<T>(ctx: CoreContext, name: CommandName, input: unknown): Promise<T> {
@@ -104,7 +103,7 @@ export function addKeyMessage(ctx: CoreContext, forumId: string, sessionId: stri
 /** Hands one laptop's changes to another, as a USB stick would. */
 export async function send(from: CoreContext, to: CoreContext, forumId: string): Promise<void> {
   const { bytes } = exportBundle(from, { forumId });
-  await importBundle(to, readBundle(bytes), { trustNewDevice: true, backupDir: tempDir() });
+  await importBytes(to, bytes);
 }
 
 /** Two laptops holding the same forum and document. */

@@ -1,7 +1,5 @@
-import { build } from 'esbuild';
 import { strFromU8, unzipSync } from 'fflate';
-import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportedFile, ExportProgress, MissingTranslation } from '../../../shared/exports';
 import type { CommandName } from '../../../shared/ipc';
 import type { AppError } from '../../../shared/result';
@@ -203,23 +201,9 @@ describe('export:agenda, export:participants', () => {
 });
 
 describe('exports in the export worker', () => {
-  // As in the built app: the worker script sits beside the import worker's, built the same way.
-  const folder = path.resolve(__dirname, '../../../.cache/test-export-worker');
-  beforeAll(async () => {
-    await build({
-      entryPoints: [path.resolve(__dirname, '../../../main/core/exports/exportWorker.ts')],
-      outfile: path.join(folder, 'exportWorker.cjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['better-sqlite3'],
-      logLevel: 'warning',
-    });
-  }, 30_000);
-
+  // Every export composes in the worker thread, built for the tests as the app's build does.
   it('composes on its own connection, reports each phase, and brings refusals back typed', async () => {
     const { ctx, documentId } = await demo();
-    ctx.importWorker = { script: path.join(folder, 'importWorker.cjs') };
     const file = await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { format: 'html', exportId: 'worker-export-1' }));
     expect(bytesOf(file).toString('utf8')).toContain('First, ');
     expect(await call<ExportProgress>(ctx, 'export:progress', { exportId: 'worker-export-1' })).toEqual({ phase: 'done', done: 3, total: 3 });

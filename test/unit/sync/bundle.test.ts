@@ -7,9 +7,9 @@ import { writeRow } from '../../../main/core/store/changeLog';
 import type { BundleManifest } from '../../../main/core/sync/bundleFormat';
 import { deviceIdentity, signBytes } from '../../../main/core/sync/deviceIdentity';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
-import { importBundle, previewImport } from '../../../main/core/sync/importBundle';
 import { readBundle } from '../../../main/core/sync/readBundle';
-import { snapshot, tempCore, tempDir } from '../helpers/tempCore';
+import { importBytes, previewBytes } from '../helpers/exchange';
+import { snapshot, tempCore } from '../helpers/tempCore';
 import { forumTables } from './forumTables';
 
 async function laptops() {
@@ -19,9 +19,7 @@ async function laptops() {
   return { a, b, forum };
 }
 
-async function importInto(ctx: CoreContext, bytes: Uint8Array) {
-  return importBundle(ctx, readBundle(bytes), { trustNewDevice: true, backupDir: tempDir() });
-}
+const importInto = (ctx: CoreContext, bytes: Uint8Array) => importBytes(ctx, bytes);
 
 /** Assert that refusing `bytes` left every table of `ctx` exactly as it was. */
 async function expectRefused(ctx: CoreContext, bytes: Uint8Array, message: RegExp) {
@@ -35,7 +33,7 @@ describe('bundles', () => {
     const { a, b, forum } = await laptops();
     const { bytes, manifest } = exportBundle(a, { forumId: forum.id });
     expect(manifest.forum).toEqual({ id: forum.id, title: 'Forum on Urban-Rural Linkages' });
-    const preview = previewImport(b, readBundle(bytes));
+    const preview = await previewBytes(b, bytes);
     expect(preview.forum.isNew).toBe(true);
     expect(preview.device.status).toBe('unknown');
     expect(preview.device.fingerprint).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
@@ -70,8 +68,8 @@ describe('bundles', () => {
   it('wait for the user to trust a new laptop, changing nothing meanwhile', async () => {
     const { a, b, forum } = await laptops();
     const before = snapshot(b);
-    const bundle = readBundle(exportBundle(a, { forumId: forum.id }).bytes);
-    await expect(importBundle(b, bundle, { trustNewDevice: false, backupDir: tempDir() })).rejects.toThrow(/Compare its fingerprint/);
+    const { bytes } = exportBundle(a, { forumId: forum.id });
+    await expect(importBytes(b, bytes, { trustNewDevice: false })).rejects.toThrow(/Compare its fingerprint/);
     expect(snapshot(b)).toBe(before);
   });
 
@@ -147,8 +145,8 @@ describe('bundles', () => {
     await expectRefused(b, craft(a, forum.id, countsFor('notes'), '["only", "three", "fields"]\n'), /line 1 .* is not a change/);
     await expectRefused(b, craft(a, forum.id, countsFor('notes'), '{not json\n'), /line 1 .* is not valid/);
     await expectRefused(b, craft(a, forum.id, (m) => (m.counts = {}), ''), /carries no changes/);
-    const withParents = JSON.stringify([a.deviceId, '000000000000100-0000', 'notes', 'row-1', { lang: 'en' }, { lang: [`${a.deviceId}/000000000000050-0000`] }]);
-    await expectRefused(b, craft(a, forum.id, countsFor('notes'), `${withParents}\n`), /replaced edits for “notes.lang”/);
+    const withParents = JSON.stringify([a.deviceId, '000000000000100-0000', 'notes', 'row-1', { lang: 'en' }, { text: [`${a.deviceId}/000000000000050-0000`] }]);
+    await expectRefused(b, craft(a, forum.id, countsFor('notes'), `${withParents}\n`), /replaced edits for “notes.text”, which it does not set/);
     await expectRefused(b, craft(a, forum.id, countsFor('notes'), `${line('notes', { text: 'x' })}\n`), /prose “notes.text” without naming/);
   });
 

@@ -4,11 +4,10 @@ import { writeRow } from '../../../main/core/store/changeLog';
 import { createForum } from '../../../main/core/store/forums';
 import { chooseProse, proseVersions } from '../../../main/core/store/proseVersions';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
-import { importBundle } from '../../../main/core/sync/importBundle';
-import { readBundle } from '../../../main/core/sync/readBundle';
 import { forumInput } from '../../../shared/forum';
-import { tempCore, tempDir, validForum } from '../helpers/tempCore';
+import { tempCore, validForum } from '../helpers/tempCore';
 import { forumTables } from './forumTables';
+import { importBytes } from '../helpers/exchange';
 
 /** mulberry32: a small seeded generator, so a failing exchange order can be replayed. */
 function random(seed: number) {
@@ -30,7 +29,7 @@ async function send(from: CoreContext, to: CoreContext, forumId: string, forPeer
   } catch {
     return; // nothing new for that peer
   }
-  await importBundle(to, readBundle(bytes), { trustNewDevice: true, backupDir: tempDir() });
+  await importBytes(to, bytes);
 }
 
 function randomEdit(laptop: CoreContext, forumId: string, rng: ReturnType<typeof random>, serial: number) {

@@ -5,14 +5,13 @@ import { writeRow } from '../../../main/core/store/changeLog';
 import { createForum } from '../../../main/core/store/forums';
 import { chooseProse, proseVersions } from '../../../main/core/store/proseVersions';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
-import { importBundle } from '../../../main/core/sync/importBundle';
-import { readBundle } from '../../../main/core/sync/readBundle';
 import { forumInput } from '../../../shared/forum';
-import { snapshot, tempCore, tempDir, validForum } from '../helpers/tempCore';
+import { snapshot, tempCore, validForum } from '../helpers/tempCore';
 import { forumTables } from './forumTables';
+import { importBytes } from '../helpers/exchange';
 
 async function send(from: CoreContext, to: CoreContext, forumId: string) {
-  await importBundle(to, readBundle(exportBundle(from, { forumId }).bytes), { trustNewDevice: true, backupDir: tempDir() });
+  await importBytes(to, exportBundle(from, { forumId }).bytes);
 }
 
 async function twoLaptopsWithANote(skewB = 0) {

@@ -5,7 +5,7 @@ import type { ImportPreview, ImportProgress } from '../../../../shared/sync';
 import { bytesToBase64 } from '../../api/base64';
 import { api } from '../../api/plenaryApi';
 import { ErrorMessage } from '../ErrorMessage';
-import { ImportPreviewCard } from './ImportPreviewCard';
+import { ImportPreviewCard, type ImportConsent } from './ImportPreviewCard';
 
 export interface PendingBundle {
   key: string;
@@ -37,7 +37,7 @@ export function BundleImport({ currentForumId, onImported }: { currentForumId?: 
     }
   };
 
-  const apply = async (bundle: PendingBundle, trustNewDevice: boolean) => {
+  const apply = async (bundle: PendingBundle, consent: ImportConsent) => {
     if (!bundle.data) return;
     update(bundle.key, { status: 'importing' });
     // The core reports progress under an id we choose; ask for it while the import runs.
@@ -47,7 +47,7 @@ export function BundleImport({ currentForumId, onImported }: { currentForumId?: 
         if (answer.ok && answer.value) update(bundle.key, { progress: answer.value });
       });
     }, 250);
-    const result = await api['bundle:import']({ data: bundle.data, trustNewDevice, importId });
+    const result = await api['bundle:import']({ data: bundle.data, ...consent, importId });
     clearInterval(poll);
     if (!result.ok) return update(bundle.key, { error: result.error, status: 'failed' });
     update(bundle.key, { preview: result.value, status: 'imported', data: undefined });
@@ -81,7 +81,7 @@ export function BundleImport({ currentForumId, onImported }: { currentForumId?: 
                 <progress
                   aria-label={t('sync.progressLabel')}
                   max={bundle.progress?.total || 1}
-                  value={bundle.progress?.phase === 'apply' || bundle.progress?.phase === 'project' ? bundle.progress.done : 0}
+                  value={bundle.progress?.phase === 'apply' ? bundle.progress.done : 0}
                 />{' '}
                 <span role="status">{t(`sync.phase.${bundle.progress?.phase ?? 'verify'}`)}</span>
               </p>
@@ -92,7 +92,7 @@ export function BundleImport({ currentForumId, onImported }: { currentForumId?: 
                 preview={bundle.preview}
                 status={bundle.status}
                 currentForumId={currentForumId}
-                onImport={(trust) => void apply(bundle, trust)}
+                onImport={(consent) => void apply(bundle, consent)}
               />
             )}
             {(bundle.status === 'imported' || bundle.status === 'failed') && (

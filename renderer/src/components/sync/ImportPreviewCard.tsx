@@ -1,20 +1,34 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/sync';
-import { formatNumber } from '../../i18n/intlFormat';
+import { formatDuration, formatNumber } from '../../i18n/intlFormat';
 import type { PendingBundle } from './BundleImport';
+
+/** What the user agreed to beyond the import itself. */
+export interface ImportConsent {
+  trustNewDevice: boolean;
+  confirmMassChanges: boolean;
+  applyHeld: boolean;
+}
 
 interface Props {
   preview: ImportPreview;
   status: PendingBundle['status'];
   currentForumId: string | undefined;
-  onImport(trustNewDevice: boolean): void;
+  onImport(consent: ImportConsent): void;
 }
 
-/** What a bundle would add, from whom, into which forum; the import button waits for trust. */
+/**
+ * What a bundle would add, from whom, into which forum; the import button waits for trust, and
+ * for an explicit yes when the bundle deletes or rewrites much of the forum. Changes stamped far
+ * ahead (a wrong clock) are kept aside unless the user chooses to apply them.
+ */
 export function ImportPreviewCard({ preview, status, currentForumId, onImport }: Props) {
   const { t, i18n } = useTranslation();
   const [trusted, setTrusted] = useState(false);
+  const [massConfirmed, setMassConfirmed] = useState(false);
+  const [applyHeld, setApplyHeld] = useState(false);
+  const needsMassConfirmation = preview.massChanges.length > 0;
   const n = (value: number) => formatNumber(value, i18n.language);
   const rows = Object.entries(preview.rows);
   const needsTrust = preview.device.status === 'unknown';
@@ -60,6 +74,25 @@ export function ImportPreviewCard({ preview, status, currentForumId, onImport }:
           {t('sync.skew', { minutes: n(Math.ceil(preview.skew.maxAheadMs / 60000)) })}
         </p>
       )}
+      {preview.held.changes > 0 && (
+        <p role="alert" className="warning">
+          {t('sync.heldWarning', { changes: n(preview.held.changes), ahead: formatDuration(preview.held.maxAheadMs, i18n.language) })}
+        </p>
+      )}
+      {needsMassConfirmation && (
+        <div role="alert" className="warning">
+          <p>{t('sync.massWarning')}</p>
+          <ul>
+            {preview.massChanges.map((m) => (
+              <li key={m.table}>
+                {m.table === 'forums'
+                  ? t('sync.massForum')
+                  : t('sync.massTable', { table: t(`syncTables.${m.table}`, { defaultValue: m.table }), deleted: n(m.deleted), rewritten: n(m.rewritten), live: n(m.live) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {status === 'imported' && <p role="status">{t('sync.imported')}</p>}
       {(status === 'ready' || status === 'importing') && (
         <div className="actions">
@@ -69,11 +102,23 @@ export function ImportPreviewCard({ preview, status, currentForumId, onImport }:
               {t('sync.trustLabel', { fingerprint: preview.device.fingerprint })}
             </label>
           )}
+          {needsMassConfirmation && (
+            <label className="checkbox">
+              <input type="checkbox" checked={massConfirmed} onChange={(event) => setMassConfirmed(event.target.checked)} />
+              {t('sync.confirmMass')}
+            </label>
+          )}
+          {preview.held.changes > 0 && (
+            <label className="checkbox">
+              <input type="checkbox" checked={applyHeld} onChange={(event) => setApplyHeld(event.target.checked)} />
+              {t('sync.applyHeld')}
+            </label>
+          )}
           <button
             type="button"
             className="primary"
-            disabled={status === 'importing' || (needsTrust && !trusted)}
-            onClick={() => onImport(needsTrust && trusted)}
+            disabled={status === 'importing' || (needsTrust && !trusted) || (needsMassConfirmation && !massConfirmed)}
+            onClick={() => onImport({ trustNewDevice: needsTrust && trusted, confirmMassChanges: massConfirmed, applyHeld })}
           >
             {status === 'importing' ? t('sync.importing') : t('sync.importButton')}
           </button>

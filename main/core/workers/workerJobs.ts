@@ -1,0 +1,56 @@
+import type { ParticipantImportPreview } from '../../../shared/participantImport';
+import type { FieldIssue, ErrorCode } from '../../../shared/result';
+import { CoreError } from '../errors';
+import { planParticipantImport, previewParticipantImport, type ParticipantPlan, type ParticipantPlanRequest } from '../participants/planParticipantImport';
+import { planBundleImport, type BundlePlan, type BundlePlanInput } from '../sync/planBundleImport';
+import type { ReadContext } from './readContext';
+
+/**
+ * The work a worker does for the main connection: read, parse, verify and plan. Each job
+ * answers with a plan the main connection applies (or a preview it shows), never with writes.
+ */
+export interface WorkerJobs {
+  'bundle:plan': { input: BundlePlanInput; output: BundlePlan };
+  'participants:preview': { input: ParticipantPlanRequest; output: ParticipantImportPreview };
+  'participants:plan': { input: ParticipantPlanRequest; output: ParticipantPlan };
+}
+export type WorkerJobName = keyof WorkerJobs;
+
+/** How far a job has come, for a progress bar: phase, and units done out of a total. */
+export interface JobProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export type WorkerRequest = { id: number; name: WorkerJobName; input: unknown };
+export type WorkerReply =
+  | { id: number; progress: JobProgress }
+  | { id: number; ok: true; output: unknown }
+  | { id: number; ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
+
+type JobHandlers = {
+  [K in WorkerJobName]: (read: ReadContext, input: WorkerJobs[K]['input'], progress: (p: JobProgress) => void) => Promise<WorkerJobs[K]['output']> | WorkerJobs[K]['output'];
+};
+
+const jobHandlers: JobHandlers = {
+  'bundle:plan': (read, input, progress) => planBundleImport(read, input, progress),
+  'participants:preview': (read, input) => previewParticipantImport(read, input),
+  'participants:plan': (read, input) => planParticipantImport(read, input),
+};
+
+/** Runs one job against a read-only context and turns any outcome into a reply. */
+export async function runWorkerJob(read: ReadContext, request: WorkerRequest, post: (reply: WorkerReply) => void): Promise<void> {
+  const handler = jobHandlers[request.name] as (r: ReadContext, i: unknown, p: (p: JobProgress) => void) => unknown;
+  try {
+    if (!handler) throw new CoreError('internal', `Unknown worker job ${String(request.name)}.`);
+    const output = await handler(read, request.input, (progress) => post({ id: request.id, progress }));
+    post({ id: request.id, ok: true, output });
+  } catch (error) {
+    if (error instanceof CoreError) {
+      post({ id: request.id, ok: false, code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+    } else {
+      post({ id: request.id, ok: false, code: 'internal', message: (error as Error).message });
+    }
+  }
+}

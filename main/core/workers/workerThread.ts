@@ -1,0 +1,16 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openReadContext, type ReadContext } from './readContext';
+import { runWorkerJob, type WorkerRequest } from './workerJobs';
+
+// The core's worker thread (built as dist/main/coreWorker.cjs): one read-only connection to the
+// database, opened once, and jobs taken one at a time from the main thread.
+const { databasePath, nativeBinding } = workerData as { databasePath: string; nativeBinding?: string };
+let read: ReadContext | undefined;
+let queue: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => {
+    read ??= openReadContext(databasePath, nativeBinding);
+    return runWorkerJob(read, request, (reply) => parentPort?.postMessage(reply));
+  });
+});

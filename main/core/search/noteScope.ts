@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { fold } from './foldText';
+import { fold } from '../../../shared/foldText';
 
 // What the notes index cannot say cheaply, kept per connection and per forum:
 //

@@ -2,6 +2,7 @@ import agendaEn from '../../resources/locales/en/agenda.json' with { type: 'json
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 import { openDemo } from './openDemo';
+import { pressInLayout } from './pressInLayout';
 import { expect, test } from './serverFixture';
 
 const agenda = agendaEn.agenda;
@@ -129,4 +130,17 @@ test('the clock drives "now and next" on the agenda and the projector', async ({
 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: agenda.title })).toBeVisible();
+});
+
+test('the projector takes L from an Arabic or Russian keyboard, by the key’s place', async ({ page, server }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T01:30:00Z'));
+  await openDemoAgenda(page, server.url);
+  await page.getByRole('link', { name: agenda.projectorLink }).click();
+  const now = page.getByRole('region', { name: agenda.now });
+  await expect(now.getByRole('heading', { name: 'Opening Ceremony and High-Level Dialogue' })).toBeVisible();
+  // The key labelled L types م in the Arabic layout and д in the Russian one.
+  await pressInLayout(page, 'KeyL', 'م');
+  await expect(now.getByRole('heading', { name: '开幕式暨高层对话' })).toBeVisible();
+  await pressInLayout(page, 'KeyL', 'д');
+  await expect(now.getByRole('heading', { name: 'Ceremonia de apertura y diálogo de alto nivel' })).toBeVisible();
 });

@@ -4,6 +4,7 @@ import draftingAr from '../../resources/locales/ar/drafting.json' with { type: '
 import draftingEn from '../../resources/locales/en/drafting.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 import { openDemo } from './openDemo';
+import { pressInLayout } from './pressInLayout';
 import { expect, test } from './serverFixture';
 
 const d = draftingEn.drafting;
@@ -247,8 +248,11 @@ test('paragraphs are selected, moved, headed, traced to their sources, deleted a
   await page.keyboard.press('?');
   await expect(page.getByRole('term').filter({ hasText: 'Alt+↑' })).toBeVisible();
   await expect(page.getByText(d.shortcuts.bracket)).toBeVisible();
-  // P projects the selected paragraph.
+  // The same key in an Arabic layout types ؟, and closes the list again.
+  await pressInLayout(page, 'Slash', '؟', { shift: true });
+  await expect(page.getByRole('term').filter({ hasText: 'Alt+↑' })).toBeHidden();
+  // P projects the selected paragraph, from the key labelled P in an Arabic layout (ح).
   await point(page, 1).click();
-  await page.keyboard.press('p');
+  await pressInLayout(page, 'KeyP', 'ح');
   await expect(page).toHaveURL(/\/drafting\/[^/]+\/projector\/[^/]+$/);
 });

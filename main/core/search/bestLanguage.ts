@@ -1,4 +1,4 @@
-import { fold } from './foldText';
+import { fold } from '../../../shared/foldText';
 import type { SearchWord } from './searchWords';
 
 /** A multilingual text: { lang: text }, as the projection stores it. */

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { fold } from './foldText';
+import { fold } from '../../../shared/foldText';
 
 const registered = new WeakSet<Database>();
 

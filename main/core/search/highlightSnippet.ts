@@ -1,5 +1,5 @@
 import type { Highlighted } from '../../../shared/search';
-import { foldText, originalRange } from './foldText';
+import { foldText, originalRange } from '../../../shared/foldText';
 
 /** About how much text a hit shows, in UTF-16 code units. */
 export const snippetWidth = 160;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { logGeneration } from '../store/changeLog';
-import { fold } from './foldText';
+import { fold } from '../../../shared/foldText';
 
 // What the notes index cannot say cheaply, kept per connection and per forum:
 //

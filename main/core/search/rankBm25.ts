@@ -1,4 +1,4 @@
-import { characterCount, fold } from './foldText';
+import { characterCount, fold } from '../../../shared/foldText';
 
 /** FTS5's own bm25 constants. */
 const k1 = 1.2;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { containsFunction } from './containsFunction';
-import { characterCount, fold } from './foldText';
+import { characterCount, fold } from '../../../shared/foldText';
 import { endingWith, noteTails, outsiders } from './noteScope';
 import { rankBm25 } from './rankBm25';
 import { containsAll, ftsPhrase, trigram, type SearchWord } from './searchWords';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { containsFunction } from './containsFunction';
-import { fold } from './foldText';
+import { fold } from '../../../shared/foldText';
 import { ftsPhrase, type SearchWord } from './searchWords';
 
 export interface ParticipantHit {

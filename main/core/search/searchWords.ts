@@ -1,4 +1,4 @@
-import { characterCount, fold } from './foldText';
+import { characterCount, fold } from '../../../shared/foldText';
 
 /** One word of a search, as typed and as the index folds it. */
 export interface SearchWord {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { isCountryCode } from '../../../shared/countries';
+import { characterCount, fold } from '../../../shared/foldText';
 import {
   participantRoles,
   type Gender,
@@ -13,6 +14,7 @@ import {
   type ParticipantRole,
 } from '../../../shared/participants';
 import { CoreError } from '../errors';
+import { containsFunction } from '../search/containsFunction';
 import { logGeneration, writeRow, type RowValues, type Writer } from './changeLog';
 import { getForum } from './forums';
 import { participantSortKey } from './migrations/m005_participantIndexes';
@@ -153,7 +155,7 @@ export function checkInParticipant(writer: Writer, id: string, checkedIn: boolea
 
 export type ParsedParticipantQuery = z.output<typeof participantQuery>;
 
-/** FTS5 trigram queries need three characters; shorter ones (王, 李明) scan with LIKE instead. */
+/** FTS5 trigram queries need three characters (once folded); shorter ones (王, 李明, jo) are scanned for. */
 const minTrigramLength = 3;
 
 /**
@@ -193,7 +195,7 @@ interface ShortTextCache {
   /** The log's generation (see logRewritten): a rollback hands seqs out again. */
   generation: number;
   seq: number;
-  /** rowid -> name, organisation and e-mail, ASCII letters lowered as LIKE folds them, split by line breaks. */
+  /** rowid -> name, organisation and e-mail folded as the index folds them, split by line breaks. */
   texts: Map<number, string>;
 }
 
@@ -202,11 +204,9 @@ const shortTextCaches = new WeakMap<Database, ShortTextCache>();
 /** More participants changed than this since the copy was made, and it is built again. */
 const maxRefresh = 2_000;
 
-const lowerAscii = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-
 type TextRow = [rowid: number, name: string | null, organisation: string | null, email: string | null];
 
-const searchable = ([, name, organisation, email]: TextRow) => lowerAscii(`${name ?? ''}\n${organisation ?? ''}\n${email ?? ''}`);
+const searchable = ([, name, organisation, email]: TextRow) => fold(`${name ?? ''}\n${organisation ?? ''}\n${email ?? ''}`);
 
 function refreshed(db: Database, cached: ShortTextCache, seq: number): boolean {
   const ids = prepare(db, "SELECT DISTINCT row_id FROM changes WHERE seq > ? AND tbl = 'participants' LIMIT ?")
@@ -240,14 +240,14 @@ function shortTextCache(db: Database, forumId: string): ShortTextCache {
 }
 
 /**
- * Which of the forum's live participants have `text` in their name, organisation or e-mail, exactly
- * as LIKE '%text%' finds them, as a condition on `p`: the hits' rowids, or when nearly everyone
+ * Which of the forum's live participants have `text` in their name, organisation or e-mail, case
+ * and accents folded as the trigram index folds them for longer texts, as a condition on `p`: the hits' rowids, or when nearly everyone
  * matches (a, e) the fewer rowids of those who do not. The text has no control characters, so no
  * hit spans two fields.
  */
 function shortTextCondition(db: Database, forumId: string, text: string): { sql: string; param: string } {
   const cache = shortTextCache(db, forumId);
-  const needle = lowerAscii(text);
+  const needle = fold(text);
   const hits: number[] = [];
   const misses: number[] = [];
   for (const [rowid, haystack] of cache.texts) (haystack.includes(needle) ? hits : misses).push(rowid);
@@ -263,18 +263,22 @@ function matching(query: ParsedParticipantQuery, db?: Database): { from: string;
   let from = 'participants p';
   // Control characters are no one's name, and a NUL would end the FTS5 or LIKE pattern early.
   const text = query.text.replace(/\p{Cc}+/gu, ' ').normalize('NFC').trim();
-  if ([...text].length >= minTrigramLength) {
+  if (characterCount(fold(text)) >= minTrigramLength) {
     // Driven from the index's hits: a rowid lookup each, no scan of the forum.
     from = 'participants_search JOIN participants p ON p.rowid = participants_search.rowid';
     conditions.push('participants_search MATCH ?');
     params.push(ftsPhrase(text));
   } else if (text && db && !db.inTransaction) {
-    // Inside a transaction a copy could outlive a rollback, which hands its change seqs out again: LIKE.
     const short = shortTextCondition(db, query.forumId, text);
     conditions.push(short.sql);
     params.push(short.param);
+  } else if (text && db) {
+    // Inside a transaction a copy could outlive a rollback, which hands its change seqs out again:
+    // the same fold, row by row.
+    conditions.push(`${containsFunction(db)}(coalesce(p.name, '') || char(10) || coalesce(p.organisation, '') || char(10) || coalesce(p.email, ''), ?)`);
+    params.push(fold(text));
   } else if (text) {
-    // LIKE folds ASCII case; scripts without case (Chinese, Arabic) need no folding.
+    // No connection: only to read the plan, which a scan with LIKE shares (LIKE folds ASCII alone).
     conditions.push("(p.name LIKE ? ESCAPE '\\' OR p.organisation LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\')");
     const pattern = `%${likeEscape(text)}%`;
     params.push(pattern, pattern, pattern);
@@ -309,7 +313,8 @@ export interface ParticipantPageSql {
 
 /**
  * The statements behind a page (exported so tests can check SQLite reads them from an index). With
- * `db`, a text of one or two characters is looked up in the connection's cache; without, by LIKE.
+ * `db`, a text of one or two characters is looked up in the connection's cache; without, by LIKE,
+ * which folds ASCII alone: for reading plans, never for answering.
  */
 export function participantPageSql(query: ParsedParticipantQuery, db?: Database): ParticipantPageSql {
   const direction = query.descending ? 'DESC' : 'ASC';

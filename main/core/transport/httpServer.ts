@@ -2,12 +2,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fail, type ErrorCode, type Result } from '../../../shared/result';
+import { fail, type Result } from '../../../shared/result';
 import { maxParticipantFileBytes } from '../../../shared/participantImport';
 import { maxBundleBase64 } from '../../../shared/sync';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
+import { allowedHosts, allowedOrigins } from './allowedOrigins';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { httpStatus } from './httpStatus';
 import { resolveStaticFile } from './staticFiles';
 
 export const maxRequestBytes = 1024 * 1024;
@@ -39,14 +41,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const statusOf: Partial<Record<ErrorCode, number>> = {
-  invalid_input: 400,
-  unknown_command: 404,
-  not_found: 404,
-  unauthorized: 401,
-  payload_too_large: 413,
-};
-
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
@@ -64,22 +58,39 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(`Bearer ${token}`);
 
+  let hosts = new Set<string>();
+  let origins = new Set<string>();
+
   const server = http.createServer((req, res) => {
     const send = (status: number, body: string | Buffer, type: string) => {
       res.writeHead(status, { ...securityHeaders, 'Content-Type': type });
       res.end(body);
     };
     const sendResult = (result: Result<unknown>) => {
-      const status = result.ok ? 200 : (statusOf[result.error.code] ?? 500);
+      const status = result.ok ? 200 : httpStatus(result.error.code);
       send(status, JSON.stringify(result), 'application/json; charset=utf-8');
     };
+    // A request refused before its body is read: the body is never read, the connection closes,
+    // so a stranger cannot make the server swallow gigabytes or keep a connection busy.
+    const refuse = (status: number, message: string) => {
+      res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+      res.end(JSON.stringify(fail('unauthorized', message)));
+    };
+    if (!hosts.has((req.headers.host ?? '').toLowerCase())) {
+      return refuse(421, `This server answers to ${[...hosts].join(', ')} only.`);
+    }
+    // Browsers name the page that makes a request; our own page names our address. No page from
+    // elsewhere holds the token, but one that guessed it still may not act here.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !origins.has(origin.toLowerCase())) {
+      return refuse(403, 'Requests from other sites are refused.');
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
 
     if (url.pathname.startsWith('/api/')) {
       const given = Buffer.from(req.headers.authorization ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        req.resume();
-        return sendResult(fail('unauthorized', 'Missing or wrong token: open the URL that `plenary serve` printed.'));
+        return refuse(401, 'Missing or wrong token: open the URL that `plenary serve` printed.');
       }
       if (req.method !== 'POST') return sendResult(fail('unknown_command', 'Use POST for API calls.'));
       let command: string;
@@ -121,8 +132,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       const port = (server.address() as AddressInfo).port;
+      hosts = allowedHosts(host, port);
+      origins = allowedOrigins(hosts);
       resolve({
-        url: `http://${host}:${port}/#token=${token}`,
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/#token=${token}`,
         port,
         token,
         // Browsers keep connections open; stopping must not wait for them to time out.

@@ -55,9 +55,9 @@ function ProjectorView({ agenda }: { agenda: Agenda }) {
     const onKey = (event: KeyboardEvent) => {
       showControls();
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === 'l') cycleLanguage();
-      else if (key === 'f') toggleFullscreen();
+      // By the key's place, so L and F work in an Arabic or Russian layout too.
+      if (event.code === 'KeyL') cycleLanguage();
+      else if (event.code === 'KeyF') toggleFullscreen();
       else if (event.key === 'Escape' && !document.fullscreenElement) navigate({ name: 'agenda', id: forum.id });
       else return;
       event.preventDefault();

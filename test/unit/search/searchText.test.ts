@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldText, originalRange } from '../../../main/core/search/foldText';
+import { fold, foldText, originalRange } from '../../../shared/foldText';
 import { highlightSnippet, matchRanges } from '../../../main/core/search/highlightSnippet';
 import { rankBm25 } from '../../../main/core/search/rankBm25';
 import { ftsPhrase, searchWords } from '../../../main/core/search/searchWords';

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../../shared/participants';
 import { api } from '../../api/plenaryApi';
-import { fold } from './noteFormat';
+import { fold } from '../../../../shared/foldText';
 import { comboboxProps } from '../comboboxProps';
 
 export interface Speaker {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fold, themeOption, type TagOption } from './noteFormat';
+import { fold } from '../../../../shared/foldText';
+import { themeOption, type TagOption } from './noteFormat';
 import { TagLabel } from './TagLabel';
 import { comboboxProps } from '../comboboxProps';
 

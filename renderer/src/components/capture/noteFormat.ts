@@ -34,11 +34,6 @@ export function newNoteId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Case and accents folded, for filtering as one types. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 export const themePrefix = 'theme:';
 
 export interface TagOption {

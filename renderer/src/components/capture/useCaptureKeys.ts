@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isHelpKey } from '../isHelpKey';
 import { altKey, inTextField } from './captureShortcuts';
 
 export interface CaptureKeyHandlers {
@@ -36,7 +37,7 @@ export function useCaptureKeys(handlers: CaptureKeyHandlers): void {
       else if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.code === 'KeyK') action = h.search;
       else if (!event.ctrlKey && !event.metaKey && !event.altKey && !inTextField(event.target)) {
         if (event.key === '/') action = h.search;
-        else if (event.key === '?') action = h.help;
+        else if (isHelpKey(event)) action = h.help;
         else if (event.key === 'Escape') action = h.write;
       } else if (event.key === 'Escape' && event.target instanceof HTMLSelectElement) action = h.write;
       if (!action) return;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ParagraphKind } from '../../../../shared/outcome';
+import { isHelpKey } from '../isHelpKey';
 import { takesKeys } from './draftingShortcuts';
 
 export interface DraftingKeyHandlers {
@@ -48,7 +49,7 @@ export function useDraftingKeys(handlers: DraftingKeyHandlers, enabled: boolean)
       }
       if (event.key === 'Escape' && plain && target instanceof Element && target.closest('.paragraph-panel')) return act(h.back);
       if (!plain || takesKeys(target)) return;
-      if (event.key === '?') return act(h.toggleHelp);
+      if (isHelpKey(event)) return act(h.toggleHelp);
       if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && onDocument(target)) return act(() => h.step(event.key === 'ArrowUp' ? -1 : 1));
       if (event.key === 'Enter' && target instanceof HTMLElement && target.dataset.paragraph) return act(h.edit);
       if (event.key === 'Delete' && onDocument(target)) return act(h.remove);

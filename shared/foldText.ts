@@ -1,7 +1,11 @@
-// Folding as the search indexes fold (SQLite's trigram tokenizer with remove_diacritics): lower
-// case, Latin letters without their accents, combining accents dropped. Highlighting and the
-// checks made outside SQLite use it, so what is marked is exactly what the index found: Núñez and
-// nunez are the same word, while Cyrillic й and Arabic vowel marks stay, as they do in the index.
+// The one fold of case and accents, used wherever text is found or compared: participant and
+// note search (however short the query), highlighting, filtering speakers and tags as one types,
+// and (with more folded on top) duplicate and header matching. It folds as the search indexes
+// fold (SQLite's trigram tokenizer with remove_diacritics): lower case, Latin letters without
+// their accents, combining accents dropped. So what one search finds, every other finds, and what
+// is marked is what the index found: Núñez and nunez, Jörg and JO, are the same; Cyrillic й and ё,
+// Arabic vowel marks, æ, ø, ł and ß stay, as they do in the index. Folding those too would need
+// the indexes built again over folded text (test/unit/search/foldAgreement.test.ts pins both).
 
 /** Text folded for matching, with where each folded code unit came from in the original. */
 export interface FoldedText {

@@ -1,0 +1,34 @@
+import type { ErrorCode } from '../../../shared/result';
+
+// Every code has a status chosen for it (a Record, so a new code does not compile until it has
+// one). 500 is kept for the server's own failures: a refused bundle or list is the answer to the
+// request, in the 4xx a browser, a proxy log or a script reads as "the input was refused".
+const statuses: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  not_found: 404,
+  unknown_command: 404,
+  // The request was fine when it was made; what it relied on has changed since.
+  amendment_stale: 409,
+  // The bundle's signer claims a device this laptop knows under another key.
+  device_key_mismatch: 409,
+  // The bundle deletes or rewrites much of the forum: it waits for the user's explicit yes.
+  confirmation_required: 409,
+  payload_too_large: 413,
+  file_too_large: 413,
+  // Well-formed requests whose content is refused: the file, bundle or document as it stands.
+  bundle_rejected: 422,
+  import_rejected: 422,
+  file_unreadable: 422,
+  translations_missing: 422,
+  internal: 500,
+  // The server cannot serve right now for reasons outside the request: its database, its printer.
+  db_newer_version: 503,
+  db_unreadable: 503,
+  pdf_unavailable: 503,
+};
+
+/** The HTTP status browser mode answers with for a result that failed with `code`. */
+export function httpStatus(code: ErrorCode): number {
+  return statuses[code];
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { httpStatus } from '../../../main/core/transport/httpStatus';
+import { errorCodes } from '../../../shared/result';
+
+// Every code, listed here on purpose: a new code fails this test until someone decides what a
+// browser should be told, instead of quietly answering 500 as if the server had crashed.
+const expected: Record<string, number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  not_found: 404,
+  unknown_command: 404,
+  amendment_stale: 409,
+  device_key_mismatch: 409,
+  payload_too_large: 413,
+  file_too_large: 413,
+  bundle_rejected: 422,
+  import_rejected: 422,
+  file_unreadable: 422,
+  translations_missing: 422,
+  internal: 500,
+  db_newer_version: 503,
+  db_unreadable: 503,
+  pdf_unavailable: 503,
+};
+
+describe('HTTP status of each error code', () => {
+  it.each([...errorCodes])('%s has a status chosen for it', (code) => {
+    expect(expected[code], `choose a status for ${code} here and in httpStatus.ts`).toBeDefined();
+    expect(httpStatus(code)).toBe(expected[code]);
+  });
+
+  it('answers 500 only for internal: every refusal of input or state is the client’s to read', () => {
+    const fiveHundreds = errorCodes.filter((code) => httpStatus(code) === 500);
+    expect(fiveHundreds).toEqual(['internal']);
+    for (const code of errorCodes) expect(httpStatus(code)).toBeGreaterThanOrEqual(400);
+  });
+
+  it('lists no code that does not exist', () => {
+    expect(Object.keys(expected).sort()).toEqual([...errorCodes].sort());
+  });
+});

@@ -2,10 +2,13 @@ import type { PaperSize } from '../../shared/exports';
 import packageJson from '../../package.json';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { restoreClockValue, type Writer } from './store/changeLog';
 import { openDatabase, type OpenOptions } from './store/openDatabase';
+import { fileKeyStore, type DeviceKeyStore } from './sync/deviceKeyStore';
 import { HybridClock } from './sync/hybridClock';
 import type { ImportWorkerConfig } from './sync/importInWorker';
+import { moveKeyOutOfDatabase } from './sync/moveKeyOutOfDatabase';
 
 export type Transport = 'electron' | 'http' | 'cli';
 
@@ -13,6 +16,8 @@ export type Transport = 'electron' | 'http' | 'cli';
 export interface CoreContext extends Writer {
   databasePath: string;
   version: string;
+  /** Where the device's private signing key is kept; null on connections that never sign. */
+  deviceKeys: DeviceKeyStore | null;
   /** Set by long-running hosts (the desktop app, browser mode) so imports run off their main thread. */
   importWorker?: ImportWorkerConfig;
   /** Set by the desktop app (webContents.printToPDF); elsewhere exports look for a Chromium to print with. */
@@ -24,12 +29,34 @@ export type PdfPrinter = (html: string, paper: PaperSize) => Promise<Uint8Array>
 
 export const appVersion: string = packageJson.version;
 
-export async function openCore(databasePath: string, options: OpenOptions & { wallClock?: () => number } = {}): Promise<CoreContext> {
+export interface CoreOptions extends OpenOptions {
+  wallClock?: () => number;
+  /**
+   * Where the private key lives: by default a 0600 key file beside the database; the desktop app
+   * passes one encrypted with the system keychain. Null for worker connections, which never sign
+   * and must leave the key where it is.
+   */
+  deviceKeys?: DeviceKeyStore | null;
+}
+
+export async function openCore(databasePath: string, options: CoreOptions = {}): Promise<CoreContext> {
   const db = await openDatabase(databasePath, options);
-  const deviceId = ensureDeviceId(db);
-  const saved = restoreClockValue(db, deviceId);
-  const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
-  return { db, deviceId, clock, databasePath, version: appVersion };
+  try {
+    const deviceId = ensureDeviceId(db);
+    const deviceKeys = options.deviceKeys === undefined ? fileKeyStore(databasePath) : options.deviceKeys;
+    if (deviceKeys) {
+      moveKeyOutOfDatabase(db, deviceKeys, {
+        backupDir: options.backupDir ?? path.join(path.dirname(databasePath), 'backups'),
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      });
+    }
+    const saved = restoreClockValue(db, deviceId);
+    const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
+    return { db, deviceId, clock, databasePath, version: appVersion, deviceKeys };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 /** Created once per installation; sync tells laptops apart by it. */

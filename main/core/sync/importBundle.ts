@@ -8,7 +8,7 @@ import { getKnownDevice, rememberDevice, rememberPeerKnowledge } from '../store/
 import { backupDatabase } from '../store/openDatabase';
 import { isSyncedTable, type SyncedTable } from '../store/syncedTables';
 import { decodeHlc, MAX_DRIFT_MS } from './hybridClock';
-import { deviceIdentity, fingerprintOf } from './deviceIdentity';
+import { fingerprintOf, ownPublicKey } from './deviceIdentity';
 import type { VerifiedBundle } from './readBundle';
 
 export type { ImportPreview, ImportProgress };
@@ -20,7 +20,15 @@ export interface ImportResult extends ImportPreview {
 /** Refuses a bundle whose signer this laptop knows under another key; says who it is otherwise. */
 function signerStatus(ctx: CoreContext, bundle: VerifiedBundle): ImportPreview['device']['status'] {
   const { device } = bundle.manifest;
-  const expected = device.id === ctx.deviceId ? deviceIdentity(ctx.db, ctx.deviceId).publicKey : getKnownDevice(ctx.db, device.id)?.publicKey;
+  const own = device.id === ctx.deviceId;
+  // Read, never created: this may be a worker's connection, which has no key store.
+  const expected = own ? ownPublicKey(ctx.db) : getKnownDevice(ctx.db, device.id)?.publicKey;
+  if (own && expected === undefined) {
+    throw new CoreError(
+      'device_key_mismatch',
+      `The bundle says it comes from this laptop (${device.id}), which has never signed anything. It was not imported.`,
+    );
+  }
   if (expected !== undefined && expected !== device.publicKey) {
     throw new CoreError(
       'device_key_mismatch',

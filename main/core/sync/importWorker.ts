@@ -9,7 +9,11 @@ import type { ImportJob, ImportOutcome } from './importInWorker';
 // Runs one import on its own connection to the same database file, so that the process that
 // started it (Electron's main process, the browser-mode server) keeps answering meanwhile.
 async function run(job: ImportJob): Promise<ImportOutcome<unknown>> {
-  const ctx = await openCore(job.databasePath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+  const ctx = await openCore(job.databasePath, {
+    ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}),
+    // This connection never signs, and must leave the key where the host keeps it.
+    deviceKeys: null,
+  });
   const backup = job.backupDir ? { backupDir: job.backupDir } : {};
   try {
     if (job.kind === 'participants') return { ok: true, result: await importParticipants(ctx, job.request, backup) };

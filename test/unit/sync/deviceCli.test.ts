@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyFilePath } from '../../../main/core/sync/deviceKeyStore';
+import { encryptedKeyFilePath, keyFilePath } from '../../../main/core/sync/deviceKeyStore';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempCore';
 
@@ -37,6 +37,19 @@ describe('plenary device', () => {
     expect(after.deviceId).not.toBe(before.deviceId);
     expect(after.state).toBe('present');
     if (posix) expect(fs.statSync(keyFilePath(db)).mode & 0o777).toBe(0o600);
+  });
+
+  it('leaves a key the desktop app encrypted alone, and says where to sign instead', async () => {
+    const db = path.join(tempDir(), 'plenary.sqlite');
+    await cli('demo', '--db', db);
+    await cli('bundle', 'export', '--db', db, '--out', path.join(tempDir(), 'a.plenary'));
+    // As the desktop app leaves it: the key encrypted by the keychain, no plain key file.
+    fs.writeFileSync(encryptedKeyFilePath(db), 'ciphertext only the keychain can open', { mode: 0o600 });
+    fs.rmSync(keyFilePath(db));
+    const refused = await cli('bundle', 'export', '--db', db, '--out', path.join(tempDir(), 'b.plenary'));
+    expect(refused).toMatchObject({ code: 1, err: expect.stringMatching(/encrypted with the system keychain by the Plenary desktop app/) });
+    expect(fs.existsSync(keyFilePath(db))).toBe(false);
+    expect(fs.readFileSync(encryptedKeyFilePath(db), 'utf8')).toBe('ciphertext only the keychain can open');
   });
 
   it.skipIf(!posix)('tells on stderr when it had to make the key file private', async () => {

@@ -52,7 +52,12 @@ export function desktopKeyStore(safeStorage: SafeStorage, databasePath: string, 
       if (replace) fs.rmSync(keyFilePath(databasePath), { force: true });
     },
   };
-  adoptPlainKeyFile(encrypted, plain, databasePath, log);
+  try {
+    adoptPlainKeyFile(encrypted, plain, databasePath, log);
+  } catch (error) {
+    // The app still opens; signing reports the missing key until the file is sorted out.
+    log(`${keyFilePath(databasePath)} was left as it is: ${(error as Error).message}`);
+  }
   return encrypted;
 }
 

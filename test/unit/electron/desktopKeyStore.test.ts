@@ -113,6 +113,16 @@ describe('the desktop app’s signing key', () => {
     expect(app.logged).toEqual([expect.stringMatching(/signing key moved from .*plenary\.sqlite\.key into .*encrypted with the system keychain/)]);
   });
 
+  it('still opens when that key file is not a key, and says why it was left', async () => {
+    const userData = tempDir();
+    const databasePath = path.join(userData, 'plenary.sqlite');
+    fs.writeFileSync(keyFilePath(databasePath), 'not a key', { mode: 0o600 });
+    const app = await desktop(userData);
+    expect(app.logged).toEqual([expect.stringMatching(/plenary\.sqlite\.key was left as it is: .*does not hold an ed25519 private key/)]);
+    expect(fs.readFileSync(keyFilePath(databasePath), 'utf8')).toBe('not a key');
+    expect(fs.existsSync(encryptedKeyFilePath(databasePath))).toBe(false);
+  });
+
   it.each([
     ['Linux without a keyring (basic_text)', { available: true, backend: 'basic_text' as const }, /safeStorage backend: basic_text/],
     ['no encryption at all', { available: false }, /system keychain is not available/],

@@ -53,7 +53,7 @@ export function deviceIdentity(holder: KeyHolder): DeviceIdentity {
   if (privatePem === undefined) {
     if (publicKey !== undefined) {
       throw keyUnavailable(
-        `This laptop (device ${deviceId}) signs with a key that is no longer in ${store.location}. Other laptops know this device by that key and would refuse bundles signed by any other, so Plenary has not made a new one. Restore the key file from your backup of this computer; if it is lost for good, start a new identity (plenary device new-identity), which other laptops will be asked to trust as a new device.`,
+        `This laptop (device ${deviceId}) signs with a key that is no longer in ${store.location}. Other laptops know this device by that key and would refuse bundles signed by any other, so Plenary has not made a new one. Restore the key file from your backup of this computer; if it is lost for good, start a new identity (plenary device new-identity --confirm), which other laptops will be asked to trust as a new device.`,
       );
     }
     privatePem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

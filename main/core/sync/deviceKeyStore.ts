@@ -77,7 +77,7 @@ export function readPrivateFile(file: string, options: KeyFileOptions = {}): Uin
     if ((options.platform ?? process.platform) !== 'win32' && (mode & 0o077) !== 0) {
       fs.fchmodSync(fd, 0o600);
       (options.warn ?? console.warn)(
-        `The key file ${file} could be read by other users of this computer (mode ${mode.toString(8).padStart(4, '0')}); Plenary made it private to you (0600). If someone may have copied it, start a new identity (plenary device new-identity).`,
+        `The key file ${file} could be read by other users of this computer (mode ${mode.toString(8).padStart(4, '0')}); Plenary made it private to you (0600). If someone may have copied it, start a new identity (plenary device new-identity --confirm).`,
       );
     }
     return fs.readFileSync(fd);

@@ -76,13 +76,13 @@ function eraseFromBackups(backupDir: string, pem: string, nativeBinding: string 
   for (const name of names) {
     if (/-(wal|shm|journal)$/.test(name)) continue;
     const file = path.join(backupDir, name);
-    if (!fs.statSync(file).isFile()) continue;
     let backup: Database.Database | undefined;
     try {
+      if (!fs.statSync(file).isFile()) continue;
       backup = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
       if (privateKeyInMeta(backup) === pem) erasePrivateKey(backup);
     } catch {
-      // Not a Plenary database, or one without meta: nothing of ours to erase.
+      // Not a Plenary database (or not a file at all), or one without meta: nothing of ours to erase.
     } finally {
       backup?.close();
     }

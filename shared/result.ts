@@ -10,6 +10,7 @@ export const errorCodes = [
   'db_unreadable',
   'bundle_rejected',
   'device_key_mismatch',
+  'device_key_unavailable',
   'import_rejected',
   'file_too_large',
   'file_unreadable',

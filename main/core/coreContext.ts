@@ -2,9 +2,12 @@ import type { PaperSize } from '../../shared/exports';
 import packageJson from '../../package.json';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { restoreClockValue, type Writer } from './store/changeLog';
 import { openDatabase, type OpenOptions } from './store/openDatabase';
+import { fileKeyStore, type DeviceKeyStore } from './sync/deviceKeyStore';
 import { HybridClock } from './sync/hybridClock';
+import { moveKeyOutOfDatabase } from './sync/moveKeyOutOfDatabase';
 import { rollBackUnfinishedImports } from './sync/rollBackImport';
 import { CoreWorker } from './workers/coreWorker';
 import { defaultWorkerScript } from './workers/workerScript';
@@ -22,6 +25,8 @@ export interface CoreContext extends Writer {
   worker: CoreWorker;
   /** The native SQLite build this process runs on, which the worker loads too. */
   nativeBinding?: string;
+  /** Where the device's private signing key is kept; null on connections that never sign. */
+  deviceKeys: DeviceKeyStore | null;
   /** Set by the desktop app (webContents.printToPDF); elsewhere exports look for a Chromium to print with. */
   pdfPrinter?: PdfPrinter;
 }
@@ -35,27 +40,41 @@ export interface CoreOptions extends OpenOptions {
   wallClock?: () => number;
   /** The built worker script; next to the running bundle (or in PLENARY_WORKER_DIR) by default. */
   workerScript?: string;
+  /**
+   * Where the private key lives: by default a 0600 key file beside the database; the desktop app
+   * passes one encrypted with the system keychain. Null for connections that never sign.
+   */
+  deviceKeys?: DeviceKeyStore | null;
 }
 
 /**
- * Opens the database for writing (migrating it if needed) and undoes any import a crash
- * interrupted, before anyone reads a half-imported forum.
+ * Opens the database for writing (migrating it if needed), moves a private key an older version
+ * kept in it out to the key store, and undoes any import a crash interrupted, before anyone
+ * reads a half-imported forum.
  */
 export async function openCore(databasePath: string, options: CoreOptions = {}): Promise<CoreContext> {
   const db = await openDatabase(databasePath, options);
-  const deviceId = ensureDeviceId(db);
-  const saved = restoreClockValue(db, deviceId);
-  const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
-  const script = options.workerScript ?? defaultWorkerScript();
-  const worker = new CoreWorker({ script, databasePath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-  const ctx: CoreContext = { db, deviceId, clock, databasePath, version: appVersion, worker, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  let worker: CoreWorker | undefined;
   try {
+    const deviceId = ensureDeviceId(db);
+    const deviceKeys = options.deviceKeys === undefined ? fileKeyStore(databasePath) : options.deviceKeys;
+    if (deviceKeys) {
+      moveKeyOutOfDatabase(db, deviceKeys, {
+        backupDir: options.backupDir ?? path.join(path.dirname(databasePath), 'backups'),
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      });
+    }
+    const saved = restoreClockValue(db, deviceId);
+    const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
+    const script = options.workerScript ?? defaultWorkerScript();
+    worker = new CoreWorker({ script, databasePath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     rollBackUnfinishedImports(db);
+    return { db, deviceId, clock, databasePath, version: appVersion, worker, deviceKeys, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
   } catch (error) {
-    closeCore(ctx);
+    void worker?.close();
+    db.close();
     throw error;
   }
-  return ctx;
 }
 
 /** Created once per installation; sync tells laptops apart by it. */

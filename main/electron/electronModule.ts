@@ -156,6 +156,16 @@ export interface Menu {
   readonly items: unknown[];
 }
 
+/** Electron's `safeStorage`: strings encrypted with a key the system keychain keeps. */
+export interface SafeStorage {
+  isEncryptionAvailable(): boolean;
+  /** A Buffer in Electron. */
+  encryptString(plainText: string): Uint8Array;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: 'basic_text' means a hardcoded password, no protection at all. */
+  getSelectedStorageBackend(): 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+}
+
 export interface ElectronModule {
   app: App;
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
@@ -168,4 +178,5 @@ export interface ElectronModule {
   };
   dialog: { showErrorBox(title: string, content: string): void };
   shell: { showItemInFolder(fullPath: string): void };
+  safeStorage: SafeStorage;
 }

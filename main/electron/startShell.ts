@@ -4,6 +4,7 @@ import { databaseFileName } from '../core/defaultDataDir';
 import { applicationMenu } from './applicationMenu';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './appProtocol';
 import { bindIpc } from './bindIpc';
+import { desktopKeyStore } from './desktopKeyStore';
 import { electronNativeBinding } from './electronNativeBinding';
 import type { BrowserWindow, ElectronModule } from './electronModule';
 import { electronPdfPrinter } from './electronPdfPrinter';
@@ -18,6 +19,8 @@ export interface ShellOptions {
   appRoot?: string;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
+  /** Where the shell's notices go (the key store it chose, a key file made private); stderr unless given. */
+  log?: (line: string) => void;
 }
 
 export interface Shell {
@@ -54,8 +57,12 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
   const nativeBinding = electronNativeBinding(appRoot, env);
   let ctx: CoreContext;
   try {
+    // The signing key stays out of the database: encrypted by the system keychain where there is one.
+    const log = options.log ?? ((line: string) => console.warn(line));
+    const deviceKeys = desktopKeyStore(electron.safeStorage, databasePath, { platform: options.platform ?? process.platform, log });
     // The worker that plans imports and composes exports is built beside this script.
-    ctx = await openCore(databasePath, { workerScript: path.join(appRoot, 'dist', 'main', 'coreWorker.cjs'), ...(nativeBinding ? { nativeBinding } : {}) });
+    const workerScript = path.join(appRoot, 'dist', 'main', 'coreWorker.cjs');
+    ctx = await openCore(databasePath, { workerScript, ...(nativeBinding ? { nativeBinding } : {}), deviceKeys });
   } catch (error) {
     // openCore refuses a newer or unreadable file before writing to it; say so and leave it be.
     const message = shellMessage(app.getLocale(), 'cannotOpenDatabase', error);

@@ -4,6 +4,7 @@ import type { CoreContext } from '../coreContext';
 import { startHttpServer } from '../transport/httpServer';
 import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
+import { deviceCommands } from './deviceCommands';
 import { exportCommands } from './exportCommands';
 import { outcomeCommands } from './outcomeCommands';
 import { participantCommands } from './participantCommands';
@@ -102,4 +103,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...exportCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...exportCommands];

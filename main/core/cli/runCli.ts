@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { closeCore, openCore } from '../coreContext';
 import { defaultDatabasePath } from '../defaultDataDir';
 import { CoreError } from '../errors';
+import { fileKeyStore } from '../sync/deviceKeyStore';
 import { cliCommands, type CliCommand } from './cliCommands';
 import { UsageError } from './usageError';
 
@@ -85,7 +86,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let ctx;
   try {
-    ctx = await openCore(dbPath);
+    // Told on stderr when the key file had to be made private again.
+    ctx = await openCore(dbPath, { deviceKeys: fileKeyStore(dbPath, { warn: (line) => io.err(line) }) });
   } catch (error) {
     io.err(error instanceof CoreError ? error.message : `Could not open ${dbPath}: ${(error as Error).message}`);
     return 1;

@@ -1,14 +1,14 @@
 import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { listKnownDevices } from '../store/knownDevices';
-import { deviceIdentity, fingerprintOf, renameDevice } from '../sync/deviceIdentity';
+import { fingerprintOf, publicDeviceIdentity, renameDevice } from '../sync/deviceIdentity';
 import { exportBundle } from '../sync/exportBundle';
 import { importBundle, previewBundle } from '../sync/importBundle';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
 import type { Handlers } from './handlers';
 
 function deviceInfo(ctx: CoreContext) {
-  const identity = deviceIdentity(ctx.db, ctx.deviceId);
+  const identity = publicDeviceIdentity(ctx);
   return { deviceId: ctx.deviceId, name: identity.name, fingerprint: fingerprintOf(identity.publicKey) };
 }
 

@@ -1,13 +1,27 @@
 import type { Database } from 'better-sqlite3';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import os from 'node:os';
+import { CoreError } from '../errors';
+import type { HybridClock } from './hybridClock';
+import { keyUnavailable, type DeviceKeyStore } from './deviceKeyStore';
 
-export interface DeviceIdentity {
+export interface PublicDeviceIdentity {
   deviceId: string;
   name: string;
   /** SPKI DER, base64: what bundles carry and peers pin. */
   publicKey: string;
+}
+
+export interface DeviceIdentity extends PublicDeviceIdentity {
   privateKey: KeyObject;
+}
+
+/** What signing needs: the database (device id, public key, name) and where the private key is. */
+export interface KeyHolder {
+  db: Database;
+  deviceId: string;
+  /** Null on connections that never sign (the import and export workers). */
+  deviceKeys: DeviceKeyStore | null;
 }
 
 const meta = (db: Database, key: string) =>
@@ -15,24 +29,87 @@ const meta = (db: Database, key: string) =>
 const setMeta = (db: Database, key: string, value: string) =>
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 
+export const publicKeyOf = (privatePem: string): string =>
+  createPublicKey(createPrivateKey(privatePem)).export({ type: 'spki', format: 'der' }).toString('base64');
+
+/** The public half this device signs with, if it has ever had a key; never creates one. */
+export const ownPublicKey = (db: Database): string | undefined => meta(db, 'device_public_key');
+
 /**
- * This installation's signing identity, created on first use: an ed25519 key pair kept in the
- * local meta table (never in the change log, never in a bundle but for the public half) and a
- * name people recognise ("Rapporteur B, room 2"), the computer's name until someone edits it.
+ * This installation's signing identity: an ed25519 key pair, created on first use, and a name
+ * people recognise ("Rapporteur B, room 2"), the computer's name until someone edits it. The
+ * public half is kept in the local meta table (never in the change log); the private half only in
+ * the key store, so the database and its backups never hold it.
+ *
+ * A device that has a public key but whose store is empty has lost its key: other laptops pin
+ * that key to this device id and would refuse bundles signed by a new one, so no key is made in
+ * its place. The user restores the key file, or deliberately starts a new identity.
  */
-export function deviceIdentity(db: Database, deviceId: string): DeviceIdentity {
-  let privatePem = meta(db, 'device_private_key');
-  if (!privatePem) {
-    const pair = generateKeyPairSync('ed25519');
-    privatePem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    db.transaction(() => {
-      setMeta(db, 'device_private_key', privatePem as string);
-      setMeta(db, 'device_public_key', pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'));
-    })();
+export function deviceIdentity(holder: KeyHolder): DeviceIdentity {
+  const { db, deviceId } = holder;
+  const store = signingStore(holder);
+  const publicKey = ownPublicKey(db);
+  let privatePem = store.read();
+  if (privatePem === undefined) {
+    if (publicKey !== undefined) {
+      throw keyUnavailable(
+        `This laptop (device ${deviceId}) signs with a key that is no longer in ${store.location}. Other laptops know this device by that key and would refuse bundles signed by any other, so Plenary has not made a new one. Restore the key file from your backup of this computer; if it is lost for good, start a new identity (plenary device new-identity --confirm), which other laptops will be asked to trust as a new device.`,
+      );
+    }
+    privatePem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    storeVerified(store, privatePem);
   }
-  const privateKey = createPrivateKey(privatePem);
-  const publicKey = meta(db, 'device_public_key') ?? createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64');
-  return { deviceId, name: meta(db, 'device_name') ?? os.hostname(), publicKey, privateKey };
+  const derived = publicKeyOf(privatePem);
+  if (publicKey === undefined) setMeta(db, 'device_public_key', derived);
+  else if (publicKey !== derived) {
+    throw keyUnavailable(
+      `The key in ${store.location} is not this laptop's (device ${deviceId}, fingerprint ${fingerprintOf(publicKey)}); it belongs to another device (fingerprint ${fingerprintOf(derived)}). Put back this database's own key file.`,
+    );
+  }
+  return { deviceId, name: meta(db, 'device_name') ?? os.hostname(), publicKey: derived, privateKey: createPrivateKey(privatePem) };
+}
+
+/** Name and public key, for showing and comparing; creates the identity only if it has none. */
+export function publicDeviceIdentity(holder: KeyHolder): PublicDeviceIdentity {
+  const publicKey = ownPublicKey(holder.db);
+  if (publicKey === undefined) {
+    const { privateKey: _secret, ...identity } = deviceIdentity(holder);
+    return identity;
+  }
+  return { deviceId: holder.deviceId, name: meta(holder.db, 'device_name') ?? os.hostname(), publicKey };
+}
+
+/**
+ * A new device id and key pair, for a laptop whose key is lost or may have been copied. Changes
+ * made under the old id stay in the log and keep travelling in bundles; other laptops will be
+ * asked to trust this one as a new device. Its clock carries on, so its next change still sorts
+ * after everything it wrote before.
+ */
+export function startNewIdentity(holder: KeyHolder & { clock: HybridClock }): DeviceIdentity {
+  const store = signingStore(holder);
+  const deviceId = randomUUID();
+  const privatePem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  storeVerified(store, privatePem, true);
+  holder.db.transaction(() => {
+    setMeta(holder.db, 'device_id', deviceId);
+    setMeta(holder.db, 'device_public_key', publicKeyOf(privatePem));
+    setMeta(holder.db, 'clock', holder.clock.current());
+  })();
+  holder.deviceId = deviceId;
+  return deviceIdentity(holder);
+}
+
+function signingStore(holder: KeyHolder): DeviceKeyStore {
+  if (!holder.deviceKeys) throw new CoreError('internal', 'This connection was opened without a key store and cannot sign.');
+  return holder.deviceKeys;
+}
+
+/** Written, then read back: a key that cannot be read again must not be the one we sign with. */
+function storeVerified(store: DeviceKeyStore, privatePem: string, replace = false): void {
+  store.write(privatePem, { replace });
+  if (store.read() !== privatePem) {
+    throw keyUnavailable(`The signing key written to ${store.location} did not read back the same; nothing was signed with it.`);
+  }
 }
 
 export function renameDevice(db: Database, name: string): void {

@@ -62,7 +62,7 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
 
   const changes = strToU8(`${lines.join('\n')}\n`);
   const storedChanges = deflateSync(changes, { level: changesCompressionLevel });
-  const identity = deviceIdentity(ctx.db, ctx.deviceId);
+  const identity = deviceIdentity(ctx);
   const manifest: BundleManifest = {
     format: 'plenary-bundle',
     formatVersion: bundleFormatVersion,

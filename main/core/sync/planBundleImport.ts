@@ -152,7 +152,11 @@ export function describeMassChanges(changes: readonly MassChange[]): string {
 /** Refuses a bundle whose signer this laptop knows under another key; says who it is otherwise. */
 function signerStatus(read: ReadContext, device: { id: string; name: string; publicKey: string }): ImportPreview['device']['status'] {
   const known = read.db.prepare('SELECT public_key FROM known_devices WHERE device_id = ?').pluck().get(device.id) as string | undefined;
-  const expected = device.id === read.deviceId ? read.ownPublicKey : known;
+  const own = device.id === read.deviceId;
+  const expected = own ? read.ownPublicKey : known;
+  if (own && expected === undefined) {
+    throw new CoreError('device_key_mismatch', `The bundle says it comes from this laptop (${device.id}), which has never signed anything. It was not imported.`);
+  }
   if (expected !== undefined && expected !== device.publicKey) {
     throw new CoreError(
       'device_key_mismatch',

@@ -23,6 +23,8 @@ const statuses: Record<ErrorCode, number> = {
   translations_missing: 422,
   internal: 500,
   // The server cannot serve right now for reasons outside the request: its database, its printer.
+  // This laptop's signing key is missing or locked in a keychain it cannot reach now.
+  device_key_unavailable: 503,
   db_newer_version: 503,
   db_unreadable: 503,
   pdf_unavailable: 503,

@@ -10,6 +10,7 @@ import type {
   MenuItemConstructorOptions,
   PrintToPdfOptions,
   Protocol,
+  SafeStorage,
   Session,
   WebContents,
   WindowOpenHandlerResponse,
@@ -88,6 +89,19 @@ export interface FakeElectronOptions {
   appPath: string;
   singleInstanceLock?: boolean;
   locale?: string;
+  /** The system keychain as safeStorage sees it: available with a Secret Service unless told otherwise. */
+  keychain?: { available: boolean; backend?: ReturnType<SafeStorage['getSelectedStorageBackend']> };
+}
+
+const keychainMark = 'fake-keychain:';
+
+/**
+ * A reversible stand-in for the keychain's cipher (bytes reversed, then base64, behind a mark),
+ * so a test can tell what was encrypted from what was not; decrypting anything else fails, as
+ * Electron's does.
+ */
+export function fakeEncrypt(plainText: string): Buffer {
+  return Buffer.from(keychainMark + Buffer.from(plainText, 'utf8').reverse().toString('base64'));
 }
 
 type PermissionRequestHandler = Parameters<Session['setPermissionRequestHandler']>[0];
@@ -108,6 +122,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
     windows: [] as FakeBrowserWindow[],
     menuTemplate: undefined as MenuItemConstructorOptions[] | undefined,
     shownInFolder: [] as string[],
+    /** What encryptString returned, in order. */
+    encrypted: [] as Buffer[],
   };
 
   class FakeApp extends FakeEmitter implements App {
@@ -189,6 +205,23 @@ export function createFakeElectron(options: FakeElectronOptions) {
     emit: (event, ...args) => sessionEvents.emit(event, ...args),
   };
 
+  const keychain = options.keychain ?? { available: true, backend: 'gnome_libsecret' };
+  const safeStorage: SafeStorage = {
+    isEncryptionAvailable: () => keychain.available,
+    encryptString: (plainText) => {
+      if (!keychain.available) throw new Error('Encryption is not available.');
+      const sealed = fakeEncrypt(plainText);
+      record.encrypted.push(sealed);
+      return sealed;
+    },
+    decryptString: (encrypted) => {
+      const text = encrypted.toString('utf8');
+      if (!keychain.available || !text.startsWith(keychainMark)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(text.slice(keychainMark.length), 'base64').reverse().toString('utf8');
+    },
+    getSelectedStorageBackend: () => keychain.backend ?? 'gnome_libsecret',
+  };
+
   const app = new FakeApp();
   const electron = {
     app,
@@ -205,6 +238,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     },
     dialog: { showErrorBox: (title: string, content: string) => void record.errorBoxes.push({ title, content }) },
     shell: { showItemInFolder: (fullPath: string) => void record.shownInFolder.push(fullPath) },
+    safeStorage,
   } satisfies ElectronModule;
 
   return { electron, app, record };

@@ -25,7 +25,7 @@ export function craftBundle(ctx: CoreContext, forumId: string, lines: CraftedLin
   patch(manifest);
   const manifestBytes = strToU8(JSON.stringify(manifest));
   files['manifest.json'] = manifestBytes;
-  files['manifest.sig'] = strToU8(signBytes(deviceIdentity(ctx.db, ctx.deviceId), manifestBytes));
+  files['manifest.sig'] = strToU8(signBytes(deviceIdentity(ctx), manifestBytes));
   return zipSync(files);
 }
 

@@ -179,7 +179,7 @@ function craft(ctx: CoreContext, forumId: string, patch: (m: BundleManifest) => 
   patch(manifest);
   const manifestBytes = strToU8(JSON.stringify(manifest));
   files['manifest.json'] = manifestBytes;
-  files['manifest.sig'] = strToU8(signBytes(deviceIdentity(ctx.db, ctx.deviceId), manifestBytes));
+  files['manifest.sig'] = strToU8(signBytes(deviceIdentity(ctx), manifestBytes));
   return zipSync(files);
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { forum, forumId, forumInput, forumOverview } from './forum';
 import { uiLanguages } from './languages';
-import { bundleData, deviceInfo, deviceName, exportedBundle, importId, importPreview, importProgress, knownPeer } from './sync';
+import { bundleData, deviceInfo, deviceName, exportedBundle, heldDeviceId, heldGroup, importId, importPreview, importProgress, knownPeer } from './sync';
 import type { Result } from './result';
 import { agendaContract } from './agenda';
 import { captureContract } from './capture';
@@ -109,6 +109,20 @@ export const contract = {
   'bundle:progress': {
     input: z.object({ importId }).strict(),
     output: importProgress.nullable(),
+  },
+  'held:list': {
+    input: z.object({ forumId: forumId.optional() }).strict(),
+    output: z.array(heldGroup),
+  },
+  /** Applies one laptop's held-back changes to a forum, as an import does. */
+  'held:apply': {
+    input: z.object({ forumId, deviceId: heldDeviceId }).strict(),
+    output: z.object({ applied: z.number().int() }),
+  },
+  /** Drops them: they were never applied, and this laptop forgets them. */
+  'held:discard': {
+    input: z.object({ forumId, deviceId: heldDeviceId }).strict(),
+    output: z.object({ discarded: z.number().int() }),
   },
   ...agendaContract,
   ...participantsContract,

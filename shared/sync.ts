@@ -64,5 +64,21 @@ export const importProgress = z.object({
 });
 export type ImportProgress = z.infer<typeof importProgress>;
 
+/** A device id as bundles carry them. */
+export const heldDeviceId = z.string().min(1, 'validation.required').max(200, 'validation.tooLong');
+
 /** Chosen by the UI so it can ask how an import it started is going. */
 export const importId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'validation.id');
+
+/** Changes kept aside from one laptop's bundles because its clock runs far ahead. */
+export const heldGroup = z.object({
+  forumId: z.string(),
+  forumTitle: z.string(),
+  /** The laptop whose bundle brought them. */
+  device: z.object({ id: z.string(), name: z.string(), fingerprint: z.string() }),
+  changes: z.number().int(),
+  /** How far ahead of this laptop's clock the newest of them is stamped. */
+  maxAheadMs: z.number(),
+  receivedAt: z.string(),
+});
+export type HeldGroup = z.infer<typeof heldGroup>;

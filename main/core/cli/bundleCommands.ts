@@ -113,4 +113,42 @@ export const bundleCommands: CliCommand[] = [
       return failed ? 1 : 0;
     },
   },
+  {
+    name: 'bundle held',
+    summary: 'list changes kept aside from laptops whose clock runs far ahead; apply or discard them',
+    options: [
+      db,
+      forumOption,
+      json,
+      { name: 'apply', type: 'string', description: 'apply what this device id sent (see the list)' },
+      { name: 'discard', type: 'string', description: 'forget what this device id sent, for good' },
+    ],
+    validate(values) {
+      if (values.apply !== undefined && values.discard !== undefined) throw new UsageError('Say --apply or --discard, not both.');
+    },
+    async run(ctx, values, out) {
+      const forum = await resolveForum(ctx, values.forum);
+      if (typeof values.apply === 'string') {
+        const { applied } = await invoke(ctx, 'held:apply', { forumId: forum.id, deviceId: values.apply });
+        out(`Applied ${applied} changes that were held back.`);
+        return 0;
+      }
+      if (typeof values.discard === 'string') {
+        const { discarded } = await invoke(ctx, 'held:discard', { forumId: forum.id, deviceId: values.discard });
+        out(`Discarded ${discarded} changes that were held back; they were never applied.`);
+        return 0;
+      }
+      const groups = await invoke(ctx, 'held:list', { forumId: forum.id });
+      if (values.json) out(JSON.stringify(groups, null, 2));
+      else if (groups.length === 0) out('Nothing is held back.');
+      else {
+        for (const g of groups) {
+          const days = Math.round(g.maxAheadMs / 86_400_000);
+          out(`${g.changes} changes from ${g.device.name} (${g.device.id}), stamped up to ${days} days ahead of this computer's clock; received ${g.receivedAt}.`);
+        }
+        out('Apply them with --apply DEVICE_ID, or forget them with --discard DEVICE_ID.');
+      }
+      return 0;
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import type { CoreContext } from '../coreContext';
 import { listKnownDevices } from '../store/knownDevices';
 import { fingerprintOf, publicDeviceIdentity, renameDevice } from '../sync/deviceIdentity';
 import { exportBundle } from '../sync/exportBundle';
+import { discardHeld, listHeld, releaseHeld } from '../sync/heldChanges';
 import { importBundle, previewBundle } from '../sync/importBundle';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
 import type { Handlers } from './handlers';
@@ -29,7 +30,7 @@ const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64')
 /** Sync over the contract: bundles travel as base64 so the renderer needs no file system. */
 export const syncHandlers: Pick<
   Handlers,
-  'device:get' | 'device:rename' | 'devices:peers' | 'bundle:export' | 'bundle:preview' | 'bundle:import' | 'bundle:progress'
+  'device:get' | 'device:rename' | 'devices:peers' | 'bundle:export' | 'bundle:preview' | 'bundle:import' | 'bundle:progress' | 'held:list' | 'held:apply' | 'held:discard'
 > = {
   'device:get': (ctx) => deviceInfo(ctx),
   'device:rename': (ctx, input) => {
@@ -64,4 +65,7 @@ export const syncHandlers: Pick<
     return result;
   },
   'bundle:progress': (ctx, input) => runningImports(ctx).get(input.importId) ?? null,
+  'held:list': (ctx, input) => listHeld(ctx.db, input.forumId),
+  'held:apply': (ctx, input) => releaseHeld(ctx, input.forumId, input.deviceId),
+  'held:discard': (ctx, input) => discardHeld(ctx, input.forumId, input.deviceId),
 };

@@ -116,6 +116,38 @@ describe('clocks', () => {
   });
 });
 
+describe('changes held back', () => {
+  it('are listed per laptop, and applied or discarded later, without moving the clock', async () => {
+    const { a, b, shared, sharedSession } = await twoForums();
+    const ahead = await tempCore({ wallClock: () => Date.now() + 5 * day });
+    await importBytes(ahead, exportBundle(a, { forumId: shared }).bytes);
+    await invoke(ahead, 'sessions:update', { id: sharedSession, session: { ...(await sessionInput(ahead, sharedSession)), title: { en: 'Five days ahead' } } });
+    const bytes = exportBundle(ahead, { forumId: shared, forPeer: b.deviceId }).bytes;
+    await importBytes(b, bytes);
+
+    const [group, ...others] = await invoke(b, 'held:list', { forumId: shared });
+    expect(others).toEqual([]);
+    expect(group).toMatchObject({ forumId: shared, forumTitle: 'Forum on Urban-Rural Linkages', device: { id: ahead.deviceId } });
+    expect(group?.maxAheadMs).toBeGreaterThan(4.9 * day);
+    const before = snapshot(b);
+    await expect(invoke(b, 'held:apply', { forumId: shared, deviceId: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(snapshot(b)).toBe(before);
+
+    expect(await invoke(b, 'held:apply', { forumId: shared, deviceId: ahead.deviceId })).toEqual({ applied: group?.changes });
+    expect(title(b, sharedSession)).toBe('Five days ahead');
+    expect(await invoke(b, 'held:list', {})).toEqual([]);
+    expect(decodeHlc(b.clock.now()).millis).toBeLessThan(Date.now() + 60_000);
+
+    // Discarding forgets them; the same bundle can bring them back.
+    const c = await tempCore();
+    await importBytes(c, exportBundle(a, { forumId: shared }).bytes);
+    await importBytes(c, bytes);
+    expect(await invoke(c, 'held:discard', { forumId: shared, deviceId: ahead.deviceId })).toEqual({ discarded: group?.changes });
+    expect(await invoke(c, 'held:list', {})).toEqual([]);
+    expect(title(c, sharedSession)).not.toBe('Five days ahead');
+  });
+});
+
 describe('mass changes', () => {
   it('deleting every participant is shown in the preview and needs an explicit yes', async () => {
     const { a, b, shared } = await twoForums();

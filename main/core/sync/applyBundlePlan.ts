@@ -52,6 +52,7 @@ export function applyBundlePlan(
       },
       finish() {
         keepHeld(ctx, plan, at);
+        keepSignatures(ctx, plan, at);
         if (newest) ctx.clock.observe(newest);
         saveClock(db, ctx.clock);
         if (plan.preview.device.status !== 'this-device') {
@@ -77,6 +78,16 @@ function keepHeld(ctx: CoreContext, plan: BundlePlan, at: string): void {
     const [device, hlc, tbl, rowId, cells, parents] = held.at(i);
     keep.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, plan.signer.deviceId, at);
   }
+}
+
+/** The blocks and relayed keys that let this laptop pass the changes on, signed by who made them. */
+function keepSignatures(ctx: CoreContext, plan: BundlePlan, at: string): void {
+  const block = ctx.db.prepare(
+    'INSERT INTO change_blocks (forum_id, device, first_hlc, last_hlc, count, digest, signature) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  for (const b of plan.blocks) block.run(plan.forumId, b.device, b.first, b.last, b.count, b.digest, b.signature);
+  const key = ctx.db.prepare('INSERT INTO relayed_devices (device_id, public_key, vouched_by, learned_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  for (const d of plan.relayed) key.run(d.id, d.publicKey, plan.signer.deviceId, at);
 }
 
 /** A plan's batches read one at a time, so the main thread never parses the whole bundle at once. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped when a reader of an older version could not understand a bundle. */
-export const bundleFormatVersion = 1;
+export const bundleFormatVersion = 2;
 export const bundleExtension = '.plenary';
 
 export const entryNames = { manifest: 'manifest.json', signature: 'manifest.sig', changes: 'changes.jsonl' } as const;
@@ -12,7 +12,8 @@ export const changesCompressionLevel = 6;
 /** Caps checked against the zip's directory before anything is inflated. */
 export const bundleLimits = {
   fileBytes: 256 * 1024 * 1024,
-  manifestBytes: 1024 * 1024,
+  // Room for a secretariat's relay of fifty laptops' signed blocks over a week.
+  manifestBytes: 16 * 1024 * 1024,
   signatureBytes: 1024,
   changesBytes: 1024 * 1024 * 1024,
   /** Uncompressed to compressed; JSON change lines compress about 5 to 10 times. */
@@ -35,6 +36,21 @@ export const manifestSchema = z
     counts: z.record(z.string(), z.number().int().nonnegative()),
     /** What the sender has of this forum, per device: lets a receiver answer with only what it lacks. */
     knowledge: z.array(z.object({ device: id, hlc })),
+    /** The key of every device whose changes the bundle carries, the signer's included. */
+    devices: z.array(z.object({ id, publicKey: z.string().min(40).max(200) })).max(100_000),
+    /** Each device's signatures over runs of its changes (see changeBlocks.ts). */
+    blocks: z
+      .array(
+        z.object({
+          device: id,
+          first: hlc,
+          last: hlc,
+          count: z.number().int().positive(),
+          digest: z.string().regex(/^[0-9a-f]{64}$/),
+          signature: z.string().min(1).max(200),
+        }),
+      )
+      .max(1_000_000),
     entries: z.array(
       z.object({
         name: z.string(),

@@ -4,6 +4,8 @@ import { pickText } from '../../../shared/multilingual';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { getForum } from '../store/forums';
+import { bundleContent } from './bundleChanges';
+import { canonicalLine } from './changeBlocks';
 import { bundleFormatVersion, changesCompressionLevel, entryNames, type BundleManifest } from './bundleFormat';
 import { checkZipStructure } from './zipStructure';
 
@@ -24,7 +26,8 @@ export interface ExportedBundle {
 
 /**
  * Everything this laptop knows of a forum (its own changes and those it imported), or only what a
- * peer lacks, as a signed zip: manifest.json, its ed25519 signature, and one change per line.
+ * peer lacks, as a signed zip: manifest.json (with the signed blocks proving who made each
+ * change), its ed25519 signature, and one change per line.
  */
 export function exportBundle(ctx: CoreContext, options: ExportOptions): ExportedBundle {
   const forum = getForum(ctx.db, options.forumId);
@@ -35,26 +38,18 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
       .all(options.forPeer, forum.id) as Array<{ device: string; hlc: string }>;
     for (const row of rows) peerHas.set(row.device, row.hlc);
   }
-  const rows = ctx.db
-    .prepare('SELECT device, hlc, tbl, row_id AS rowId, cells, parents FROM changes WHERE forum_id = ? ORDER BY device, hlc')
-    .all(forum.id) as Array<{ device: string; hlc: string; tbl: string; rowId: string; cells: string; parents: string | null }>;
-
+  const content = bundleContent(ctx, forum.id, peerHas);
   const lines: string[] = [];
   const counts: Record<string, number> = {};
   const ranges = new Map<string, { device: string; from: string; to: string; count: number }>();
-  const knowledge = new Map<string, string>();
-  for (const row of rows) {
-    knowledge.set(row.device, row.hlc); // rows are in clock order per device: the last is the newest
-    const known = peerHas.get(row.device);
-    if (known !== undefined && row.hlc <= known) continue;
-    const parents = row.parents ? `,${row.parents}` : '';
-    lines.push(`[${JSON.stringify(row.device)},${JSON.stringify(row.hlc)},${JSON.stringify(row.tbl)},${JSON.stringify(row.rowId)},${row.cells}${parents}]`);
-    counts[row.tbl] = (counts[row.tbl] ?? 0) + 1;
-    const range = ranges.get(row.device);
+  for (const line of content.lines) {
+    lines.push(canonicalLine(line));
+    counts[line.tbl] = (counts[line.tbl] ?? 0) + 1;
+    const range = ranges.get(line.device);
     if (range) {
-      range.to = row.hlc;
+      range.to = line.hlc;
       range.count += 1;
-    } else ranges.set(row.device, { device: row.device, from: row.hlc, to: row.hlc, count: 1 });
+    } else ranges.set(line.device, { device: line.device, from: line.hlc, to: line.hlc, count: 1 });
   }
   if (lines.length === 0) {
     throw new CoreError('invalid_input', 'There is nothing this peer does not already have; no bundle was written.');
@@ -71,7 +66,9 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
     createdAt: (options.now ?? new Date()).toISOString(),
     ranges: [...ranges.values()],
     counts,
-    knowledge: [...knowledge].map(([device, hlc]) => ({ device, hlc })),
+    knowledge: content.knowledge,
+    devices: content.devices,
+    blocks: content.blocks,
     entries: [{ name: entryNames.changes, size: changes.length, sha256: sha256(changes), storedSha256: sha256(storedChanges) }],
   };
   const manifestBytes = strToU8(JSON.stringify(manifest, null, 2));

@@ -11,6 +11,9 @@ import { decodeHlc, MAX_DRIFT_MS } from './hybridClock';
 import { checkForumScope } from './forumScopeCheck';
 import { detectMassChanges } from './massChanges';
 import { readBundle, type BundleChange } from './readBundle';
+import type { BundleManifest } from './bundleFormat';
+import { bundleError } from './bundleError';
+import { checkBlocks, type ChangeBlock } from './changeBlocks';
 
 export interface BundlePlanInput {
   bytes: Uint8Array;
@@ -47,6 +50,10 @@ export interface BundlePlan {
   held: PlannedBatch[];
   /** The newest clock value among the changes applied and held. */
   newest: string;
+  /** The signatures to keep, so this laptop can relay what it received. */
+  blocks: ChangeBlock[];
+  /** Keys of devices this bundle relays changes of, to pin them for next time. */
+  relayed: Array<{ id: string; publicKey: string }>;
   /** Changes held back by an earlier import are applied this time (the user chose to). */
   releasesHeld: boolean;
 }
@@ -67,6 +74,7 @@ export function planBundleImport(read: ReadContext, input: BundlePlanInput, prog
   progress({ phase: 'plan', done: 0, total: changes.length });
   const status = signerStatus(read, manifest.device);
   const forumId = manifest.forum.id;
+  checkSigners(read, manifest, changes);
   const exists = read.db.prepare('SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?').pluck();
   const fresh = changes.filter((c) => exists.get(c.tbl, c.rowId, c.device, c.hlc) === undefined);
   checkForumScope(read, forumId, fresh);
@@ -119,6 +127,8 @@ export function planBundleImport(read: ReadContext, input: BundlePlanInput, prog
     held: [],
     newest,
     releasesHeld: input.applyHeld,
+    blocks: manifest.blocks,
+    relayed: manifest.devices.filter((d) => d.id !== manifest.device.id && d.id !== read.deviceId),
   };
   const consent = input.consent;
   if (!consent) return plan;
@@ -147,6 +157,32 @@ export function describeMassChanges(changes: readonly MassChange[]): string {
         ].join(' and '),
   );
   return `The bundle ${parts.join(', ')}.`;
+}
+
+/**
+ * Every change must come signed by the device it names (see changeBlocks.ts): the signer's own
+ * under the signer's key, others' under blocks their devices signed, with keys matching those
+ * this laptop already pins. This laptop's own id is accepted only under its own key.
+ */
+function checkSigners(read: ReadContext, manifest: BundleManifest, changes: readonly BundleChange[]): void {
+  const keys = new Map(manifest.devices.map((d) => [d.id, d.publicKey]));
+  const given = keys.get(manifest.device.id);
+  if (given !== undefined && given !== manifest.device.publicKey) throw bundleError('The bundle gives its signer two different keys; it was not imported.');
+  keys.set(manifest.device.id, manifest.device.publicKey);
+  const known = read.db.prepare('SELECT public_key FROM known_devices WHERE device_id = ? UNION ALL SELECT public_key FROM relayed_devices WHERE device_id = ?').pluck();
+  checkBlocks(
+    {
+      forumId: manifest.forum.id,
+      keys,
+      pinned: (deviceId) => {
+        if (deviceId !== read.deviceId) return known.get(deviceId, deviceId) as string | undefined;
+        // Never signed anything: no key can prove a change in this laptop's name.
+        return read.ownPublicKey ?? 'none';
+      },
+    },
+    manifest.blocks,
+    changes,
+  );
 }
 
 /** Refuses a bundle whose signer this laptop knows under another key; says who it is otherwise. */

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openReadContext, type ReadContext } from './readContext';
+import { openReadContext, readContextOf, type ReadContext } from './readContext';
 import { runWorkerJob, type WorkerRequest } from './workerJobs';
 
 // The core's worker thread (built as dist/main/coreWorker.cjs): one read-only connection to the
@@ -10,7 +10,9 @@ let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (request: WorkerRequest) => {
   queue = queue.then(() => {
-    read ??= openReadContext(databasePath, nativeBinding);
+    // The connection stays; what it says of this device is read again for every job, since the
+    // device may have made its key (or a new identity) since the last one.
+    read = read ? readContextOf(read.db, databasePath) : openReadContext(databasePath, nativeBinding);
     return runWorkerJob(read, request, (reply) => parentPort?.postMessage(reply));
   });
 });

@@ -76,11 +76,10 @@ describe('bundles', () => {
   it('from a known laptop signed with another key are refused', async () => {
     const { a, b, forum } = await laptops();
     await importInto(b, exportBundle(a, { forumId: forum.id }).bytes);
+    // The impostor writes and signs in A's name, with its own key.
     const impostor = await tempCore();
-    createDemoForum(impostor);
-    impostor.db.prepare("DELETE FROM meta WHERE key LIKE 'device_%_key'").run();
-    // The impostor claims A's device id but holds its own key.
-    const forged = exportBundle({ ...impostor, deviceId: a.deviceId }, { forumId: impostor.db.prepare('SELECT id FROM forums').pluck().get() as string });
+    const asA = { ...impostor, deviceId: a.deviceId };
+    const forged = exportBundle(asA, { forumId: createDemoForum(asA).id });
     await expectRefused(b, forged.bytes, /knows under another key/);
   });
 

@@ -6,6 +6,7 @@ import { m005ParticipantIndexes } from './m005_participantIndexes';
 import { m006CaptureAndSearch } from './m006_captureAndSearch';
 import { m007Drafting } from './m007_drafting';
 import { m008HeldChanges } from './m008_heldChanges';
+import { m009ChangeBlocks } from './m009_changeBlocks';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   m006CaptureAndSearch,
   m007Drafting,
   m008HeldChanges,
+  m009ChangeBlocks,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { CoreError } from '../errors';
+import { bundleError } from './bundleError';
+import { fingerprintOf, signBytes, verifyBytes, type DeviceIdentity } from './deviceIdentity';
+
+/**
+ * A device's signature over a run of its own changes to one forum: every change it made with a
+ * clock from `first` to `last`, `count` of them, whose line hashes (in clock order) hash to
+ * `digest`. Bundles carry the blocks of every device whose changes they carry, so a laptop can
+ * relay others' work, and the laptop receiving it can tell that each change was made by the
+ * device it names, not by the one relaying it.
+ */
+export interface ChangeBlock {
+  device: string;
+  first: string;
+  last: string;
+  count: number;
+  digest: string;
+  signature: string;
+}
+
+/** A change as a bundle line is made of: the log's own columns, cells and parents as JSON text. */
+export interface LineParts {
+  device: string;
+  hlc: string;
+  tbl: string;
+  rowId: string;
+  cells: string;
+  parents: string | null;
+  /** For a change whose values were erased: the hash its line had, which its blocks still need. */
+  erasedHash?: string | null;
+}
+
+/** The line exactly as bundles write it: what is hashed and signed. */
+export function canonicalLine(c: LineParts): string {
+  return `[${JSON.stringify(c.device)},${JSON.stringify(c.hlc)},${JSON.stringify(c.tbl)},${JSON.stringify(c.rowId)},${c.cells}${c.parents ? `,${c.parents}` : ''}]`;
+}
+
+export function lineHash(c: LineParts): Buffer {
+  if (c.erasedHash) return Buffer.from(c.erasedHash, 'hex');
+  return createHash('sha256').update(canonicalLine(c)).digest();
+}
+
+function digestOf(lines: readonly LineParts[]): string {
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(lineHash(line));
+  return hash.digest('hex');
+}
+
+function signedText(forumId: string, block: Omit<ChangeBlock, 'signature'>): Uint8Array {
+  return new TextEncoder().encode(`plenary-block-1\n${forumId}\n${block.device}\n${block.first}\n${block.last}\n${block.count}\n${block.digest}`);
+}
+
+/** Signs this device's changes (one device, clock order) to one forum as a block. */
+export function signBlock(identity: DeviceIdentity, forumId: string, lines: readonly LineParts[]): ChangeBlock {
+  const first = lines[0];
+  const last = lines.at(-1);
+  if (!first || !last) throw new Error('A block needs at least one change');
+  const unsigned = { device: identity.deviceId, first: first.hlc, last: last.hlc, count: lines.length, digest: digestOf(lines) };
+  return { ...unsigned, signature: signBytes(identity, signedText(forumId, unsigned)) };
+}
+
+export interface BlockCheck {
+  forumId: string;
+  /** Each device's public key as the bundle gives it. */
+  keys: ReadonlyMap<string, string>;
+  /** The key this laptop already pins for a device, if any (its own, a trusted or a relayed one). */
+  pinned(deviceId: string): string | undefined;
+}
+
+/**
+ * Proves that every change in a bundle was signed by the device it names: each line is covered
+ * by a block of its device, each block's lines are all there and hash to its digest, and each
+ * block's signature verifies with its device's key, which must be the key this laptop already
+ * knows for that device if it knows one. A relaying laptop can pass others' changes on, but can
+ * neither alter them nor make changes in another's name, this laptop's own included.
+ */
+export function checkBlocks(check: BlockCheck, blocks: readonly ChangeBlock[], lines: readonly LineParts[]): void {
+  const byDevice = new Map<string, LineParts[]>();
+  for (const line of lines) {
+    let list = byDevice.get(line.device);
+    if (!list) byDevice.set(line.device, (list = []));
+    list.push(line);
+  }
+  for (const list of byDevice.values()) list.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const covered = new Map<string, boolean[]>();
+  for (const block of blocks) {
+    const key = check.keys.get(block.device);
+    if (!key) throw bundleError(`The bundle carries a signature of a laptop (${block.device}) whose key it does not give; it was not imported.`);
+    const pinned = check.pinned(block.device);
+    if (pinned !== undefined && pinned !== key) {
+      throw new CoreError(
+        'device_key_mismatch',
+        `The bundle relays changes said to come from a laptop this one knows under another key (fingerprint ${fingerprintOf(pinned)}, not ${fingerprintOf(key)}). It was not imported.`,
+      );
+    }
+    const list = byDevice.get(block.device) ?? [];
+    const start = lowerBound(list, block.first);
+    let end = start;
+    while (end < list.length && (list[end]?.hlc ?? '') <= block.last) end++;
+    const inside = list.slice(start, end);
+    if (inside.length !== block.count || digestOf(inside) !== block.digest) {
+      throw bundleError('The bundle’s changes do not match the signatures of the laptops that made them: they were altered, or some are missing. It was not imported.');
+    }
+    if (!verifyBytes(key, signedText(check.forumId, block), block.signature)) {
+      throw bundleError('A signature in the bundle does not match the changes it covers: they were altered after they were made. It was not imported.');
+    }
+    let marks = covered.get(block.device);
+    if (!marks) covered.set(block.device, (marks = new Array<boolean>(list.length).fill(false)));
+    for (let i = start; i < end; i++) marks[i] = true;
+  }
+  for (const [device, list] of byDevice) {
+    const marks = covered.get(device);
+    if (!marks || marks.some((m) => !m) || marks.length !== list.length) {
+      throw bundleError(`The bundle carries changes said to come from a laptop (${device}) that did not sign them; it was not imported.`);
+    }
+  }
+}
+
+function lowerBound(list: readonly LineParts[], hlc: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid]?.hlc ?? '') < hlc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -8,7 +8,7 @@ import { findChromium } from '../main/core/exports/pdfPrinter';
  * The programs outside node_modules that some tests drive, found the way the tests call them
  * (on PATH, or Chromium as the app finds it), each with how to install it. Tests that need one
  * skip with that sentence where it is missing; CI installs all of them (.ci/run) and refuses to
- * skip (see `requireAllUnderCi`).
+ * skip (see `reportMissing`).
  */
 export interface Program {
   /** What the tests need, as a person would name it. */
@@ -66,7 +66,7 @@ function fontFile(prefix: string): boolean {
  * text that comes back out of a PDF depend on them.
  */
 function notoFontsFound(): string | undefined {
-  const families = [
+  const families: Array<[family: string, filePrefix: string]> = [
     ['Noto Serif', 'NotoSerif-'],
     ['Noto Naskh Arabic', 'NotoNaskhArabic'],
     ['Noto Sans CJK SC', 'NotoSansCJK'],
@@ -83,7 +83,7 @@ function notoFontsFound(): string | undefined {
     }
     installed = (family) => listed.has(family);
   }
-  return families.every(([family, file]) => installed(family ?? '', file ?? '')) ? families.map(([family]) => family).join(', ') : undefined;
+  return families.every(([family, file]) => installed(family, file)) ? families.map(([family]) => family).join(', ') : undefined;
 }
 
 /** Headless Chromium: PLENARY_CHROMIUM if set (and only it), else the browser the app would print with. */

@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { chromium } from './test/programs';
 
-// Debian's Chromium, never a downloaded browser (our machines cannot download one).
-export const chromiumPath = process.env.PLENARY_CHROMIUM ?? '/usr/bin/chromium';
+// Debian's Chromium (or PLENARY_CHROMIUM), never a downloaded browser (our machines cannot
+// download one). Where none is found the browser tests skip, saying so (test/e2e/serverFixture.ts).
+export const chromiumPath = chromium.path ?? '/usr/bin/chromium';
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -14,6 +16,8 @@ export const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Says once, at the start, which programs are missing and so which tests skip (an error under CI).
+  globalSetup: './test/e2e/reportPrograms.ts',
   timeout: 60_000,
   // Two cores shared by the server, its import worker and Chromium: give assertions room.
   expect: { timeout: 15_000 },

@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Benchmarks live in test/bench and run with npm run bench, never here.
     include: ['test/unit/**/*.test.ts'],
+    // Names the missing programs (Chromium, poppler, LibreOffice, fonts) whose tests skip.
+    globalSetup: ['test/unit/helpers/reportPrograms.ts'],
     environment: 'node',
     // better-sqlite3 is native and synchronous; forks keep each file's databases in its own process.
     pool: 'forks',

@@ -5,6 +5,7 @@ import coverageEn from '../../resources/locales/en/coverage.json' with { type: '
 import draftingEn from '../../resources/locales/en/drafting.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 import { openDemo } from './openDemo';
+import { shoot, skipUnlessShots } from './screenshots';
 import { expect, test } from './serverFixture';
 
 const am = amendmentsEn.amendments;
@@ -254,9 +255,9 @@ test('the projector shows a paragraph with its ordinal label and steps on with t
 });
 
 test('screenshots of the coverage view and the projector in English and Arabic', async ({ page, server }) => {
-  test.skip(!process.env.PLENARY_SHOTS, 'set PLENARY_SHOTS=1 to write /tmp/work/shots/amendments-*.png');
+  skipUnlessShots('amendments');
   await page.setViewportSize({ width: 1280, height: 900 });
-  const shot = (name: string) => page.screenshot({ path: `/tmp/work/shots/amendments-${name}.png`, fullPage: true });
+  const shot = (name: string) => shoot(page, 'amendments', name);
   const forumId = await openDemo(page, server.url);
   const base = `${server.url.split('#')[0]}#/forum/${forumId}/drafting/${forumId}`;
   await page.goto(`${base}/coverage`);
@@ -286,9 +287,9 @@ test('screenshots of the coverage view and the projector in English and Arabic',
 });
 
 test('screenshots of the amendments, stances and history panels in English and Arabic', async ({ page, server }) => {
-  test.skip(!process.env.PLENARY_SHOTS, 'set PLENARY_SHOTS=1 to write /tmp/work/shots/amendments-*.png');
+  skipUnlessShots('amendments');
   await page.setViewportSize({ width: 1400, height: 1000 });
-  const shot = (name: string) => page.screenshot({ path: `/tmp/work/shots/amendments-${name}.png`, fullPage: true });
+  const shot = (name: string) => shoot(page, 'amendments', name);
   await openDemo(page, server.url);
   await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
   await openPoint(page, 3, dr.tabs.amendments);

@@ -2,6 +2,7 @@ import captureAr from '../../resources/locales/ar/capture.json' with { type: 'js
 import captureEn from '../../resources/locales/en/capture.json' with { type: 'json' };
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
+import { shoot, skipUnlessShots } from './screenshots';
 import { expect, startServer, stopServer, test } from './serverFixture';
 
 const c = captureEn.capture;
@@ -188,9 +189,9 @@ test('an announcement is not read out in the old language after the interface la
 });
 
 test('screenshots of the capture screen in English and Arabic', async ({ page, server }) => {
-  test.skip(!process.env.PLENARY_SHOTS, 'set PLENARY_SHOTS=1 to write /tmp/work/shots/capture-*.png');
+  skipUnlessShots('capture');
   await page.setViewportSize({ width: 1280, height: 900 });
-  const shot = (name: string) => page.screenshot({ path: `/tmp/work/shots/capture-${name}.png`, fullPage: true });
+  const shot = (name: string) => shoot(page, 'capture', name);
   const composer = await openCapture(page, server.url);
   await composer.pressSequentially('Broadband reached 90% of villages; training is the bottleneck now.');
   await page.keyboard.press('Alt+T');

@@ -5,6 +5,7 @@ import exportsAr from '../../resources/locales/ar/exports.json' with { type: 'js
 import exportsEn from '../../resources/locales/en/exports.json' with { type: 'json' };
 import type { Download, Page } from '@playwright/test';
 import { openDemo } from './openDemo';
+import { shoot, skipUnlessShots } from './screenshots';
 import { expect, test } from './serverFixture';
 
 const x = exportsEn.exports;
@@ -91,19 +92,19 @@ test('the secretariat exports the agenda as HTML in Chinese, the participant lis
 });
 
 test('screenshots of the export dialog in English and Arabic', async ({ page, server }) => {
-  test.skip(!process.env.PLENARY_SHOTS, 'set PLENARY_SHOTS=1 to write /tmp/work/shots/exports-*.png');
+  skipUnlessShots('exports');
   await page.setViewportSize({ width: 1280, height: 1000 });
   const forumId = await openDemo(page, server.url);
   await page.goto(`${server.url.split('#')[0]}#/forum/${forumId}/drafting/${forumId}`);
   await page.getByRole('button', { name: x.open.outcome }).click();
   await page.getByRole('checkbox', { name: 'Spanish' }).check();
   await expect(page.getByRole('list', { name: x.missing.title })).toBeVisible();
-  await page.screenshot({ path: '/tmp/work/shots/exports-dialog-en.png' });
+  await shoot(page, 'exports', 'dialog-en', false);
   await page.keyboard.press('Escape');
   await page.getByRole('combobox', { name: en.app.interfaceLanguage }).selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await page.getByRole('button', { name: exportsAr.exports.open.outcome }).click();
   await page.getByRole('checkbox', { name: 'الإسبانية' }).check();
   await expect(page.getByRole('list', { name: exportsAr.exports.missing.title })).toBeVisible();
-  await page.screenshot({ path: '/tmp/work/shots/exports-dialog-ar.png' });
+  await shoot(page, 'exports', 'dialog-ar', false);
 });

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chromium, missing } from '../programs';
 
 export interface PlenaryServer {
   /** The URL the server printed, token included. */
@@ -49,8 +50,21 @@ export function stopServer(server: PlenaryServer): Promise<void> {
   });
 }
 
-/** Each test gets its own data folder and server, so tests never see each other's forums. */
-export const test = base.extend<{ server: PlenaryServer }>({
+const noBrowser = missing(chromium);
+
+/**
+ * Each test gets its own data folder and server, so tests never see each other's forums. Every
+ * test here drives Chromium: without it each one skips, saying what to install, before a browser
+ * is launched (automatic fixtures are set up before the page).
+ */
+export const test = base.extend<{ server: PlenaryServer; browserInstalled: void }>({
+  browserInstalled: [
+    async ({}, use, testInfo) => {
+      testInfo.skip(noBrowser !== undefined, noBrowser);
+      await use();
+    },
+    { auto: true },
+  ],
   server: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-e2e-'));
     const server = await startServer(path.join(dir, 'plenary.sqlite'));

@@ -98,7 +98,8 @@ describe('agendaWarnings', () => {
     expect(agendaWarnings(forum, [...sessions].reverse())).toEqual(expected);
   });
 
-  it('stays fast for 500 sessions and 2,000 roles', () => {
+  // The same agenda times the check in npm run bench (test/bench/benchChecks.ts); here, what it finds.
+  it('finds no false clashes among 500 sessions and 2,000 roles in 25 rooms a slot', () => {
     const sessions: WarningSession[] = [];
     for (let i = 0; i < 500; i++) {
       const hour = String(8 + (Math.floor(i / 25) % 10)).padStart(2, '0');
@@ -110,10 +111,10 @@ describe('agendaWarnings', () => {
         }),
       );
     }
-    const started = performance.now();
-    agendaWarnings(forum, sessions);
-    // Generous bound for a busy shared machine; the real figure is around a millisecond.
-    expect(performance.now() - started).toBeLessThan(250);
+    // Each slot fills 25 rooms once, and a person's sessions are hours apart: only the missing rapporteurs.
+    const warnings = agendaWarnings(forum, sessions);
+    expect(warnings.map((w) => w.kind)).toEqual(['noRapporteur']);
+    expect(new Set(warnings[0]?.sessionIds)).toEqual(new Set(sessions.map((s) => s.id)));
   });
 });
 

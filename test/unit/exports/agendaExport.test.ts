@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Agenda } from '../../../shared/agenda';
 import { CoreError } from '../../../main/core/errors';
 import { agendaDocx, agendaHtml } from '../../../main/core/exports/agendaExport';
 import { documentText } from '../../../main/core/exports/documentText';
-import { chromiumPdfPrinter, findChromium } from '../../../main/core/exports/pdfPrinter';
+import { chromiumPdfPrinter } from '../../../main/core/exports/pdfPrinter';
 import { call } from '../agenda/agendaFixture';
 import { createForum } from '../../../main/core/store/forums';
+import { chromium, notoFonts, poppler, skipWithout } from '../../programs';
 import { snapshot, tempCore, tempDir, validForum } from '../helpers/tempCore';
 import { demoCore, documentXml, paragraphTexts, translateFirstSession } from './demoExportFixture';
 
@@ -114,9 +115,8 @@ describe('agendaHtml', () => {
   });
 });
 
-const printable = findChromium() !== undefined && ['/usr/bin/pdftoppm', '/usr/bin/pdfinfo', '/usr/bin/pdftotext'].every((tool) => fs.existsSync(tool));
-
-describe.skipIf(!printable)('the agenda as PDF (Chromium over agendaHtml)', () => {
+describe('the agenda as PDF (Chromium over agendaHtml)', () => {
+  beforeEach((context) => skipWithout(context, chromium, poppler, notoFonts));
   it.each(['en', 'ar'] as const)('prints every page with ink in %s, page numbers included', async (lang) => {
     const { ctx, forumId } = await demoCore({ arabic: true });
     await translateFirstSession(ctx, forumId, 'ar', 'حفل الافتتاح والحوار الرفيع المستوى');

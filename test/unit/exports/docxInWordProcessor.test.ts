@@ -1,23 +1,24 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { agendaDocx } from '../../../main/core/exports/agendaExport';
 import { outcomeDocx } from '../../../main/core/exports/outcomeDocx';
 import { buildOutcomeModel } from '../../../main/core/exports/outcomeModel';
 import { participantsDocx } from '../../../main/core/exports/participantsExport';
 import { participationDocx } from '../../../main/core/exports/participationExport';
+import { libreOffice, notoFonts, poppler, skipWithout } from '../../programs';
 import { tempDir } from '../helpers/tempCore';
 import { amendPointTwo, demoOutcome } from './outcomeExportFixture';
 
 // Our own XML checks prove what we wrote; a real word processor proves it opens. LibreOffice
 // (Debian's libreoffice-writer-nogui, which CI installs) converts each file to PDF, and the PDF's
 // text must hold what the document says, tracked changes included.
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((file) => fs.existsSync(file));
-const poppler = fs.existsSync('/usr/bin/pdftotext');
 const noAnnexes = { participation: false, provenance: false };
 
-describe.skipIf(!soffice || !poppler)('Word files opened by a word processor (skipped: no LibreOffice or poppler-utils here)', () => {
+describe('Word files opened by a word processor', () => {
+  beforeEach((context) => skipWithout(context, libreOffice, poppler, notoFonts));
+
   it('opens every export, with the amendments as tracked changes and Arabic in its own script', { timeout: 180_000 }, async () => {
     const { ctx, documentId, doc } = await demoOutcome({ arabic: true });
     await amendPointTwo(ctx, doc);
@@ -33,7 +34,7 @@ describe.skipIf(!soffice || !poppler)('Word files opened by a word processor (sk
       'participation-es.docx': await participationDocx(ctx.db, doc.forumId, 'es'),
     };
     for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), bytes);
-    execFileSync(soffice ?? 'soffice', ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, ...Object.keys(files)], {
+    execFileSync(libreOffice.path ?? 'soffice', ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, ...Object.keys(files)], {
       cwd: folder,
       stdio: 'ignore',
       timeout: 170_000,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chromium, skipWithout } from '../../programs';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempCore';
 
@@ -67,9 +68,14 @@ describe('plenary export agenda, participants, participation', () => {
     expect((await cli('export', 'participants', '--db', db, '--out', out('people.csv'))).code).toBe(0);
     expect((await cli('export', 'participation', '--db', db, '--out', out('figures.docx'))).code).toBe(0);
     for (const file of ['agenda.docx', 'people.docx', 'figures.docx']) expect(read(out(file)).subarray(0, 2).toString('latin1'), file).toBe('PK');
+    expect(read(out('people.csv')).toString('utf8').split('\r\n')[0]).toBe('\uFEFFName,Organisation,Organisation type,Country,Country name,Gender,Roles,Email,Languages,Checked in at');
+  });
+
+  it('prints the agenda as PDF through Chromium', { timeout: 60_000 }, async (context) => {
+    skipWithout(context, chromium);
+    const { db, out } = await demoFolder();
     expect((await cli('export', 'agenda', '--db', db, '--format', 'pdf', '--paper', 'letter', '--out', out('agenda.pdf'))).code).toBe(0);
     expect(read(out('agenda.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(read(out('people.csv')).toString('utf8').split('\r\n')[0]).toBe('\uFEFFName,Organisation,Organisation type,Country,Country name,Gender,Roles,Email,Languages,Checked in at');
   });
 });
 

@@ -6,6 +6,7 @@ import type { AppError } from '../../../shared/result';
 import { dispatch } from '../../../main/core/commands/dispatch';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
+import { chromium, skipWithout } from '../../programs';
 import { snapshot, tempCore } from '../helpers/tempCore';
 
 async function call<T>(ctx: CoreContext, name: CommandName, input: unknown): Promise<T> {
@@ -93,7 +94,8 @@ describe('export:outcome', () => {
     expect(bytesOf(file).toString('utf8')).toContain('First, ');
   });
 
-  it('prints a PDF through Chromium when the host has no printer of its own', async () => {
+  it('prints a PDF through Chromium when the host has no printer of its own', async (context) => {
+    skipWithout(context, chromium);
     const { ctx, documentId } = await demo();
     const file = await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { format: 'pdf' }));
     expect(file.mimeType).toBe('application/pdf');

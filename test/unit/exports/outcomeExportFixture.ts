@@ -87,34 +87,3 @@ export async function amendPointTwo(ctx: CoreContext, doc: OutcomeDocument): Pro
   });
   await call(ctx, 'stances:set', { paragraphId: p.id, delegation: { participantId: null, name: 'Peru' }, stance: 'support', note: '' });
 }
-
-const sampleText: Record<string, string> = {
-  en: 'we will strengthen the links between cities, towns and villages through integrated planning, fair finance and shared services.',
-  zh: '我们将通过统筹规划、公平融资和共享服务，加强城市、城镇和村庄之间的联系。',
-  es: 'fortaleceremos los vínculos entre ciudades, pueblos y aldeas mediante una planificación integrada, una financiación justa y servicios compartidos.',
-  ar: 'سنعزز الروابط بين المدن والبلدات والقرى من خلال التخطيط المتكامل والتمويل العادل والخدمات المشتركة.',
-  fr: 'nous renforcerons les liens entre villes, bourgs et villages par une planification intégrée, un financement équitable et des services partagés.',
-  ru: 'мы будем укреплять связи между городами, посёлками и деревнями посредством комплексного планирования, справедливого финансирования и общих услуг.',
-};
-
-/**
- * The demo Consensus grown to `total` paragraphs in all six UN languages (the benchmark's
- * document): Arabic, French and Russian added to the forum, every paragraph written in each.
- */
-export async function sixLanguageOutcome(total: number): Promise<DemoOutcome> {
-  const demo = await demoOutcome({ arabic: true });
-  const { ctx, documentId } = demo;
-  const { id, isDemo: _demo, ...rest } = getForum(ctx.db, demo.forum.id);
-  await call<Forum>(ctx, 'forums:update', { id, forum: { ...rest, languages: [...rest.languages, 'fr', 'ru'] } });
-  let after = demo.doc.paragraphs[demo.doc.paragraphs.length - 1]?.id ?? null;
-  for (const p of demo.doc.paragraphs) {
-    await call(ctx, 'paragraphs:update', { id: p.id, text: { es: p.text.es || sampleText.es, fr: sampleText.fr, ru: sampleText.ru } });
-  }
-  for (let i = demo.doc.paragraphs.length; i < total; i += 1) {
-    const kind = i % 10 === 0 ? 'heading' : 'numbered';
-    const created = await call<{ id: string }>(ctx, 'paragraphs:create', { documentId, after, kind, text: sampleText });
-    after = created.id;
-  }
-  const doc = await call<OutcomeDocument>(ctx, 'outcome:get', { documentId });
-  return { ...demo, doc };
-}

@@ -70,7 +70,8 @@ describe('suggesting duplicate key messages', () => {
     expect(tokensOf('новый город', 'ru')).toEqual(tokensOf('новых городов', 'ru'));
   });
 
-  it('answers for 500 messages in well under a second', () => {
+  // The same messages time the suggestions in npm run bench (test/bench/benchChecks.ts).
+  it('suggests at most the limit over 500 messages, best first, the earlier message named first', () => {
     const words = 'water housing transport land heritage climate youth women markets roads energy waste health schools parks finance data'.split(' ');
     let seed = 7;
     const next = () => {
@@ -84,12 +85,14 @@ describe('suggesting duplicate key messages', () => {
         zh: `第${i}条：城市与乡村在住房、交通和水资源方面需要合作。`,
       },
     }));
-    similarPairs(docs); // warm-up: the first run includes compiling the code
-    const started = performance.now();
     const pairs = similarPairs(docs);
-    const elapsed = performance.now() - started;
-    console.info(`duplicates over 500 messages: ${elapsed.toFixed(1)} ms`);
-    expect(pairs.length).toBeLessThanOrEqual(50);
-    expect(elapsed).toBeLessThan(1000);
+    // The Chinese sentences differ by their number only, so far more than 50 pairs pass the threshold.
+    expect(pairs).toHaveLength(50);
+    const order = new Map(docs.map((doc, index) => [doc.id, index]));
+    for (const [index, pair] of pairs.entries()) {
+      expect(pair.score).toBeGreaterThanOrEqual(0.35);
+      expect(order.get(pair.a)).toBeLessThan(order.get(pair.b) ?? -1);
+      if (index > 0) expect(pair.score).toBeLessThanOrEqual(pairs[index - 1]?.score ?? 0);
+    }
   });
 });

@@ -125,10 +125,22 @@ export interface Protocol {
   handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
 }
 
+/** What Electron tells a permission handler about the frame asking. */
+export interface PermissionRequestDetails {
+  /** The last URL the requesting frame loaded. */
+  readonly requestingUrl: string;
+  readonly isMainFrame: boolean;
+}
+
 export interface Session {
   setPermissionRequestHandler(
     handler:
-      | ((webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void) => void)
+      | ((
+          webContents: WebContents,
+          permission: string,
+          callback: (permissionGranted: boolean) => void,
+          details: PermissionRequestDetails,
+        ) => void)
       | null,
   ): void;
   setPermissionCheckHandler(

@@ -81,8 +81,14 @@ describe('startShell', () => {
     expect(home.defaultPrevented).toBe(false);
     expect(contents?.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     const answers: boolean[] = [];
-    record.permissionRequestHandler?.(contents ?? new FakeWebContents(), 'media', (granted) => answers.push(granted));
-    expect(answers).toEqual([false]);
+    const asked = (permission: string) =>
+      record.permissionRequestHandler?.(contents ?? new FakeWebContents(), permission, (granted) => answers.push(granted), {
+        requestingUrl: 'plenary://app/index.html',
+        isMainFrame: true,
+      });
+    asked('media');
+    asked('fullscreen');
+    expect(answers).toEqual([false, true]);
   });
 
   it('serves the renderer with its CSP through the registered protocol', async () => {

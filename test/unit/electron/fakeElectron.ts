@@ -88,6 +88,8 @@ export interface FakeElectronOptions {
   appPath: string;
   singleInstanceLock?: boolean;
   locale?: string;
+  /** What `app.isPackaged` answers: true when running from an installed package. */
+  isPackaged?: boolean;
 }
 
 type PermissionRequestHandler = Parameters<Session['setPermissionRequestHandler']>[0];
@@ -111,7 +113,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
   };
 
   class FakeApp extends FakeEmitter implements App {
-    readonly isPackaged = false;
+    readonly isPackaged = options.isPackaged ?? false;
     requestSingleInstanceLock(): boolean {
       return options.singleInstanceLock ?? true;
     }

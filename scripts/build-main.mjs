@@ -1,7 +1,15 @@
 // Bundles the Node-side targets with esbuild: the CLI (also browser mode's server), the Electron
-// main process, the preload and the benchmarks. Native and Electron modules stay external.
+// main process, the preload and the benchmarks. Electron and package.json's "dependencies" stay
+// external; every other library is bundled in.
 import { build } from 'esbuild';
 import { buildWorkers } from './build-workers.mjs';
+import fs from 'node:fs';
+
+// "dependencies" lists exactly what the built code still requires from node_modules, and so what
+// the desktop package ships there (electron-builder takes them, and only them): better-sqlite3,
+// which is native, and exceljs, loaded on first use (main/core/participants/loadExcelJs.ts).
+// Libraries that esbuild bundles belong in devDependencies.
+const { dependencies } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const common = {
   bundle: true,
@@ -9,8 +17,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  // exceljs is loaded on first use from node_modules (see main/core/participants/loadExcelJs.ts).
-  external: ['better-sqlite3', 'electron', 'exceljs'],
+  external: ['electron', ...Object.keys(dependencies)],
   logLevel: 'warning',
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
@@ -34,4 +41,4 @@ await build({
 });
 
 // The preload runs sandboxed: it may require only 'electron', so everything else is bundled in.
-await build({ ...common, entryPoints: { preload: 'main/preload.ts' }, target: 'chrome130' });
+await build({ ...common, entryPoints: { preload: 'main/preload.ts' }, target: 'chrome130', external: ['electron'] });

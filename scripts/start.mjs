@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronNative } from './electronNative.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ownFlags = ['--skip-build', '--no-install'];
@@ -18,7 +19,6 @@ const skipBuild = args.includes('--skip-build');
 const noInstall = args.includes('--no-install');
 const electronArgs = args.filter((arg) => !ownFlags.includes(arg));
 const installTimeoutMs = Number(process.env.PLENARY_ELECTRON_INSTALL_TIMEOUT_MS ?? 60_000);
-const nativeDir = path.join(root, '.cache', 'electron-native');
 const isWindows = process.platform === 'win32';
 
 function run(command, commandArgs, options = {}) {
@@ -39,96 +39,42 @@ function fail(lines) {
   process.exit(1);
 }
 
-/** The Electron executable, or undefined. The package alone is not enough: its binary may be missing. */
+/**
+ * The Electron executable, or undefined. The package alone is not enough: its binary may be missing.
+ * Read from path.txt rather than by require('electron'), which since Electron 42 starts a download
+ * when the binary is missing.
+ */
 function electronBinary() {
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
-  // A fresh process, so a package installed a moment ago is found and nothing is cached.
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('electron')))"], {
-    cwd: root,
-    encoding: 'utf8',
-    env,
-  });
-  const binary = probe.status === 0 ? probe.stdout.trim() : '';
+  const packageDir = path.join(root, 'node_modules', 'electron');
+  let relative;
+  try {
+    relative = fs.readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim();
+  } catch {
+    relative = undefined;
+  }
+  // Electron's own escape hatch, honoured as its index.js does: a distribution unpacked by hand.
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  let binary;
+  if (override) binary = path.join(override, relative || (isWindows ? 'electron.exe' : 'electron'));
+  else if (relative) binary = path.join(packageDir, 'dist', relative);
   return binary && fs.existsSync(binary) ? binary : undefined;
 }
 
 function wantedElectronVersion() {
   const pkg = readJson(path.join(root, 'package.json')) ?? {};
-  return pkg.optionalDependencies?.electron ?? pkg.devDependencies?.electron;
+  return pkg.devDependencies?.electron;
 }
 
 function tryInstallElectron(version) {
   const seconds = Math.round(installTimeoutMs / 1000);
-  console.log(`Electron is not installed. Trying once to fetch electron@${version} (giving up after ${seconds} s)...`);
-  const result = run(isWindows ? 'npm.cmd' : 'npm', ['install', '--no-save', '--no-audit', '--no-fund', `electron@${version}`], {
-    timeout: installTimeoutMs,
-  });
+  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(installer)) {
+    console.error(`The electron package (${version}) is not in node_modules: run \`npm install\` first.`);
+    return;
+  }
+  console.log(`Electron's binary is not installed. Trying once to fetch Electron ${version} (giving up after ${seconds} s)...`);
+  const result = run(process.execPath, [installer], { timeout: installTimeoutMs, shell: false });
   if (result.error?.code === 'ETIMEDOUT') console.error(`The download did not finish within ${seconds} s.`);
-}
-
-function npmConfigFreeEnv() {
-  // A user-wide npm `nodedir` (or target/runtime) would make node-gyp build against Node's headers
-  // instead of Electron's, producing a module Electron refuses to load.
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (/^npm_config_(nodedir|target|runtime|dist_?url|arch)$/i.test(key)) delete env[key];
-  }
-  return env;
-}
-
-function nodeGypCommand() {
-  const local = path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  if (fs.existsSync(local)) return { command: process.execPath, prefix: [local], shell: false };
-  return { command: isWindows ? 'npx.cmd' : 'npx', prefix: ['--yes', 'node-gyp'], shell: isWindows };
-}
-
-/** Builds better-sqlite3 for this Electron once per version pair; returns the .node file. */
-function ensureElectronNative(electronVersion) {
-  const packageDir = path.join(root, 'node_modules', 'better-sqlite3');
-  const sqliteVersion = readJson(path.join(packageDir, 'package.json'))?.version;
-  if (!sqliteVersion) fail(['node_modules/better-sqlite3 is missing: run `npm install` first.']);
-
-  const target = path.join(nativeDir, 'better_sqlite3.node');
-  const stampFile = path.join(nativeDir, 'stamp.json');
-  const wanted = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
-  if (fs.existsSync(target) && JSON.stringify(readJson(stampFile)) === JSON.stringify(wanted)) return target;
-
-  console.log(`Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} into .cache/electron-native (once per version)...`);
-  const src = path.join(nativeDir, 'src');
-  fs.rmSync(src, { recursive: true, force: true });
-  fs.rmSync(stampFile, { force: true });
-  fs.mkdirSync(nativeDir, { recursive: true });
-  fs.cpSync(packageDir, src, {
-    recursive: true,
-    filter: (from) => !['build', 'node_modules'].includes(path.relative(packageDir, from).split(path.sep)[0] ?? ''),
-  });
-
-  const gyp = nodeGypCommand();
-  const result = spawnSync(
-    gyp.command,
-    [
-      ...gyp.prefix,
-      'rebuild',
-      '--release',
-      `--target=${electronVersion}`,
-      `--arch=${process.arch}`,
-      '--dist-url=https://electronjs.org/headers',
-      '--runtime=electron',
-    ],
-    { cwd: src, stdio: 'inherit', env: npmConfigFreeEnv(), shell: gyp.shell },
-  );
-  const built = path.join(src, 'build', 'Release', 'better_sqlite3.node');
-  if (result.status !== 0 || !fs.existsSync(built)) {
-    fail([
-      `Could not build better-sqlite3 for Electron ${electronVersion} (node-gyp needs Python, a C++ compiler`,
-      "and Electron's headers from electronjs.org). node_modules was not changed.",
-      'To run Plenary in your browser instead:  npm run serve',
-    ]);
-  }
-  fs.copyFileSync(built, target);
-  fs.writeFileSync(stampFile, JSON.stringify(wanted));
-  return target;
 }
 
 if (!skipBuild) {
@@ -160,7 +106,12 @@ if (!fs.existsSync(path.join(root, 'dist', 'main', 'electron.cjs'))) {
 }
 
 const electronVersion = readJson(path.join(root, 'node_modules', 'electron', 'package.json'))?.version ?? wantedElectronVersion();
-const nativeBinding = ensureElectronNative(electronVersion);
+let nativeBinding;
+try {
+  nativeBinding = ensureElectronNative(root, electronVersion);
+} catch (error) {
+  fail([error instanceof Error ? error.message : String(error), 'To run Plenary in your browser instead:  npm run serve']);
+}
 
 const env = { ...process.env, PLENARY_ELECTRON_NATIVE: nativeBinding };
 delete env.ELECTRON_RUN_AS_NODE;

@@ -1,7 +1,7 @@
 /**
  * The parts of Electron's main-process API the shell uses, and nothing more. The shell receives
  * this as a parameter so unit tests can hand it a fake; `main.ts` alone loads the real module.
- * Signatures follow Electron 40's `electron.d.ts` narrowed to what we call, so the real module
+ * Signatures follow Electron 45's `electron.d.ts` narrowed to what we call, so the real module
  * is assignable to `ElectronModule` once its types are installed.
  */
 
@@ -125,10 +125,22 @@ export interface Protocol {
   handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
 }
 
+/** What Electron tells a permission handler about the frame asking. */
+export interface PermissionRequestDetails {
+  /** The last URL the requesting frame loaded. */
+  readonly requestingUrl: string;
+  readonly isMainFrame: boolean;
+}
+
 export interface Session {
   setPermissionRequestHandler(
     handler:
-      | ((webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void) => void)
+      | ((
+          webContents: WebContents,
+          permission: string,
+          callback: (permissionGranted: boolean) => void,
+          details: PermissionRequestDetails,
+        ) => void)
       | null,
   ): void;
   setPermissionCheckHandler(

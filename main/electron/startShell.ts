@@ -54,7 +54,7 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
   const appRoot = options.appRoot ?? app.getAppPath();
   // PLENARY_DB, as for the CLI, so scripted runs and end-to-end tests can use their own file.
   const databasePath = env.PLENARY_DB ?? path.join(app.getPath('userData'), databaseFileName);
-  const nativeBinding = electronNativeBinding(appRoot, env);
+  const nativeBinding = electronNativeBinding(appRoot, { isPackaged: app.isPackaged, env });
   let ctx: CoreContext;
   try {
     // The signing key stays out of the database: encrypted by the system keychain where there is one.

@@ -91,6 +91,8 @@ export interface FakeElectronOptions {
   locale?: string;
   /** The system keychain as safeStorage sees it: available with a Secret Service unless told otherwise. */
   keychain?: { available: boolean; backend?: ReturnType<SafeStorage['getSelectedStorageBackend']> };
+  /** What `app.isPackaged` answers: true when running from an installed package. */
+  isPackaged?: boolean;
 }
 
 const keychainMark = 'fake-keychain:';
@@ -127,7 +129,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
   };
 
   class FakeApp extends FakeEmitter implements App {
-    readonly isPackaged = false;
+    readonly isPackaged = options.isPackaged ?? false;
     requestSingleInstanceLock(): boolean {
       return options.singleInstanceLock ?? true;
     }

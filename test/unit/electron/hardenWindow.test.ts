@@ -66,15 +66,35 @@ describe('hardenWindow', () => {
 });
 
 describe('hardenSession', () => {
-  it('denies every permission request and check', () => {
+  const hardened = () => {
     const { electron, record } = createFakeElectron({ userData: '/nowhere', appPath: '/nowhere' });
     hardenSession(electron.session.defaultSession);
     const contents = new FakeWebContents();
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
+    const request = (permission: string, requestingUrl: string) => {
       const answers: boolean[] = [];
-      record.permissionRequestHandler?.(contents, permission, (granted) => answers.push(granted));
-      expect(answers, permission).toEqual([false]);
-      expect(record.permissionCheckHandler?.(contents, permission, 'plenary://app'), permission).toBe(false);
+      record.permissionRequestHandler?.(contents, permission, (granted) => answers.push(granted), { requestingUrl, isMainFrame: true });
+      return answers;
+    };
+    const check = (permission: string, origin: string) => record.permissionCheckHandler?.(contents, permission, origin);
+    return { request, check };
+  };
+
+  it('denies every other permission request and check, even to our own page', () => {
+    const { request, check } = hardened();
+    const permissions = ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'pointerLock', 'automatic-fullscreen', 'unknown'];
+    for (const permission of permissions) {
+      expect(request(permission, 'plenary://app/index.html'), permission).toEqual([false]);
+      expect(check(permission, 'plenary://app'), permission).toBe(false);
+    }
+  });
+
+  it('lets our own page go full screen (the projectors), and no other page', () => {
+    const { request, check } = hardened();
+    expect(request('fullscreen', 'plenary://app/index.html#/forums/f1/projector')).toEqual([true]);
+    expect(check('fullscreen', 'plenary://app')).toBe(true);
+    for (const url of ['https://example.org/', 'plenary://evil/index.html', 'file:///tmp/page.html', 'data:text/html,x', '']) {
+      expect(request('fullscreen', url), url).toEqual([false]);
+      expect(check('fullscreen', url), url).toBe(false);
     }
   });
 });

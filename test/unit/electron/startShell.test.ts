@@ -11,15 +11,18 @@ import { tempDir, validForum } from '../helpers/tempCore';
 import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron } from './fakeElectron';
 
 const running: FakeElectron[] = [];
+// The better-sqlite3 build that node_modules holds for Node (the runtime of these tests).
+const nodeNativeBuild = path.join(import.meta.dirname, '..', '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 
 afterEach(() => {
   // Electron emits 'will-quit' on the way out; the shell closes the database then.
   while (running.length) running.pop()?.app.emit('will-quit', fakeEvent({}));
 });
 
-function setup(options: { singleInstanceLock?: boolean; locale?: string } = {}) {
+function setup(options: { singleInstanceLock?: boolean; locale?: string; isPackaged?: boolean } = {}) {
   const userData = tempDir();
-  const appRoot = tempDir();
+  // Installed, the app is resources/app.asar, with its Electron build of better-sqlite3 beside it.
+  const appRoot = options.isPackaged ? path.join(tempDir(), 'resources', 'app.asar') : tempDir();
   const renderer = path.join(appRoot, 'dist', 'renderer');
   fs.mkdirSync(renderer, { recursive: true });
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Plenary</title>');
@@ -81,8 +84,14 @@ describe('startShell', () => {
     expect(home.defaultPrevented).toBe(false);
     expect(contents?.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     const answers: boolean[] = [];
-    record.permissionRequestHandler?.(contents ?? new FakeWebContents(), 'media', (granted) => answers.push(granted));
-    expect(answers).toEqual([false]);
+    const asked = (permission: string) =>
+      record.permissionRequestHandler?.(contents ?? new FakeWebContents(), permission, (granted) => answers.push(granted), {
+        requestingUrl: 'plenary://app/index.html',
+        isMainFrame: true,
+      });
+    asked('media');
+    asked('fullscreen');
+    expect(answers).toEqual([false, true]);
   });
 
   it('serves the renderer with its CSP through the registered protocol', async () => {
@@ -180,6 +189,20 @@ describe('startShell', () => {
     expect(shell.ctx.databasePath).toBe(file);
   });
 
+  it('loads the native module a packaged app ships, whatever PLENARY_ELECTRON_NATIVE says', async () => {
+    const { record, appRoot, start } = setup({ isPackaged: true });
+    const shipped = path.join(path.dirname(appRoot), 'native', 'better_sqlite3.node');
+    fs.mkdirSync(path.dirname(shipped), { recursive: true });
+    // Node's build stands in for Electron's: in this test Node is the runtime that loads it.
+    fs.copyFileSync(nodeNativeBuild, shipped);
+    const elsewhere = path.join(tempDir(), 'planted.node');
+    const shell = started(await start({ PLENARY_ELECTRON_NATIVE: elsewhere }));
+    expect(record.errorBoxes).toEqual([]);
+    expect(shell.ctx.nativeBinding).toBe(shipped);
+    expect(shell.ctx.worker.config.nativeBinding).toBe(shipped);
+    expect(shell.ctx.db.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+  });
+
   it('reports a native module that cannot be loaded instead of crashing', async () => {
     const { record, start } = setup();
     expect(await start({ PLENARY_ELECTRON_NATIVE: path.join(tempDir(), 'missing.node') })).toBeUndefined();
@@ -189,10 +212,16 @@ describe('startShell', () => {
 });
 
 describe('electronNativeBinding', () => {
-  it('prefers PLENARY_ELECTRON_NATIVE, then the Electron build in .cache, else the package’s own', () => {
+  it('in development prefers PLENARY_ELECTRON_NATIVE, then the Electron build in .cache, else the package’s own', () => {
     const built = path.join('/repo', '.cache', 'electron-native', 'better_sqlite3.node');
-    expect(electronNativeBinding('/repo', { PLENARY_ELECTRON_NATIVE: '/x.node' }, () => true)).toBe('/x.node');
-    expect(electronNativeBinding('/repo', {}, (file) => file === built)).toBe(built);
-    expect(electronNativeBinding('/repo', {}, () => false)).toBeUndefined();
+    const dev = { isPackaged: false };
+    expect(electronNativeBinding('/repo', { ...dev, env: { PLENARY_ELECTRON_NATIVE: '/x.node' }, exists: () => true })).toBe('/x.node');
+    expect(electronNativeBinding('/repo', { ...dev, env: {}, exists: (file) => file === built })).toBe(built);
+    expect(electronNativeBinding('/repo', { ...dev, env: {}, exists: () => false })).toBeUndefined();
+  });
+
+  it('in a packaged app takes only the build in its resources folder', () => {
+    const options = { isPackaged: true, env: { PLENARY_ELECTRON_NATIVE: '/x.node' }, exists: () => true };
+    expect(electronNativeBinding('/opt/Plenary/resources/app.asar', options)).toBe('/opt/Plenary/resources/native/better_sqlite3.node');
   });
 });

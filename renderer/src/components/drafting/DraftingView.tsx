@@ -47,7 +47,8 @@ export function DraftingView(props: Props) {
 
 function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocumentSaved, loaded, reload }: Props & { loaded: OutcomeDocument; reload(): void }) {
   const { t, i18n } = useTranslation();
-  const state = useDraftState(loaded, reload);
+  const [recovered, setRecovered] = useState(0);
+  const state = useDraftState(loaded, reload, setRecovered);
   const { paragraphs, actions } = state;
   const source = loaded.sourceLanguage;
   const languages = useMemo(() => [source, ...loaded.languages.filter((l) => l !== source)], [loaded.languages, source]);
@@ -189,6 +190,9 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
     <section className="drafting-screen" aria-labelledby="drafting-heading">
       <DraftingHeader forumId={forumId} document={loaded} documents={documents} uiLanguage={i18n.language} onNewDocument={onNewDocument} />
       {state.error && <ErrorMessage error={state.error} />}
+      <p className="recovered-status" role="status">
+        {recovered > 0 ? t('proseSave.recovered', { number: recovered }) : ''}
+      </p>
       <UndoBar
         message={lastAction && t(`drafting.undo.${lastAction.kind}`, { name: deletedName })}
         onUndo={lastAction?.kind === 'deleted' ? undo : undefined}
@@ -232,6 +236,7 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
           {selected ? (
             <ParagraphPanel
               forumId={forumId}
+              saver={state.saver}
               document={current}
               paragraph={selected}
               name={nameOf(selected.id)}

@@ -17,6 +17,8 @@ export interface ParagraphPatch {
 }
 
 export interface NewParagraph {
+  /** Chosen here: a create retried after a lost answer finds the paragraph the first one made. */
+  id: string;
   after: string | null;
   kind: ParagraphKind;
   text: Record<string, string>;

@@ -244,7 +244,8 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
           {selected ? (
             <ParagraphPanel
               forumId={forumId}
-              saver={state.saver}
+              saver={state.paragraphSaver}
+              amendmentSaver={state.amendmentSaver}
               document={current}
               paragraph={selected}
               name={nameOf(selected.id)}

@@ -1,10 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paragraphStatuses } from '../../../../shared/forum';
+import type { Amendment } from '../../../../shared/amendments';
 import { paragraphKinds, type DraftParagraph, type OutcomeDocument, type ParagraphKind, type ParagraphStatus } from '../../../../shared/outcome';
 import type { AppError } from '../../../../shared/result';
 import { routeHref } from '../../hooks/useRoute';
 import { AmendmentsPanel } from '../amendments/AmendmentsPanel';
+import type { AmendmentFields } from '../amendments/amendmentTarget';
 import { HistoryPanel } from '../amendments/HistoryPanel';
 import { StancesPanel } from '../amendments/StancesPanel';
 import { ErrorMessage } from '../ErrorMessage';
@@ -22,6 +24,8 @@ interface Props {
   forumId: string;
   /** Saves the texts as they are typed. */
   saver: ProseSaver<ParagraphTextFields, DraftParagraph>;
+  /** Saves amendments as they are proposed and edited. */
+  amendmentSaver: ProseSaver<AmendmentFields, Amendment>;
   document: OutcomeDocument;
   paragraph: DraftParagraph;
   name: string;
@@ -45,7 +49,7 @@ interface Props {
  * kind, where it comes from, and (from the amendments area) its amendments, stances and history.
  */
 export function ParagraphPanel(props: Props) {
-  const { forumId, saver, document: doc, paragraph, name, languages, readingLang, tab, onTab, canMoveUp, canMoveDown, onUpdate, onMove, onDelete, onEditSources, onChanged } = props;
+  const { forumId, saver, amendmentSaver, document: doc, paragraph, name, languages, readingLang, tab, onTab, canMoveUp, canMoveDown, onUpdate, onMove, onDelete, onEditSources, onChanged } = props;
   const { t } = useTranslation();
   const [error, setError] = useState<AppError>();
   const [bracketHint, setBracketHint] = useState(false);
@@ -173,7 +177,7 @@ export function ParagraphPanel(props: Props) {
             onEdit={onEditSources}
           />
         )}
-        {tab === 'amendments' && <AmendmentsPanel key={id} paragraph={paragraph} document={doc} onChanged={onChanged} />}
+        {tab === 'amendments' && <AmendmentsPanel key={id} saver={amendmentSaver} paragraph={paragraph} document={doc} onChanged={onChanged} />}
         {tab === 'stances' && <StancesPanel key={id} forumId={forumId} paragraph={paragraph} onChanged={onChanged} />}
         {tab === 'history' && <HistoryPanel key={id} paragraph={paragraph} languages={languages} sourceLanguage={doc.sourceLanguage} />}
       </div>

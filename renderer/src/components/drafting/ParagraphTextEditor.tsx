@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TranslationState } from '../../../../shared/agenda';
 import { directionOf } from '../../../../shared/languages';
 import { maxParagraphText, type DraftParagraph } from '../../../../shared/outcome';
-import { useProseText } from '../../hooks/useProseText';
+import { useProseText } from '../../hooks/useProseField';
 import { languageLabel } from '../agenda/agendaFormat';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldError } from '../FieldError';

@@ -2,11 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftParagraph, OutcomeDocument, ParagraphKind, ParagraphStatus } from '../../../../shared/outcome';
 import type { AppError, Result } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
-import { localStore } from '../../hooks/localStore';
-import { useProseSaver } from '../../hooks/useProseSaver';
-import { ProseSaver } from '../proseSaver';
 import { inOrder, moveTarget, withoutParagraph, withParagraph } from './draftOrder';
-import { paragraphCopyPrefix, paragraphTextTarget } from './paragraphTextTarget';
+import { useDraftSavers } from './useDraftSavers';
 
 export type DraftAction = { kind: 'deleted'; paragraph: DraftParagraph } | { kind: 'restored'; paragraph: DraftParagraph };
 
@@ -28,8 +25,8 @@ export interface NewParagraph {
 /**
  * The document's paragraphs and everything done to them. Each answer from the core replaces the
  * one paragraph it concerns (numbers are recounted here), so typing in one paragraph never reloads
- * the document, and opening it costs one call whatever its size. Paragraph texts are saved by the
- * prose saver, in the same line as every other change, so answers land in the order asked.
+ * the document, and opening it costs one call whatever its size. Texts are saved by the prose
+ * savers, in the same line as every other change, so answers land in the order asked.
  */
 export function useDraftState(loaded: OutcomeDocument, reload: () => void, onRecovered: (count: number) => void) {
   const [paragraphs, setParagraphs] = useState<readonly DraftParagraph[]>(() => inOrder(loaded.paragraphs));
@@ -54,24 +51,7 @@ export function useDraftState(loaded: OutcomeDocument, reload: () => void, onRec
     setParagraphs(current.current);
   }, [loaded]);
 
-  const saver = useProseSaver(
-    () => new ProseSaver(paragraphTextTarget((input) => api['paragraphs:update'](input)), localStore(), { copyPrefix: paragraphCopyPrefix(loaded.forumId), lane: enqueue }),
-  );
-  useEffect(() => saver.onSaved((_id, paragraph) => apply((list) => withParagraph(list, paragraph))), [saver, apply]);
-  // Text typed into this document's paragraphs that an earlier page could not save is sent now.
-  const recovered = useRef('');
-  const report = useRef(onRecovered);
-  useEffect(() => {
-    report.current = onRecovered;
-  });
-  useEffect(() => {
-    if (recovered.current === loaded.id) return;
-    recovered.current = loaded.id;
-    const live = new Set(loaded.paragraphs.map((p) => p.id));
-    const copies = saver.storedCopies((copy) => copy.fields.documentId === loaded.id && live.has(copy.fields.paragraphId));
-    copies.forEach((copy) => saver.adopt(copy));
-    if (copies.length > 0) report.current(copies.length);
-  }, [loaded, saver]);
+  const { paragraphSaver, amendmentSaver } = useDraftSavers({ loaded, lane: enqueue, onParagraphSaved: apply, reload, onRecovered });
 
   const update = useCallback(
     (id: string, patch: ParagraphPatch) =>
@@ -146,7 +126,8 @@ export function useDraftState(loaded: OutcomeDocument, reload: () => void, onRec
   );
   return {
     paragraphs,
-    saver,
+    paragraphSaver,
+    amendmentSaver,
     actions,
     undo,
     lastAction,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyMessage } from '../../../../shared/keyMessages';
 import { directionOf } from '../../../../shared/languages';
-import { useProseText } from '../../hooks/useProseText';
+import { useProseText } from '../../hooks/useProseField';
 import { languageLabel } from '../agenda/agendaFormat';
 import { ErrorMessage } from '../ErrorMessage';
 import type { ProseSaver } from '../proseSaver';

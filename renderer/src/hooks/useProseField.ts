@@ -11,12 +11,12 @@ export interface ProseText {
 }
 
 /**
- * One text field saved by a prose saver. The draft `id` (its row and cell) is opened with
- * `fields()` the first time; the core's `stored` text is followed while nothing typed here is
+ * One text field saved by a prose saver: `field` of the draft `id` (its row and cell), opened with
+ * `fields()` the first time. The core's `stored` text is followed while nothing typed here is
  * waiting (our own save coming back trimmed never moves the caret); the draft is let go, once
  * saved, when the field goes.
  */
-export function useProseText<F extends { text: string }, S>(saver: ProseSaver<F, S>, id: string, fields: () => F, stored: string): ProseText {
+export function useProseField<K extends string, F extends Record<K, string>, S>(saver: ProseSaver<F, S>, id: string, field: K, fields: () => F, stored: string): ProseText {
   const make = useRef(fields);
   useEffect(() => {
     make.current = fields;
@@ -32,7 +32,7 @@ export function useProseText<F extends { text: string }, S>(saver: ProseSaver<F,
   );
   const text = useSyncExternalStore(
     subscribe,
-    useCallback(() => saver.fields(id)?.text ?? '', [saver, id]),
+    useCallback(() => saver.fields(id)?.[field] ?? '', [saver, id, field]),
   );
   const status = useSyncExternalStore(
     subscribe,
@@ -49,12 +49,17 @@ export function useProseText<F extends { text: string }, S>(saver: ProseSaver<F,
   }, [saver, id]);
 
   useEffect(() => {
-    const local = saver.fields(id)?.text;
+    const local = saver.fields(id)?.[field];
     if (local === undefined || local.trim() === stored.trim()) return;
-    saver.follow(id, { text: stored } as Partial<F>);
-  }, [saver, id, stored]);
+    saver.follow(id, { [field]: stored } as Partial<F>);
+  }, [saver, id, field, stored]);
 
-  const change = useCallback((next: string) => saver.edit(id, { text: next } as Partial<F>), [saver, id]);
+  const change = useCallback((next: string) => saver.edit(id, { [field]: next } as Partial<F>), [saver, id, field]);
   const flush = useCallback(() => saver.flush(), [saver]);
   return { text, status, change, flush };
+}
+
+/** The `text` of a draft, the field most prose has. */
+export function useProseText<F extends { text: string }, S>(saver: ProseSaver<F, S>, id: string, fields: () => F, stored: string): ProseText {
+  return useProseField(saver, id, 'text', fields, stored);
 }

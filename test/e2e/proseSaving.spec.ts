@@ -1,3 +1,4 @@
+import amendmentsAr from '../../resources/locales/ar/amendments.json' with { type: 'json' };
 import amendmentsEn from '../../resources/locales/en/amendments.json' with { type: 'json' };
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import draftingEn from '../../resources/locales/en/drafting.json' with { type: 'json' };
@@ -150,4 +151,64 @@ test('an amendment proposed while the connection drops is retried until it lands
   await page.getByRole('article', { name: 'Point 2', exact: true }).click();
   await page.getByRole('tab', { name: new RegExp(`^${d.tabs.amendments}`) }).click();
   await expect(page.getByRole('region', { name: am.title, exact: true }).getByText('Communities decide what is built.')).toBeVisible();
+});
+
+test('screenshots of the save status beside paragraph, key message and amendment fields in English and Arabic', async ({ page, server }) => {
+  test.skip(!process.env.PLENARY_SHOTS, 'set PLENARY_SHOTS=1 to write /tmp/work/shots/prose-*.png');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const shot = (name: string) => page.screenshot({ path: `/tmp/work/shots/prose-${name}.png`, fullPage: false });
+  const forumId = await openDemo(page, server.url);
+  await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
+  await page.getByRole('article', { name: 'Point 1', exact: true }).click();
+  const panel = page.getByRole('complementary');
+  await panel.getByRole('textbox', { name: 'Text in Chinese' }).press('ControlOrMeta+End');
+  await page.keyboard.type('（已修改）');
+  await expect(panel.getByText(save.saved)).toBeVisible();
+  await page.route('**/api/paragraphs%3Aupdate', (route) => route.abort('connectionrefused'));
+  await panel.getByRole('textbox', { name: 'Text in Spanish' }).press('ControlOrMeta+End');
+  await page.keyboard.type(' Sin conexión.');
+  await expect(panel.getByText(save.retrying)).toBeVisible();
+  await shot('drafting-en');
+  await page.getByRole('combobox', { name: en.app.interfaceLanguage }).selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.waitForTimeout(300);
+  await shot('drafting-ar');
+  await page.unroute('**/api/paragraphs%3Aupdate');
+  const arabicUi = page.getByRole('combobox', { name: /./ }).first();
+
+  // An amendment being corrected in place, in Arabic, and the form of one proposed while the line is down.
+  await page.getByRole('article').filter({ hasText: /^Second,/ }).click();
+  await page.getByRole('tab').nth(2).click();
+  const amendments = page.getByRole('region', { name: amendmentsAr.amendments.title, exact: true });
+  await amendments.getByRole('button', { name: amendmentsAr.amendments.propose.open }).click();
+  const form = amendments.getByRole('form');
+  await form.getByRole('textbox').first().press('ControlOrMeta+End');
+  await page.keyboard.type(' مع موافقتهم.');
+  await page.route('**/api/amendments%3Apropose', (route) => route.abort('connectionrefused'));
+  await form.getByRole('textbox').nth(1).fill('Kenya');
+  await form.locator('button[type=submit]').click();
+  await page.waitForTimeout(1500);
+  await shot('amendment-propose-ar');
+  await page.unroute('**/api/amendments%3Apropose');
+  await expect(form).toBeHidden({ timeout: 20_000 });
+  await amendments.getByRole('article').first().getByRole('button', { name: amendmentsAr.amendments.actions.edit }).click();
+  await amendments.getByRole('group').getByRole('textbox').last().fill('المجتمعات تقرر.');
+  await page.waitForTimeout(1200);
+  await shot('amendment-edit-ar');
+  await arabicUi.selectOption('en');
+  await page.waitForTimeout(300);
+  await shot('amendment-edit-en');
+
+  await page.evaluate((hash) => (window.location.hash = hash), `#/forum/${encodeURIComponent(forumId)}/key-messages`);
+  await page.route('**/api/keyMessages%3Aupdate', (route) => route.abort('connectionrefused'));
+  const card = page.getByRole('article').first();
+  await card.getByRole('textbox').first().press('ControlOrMeta+End');
+  await page.keyboard.type(' (offline)');
+  await page.waitForTimeout(1200);
+  await card.scrollIntoViewIfNeeded();
+  await shot('key-messages-en');
+  await arabicUi.selectOption('ar');
+  await page.waitForTimeout(500);
+  await card.scrollIntoViewIfNeeded();
+  await shot('key-messages-ar');
 });

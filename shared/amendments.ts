@@ -31,6 +31,8 @@ export const amendmentInput = z
     text: z.string().trim().max(maxParagraphText, 'validation.tooLong'),
     proposer: delegation,
     rationale: z.string().trim().max(5000, 'validation.tooLong'),
+    /** The client's id for the amendment, so a proposal retried after a lost answer never makes two. */
+    id: rowId.optional(),
   })
   .strict()
   .superRefine((a, ctx) => {

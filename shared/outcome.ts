@@ -171,6 +171,8 @@ export const outcomeContract = {
         kind: z.enum(paragraphKinds),
         text: paragraphText,
         keyMessageIds: z.array(rowId).max(100, 'validation.tooMany').optional(),
+        /** The client's id for the paragraph, so a create retried after a lost answer never makes two. */
+        id: rowId.optional(),
       })
       .strict(),
     output: draftParagraph,

@@ -1,5 +1,6 @@
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import keyMessagesEn from '../../resources/locales/en/keyMessages.json' with { type: 'json' };
+import proseSaveEn from '../../resources/locales/en/proseSave.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
@@ -89,7 +90,7 @@ test('a rapporteur orders, edits, themes, validates and deletes key messages, al
   await theme.press('Enter');
   await card(page, 4).getByRole('checkbox', { name: km.card.validated }).check();
   await expect(card(page, 4).getByText(km.status.validated, { exact: true })).toBeVisible();
-  await expect(card(page, 4).getByText(km.save.saved, { exact: true })).toBeVisible();
+  await expect(card(page, 4).getByText(proseSaveEn.proseSave.saved, { exact: true })).toBeVisible();
 
   // Delete, then Ctrl+Z.
   await card(page, 2).getByRole('button', { name: km.card.delete }).click();

@@ -12,9 +12,12 @@ export interface PlenaryServer {
   process: ChildProcess;
 }
 
-/** Starts `plenary serve` (the built CLI) on a free port; resolves with the URL it prints. */
-export function startServer(dbPath: string): Promise<PlenaryServer> {
-  const child = spawn(process.execPath, ['dist/main/cli.cjs', 'serve', '--db', dbPath, '--port', '0'], {
+/**
+ * Starts `plenary serve` (the built CLI) on a free port, or on `port` (a server restarted where
+ * the page expects it); resolves with the URL it prints.
+ */
+export function startServer(dbPath: string, port = 0): Promise<PlenaryServer> {
+  const child = spawn(process.execPath, ['dist/main/cli.cjs', 'serve', '--db', dbPath, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

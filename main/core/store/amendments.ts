@@ -114,6 +114,7 @@ function proposedText(kind: AmendmentKind, text: string, base: string): string {
 /** A new open amendment against the paragraph's current text in `lang`; returns its id. */
 export function proposeAmendment(writer: Writer, input: AmendmentInput): string {
   const db = writer.db;
+  if (input.id !== undefined && alreadyProposed(db, input.id, input.paragraphId)) return input.id;
   const paragraph = liveParagraph(db, input.paragraphId);
   const forum = getForum(db, paragraph.forum_id);
   if (!forum.languages.includes(input.lang)) {
@@ -126,7 +127,7 @@ export function proposeAmendment(writer: Writer, input: AmendmentInput): string 
   const base = paragraph.text[input.lang] ?? '';
   const text = proposedText(input.kind, input.text, base);
   checkDelegation(db, forum.id, input.proposer);
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   writeRow(writer, 'amendments', id, {
     forum_id: forum.id,
     paragraph_id: paragraph.id,
@@ -143,6 +144,18 @@ export function proposeAmendment(writer: Writer, input: AmendmentInput): string 
     deleted: 0,
   });
   return id;
+}
+
+/**
+ * A proposal retried with the id it was first sent with (its answer was lost) finds the amendment
+ * made then, whatever has happened to it since, and changes nothing; an id that names another
+ * paragraph's amendment is refused.
+ */
+function alreadyProposed(db: Database, id: string, paragraphId: string): boolean {
+  const existing = db.prepare('SELECT paragraph_id FROM amendments WHERE id = ?').get(id) as { paragraph_id: string } | undefined;
+  if (!existing) return false;
+  if (existing.paragraph_id !== paragraphId) throw invalid('id', 'validation.invalid', `Amendment ${id} already exists for another paragraph.`);
+  return true;
 }
 
 /** The proposer's edits while the amendment is open; the text is prose (concurrent edits kept). */

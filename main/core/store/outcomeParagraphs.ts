@@ -106,6 +106,7 @@ export interface NewParagraph {
 export function createParagraph(writer: Writer, input: NewParagraph): string {
   const db = writer.db;
   const { row: document, forum } = liveDocument(db, input.documentId);
+  if (input.id !== undefined && alreadyCreated(db, input.id, document.id)) return input.id;
   const given = Object.fromEntries(Object.entries(input.text).filter(([, text]) => text !== ''));
   checkWorkingLanguages(forum, given);
   const messages = checkKeyMessages(db, forum.id, input.keyMessageIds ?? []);
@@ -126,6 +127,19 @@ export function createParagraph(writer: Writer, input: NewParagraph): string {
     linkSources(writer, forum.id, id, messages.map((m) => m.id));
   })();
   return id;
+}
+
+/**
+ * A create retried with the id it was first sent with (its answer was lost) finds the paragraph
+ * made then and changes nothing; an id that names another document's paragraph is refused.
+ */
+function alreadyCreated(db: Database, id: string, documentId: string): boolean {
+  const existing = db.prepare('SELECT coalesce(document_id, forum_id) AS document_id FROM outcome_paragraphs WHERE id = ?').get(id) as { document_id: string } | undefined;
+  if (!existing) return false;
+  if (existing.document_id !== documentId) {
+    throw new CoreError('invalid_input', `Paragraph ${id} already exists in another document.`, [{ path: 'id', message: 'validation.invalid' }]);
+  }
+  return true;
 }
 
 export interface ParagraphPatch {

@@ -62,7 +62,8 @@ function KeyMessagesView({ forumId, agenda, loaded, reloadList }: ViewProps) {
     reloadProgress();
     reloadDuplicates();
   }, [reloadProgress, reloadDuplicates]);
-  const state = useKeyMessageState({ loaded, reloadList, onCountsChanged });
+  const [recovered, setRecovered] = useState(0);
+  const state = useKeyMessageState({ forumId, loaded, reloadList, onCountsChanged, onRecovered: setRecovered });
   const { messages, actions } = state;
 
   const sessionLabel = useMemo(
@@ -128,6 +129,9 @@ function KeyMessagesView({ forumId, agenda, loaded, reloadList }: ViewProps) {
       </div>
       {progress.error && <ErrorMessage error={progress.error} />}
       {state.error && <ErrorMessage error={state.error} />}
+      <p className="recovered-status" role="status">
+        {recovered > 0 ? t('proseSave.recovered', { number: recovered }) : ''}
+      </p>
       <UndoBar message={describe(state.lastAction, t)} onUndo={canUndo ? () => void undo() : undefined} onDismiss={state.dismissLastAction} />
       {progress.data && sessionIds.length > 0 && <KeyMessagesProgress sessionIds={sessionIds} progress={progressBySession} sessionLabel={sessionLabel} onJump={jump} />}
 

@@ -4,7 +4,7 @@ import type { ParagraphRevision } from '../../../shared/outcome';
 import { insertedParagraphId } from '../../../main/core/store/amendments';
 import { writeRow } from '../../../main/core/store/changeLog';
 import { snapshot, tempCore } from '../helpers/tempCore';
-import { call, decide, documentOf, drafting, listAmendments, point1, point2, propose, send } from './amendmentFixture';
+import { call, decide, documentOf, drafting, listAmendments, point1, point2, propose, refusal, send } from './amendmentFixture';
 
 const texts = async (ctx: Parameters<typeof documentOf>[0], documentId: string) => (await documentOf(ctx, documentId)).paragraphs.map((p) => p.text.en);
 
@@ -31,6 +31,26 @@ describe('proposing and listing amendments', () => {
       alternatives: [],
     });
     expect(Date.parse(amendment.createdAt)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('makes one amendment when a proposal is retried with its id (the first answer was lost), and refuses another paragraph’s id', async () => {
+    const { ctx, paragraphs } = await drafting();
+    const input = { paragraphId: paragraphs[0], text: 'We recognise that urban and rural areas are interdependent.', id: 'client-chosen-amendment-id' };
+    const first = await propose(ctx, input);
+    expect(first).toMatchObject({ id: 'client-chosen-amendment-id', status: 'open' });
+    const before = snapshot(ctx);
+    expect(await propose(ctx, input)).toEqual(first);
+    expect(snapshot(ctx)).toBe(before);
+    expect(await listAmendments(ctx, paragraphs[0])).toHaveLength(1);
+    // Decided since, the retry still finds it as it is now, and changes nothing.
+    await decide(ctx, first.id, 'rejected');
+    const decided = snapshot(ctx);
+    expect(await propose(ctx, input)).toMatchObject({ id: first.id, status: 'rejected' });
+    expect(snapshot(ctx)).toBe(decided);
+
+    const error = await refusal(ctx, 'amendments:propose', { ...input, kind: 'replace', lang: 'en', proposer: { participantId: null, name: 'Kenya' }, rationale: '', paragraphId: paragraphs[1] });
+    expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: 'id', message: 'validation.invalid' }] });
+    expect(snapshot(ctx)).toBe(decided);
   });
 
   it('lists a paragraph’s amendments oldest first, whatever their status, and counts them on the paragraph', async () => {

@@ -88,6 +88,24 @@ describe('creating paragraphs', () => {
     expect((await refusal(ctx, 'paragraphs:create', { documentId: 'no-such-document', after: null, kind: 'numbered', text: { en: 'x' } })).code).toBe('not_found');
     expect(snapshot(ctx)).toBe(before);
   });
+
+  it('makes one paragraph when a create is retried with its id (the first answer was lost), and refuses another document’s id', async () => {
+    const { ctx, forum, document } = await documentWithPoints(1);
+    const input = { documentId: document.id, after: null, kind: 'numbered', text: { en: 'Villages need broadband.' }, id: 'client-chosen-paragraph-id' };
+    const first = await call<DraftParagraph>(ctx, 'paragraphs:create', input);
+    expect(first).toMatchObject({ id: 'client-chosen-paragraph-id', number: 1, text: { en: 'Villages need broadband.' } });
+    const before = snapshot(ctx);
+    // The retry carries the same words: it answers with the paragraph, and writes nothing.
+    expect(await call<DraftParagraph>(ctx, 'paragraphs:create', input)).toEqual(first);
+    expect(snapshot(ctx)).toBe(before);
+    expect((await call<OutcomeDocument>(ctx, 'outcome:get', { documentId: document.id })).paragraphs).toHaveLength(2);
+
+    const other = await createDocument(ctx, forum.id);
+    const withOther = snapshot(ctx);
+    const error = await refusal(ctx, 'paragraphs:create', { ...input, documentId: other.id });
+    expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: 'id', message: 'validation.invalid' }] });
+    expect(snapshot(ctx)).toBe(withOther);
+  });
 });
 
 describe('editing paragraphs', () => {

@@ -8,29 +8,7 @@ import type { CoreContext } from '../../../main/core/coreContext';
 import { NoteSaver, type NoteFields, type NoteSaveApi } from '../../../renderer/src/components/capture/noteSaver';
 import { snapshot } from '../helpers/tempCore';
 import { captureForum, listNotes } from '../capture/captureFixture';
-
-/** localStorage as a browser has it, in memory. */
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from './memoryStorage';
 
 /**
  * The real core behind the saver, reached as the HTTP transport would: `down` makes every call

@@ -1,9 +1,12 @@
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Amendment, AmendmentStatus } from '../../../../shared/amendments';
 import type { AppError } from '../../../../shared/result';
 import { languageName } from '../../i18n/languageName';
+import type { ProseSaver } from '../proseSaver';
 import { amendmentDiff } from './amendedText';
+import { AmendmentEditor } from './AmendmentEditor';
+import type { AmendmentFields } from './amendmentTarget';
 import { formatMoment } from './formatMoment';
 import { isTyping } from './isTyping';
 import { SideBySideVersions } from './SideBySideVersions';
@@ -11,6 +14,8 @@ import { StaleReview } from './StaleReview';
 import { WordDiffView } from './WordDiffView';
 
 interface Props {
+  /** An open amendment's words and rationale are corrected through it, saved as they are typed. */
+  saver: ProseSaver<AmendmentFields, Amendment>;
   amendment: Amendment;
   /** Its place among the paragraph's amendments, oldest first: how people refer to it. */
   number: number;
@@ -35,8 +40,9 @@ const decisionKeys: Record<string, AmendmentStatus> = { KeyA: 'accepted', KeyR: 
 
 /** One amendment: what it proposes as a word diff, by whom and why, where it stands, and the chair's buttons. */
 export function AmendmentCard(props: Props) {
-  const { amendment, number, sourceLanguage, currentText, competing, reviewing, busy, onDecide } = props;
+  const { saver, amendment, number, sourceLanguage, currentText, competing, reviewing, busy, onDecide } = props;
   const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
   const ui = i18n.language;
   const open = amendment.status === 'open';
   const titleId = `amendment-${amendment.id}`;
@@ -78,6 +84,7 @@ export function AmendmentCard(props: Props) {
       {amendment.kind === 'insert_after' && <p className="amendment-what">{t('amendments.card.insertAfter')}</p>}
       {amendment.kind === 'delete' && <p className="amendment-what">{t('amendments.card.delete')}</p>}
       <WordDiffView {...diff} lang={amendment.lang} label={t('amendments.card.diff')} className="amendment-diff" />
+      {editing && open && <AmendmentEditor saver={saver} amendment={amendment} onDone={() => setEditing(false)} />}
       {amendment.rationale && (
         <p className="amendment-rationale">
           <span className="rationale-label">{t('amendments.card.rationale')}</span> <span dir="auto">{amendment.rationale}</span>
@@ -107,6 +114,11 @@ export function AmendmentCard(props: Props) {
               <button type="button" disabled={busy} onClick={() => onDecide('withdrawn')} aria-keyshortcuts="W">
                 {t('amendments.actions.withdraw')}
               </button>
+              {!editing && (
+                <button type="button" onClick={() => setEditing(true)}>
+                  {t('amendments.actions.edit')}
+                </button>
+              )}
             </>
           ) : (
             <button type="button" disabled={busy} onClick={() => onDecide('open')} aria-keyshortcuts="O">

@@ -8,12 +8,16 @@ import { useApiQuery } from '../../hooks/useApiQuery';
 import { languageName } from '../../i18n/languageName';
 import { ErrorMessage } from '../ErrorMessage';
 import { UndoBar } from '../keyMessages/UndoBar';
+import type { ProseSaver } from '../proseSaver';
 import { AmendmentCard } from './AmendmentCard';
+import type { AmendmentFields } from './amendmentTarget';
 import { holdsText, isTyping } from './isTyping';
 import { ProposeAmendmentForm } from './ProposeAmendmentForm';
 import { SideBySideVersions } from './SideBySideVersions';
 
 export interface AmendmentsPanelProps {
+  /** Proposals and edits of open amendments go through it: retried until they land, copied locally. */
+  saver: ProseSaver<AmendmentFields, Amendment>;
   paragraph: DraftParagraph;
   document: OutcomeDocument;
   /** Called after any change, so the drafting view reloads counts and text. */
@@ -29,7 +33,7 @@ type Note = { key: string; number: number; kind?: AmendmentKind };
  * compete), then those decided, which stay readable and can be reopened, since nothing proposed is
  * lost. Ctrl+Z in the panel takes the last decision back; N proposes a new amendment.
  */
-export function AmendmentsPanel({ paragraph, document, onChanged }: AmendmentsPanelProps) {
+export function AmendmentsPanel({ saver, paragraph, document, onChanged }: AmendmentsPanelProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const list = useApiQuery('amendments:list', { paragraphId: paragraph.id });
@@ -50,6 +54,9 @@ export function AmendmentsPanel({ paragraph, document, onChanged }: AmendmentsPa
     seenKey.current = paragraphKey;
     reload();
   }, [paragraphKey, reload]);
+
+  // A proposal or an edit of this paragraph's amendments has landed (the document is read again by the screen).
+  useEffect(() => saver.onSaved((_id, saved) => saved.paragraphId === paragraph.id && reload()), [saver, paragraph.id, reload]);
 
   const amendments = list.data ?? [];
   const numbers = new Map(amendments.map((a, index) => [a.id, index + 1]));
@@ -122,6 +129,7 @@ export function AmendmentsPanel({ paragraph, document, onChanged }: AmendmentsPa
 
   const card = (amendment: Amendment) => (
     <AmendmentCard
+      saver={saver}
       amendment={amendment}
       number={numbers.get(amendment.id) ?? 0}
       sourceLanguage={document.sourceLanguage}
@@ -156,6 +164,7 @@ export function AmendmentsPanel({ paragraph, document, onChanged }: AmendmentsPa
       {list.error && <ErrorMessage error={list.error} />}
       {proposing && (
         <ProposeAmendmentForm
+          saver={saver}
           forumId={document.forumId}
           paragraph={paragraph}
           languages={document.languages}
@@ -164,7 +173,6 @@ export function AmendmentsPanel({ paragraph, document, onChanged }: AmendmentsPa
             setProposing(false);
             setLast(undefined);
             setNote({ key: 'amendments.done.proposed', number: amendments.length + 1, kind: amendment.kind });
-            changed();
           }}
           onCancel={() => {
             setProposing(false);

@@ -70,7 +70,7 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
 
   // The composer's draft exists before its first character, so speaker, tags and language can be set first.
   if (!saver.has(composerId)) {
-    saver.open(composerId, { sessionId, lang, text: '', speakerId: null, speakerName: '', tags: [], keyPoint: false });
+    saver.openNote(composerId, { sessionId, lang, text: '', speakerId: null, speakerName: '', tags: [], keyPoint: false });
   }
   const editingId = editing?.id ?? null;
   const targetId = editingId ?? composerId;
@@ -128,7 +128,7 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
       if (!note?.mine) return false;
       const previous = latest.current.editingId;
       if (previous && previous !== noteId) closeEditor(previous);
-      saver.open(noteId, fieldsOf(note), note);
+      saver.openNote(noteId, fieldsOf(note), note);
       setEditing({ id: noteId, focus });
       return true;
     },
@@ -172,7 +172,7 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
     }
     const next = newNoteId();
     // The speaker usually goes on talking: keep them for the next note; tags and key point start afresh.
-    saver.open(next, { ...fields, text: '', tags: [], keyPoint: false });
+    saver.openNote(next, { ...fields, text: '', tags: [], keyPoint: false });
     if (composerBox.current) composerBox.current.value = '';
     setComposerId(next);
   }, [composerId, saver, upsert, discardNote]);

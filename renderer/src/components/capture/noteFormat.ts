@@ -27,12 +27,7 @@ export function formatNoteTime(createdAt: string, timeZone: string, lang: string
   return timeFormat(lang, zoned ? timeZone : 'UTC').format(date);
 }
 
-/** Unique enough for a row id in any context: randomUUID needs a secure page, tablets may not have one. */
-export function newNoteId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { newRowId as newNoteId } from '../newRowId';
 
 export const themePrefix = 'theme:';
 

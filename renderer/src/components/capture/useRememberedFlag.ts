@@ -1,13 +1,7 @@
 import { useCallback, useState } from 'react';
+import { localStore } from '../../hooks/localStore';
 
-/** Local storage when the page may use it; capture still works (unremembered) when it may not. */
-export function localStore(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+export { localStore };
 
 /** A panel open or closed as the user left it. */
 export function useRememberedFlag(key: string, initial: boolean): [boolean, (value: boolean) => void] {

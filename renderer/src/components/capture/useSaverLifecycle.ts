@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Note } from '../../../../shared/capture';
+import { useProseSaverLifecycle } from '../../hooks/useProseSaver';
 import type { NoteSaver } from './noteSaver';
 
 interface Options {
@@ -13,37 +14,13 @@ interface Options {
 }
 
 /**
- * Saves survive the page going away (hidden, closed, or this screen left for another), the
- * stream follows what the core answers, and text an earlier page could not save (the server was
- * down, the tab closed) is sent again when the session opens.
+ * Saves survive the page going away (see useProseSaverLifecycle), the stream follows what the core
+ * answers, and text an earlier page could not save (the server was down, the tab closed) is sent
+ * again when the session opens.
  */
 export function useSaverLifecycle({ saver, sessionId, notes, upsert, update, onRecovered }: Options): void {
-  useEffect(() => {
-    const flush = () => {
-      saver.backup();
-      void saver.flush();
-    };
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const state = saver.getStatus().state;
-      flush();
-      // In a browser, ask before leaving text the core does not have yet. Not in the desktop app,
-      // where a cancelled unload would silently keep the window from closing; the copy in local
-      // storage is sent when the session is next opened.
-      if (!window.plenary && (state === 'retrying' || state === 'rejected')) event.preventDefault();
-    };
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', onBeforeUnload);
-    document.addEventListener('visibilitychange', onVisibility);
-    const unsubscribe = saver.onSaved((note) => update(note.id, (shown) => ({ ...shown, ...note })));
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      document.removeEventListener('visibilitychange', onVisibility);
-      unsubscribe();
-      flush();
-    };
-  }, [saver, update]);
+  useProseSaverLifecycle(saver);
+  useEffect(() => saver.onNoteSaved((note) => update(note.id, (shown) => ({ ...shown, ...note }))), [saver, update]);
 
   const recovered = useRef(false);
   const report = useRef(onRecovered);

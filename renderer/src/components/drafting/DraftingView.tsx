@@ -5,6 +5,7 @@ import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { navigate } from '../../hooks/useRoute';
 import { ErrorMessage } from '../ErrorMessage';
+import { newRowId } from '../newRowId';
 import { UndoBar } from '../keyMessages/UndoBar';
 import { useUndoShortcut } from '../participants/useUndoShortcut';
 import { DocumentForm } from './DocumentForm';
@@ -47,7 +48,8 @@ export function DraftingView(props: Props) {
 
 function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocumentSaved, loaded, reload }: Props & { loaded: OutcomeDocument; reload(): void }) {
   const { t, i18n } = useTranslation();
-  const state = useDraftState(loaded, reload);
+  const [recovered, setRecovered] = useState(0);
+  const state = useDraftState(loaded, reload, setRecovered);
   const { paragraphs, actions } = state;
   const source = loaded.sourceLanguage;
   const languages = useMemo(() => [source, ...loaded.languages.filter((l) => l !== source)], [loaded.languages, source]);
@@ -68,6 +70,11 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
   // What the deleted paragraph was called when it went ("Point 3"): its number is gone with it.
   const [deletedName, setDeletedName] = useState('');
   const focusRequest = useRef<string>(paragraphId);
+  // One id per opening of the picker: trying again after a lost answer never makes two paragraphs.
+  const pickerCreateId = useRef('');
+  useEffect(() => {
+    if (picker === 'create') pickerCreateId.current = newRowId();
+  }, [picker]);
   const refocus = useRef<Element | null>(null);
 
   const index = paragraphs.findIndex((p) => p.id === selectedId);
@@ -100,15 +107,17 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
   const after = selected?.id ?? paragraphs.at(-1)?.id ?? null;
   const placeText = selected ? t('drafting.composer.after', { name: nameOf(selected.id) }) : t('drafting.composer.atEnd');
 
-  const addParagraph = async (kind: ParagraphKind, text: string) => {
-    const result = await actions.create({ after, kind, text: { [source]: text } });
+  const addParagraph = async (kind: ParagraphKind, text: string, id: string) => {
+    const result = await actions.create({ id, after, kind, text: { [source]: text } });
     if (!result.ok) return result.error;
+    // A retry that found the paragraph its lost first try made: the words typed since still go in.
+    if ((result.value.text[source] ?? '') !== text.trim()) void actions.update(id, { text: { [source]: text } });
     setComposer(undefined);
     selectAndFocus(result.value.id);
     return undefined;
   };
   const fromKeyMessages = async (keyMessageIds: string[]) => {
-    const result = await actions.create({ after, kind: 'numbered', text: {}, keyMessageIds });
+    const result = await actions.create({ id: pickerCreateId.current, after, kind: 'numbered', text: {}, keyMessageIds });
     if (!result.ok) return result.error;
     setPicker(undefined);
     selectAndFocus(result.value.id);
@@ -189,6 +198,9 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
     <section className="drafting-screen" aria-labelledby="drafting-heading">
       <DraftingHeader forumId={forumId} document={loaded} documents={documents} uiLanguage={i18n.language} onNewDocument={onNewDocument} />
       {state.error && <ErrorMessage error={state.error} />}
+      <p className="recovered-status" role="status">
+        {recovered > 0 ? t('proseSave.recovered', { number: recovered }) : ''}
+      </p>
       <UndoBar
         message={lastAction && t(`drafting.undo.${lastAction.kind}`, { name: deletedName })}
         onUndo={lastAction?.kind === 'deleted' ? undo : undefined}
@@ -232,6 +244,8 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
           {selected ? (
             <ParagraphPanel
               forumId={forumId}
+              saver={state.paragraphSaver}
+              amendmentSaver={state.amendmentSaver}
               document={current}
               paragraph={selected}
               name={nameOf(selected.id)}

@@ -6,13 +6,15 @@ import type { AppError } from '../../../../shared/result';
 import { languageLabel } from '../agenda/agendaFormat';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldError } from '../FieldError';
+import { newRowId } from '../newRowId';
 
 interface Props {
   initialKind: ParagraphKind;
   sourceLanguage: string;
   /** Where it will go, said in words ("after point 3", "at the end"). */
   placeText: string;
-  onSubmit(kind: ParagraphKind, text: string): Promise<AppError | undefined>;
+  /** `id` is the same for every try of this form, so a retry never makes a second paragraph. */
+  onSubmit(kind: ParagraphKind, text: string, id: string): Promise<AppError | undefined>;
   onCancel(): void;
 }
 
@@ -26,6 +28,7 @@ export function NewParagraphForm({ initialKind, sourceLanguage, placeText, onSub
   const [text, setText] = useState('');
   const [error, setError] = useState<AppError>();
   const [busy, setBusy] = useState(false);
+  const [id] = useState(newRowId);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus(), []);
 
@@ -33,7 +36,7 @@ export function NewParagraphForm({ initialKind, sourceLanguage, placeText, onSub
     event?.preventDefault();
     if (busy) return;
     setBusy(true);
-    const failure = await onSubmit(kind, text);
+    const failure = await onSubmit(kind, text, id);
     setBusy(false);
     setError(failure);
     if (failure) box.current?.focus();

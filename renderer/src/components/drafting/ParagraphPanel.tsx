@@ -1,16 +1,20 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paragraphStatuses } from '../../../../shared/forum';
+import type { Amendment } from '../../../../shared/amendments';
 import { paragraphKinds, type DraftParagraph, type OutcomeDocument, type ParagraphKind, type ParagraphStatus } from '../../../../shared/outcome';
 import type { AppError } from '../../../../shared/result';
 import { routeHref } from '../../hooks/useRoute';
 import { AmendmentsPanel } from '../amendments/AmendmentsPanel';
+import type { AmendmentFields } from '../amendments/amendmentTarget';
 import { HistoryPanel } from '../amendments/HistoryPanel';
 import { StancesPanel } from '../amendments/StancesPanel';
 import { ErrorMessage } from '../ErrorMessage';
+import type { ProseSaver } from '../proseSaver';
 import { PanelTabs } from './PanelTabs';
 import { ParagraphSources } from './ParagraphSources';
 import { ParagraphTextEditor, type BracketTarget } from './ParagraphTextEditor';
+import type { ParagraphTextFields } from './paragraphTextTarget';
 import type { ParagraphPatch } from './useDraftState';
 
 export const panelTabIds = ['text', 'sources', 'amendments', 'stances', 'history'] as const;
@@ -18,6 +22,10 @@ export type PanelTabId = (typeof panelTabIds)[number];
 
 interface Props {
   forumId: string;
+  /** Saves the texts as they are typed. */
+  saver: ProseSaver<ParagraphTextFields, DraftParagraph>;
+  /** Saves amendments as they are proposed and edited. */
+  amendmentSaver: ProseSaver<AmendmentFields, Amendment>;
   document: OutcomeDocument;
   paragraph: DraftParagraph;
   name: string;
@@ -41,7 +49,7 @@ interface Props {
  * kind, where it comes from, and (from the amendments area) its amendments, stances and history.
  */
 export function ParagraphPanel(props: Props) {
-  const { forumId, document: doc, paragraph, name, languages, readingLang, tab, onTab, canMoveUp, canMoveDown, onUpdate, onMove, onDelete, onEditSources, onChanged } = props;
+  const { forumId, saver, amendmentSaver, document: doc, paragraph, name, languages, readingLang, tab, onTab, canMoveUp, canMoveDown, onUpdate, onMove, onDelete, onEditSources, onChanged } = props;
   const { t } = useTranslation();
   const [error, setError] = useState<AppError>();
   const [bracketHint, setBracketHint] = useState(false);
@@ -54,7 +62,6 @@ export function ParagraphPanel(props: Props) {
     const failure = await onUpdate(id, patch);
     if (failure) setError(failure);
   };
-  const saveText = useCallback((lang: string, text: string) => onUpdate(id, { text: { [lang]: text } }), [onUpdate, id]);
   const register = useCallback((lang: string, target: BracketTarget | null) => {
     if (target) targets.current.set(lang, target);
     else targets.current.delete(lang);
@@ -144,13 +151,14 @@ export function ParagraphPanel(props: Props) {
             {languages.map((lang) => (
               <ParagraphTextEditor
                 key={`${id}-${lang}`}
+                saver={saver}
                 paragraphId={id}
+                documentId={doc.id}
                 lang={lang}
                 isSource={lang === doc.sourceLanguage}
                 stored={paragraph.text[lang] ?? ''}
                 state={paragraph.translations[lang]}
                 alternatives={paragraph.alternatives[lang] ?? []}
-                onSave={saveText}
                 onBracketed={onBracketed}
                 onNothingSelected={onNothingSelected}
                 onFocusLanguage={onFocusLanguage}
@@ -169,7 +177,7 @@ export function ParagraphPanel(props: Props) {
             onEdit={onEditSources}
           />
         )}
-        {tab === 'amendments' && <AmendmentsPanel key={id} paragraph={paragraph} document={doc} onChanged={onChanged} />}
+        {tab === 'amendments' && <AmendmentsPanel key={id} saver={amendmentSaver} paragraph={paragraph} document={doc} onChanged={onChanged} />}
         {tab === 'stances' && <StancesPanel key={id} forumId={forumId} paragraph={paragraph} onChanged={onChanged} />}
         {tab === 'history' && <HistoryPanel key={id} paragraph={paragraph} languages={languages} sourceLanguage={doc.sourceLanguage} />}
       </div>

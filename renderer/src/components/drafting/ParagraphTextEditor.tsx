@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranslationState } from '../../../../shared/agenda';
 import { directionOf } from '../../../../shared/languages';
-import { maxParagraphText } from '../../../../shared/outcome';
-import type { AppError } from '../../../../shared/result';
+import { maxParagraphText, type DraftParagraph } from '../../../../shared/outcome';
+import { useProseText } from '../../hooks/useProseField';
 import { languageLabel } from '../agenda/agendaFormat';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldError } from '../FieldError';
-import { useAutosave } from '../keyMessages/useAutosave';
+import type { ProseSaver } from '../proseSaver';
+import { ProseSaveStatus } from '../ProseSaveStatus';
 import { ProseVersions } from '../ProseVersions';
 import { bracketSelection } from './bracketText';
+import { paragraphTextId, type ParagraphTextFields } from './paragraphTextTarget';
 
 export interface BracketTarget {
   /** Puts the selected words in [brackets]; false when nothing is selected. */
@@ -17,14 +19,15 @@ export interface BracketTarget {
 }
 
 interface Props {
+  saver: ProseSaver<ParagraphTextFields, DraftParagraph>;
   paragraphId: string;
+  documentId: string;
   lang: string;
   isSource: boolean;
   stored: string;
   /** For a translation: missing, out of date (the source changed since), or current. */
   state: TranslationState | undefined;
   alternatives: readonly string[];
-  onSave(lang: string, text: string): Promise<AppError | undefined>;
   onBracketed(): void;
   onNothingSelected(): void;
   onFocusLanguage(lang: string): void;
@@ -32,20 +35,12 @@ interface Props {
   onSettled(): void;
 }
 
-/** One language of a paragraph, saved as it is typed; Ctrl+B brackets the selected words. */
+/** One language of a paragraph, saved as it is typed by the prose saver; Ctrl+B brackets the selected words. */
 export function ParagraphTextEditor(props: Props) {
-  const { paragraphId, lang, isSource, stored, state, alternatives, onSave, onBracketed, onNothingSelected, onFocusLanguage, register, onSettled } = props;
+  const { saver, paragraphId, documentId, lang, isSource, stored, state, alternatives, onBracketed, onNothingSelected, onFocusLanguage, register, onSettled } = props;
   const { t, i18n } = useTranslation();
-  const [error, setError] = useState<AppError>();
-  const save = useCallback(
-    async (text: string) => {
-      const failure = await onSave(lang, text);
-      setError(failure);
-      return failure === undefined;
-    },
-    [onSave, lang],
-  );
-  const { draft, state: saveState, change, flush } = useAutosave(stored, save);
+  const fields = () => ({ paragraphId, documentId, lang, text: stored });
+  const { text: draft, status, change, flush } = useProseText(saver, paragraphTextId(paragraphId, lang), fields, stored);
   const box = useRef<HTMLTextAreaElement>(null);
   const id = `paragraph-${paragraphId}-${lang}`;
 
@@ -80,13 +75,13 @@ export function ParagraphTextEditor(props: Props) {
     }
   };
 
-  // Typed back to what is stored (after a refused save, say): nothing is waiting, nothing is wrong.
-  const settled = draft.trim() === stored.trim();
-  const shownError = settled ? undefined : error;
-  const shownState = settled && saveState === 'failed' ? 'idle' : saveState;
-  const issue = shownError?.issues?.find((i) => i.path === `text.${lang}` || i.path === 'text');
+  // A refused save says why beside the box until the next edit; one waiting to be retried says so in its status.
+  const refused = status.state === 'rejected' ? status.error : undefined;
+  const issue = refused?.issues?.find((i) => i.path === `text.${lang}` || i.path === 'text');
   const mark = !isSource && draft.trim() === '' ? 'missing' : !isSource && state === 'outdated' ? 'outdated' : undefined;
-  const describedBy = [issue ? `${id}-error` : '', mark ? `${id}-mark` : ''].filter(Boolean).join(' ') || undefined;
+  // A save that has not landed is part of what the box says about itself; "Saved" is not news.
+  const unsaved = status.state === 'retrying' || status.state === 'rejected';
+  const describedBy = [issue ? `${id}-error` : '', mark ? `${id}-mark` : '', unsaved ? `${id}-save` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field paragraph-text${mark ? ` is-${mark}` : ''}`}>
       <div className="field-head">
@@ -94,7 +89,7 @@ export function ParagraphTextEditor(props: Props) {
           {t('drafting.editor.textIn', { language: languageLabel(lang, i18n.language) })}
           {isSource && <span className="source-mark"> {t('drafting.sourceMark')}</span>}
         </label>
-        <span className={`save-state save-${shownState}`}>{shownState === 'idle' ? '' : t(`drafting.save.${shownState}`)}</span>
+        <ProseSaveStatus status={status} id={`${id}-save`} />
       </div>
       <textarea
         ref={box}
@@ -117,7 +112,7 @@ export function ParagraphTextEditor(props: Props) {
           {t(`drafting.editor.${mark}`)}
         </span>
       )}
-      {issue ? <FieldError id={`${id}-error`} error={issue} /> : shownError && <ErrorMessage error={shownError} />}
+      {issue ? <FieldError id={`${id}-error`} error={issue} /> : refused && <ErrorMessage error={refused} />}
       {alternatives.length > 0 && <ProseVersions paragraphId={paragraphId} lang={lang} shown={stored} others={[...alternatives]} onSettled={onSettled} />}
     </div>
   );

@@ -3,6 +3,7 @@ import type { DraftParagraph, OutcomeDocument, ParagraphKind, ParagraphStatus } 
 import type { AppError, Result } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { inOrder, moveTarget, withoutParagraph, withParagraph } from './draftOrder';
+import { useDraftSavers } from './useDraftSavers';
 
 export type DraftAction = { kind: 'deleted'; paragraph: DraftParagraph } | { kind: 'restored'; paragraph: DraftParagraph };
 
@@ -13,6 +14,8 @@ export interface ParagraphPatch {
 }
 
 export interface NewParagraph {
+  /** Chosen here: a create retried after a lost answer finds the paragraph the first one made. */
+  id: string;
   after: string | null;
   kind: ParagraphKind;
   text: Record<string, string>;
@@ -22,9 +25,10 @@ export interface NewParagraph {
 /**
  * The document's paragraphs and everything done to them. Each answer from the core replaces the
  * one paragraph it concerns (numbers are recounted here), so typing in one paragraph never reloads
- * the document, and opening it costs one call whatever its size.
+ * the document, and opening it costs one call whatever its size. Texts are saved by the prose
+ * savers, in the same line as every other change, so answers land in the order asked.
  */
-export function useDraftState(loaded: OutcomeDocument, reload: () => void) {
+export function useDraftState(loaded: OutcomeDocument, reload: () => void, onRecovered: (count: number) => void) {
   const [paragraphs, setParagraphs] = useState<readonly DraftParagraph[]>(() => inOrder(loaded.paragraphs));
   const [lastAction, setLastAction] = useState<DraftAction>();
   const [error, setError] = useState<AppError>();
@@ -46,6 +50,8 @@ export function useDraftState(loaded: OutcomeDocument, reload: () => void) {
     current.current = inOrder(loaded.paragraphs);
     setParagraphs(current.current);
   }, [loaded]);
+
+  const { paragraphSaver, amendmentSaver } = useDraftSavers({ loaded, lane: enqueue, onParagraphSaved: apply, reload, onRecovered });
 
   const update = useCallback(
     (id: string, patch: ParagraphPatch) =>
@@ -120,6 +126,8 @@ export function useDraftState(loaded: OutcomeDocument, reload: () => void) {
   );
   return {
     paragraphs,
+    paragraphSaver,
+    amendmentSaver,
     actions,
     undo,
     lastAction,

@@ -30,7 +30,6 @@ export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
   const { message, number, sessionText, languages, sourceLanguage, themesListId, selected, canMoveUp, canMoveDown, actions, sessionLabel } = props;
   const { t } = useTranslation();
   const { id } = message;
-  const saveText = useCallback((lang: string, text: string) => actions.update(id, { text: { [lang]: text } }), [actions, id]);
   const choose = useCallback((lang: string, text: string) => actions.choose(id, lang, text), [actions, id]);
   // The box follows the click at once; the core's answer confirms it (or puts it back on failure).
   const [statusShown, setStatusShown] = useState<KeyMessage['status']>();
@@ -86,12 +85,12 @@ export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
             {languages.map((lang) => (
               <KeyMessageTextField
                 key={lang}
+                saver={actions.textSaver}
                 messageId={id}
                 lang={lang}
                 isSource={lang === sourceLanguage}
                 stored={message.text[lang] ?? ''}
                 alternatives={message.alternatives[lang] ?? []}
-                onSave={saveText}
                 onChoose={choose}
               />
             ))}

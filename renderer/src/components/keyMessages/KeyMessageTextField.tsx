@@ -1,28 +1,34 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KeyMessage } from '../../../../shared/keyMessages';
 import { directionOf } from '../../../../shared/languages';
+import { useProseText } from '../../hooks/useProseField';
 import { languageLabel } from '../agenda/agendaFormat';
+import { ErrorMessage } from '../ErrorMessage';
+import type { ProseSaver } from '../proseSaver';
+import { ProseSaveStatus } from '../ProseSaveStatus';
 import { KeyMessageVersions } from './KeyMessageVersions';
-import { useAutosave } from './useAutosave';
+import { keyMessageTextId, type KeyMessageTextFields } from './keyMessageTextTarget';
 
 interface Props {
+  saver: ProseSaver<KeyMessageTextFields, KeyMessage>;
   messageId: string;
   lang: string;
   isSource: boolean;
   stored: string;
   /** Concurrent versions of this language's text from other laptops. */
   alternatives: readonly string[];
-  onSave(lang: string, text: string): Promise<boolean>;
   onChoose(lang: string, text: string): void;
 }
 
-/** One language of a key message, saved as it is typed (no save button anywhere on this screen). */
-export function KeyMessageTextField({ messageId, lang, isSource, stored, alternatives, onSave, onChoose }: Props) {
+/** One language of a key message, saved as it is typed by the prose saver (no save button anywhere on this screen). */
+export function KeyMessageTextField({ saver, messageId, lang, isSource, stored, alternatives, onChoose }: Props) {
   const { t, i18n } = useTranslation();
-  const save = useCallback((text: string) => onSave(lang, text), [onSave, lang]);
-  const { draft, state, change, flush } = useAutosave(stored, save);
+  const fields = () => ({ messageId, lang, text: stored });
+  const { text, status, change, flush } = useProseText(saver, keyMessageTextId(messageId, lang), fields, stored);
   const id = `key-message-${messageId}-${lang}`;
-  const missing = !isSource && draft.trim() === '';
+  const missing = !isSource && text.trim() === '';
+  const unsaved = status.state === 'retrying' || status.state === 'rejected';
+  const describedBy = [missing ? `${id}-missing` : '', unsaved ? `${id}-save` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field key-message-text${missing ? ' is-missing' : ''}`}>
       <div className="field-head">
@@ -30,16 +36,16 @@ export function KeyMessageTextField({ messageId, lang, isSource, stored, alterna
           {t('keyMessages.card.textIn', { language: languageLabel(lang, i18n.language) })}
           {isSource && <span className="source-mark"> {t('keyMessages.card.sourceMark')}</span>}
         </label>
-        <span className={`save-state save-${state}`}>{state === 'idle' ? '' : t(`keyMessages.save.${state}`)}</span>
+        <ProseSaveStatus status={status} id={`${id}-save`} />
       </div>
       <textarea
         id={id}
         lang={lang}
         dir={directionOf(lang)}
         rows={3}
-        value={draft}
+        value={text}
         maxLength={5000}
-        aria-describedby={missing ? `${id}-missing` : undefined}
+        aria-describedby={describedBy}
         onChange={(event) => change(event.target.value)}
         onBlur={() => void flush()}
       />
@@ -48,8 +54,9 @@ export function KeyMessageTextField({ messageId, lang, isSource, stored, alterna
           {t('keyMessages.card.missing')}
         </span>
       )}
+      {status.state === 'rejected' && status.error && <ErrorMessage error={status.error} />}
       {alternatives.length > 0 && (
-        <KeyMessageVersions lang={lang} shown={stored} others={alternatives} onChoose={(text) => onChoose(lang, text)} />
+        <KeyMessageVersions lang={lang} shown={stored} others={alternatives} onChoose={(chosen) => onChoose(lang, chosen)} />
       )}
     </div>
   );

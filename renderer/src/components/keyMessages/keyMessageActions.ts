@@ -1,4 +1,6 @@
 import type { KeyMessage } from '../../../../shared/keyMessages';
+import type { ProseSaver } from '../proseSaver';
+import type { KeyMessageTextFields } from './keyMessageTextTarget';
 
 export interface KeyMessagePatch {
   text?: Record<string, string>;
@@ -8,6 +10,8 @@ export interface KeyMessagePatch {
 
 /** What a card can ask the screen to do; each answers whether it worked (the screen shows why not). */
 export interface KeyMessageActions {
+  /** Where the texts are typed: saved as they are, one request at a time with the other changes. */
+  textSaver: ProseSaver<KeyMessageTextFields, KeyMessage>;
   update(id: string, patch: KeyMessagePatch): Promise<boolean>;
   move(id: string, direction: 'up' | 'down'): void;
   remove(message: KeyMessage): void;

@@ -2,8 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyMessage } from '../../../../shared/keyMessages';
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
+import { localStore } from '../../hooks/localStore';
+import { useProseSaver } from '../../hooks/useProseSaver';
+import { ProseSaver } from '../proseSaver';
 import type { KeyMessageActions, KeyMessagePatch } from './keyMessageActions';
 import { byPosition, moveTarget } from './keyMessageOrder';
+import { keyMessageCopyPrefix, keyMessageTextTarget } from './keyMessageTextTarget';
 
 export type LastAction =
   | { kind: 'deleted'; message: KeyMessage }
@@ -12,10 +16,13 @@ export type LastAction =
   | { kind: 'unmerged'; kept: KeyMessage };
 
 interface Options {
+  forumId: string;
   loaded: readonly KeyMessage[];
   reloadList(): void;
   /** Counts and duplicate suggestions change with what is kept, validated or merged. */
   onCountsChanged(): void;
+  /** How many texts an earlier page left unsaved and are being saved now. */
+  onRecovered(count: number): void;
 }
 
 const replace = (list: readonly KeyMessage[], message: KeyMessage) => list.map((m) => (m.id === message.id ? message : m));
@@ -24,7 +31,7 @@ const replace = (list: readonly KeyMessage[], message: KeyMessage) => list.map((
  * The screen's key messages and everything done to them: each answer from the core replaces the
  * one message it concerns, so typing in one card never reloads (and never resets) another.
  */
-export function useKeyMessageState({ loaded, reloadList, onCountsChanged }: Options) {
+export function useKeyMessageState({ forumId, loaded, reloadList, onCountsChanged, onRecovered }: Options) {
   const [messages, setMessages] = useState<readonly KeyMessage[]>(loaded);
   const [selected, setSelected] = useState<readonly string[]>([]);
   const [lastAction, setLastAction] = useState<LastAction>();
@@ -56,6 +63,25 @@ export function useKeyMessageState({ loaded, reloadList, onCountsChanged }: Opti
     if (element instanceof HTMLElement && element.isConnected && document.activeElement !== element) element.focus();
   }, [messages]);
 
+  const textSaver = useProseSaver(
+    () => new ProseSaver(keyMessageTextTarget((input) => api['keyMessages:update'](input)), localStore(), { copyPrefix: keyMessageCopyPrefix(forumId), lane: enqueue }),
+  );
+  useEffect(() => textSaver.onSaved((_id, message) => apply((list) => replace(list, message))), [textSaver, apply]);
+  // Text typed here that an earlier page could not save is sent now.
+  const recovered = useRef(false);
+  const report = useRef(onRecovered);
+  useEffect(() => {
+    report.current = onRecovered;
+  });
+  useEffect(() => {
+    if (recovered.current) return;
+    recovered.current = true;
+    const live = new Set(loaded.map((m) => m.id));
+    const copies = textSaver.storedCopies((copy) => live.has(copy.fields.messageId));
+    copies.forEach((copy) => textSaver.adopt(copy));
+    if (copies.length > 0) report.current(copies.length);
+  }, [loaded, textSaver]);
+
   const fail = useCallback((failure: AppError) => {
     setError(failure);
     return false;
@@ -63,6 +89,7 @@ export function useKeyMessageState({ loaded, reloadList, onCountsChanged }: Opti
 
   const actions = useMemo<KeyMessageActions>(
     () => ({
+      textSaver,
       update: (id: string, patch: KeyMessagePatch) =>
         enqueue(async () => {
           setError(undefined);
@@ -114,7 +141,7 @@ export function useKeyMessageState({ loaded, reloadList, onCountsChanged }: Opti
         });
       },
     }),
-    [enqueue, apply, fail, onCountsChanged, reloadList],
+    [textSaver, enqueue, apply, fail, onCountsChanged, reloadList],
   );
 
   const merge = useCallback(

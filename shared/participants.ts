@@ -95,6 +95,8 @@ export const participantsContract = {
   },
   /** Checking in again keeps the first arrival time; `false` undoes a check-in. */
   'participants:checkIn': { input: z.object({ id: rowId, checkedIn: z.boolean() }).strict(), output: participant },
+  /** Erases a person's data for good, here and on every laptop the erasure reaches; no undo. */
+  'participants:erase': { input: z.object({ id: rowId }).strict(), output: z.object({ id: z.string(), erased: z.literal(true) }) },
   'participants:export': {
     /** Without a filter, everyone in name order; with one, the list as the screen shows it. */
     input: z.object({ forumId, format: z.enum(['csv', 'xlsx']), filter: participantListFilter.optional() }).strict(),

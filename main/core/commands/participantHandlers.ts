@@ -1,4 +1,5 @@
 import { exportParticipants } from '../participants/exportParticipants';
+import { eraseParticipant } from '../store/eraseParticipant';
 import { getForum } from '../store/forums';
 import {
   checkInParticipant,
@@ -17,6 +18,7 @@ type ParticipantCommand =
   | 'participants:update'
   | 'participants:setDeleted'
   | 'participants:checkIn'
+  | 'participants:erase'
   | 'participants:export';
 
 export const participantHandlers: Pick<Handlers, ParticipantCommand> = {
@@ -30,6 +32,7 @@ export const participantHandlers: Pick<Handlers, ParticipantCommand> = {
   'participants:update': (ctx, input) => updateParticipant(ctx, input.id, input.participant),
   'participants:setDeleted': (ctx, input) => setParticipantDeleted(ctx, input.id, input.deleted),
   'participants:checkIn': (ctx, input) => checkInParticipant(ctx, input.id, input.checkedIn),
+  'participants:erase': (ctx, input) => eraseParticipant(ctx, input.id),
   // The only asynchronous one: exceljs writes its zip with promises.
   'participants:export': (ctx, input) => exportParticipants(ctx.db, input.forumId, input.format, new Date(), input.filter),
 };

@@ -49,6 +49,8 @@ export const syncedTables = {
     email: 'text',
     languages: 'json',
     checked_in_at: 'text',
+    /** Set once, for good: the person's data was erased, here and on every laptop it reaches. */
+    erased: 'integer',
     deleted: 'integer',
   },
   session_roles: { forum_id: 'text', session_id: 'text', participant_id: 'text', role: 'text', deleted: 'integer' },

@@ -2,6 +2,7 @@ import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
 import { reprojectRows, saveClock } from '../store/changeLog';
+import { scrubErasedRows } from '../store/eraseParticipant';
 import { rememberDevice, rememberPeerKnowledge } from '../store/knownDevices';
 import type { SyncedTable } from '../store/syncedTables';
 import { endJournal, journalled, type ImportJournal } from './importJournal';
@@ -23,7 +24,7 @@ export function applyBundlePlan(
   const { db } = ctx;
   const lines = new PlannedLines(plan.batches);
   const insert = db.prepare(
-    'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents, erased_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   // Applied now because the user chose to: no longer held, if an earlier import kept them aside.
   const release = db.prepare('DELETE FROM held_changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?');
@@ -39,14 +40,16 @@ export function applyBundlePlan(
         journalled(db, journal, () => {
           const touched = new Map<SyncedTable, Set<string>>();
           for (let i = from; i < to; i++) {
-            const [device, hlc, tbl, rowId, cells, parents] = lines.at(i);
+            const [device, hlc, tbl, rowId, cells, parents, erasedHash] = lines.at(i);
             if (plan.releasesHeld) release.run(tbl, rowId, device, hlc);
-            if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents).changes === 0) continue;
+            if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, erasedHash).changes === 0) continue;
             let rows = touched.get(tbl as SyncedTable);
             if (!rows) touched.set(tbl as SyncedTable, (rows = new Set()));
             rows.add(rowId);
             if (hlc > newest) newest = hlc;
           }
+          const people = touched.get('participants');
+          if (people) for (const id of scrubErasedRows(db, people)) people.delete(id);
           for (const [table, rowIds] of touched) reprojectRows(db, table, rowIds);
         });
       },

@@ -26,7 +26,7 @@ interface Row extends LineParts {
  */
 export function bundleContent(ctx: CoreContext, forumId: string, peerHas: ReadonlyMap<string, string>): BundleContent {
   const rows = ctx.db
-    .prepare('SELECT seq, device, hlc, tbl, row_id AS rowId, cells, parents FROM changes WHERE forum_id = ? ORDER BY device, hlc')
+    .prepare('SELECT seq, device, hlc, tbl, row_id AS rowId, cells, parents, erased_hash AS erasedHash FROM changes WHERE forum_id = ? ORDER BY device, hlc')
     .all(forumId) as Row[];
   const byDevice = new Map<string, Row[]>();
   const knowledge: BundleContent['knowledge'] = [];

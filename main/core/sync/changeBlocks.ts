@@ -36,6 +36,15 @@ export function canonicalLine(c: LineParts): string {
   return `[${JSON.stringify(c.device)},${JSON.stringify(c.hlc)},${JSON.stringify(c.tbl)},${JSON.stringify(c.rowId)},${c.cells}${c.parents ? `,${c.parents}` : ''}]`;
 }
 
+/**
+ * The line as a bundle writes it: the canonical line, or for a change whose values were erased,
+ * what is left of it and the hash the whole line had, so its block still verifies.
+ */
+export function bundleLine(c: LineParts): string {
+  if (!c.erasedHash) return canonicalLine(c);
+  return `[${JSON.stringify(c.device)},${JSON.stringify(c.hlc)},${JSON.stringify(c.tbl)},${JSON.stringify(c.rowId)},${c.cells},null,${JSON.stringify({ erased: c.erasedHash })}]`;
+}
+
 export function lineHash(c: LineParts): Buffer {
   if (c.erasedHash) return Buffer.from(c.erasedHash, 'hex');
   return createHash('sha256').update(canonicalLine(c)).digest();

@@ -5,7 +5,7 @@ import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { getForum } from '../store/forums';
 import { bundleContent } from './bundleChanges';
-import { canonicalLine } from './changeBlocks';
+import { bundleLine } from './changeBlocks';
 import { bundleFormatVersion, changesCompressionLevel, entryNames, type BundleManifest } from './bundleFormat';
 import { checkZipStructure } from './zipStructure';
 
@@ -43,7 +43,7 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
   const counts: Record<string, number> = {};
   const ranges = new Map<string, { device: string; from: string; to: string; count: number }>();
   for (const line of content.lines) {
-    lines.push(canonicalLine(line));
+    lines.push(bundleLine(line));
     counts[line.tbl] = (counts[line.tbl] ?? 0) + 1;
     const range = ranges.get(line.device);
     if (range) {

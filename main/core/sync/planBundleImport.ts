@@ -30,8 +30,11 @@ export interface BundlePlanInput {
   consent?: { trustNewDevice: boolean; confirmMassChanges: boolean };
 }
 
-/** One change as the log stores it: [device, hlc, table, rowId, cells JSON, parents JSON or null]. */
-export type PlannedChange = [string, string, string, string, string, string | null];
+/**
+ * One change as the log stores it: [device, hlc, table, rowId, cells JSON, parents JSON or null,
+ * and for a change whose values were erased, the hash its line had].
+ */
+export type PlannedChange = [string, string, string, string, string, string | null, string | null];
 
 /** Changes as one JSON text (parsed by the main thread a batch at a time) and how many it holds. */
 export interface PlannedBatch {
@@ -263,7 +266,7 @@ function inDependencyOrder(changes: readonly BundleChange[]): BundleChange[] {
 function toBatches(changes: readonly BundleChange[]): PlannedBatch[] {
   const batches: PlannedBatch[] = [];
   for (let start = 0; start < changes.length; start += batchSize) {
-    const lines: PlannedChange[] = changes.slice(start, start + batchSize).map((c) => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents]);
+    const lines: PlannedChange[] = changes.slice(start, start + batchSize).map((c) => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents, c.erasedHash ?? null]);
     batches.push({ count: lines.length, lines: JSON.stringify(lines) });
   }
   return batches;

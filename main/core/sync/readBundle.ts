@@ -16,6 +16,8 @@ export interface BundleChange {
   cells: string;
   /** Prose cells' replaced edits as JSON text, or null. */
   parents: string | null;
+  /** For a change whose values were erased: the hash its whole line had. */
+  erasedHash?: string | null;
 }
 
 export interface VerifiedBundle {

@@ -7,6 +7,7 @@ import { m006CaptureAndSearch } from './m006_captureAndSearch';
 import { m007Drafting } from './m007_drafting';
 import { m008HeldChanges } from './m008_heldChanges';
 import { m009ChangeBlocks } from './m009_changeBlocks';
+import { m010Erasure } from './m010_erasure';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   m007Drafting,
   m008HeldChanges,
   m009ChangeBlocks,
+  m010Erasure,
 ];
 
 export const latestVersion = migrations.length;

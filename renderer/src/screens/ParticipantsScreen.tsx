@@ -4,6 +4,7 @@ import type { Participant } from '../../../shared/participants';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api/plenaryApi';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { EraseParticipantDialog } from '../components/participants/EraseParticipantDialog';
 import { ExportButtons } from '../components/participants/ExportButtons';
 import { ParticipantFilters } from '../components/participants/ParticipantFilters';
 import { ParticipantTable } from '../components/participants/ParticipantTable';
@@ -16,7 +17,7 @@ import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
 import { formatNumber } from '../i18n/intlFormat';
 
-type LastAction = { kind: 'deleted' | 'restored'; participant: Participant };
+type LastAction = { kind: 'deleted' | 'restored' | 'erased'; participant: Participant };
 
 /** Everyone registered for the forum: searched, filtered, sorted, and smooth at 25,000 people. */
 export function ParticipantsScreen({ forumId }: { forumId: string }) {
@@ -32,6 +33,7 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
   const timeZone = useApiQuery('forums:get', { id: forumId }).data?.timeZone;
   const [lastAction, setLastAction] = useState<LastAction>();
   const [actionError, setActionError] = useState<AppError>();
+  const [erasing, setErasing] = useState<Participant>();
 
   useEffect(() => saveView(forumId, view), [forumId, view]);
 
@@ -86,16 +88,28 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
       {pages.error && <ErrorMessage error={pages.error} />}
       {actionError && <ErrorMessage error={actionError} />}
       <UndoBanner
-        message={
-          lastAction &&
-          (lastAction.kind === 'deleted'
-            ? t('participants.list.deleted', { name: lastAction.participant.name })
-            : t('participants.list.restored', { name: lastAction.participant.name }))
-        }
+        message={lastAction && t(`participants.list.${lastAction.kind}`, { name: lastAction.participant.name })}
         onUndo={lastAction?.kind === 'deleted' ? undo : undefined}
         onDismiss={() => setLastAction(undefined)}
         takeFocus
       />
+      {lastAction?.kind === 'deleted' && (
+        <p className="erase-offer">
+          <button type="button" className="link-button danger" onClick={() => setErasing(lastAction.participant)}>
+            {t('participants.erase.offer', { name: lastAction.participant.name })}
+          </button>
+        </p>
+      )}
+      {erasing && (
+        <EraseParticipantDialog
+          participant={erasing}
+          onClose={() => setErasing(undefined)}
+          onErased={(participant) => {
+            setErasing(undefined);
+            setLastAction({ kind: 'erased', participant });
+          }}
+        />
+      )}
 
       {allCount === 0 && !filtered ? (
         <div className="empty-state">

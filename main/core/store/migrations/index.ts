@@ -5,6 +5,7 @@ import { m004ParticipantDetails } from './m004_participantDetails';
 import { m005ParticipantIndexes } from './m005_participantIndexes';
 import { m006CaptureAndSearch } from './m006_captureAndSearch';
 import { m007Drafting } from './m007_drafting';
+import { m008PlainSortKeys } from './m008_plainSortKeys';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   m005ParticipantIndexes,
   m006CaptureAndSearch,
   m007Drafting,
+  m008PlainSortKeys,
 ];
 
 export const latestVersion = migrations.length;

@@ -10,7 +10,7 @@ import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { writeRow, type RowValues } from '../store/changeLog';
 import { getForum } from '../store/forums';
-import { backupDatabase } from '../store/openDatabase';
+import { backupDatabase, discardBackup } from '../store/backupDatabase';
 import { deferSortIndexes, listParticipants, participantValues } from '../store/participants';
 import { deferSearchIndex } from './deferSearchIndex';
 import { findDuplicates, mergeInput, type DuplicatePlan, type DuplicatePolicy } from './findDuplicates';
@@ -150,7 +150,16 @@ export async function importParticipants(ctx: CoreContext, request: ImportReques
   const { mapping, rows } = await readRequest(ctx, request);
   const refused = rejection(rows, mapping);
   if (refused) throw refused;
-  await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-participant-import');
+  const backup = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-participant-import');
+  try {
+    return applyImport(ctx, request, rows);
+  } catch (error) {
+    discardBackup(backup);
+    throw error;
+  }
+}
+
+function applyImport(ctx: CoreContext, request: ImportRequest, rows: ParticipantRow[]): ImportResult {
   const { plan, listed } = planAgainstList(ctx, request, rows);
 
   // People created by the file, and listed people merged into, each with what they will hold.

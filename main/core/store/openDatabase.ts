@@ -2,18 +2,24 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
+import { backupDatabase, rememberNativeBinding, type BackupRetention } from './backupDatabase';
 import { latestVersion, migrations } from './migrations';
+
+export { backupDatabase } from './backupDatabase';
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron keeps its own). */
   nativeBinding?: string;
   /** Where backups go; defaults to a `backups` folder beside the database. */
   backupDir?: string;
+  /** How many backups to keep (see backupDatabase); the default keeps 10 and one a day for 30 days. */
+  backupRetention?: Partial<BackupRetention>;
 }
 
 /**
  * Opens (creating if needed) and migrates the database. A file that is not a Plenary database,
- * or that a newer Plenary wrote, is refused before a single byte of it is written.
+ * or that a newer Plenary wrote, is refused before a single byte of it is written. A new file is
+ * created 0600 (its -wal and -shm companions take the same mode): it holds people's personal data.
  */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Database.Database> {
   const nativeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
@@ -27,19 +33,30 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
 
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) createPrivately(file);
   const db = new Database(file, nativeOptions);
+  rememberNativeBinding(db, options.nativeBinding);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     if (existing && version < latestVersion) {
-      await backupDatabase(db, file, options.backupDir, `before-v${latestVersion}`);
+      await backupDatabase(db, file, options.backupDir, `before-v${latestVersion}`, options.backupRetention ? { retention: options.backupRetention } : {});
     }
     migrate(db);
     return db;
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** An empty file is a new database to SQLite, which keeps the mode of a file it did not create. */
+function createPrivately(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
 
@@ -83,19 +100,4 @@ export function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
-}
-
-/** A consistent copy through SQLite's online backup API, named so the newest sorts last. */
-export async function backupDatabase(
-  db: Database.Database,
-  file: string,
-  backupDir: string | undefined,
-  reason: string,
-): Promise<string> {
-  const dir = backupDir ?? path.join(path.dirname(file), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = path.join(dir, `${path.basename(file, path.extname(file))}-${stamp}-${reason}.sqlite`);
-  await db.backup(target);
-  return target;
 }

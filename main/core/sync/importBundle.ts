@@ -5,7 +5,7 @@ import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { reprojectRows, saveClock } from '../store/changeLog';
 import { getKnownDevice, rememberDevice, rememberPeerKnowledge } from '../store/knownDevices';
-import { backupDatabase } from '../store/openDatabase';
+import { backupDatabase, discardBackup } from '../store/backupDatabase';
 import { isSyncedTable, type SyncedTable } from '../store/syncedTables';
 import { decodeHlc, MAX_DRIFT_MS } from './hybridClock';
 import { deviceIdentity, fingerprintOf } from './deviceIdentity';
@@ -136,6 +136,7 @@ export async function importBundle(
       }
     })();
   } catch (error) {
+    discardBackup(backupPath);
     if (error instanceof CoreError) throw error;
     throw new CoreError(
       'bundle_rejected',

@@ -3,7 +3,7 @@ import packageJson from '../../package.json';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { restoreClockValue, type Writer } from './store/changeLog';
-import { openDatabase, type OpenOptions } from './store/openDatabase';
+import { closeDatabase, openDatabase, type OpenOptions } from './store/openDatabase';
 import { HybridClock } from './sync/hybridClock';
 import type { ImportWorkerConfig } from './sync/importInWorker';
 
@@ -26,21 +26,25 @@ export const appVersion: string = packageJson.version;
 
 export async function openCore(databasePath: string, options: OpenOptions & { wallClock?: () => number } = {}): Promise<CoreContext> {
   const db = await openDatabase(databasePath, options);
-  const deviceId = ensureDeviceId(db);
+  const deviceId = ensureDeviceId(db, options.readonly === true);
   const saved = restoreClockValue(db, deviceId);
   const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
   return { db, deviceId, clock, databasePath, version: appVersion };
 }
 
-/** Created once per installation; sync tells laptops apart by it. */
-function ensureDeviceId(db: Database): string {
+/**
+ * Created once per installation; sync tells laptops apart by it. A read-only open of a database
+ * that has none yet writes nothing: it makes do with an id of its own that no change will carry.
+ */
+function ensureDeviceId(db: Database, readonly: boolean): string {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string } | undefined;
   if (row) return row.value;
   const id = randomUUID();
+  if (readonly) return id;
   db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(id);
   return id;
 }
 
 export function closeCore(ctx: CoreContext): void {
-  if (ctx.db.open) ctx.db.close();
+  closeDatabase(ctx.db);
 }

@@ -4,7 +4,7 @@ import { exportBundle } from '../sync/exportBundle';
 import { importBundle, previewImport, type ImportPreview } from '../sync/importBundle';
 import { readBundle } from '../sync/readBundle';
 import type { CliCommand } from './cliCommands';
-import { dbOption as db, forumOption, jsonOption as json } from './cliOptions';
+import { dbOption as db, forumOption, jsonOption as json, privateFileMode } from './cliOptions';
 import { UsageError } from './usageError';
 
 
@@ -43,7 +43,8 @@ export const bundleCommands: CliCommand[] = [
       { name: 'out', type: 'string', description: 'the file to write' },
       { name: 'for', type: 'string', description: 'only what this device id does not have yet' },
     ],
-    readOnly: true,
+    // Not read-only: the first export creates this laptop's signing key, kept in the database.
+    mustExist: true,
     validate(values) {
       if (typeof values.out !== 'string') throw new UsageError('Say where to write the bundle with --out FILE.');
     },
@@ -60,7 +61,7 @@ export const bundleCommands: CliCommand[] = [
         forumId,
         ...(typeof values.for === 'string' ? { forPeer: values.for } : {}),
       });
-      fs.writeFileSync(String(values.out), bundle.bytes);
+      fs.writeFileSync(String(values.out), bundle.bytes, { mode: privateFileMode });
       const total = Object.values(bundle.manifest.counts).reduce((a, b) => a + b, 0);
       out(`Wrote ${total} changes of “${bundle.manifest.forum.title}” to ${String(values.out)} (${bundle.bytes.length} bytes).`);
       return 0;

@@ -79,13 +79,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const dbPath = typeof values.db === 'string' ? values.db : defaultDatabasePath(io.env);
-  if (command.readOnly && typeof values.db === 'string' && !fs.existsSync(dbPath)) {
-    io.err(`There is no database at ${dbPath}. Check the path given to --db.`);
+  if ((command.readOnly || command.mustExist) && !fs.existsSync(dbPath)) {
+    const hint = typeof values.db === 'string' ? 'Check the path given to --db.' : 'Create a forum in the app, or run `plenary demo`.';
+    io.err(`There is no database at ${dbPath}. ${hint}`);
     return 1;
   }
   let ctx;
   try {
-    ctx = await openCore(dbPath);
+    ctx = await openCore(dbPath, command.readOnly ? { readonly: true } : {});
   } catch (error) {
     io.err(error instanceof CoreError ? error.message : `Could not open ${dbPath}: ${(error as Error).message}`);
     return 1;

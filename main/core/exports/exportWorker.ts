@@ -8,7 +8,7 @@ import { produceExport } from './exportJob';
 // (Electron's main process, the browser-mode server) keeps answering meanwhile. PDF printing stays
 // with the host, which owns the printer (webContents.printToPDF in the desktop app).
 async function run(data: ExportWorkerData): Promise<ExportWorkerMessage> {
-  const ctx = await openCore(data.databasePath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+  const ctx = await openCore(data.databasePath, { readonly: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
   try {
     const produced = await produceExport(ctx.db, data.job, (progress) => parentPort?.postMessage({ progress } satisfies ExportWorkerMessage));
     return { ok: true, produced };

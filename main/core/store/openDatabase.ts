@@ -68,9 +68,10 @@ const companionsMissing = (file: string) => ['-wal', '-shm'].map((suffix) => `${
 /**
  * Removes the -wal and -shm files a read-only connection left behind (SQLite cannot remove them
  * from one), but only when no other connection uses them now: SQLite itself decides, as the
- * last connection to close removes them, after checkpointing a WAL that is empty here (nothing
- * was written through our connection), so the database file is not written. A file SQLite
- * cannot read (not a database) had no use for them.
+ * last connection to close removes them. That connection writes nothing of its own: it
+ * checkpoints a WAL our connection never wrote to (empty, unless another process committed
+ * meanwhile, whose changes belong in the file anyway). A file SQLite cannot read (not a
+ * database) had no use for them.
  */
 function releaseCompanions(file: string, created: string[], nativeOptions: NativeOptions): void {
   if (!created.some((f) => fs.existsSync(f))) return;

@@ -8,6 +8,8 @@ export const errorCodes = [
   'payload_too_large',
   'db_newer_version',
   'db_unreadable',
+  'db_needs_upgrade',
+  'backup_failed',
   'bundle_rejected',
   'device_key_mismatch',
   'device_key_unavailable',

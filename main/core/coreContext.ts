@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { restoreClockValue, type Writer } from './store/changeLog';
-import { openDatabase, type OpenOptions } from './store/openDatabase';
+import { closeDatabase, openDatabase, type OpenOptions } from './store/openDatabase';
 import { fileKeyStore, type DeviceKeyStore } from './sync/deviceKeyStore';
 import { HybridClock } from './sync/hybridClock';
 import { moveKeyOutOfDatabase } from './sync/moveKeyOutOfDatabase';
@@ -54,11 +54,14 @@ export interface CoreOptions extends OpenOptions {
  */
 export async function openCore(databasePath: string, options: CoreOptions = {}): Promise<CoreContext> {
   const db = await openDatabase(databasePath, options);
+  const readonly = options.readonly === true;
   let worker: CoreWorker | undefined;
   try {
-    const deviceId = ensureDeviceId(db);
+    const deviceId = ensureDeviceId(db, readonly);
     const deviceKeys = options.deviceKeys === undefined ? fileKeyStore(databasePath) : options.deviceKeys;
-    if (deviceKeys) {
+    // A read-only open writes nothing: the key stays where it is, and an unfinished import waits
+    // for the next open that may write to be undone.
+    if (deviceKeys && !readonly) {
       moveKeyOutOfDatabase(db, deviceKeys, {
         backupDir: options.backupDir ?? path.join(path.dirname(databasePath), 'backups'),
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -68,25 +71,29 @@ export async function openCore(databasePath: string, options: CoreOptions = {}):
     const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
     const script = options.workerScript ?? defaultWorkerScript();
     worker = new CoreWorker({ script, databasePath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-    rollBackUnfinishedImports(db);
+    if (!readonly) rollBackUnfinishedImports(db);
     return { db, deviceId, clock, databasePath, version: appVersion, worker, deviceKeys, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
   } catch (error) {
     void worker?.close();
-    db.close();
+    closeDatabase(db);
     throw error;
   }
 }
 
-/** Created once per installation; sync tells laptops apart by it. */
-function ensureDeviceId(db: Database): string {
+/**
+ * Created once per installation; sync tells laptops apart by it. A read-only open of a database
+ * that has none yet writes nothing: it makes do with an id of its own that no change will carry.
+ */
+function ensureDeviceId(db: Database, readonly: boolean): string {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string } | undefined;
   if (row) return row.value;
   const id = randomUUID();
+  if (readonly) return id;
   db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(id);
   return id;
 }
 
 export function closeCore(ctx: CoreContext): void {
   void ctx.worker.close();
-  if (ctx.db.open) ctx.db.close();
+  closeDatabase(ctx.db);
 }

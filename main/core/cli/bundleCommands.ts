@@ -4,7 +4,7 @@ import { maxBundleBase64, type ImportPreview } from '../../../shared/sync';
 import { invoke } from '../commands/invoke';
 import type { CoreContext } from '../coreContext';
 import type { CliCommand } from './cliCommands';
-import { dbOption as db, forumOption, jsonOption as json } from './cliOptions';
+import { dbOption as db, forumOption, jsonOption as json, privateFileMode } from './cliOptions';
 import { resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
 
@@ -57,14 +57,15 @@ export const bundleCommands: CliCommand[] = [
       { name: 'out', type: 'string', description: 'the file to write' },
       { name: 'for', type: 'string', description: 'only what this device id does not have yet' },
     ],
-    readOnly: true,
+    // Not read-only: the first export creates this laptop's signing key, kept in the database.
+    mustExist: true,
     validate(values) {
       if (typeof values.out !== 'string') throw new UsageError('Say where to write the bundle with --out FILE.');
     },
     async run(ctx, values, out) {
       const forum = await resolveForum(ctx, values.forum);
       const bundle = await invoke(ctx, 'bundle:export', { forumId: forum.id, ...(typeof values.for === 'string' ? { forPeer: values.for } : {}) });
-      fs.writeFileSync(String(values.out), Buffer.from(bundle.data, 'base64'), { mode: 0o600 });
+      fs.writeFileSync(String(values.out), Buffer.from(bundle.data, 'base64'), { mode: privateFileMode });
       const title = pickText(forum.title, forum.sourceLanguage, forum.sourceLanguage).text;
       out(`Wrote ${bundle.changes} changes of “${title}” to ${String(values.out)} (${bundle.bytes} bytes).`);
       return 0;

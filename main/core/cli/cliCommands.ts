@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
+import { backupFolder } from '../store/backupDatabase';
+import { latestVersion } from '../store/migrations';
 import { startHttpServer } from '../transport/httpServer';
 import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
@@ -24,8 +26,13 @@ export interface CliCommand {
   name: string;
   summary: string;
   options: CliOption[];
-  /** Commands that only read must not create a database where a mistyped --db points. */
+  /**
+   * Commands that only read the database (they may write other files) open it read-only: never
+   * created where a mistyped --db points, never upgraded or backed up, never written.
+   */
   readOnly?: boolean;
+  /** Commands that write, but only into a database that already exists. */
+  mustExist?: boolean;
   /** Checks option values (and the files or words named) before the database is opened, throwing UsageError. */
   validate?(values: Record<string, string | boolean | undefined>, files: string[]): void;
   /** Files named after the options (`bundle import A.plenary B.plenary`); none unless declared. */
@@ -72,6 +79,16 @@ const coreCommands: CliCommand[] = [
       else if (forums.length === 0) out('No forums yet. Create one in the app, or run `plenary demo`.');
       else for (const forum of forums) out(describe(forum));
       return 0;
+    },
+  },
+  {
+    name: 'upgrade',
+    summary: 'upgrade a database written by an older Plenary (a backup is written first)',
+    options: [dbOption],
+    mustExist: true,
+    run(ctx, _values, out) {
+      out(`${ctx.databasePath} is up to date (schema ${latestVersion}); backups are kept in ${backupFolder(ctx.databasePath)}.`);
+      return Promise.resolve(0);
     },
   },
   {

@@ -10,6 +10,9 @@ export const forumOption: CliOption = {
   description: 'the forum id (see `forums list`); may be left out when there is only one',
 };
 
+/** Files the CLI creates (exports, bundles) hold people's personal data: the owner's alone. */
+export const privateFileMode = 0o600;
+
 /** A well-formed tag that Intl also accepts (it refuses some the pattern lets through). */
 export function isLanguageTag(value: string): boolean {
   if (!languageTagPattern.test(value)) return false;

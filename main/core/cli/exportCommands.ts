@@ -7,7 +7,7 @@ import type { CoreContext } from '../coreContext';
 import { getForum } from '../store/forums';
 import { listDocuments } from '../store/outcomeDocuments';
 import type { CliCommand, CliOption } from './cliCommands';
-import { dbOption as db, forumOption as forum } from './cliOptions';
+import { dbOption as db, forumOption as forum, privateFileMode } from './cliOptions';
 import { UsageError } from './usageError';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -97,7 +97,7 @@ async function exportTo(ctx: CoreContext, command: string, input: unknown, file:
   const result = await dispatch(ctx, 'cli', command, input);
   if (!result.ok) throw new Error(`Nothing was written. ${result.error.message}${result.error.code === 'translations_missing' ? hint : ''}`);
   const exported = result.value as ExportedFile;
-  fs.writeFileSync(file, Buffer.from(exported.data, 'base64'));
+  fs.writeFileSync(file, Buffer.from(exported.data, 'base64'), { mode: privateFileMode });
   say(`Wrote ${file} (${exported.bytes.toLocaleString('en-GB')} bytes; suggested name ${exported.fileName}).`);
   return 0;
 }

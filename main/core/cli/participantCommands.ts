@@ -5,7 +5,7 @@ import { dispatch } from '../commands/dispatch';
 import type { CoreContext } from '../coreContext';
 import { foldForMatching } from '../participants/foldForMatching';
 import type { CliCommand } from './cliCommands';
-import { dbOption as db, forumOption, jsonOption as json } from './cliOptions';
+import { dbOption as db, forumOption, jsonOption as json, privateFileMode } from './cliOptions';
 import { UsageError } from './usageError';
 
 const forum = forumOption;
@@ -150,7 +150,7 @@ export const participantCommands: CliCommand[] = [
     ],
     files: { min: 1, label: 'file' },
     // It writes, but only into a forum that exists: a mistyped --db must not create an empty database.
-    readOnly: true,
+    mustExist: true,
     validate(values) {
       if (values.duplicates !== undefined && values.duplicates !== 'skip' && values.duplicates !== 'merge') {
         throw new UsageError(`--duplicates must be skip or merge, not "${String(values.duplicates)}".`);
@@ -217,7 +217,7 @@ export const participantCommands: CliCommand[] = [
         out(bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r?\n$/, ''));
         return 0;
       }
-      fs.writeFileSync(values.out, bytes);
+      fs.writeFileSync(values.out, bytes, { mode: privateFileMode });
       out(`Wrote ${exported.rows} participants to ${values.out} (${format === 'xlsx' ? 'Excel workbook' : 'CSV'}).`);
       return 0;
     },

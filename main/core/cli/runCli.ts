@@ -80,14 +80,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const dbPath = typeof values.db === 'string' ? values.db : defaultDatabasePath(io.env);
-  if (command.readOnly && typeof values.db === 'string' && !fs.existsSync(dbPath)) {
-    io.err(`There is no database at ${dbPath}. Check the path given to --db.`);
+  if ((command.readOnly || command.mustExist) && !fs.existsSync(dbPath)) {
+    const hint = typeof values.db === 'string' ? 'Check the path given to --db.' : 'Create a forum in the app, or run `plenary demo`.';
+    io.err(`There is no database at ${dbPath}. ${hint}`);
     return 1;
   }
   let ctx;
   try {
     // Told on stderr when the key file had to be made private again.
-    ctx = await openCore(dbPath, { deviceKeys: fileKeyStore(dbPath, { warn: (line) => io.err(line) }) });
+    const deviceKeys = fileKeyStore(dbPath, { warn: (line) => io.err(line) });
+    ctx = await openCore(dbPath, { deviceKeys, ...(command.readOnly ? { readonly: true } : {}) });
   } catch (error) {
     io.err(error instanceof CoreError ? error.message : `Could not open ${dbPath}: ${(error as Error).message}`);
     return 1;

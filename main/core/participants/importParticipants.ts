@@ -4,7 +4,8 @@ import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
 import { writeRow } from '../store/changeLog';
-import { backupDatabase } from '../store/openDatabase';
+import { backupDatabase, discardBackup } from '../store/backupDatabase';
+import { describeWriteFailure } from '../sync/describeWriteFailure';
 import { undo } from '../sync/importBundle';
 import { endJournal, journalled, type ImportJournal } from '../sync/importJournal';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
@@ -27,7 +28,7 @@ export function importParticipants(ctx: CoreContext, request: ImportRequest, opt
   return oneImportAtATime(ctx, async () => {
     let plan = await ctx.worker.run('participants:plan', { request });
     if (plan.listVersion !== participantListVersion(ctx)) plan = await ctx.worker.run('participants:plan', { request });
-    await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-participant-import');
+    const backup = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-participant-import');
     const journal: ImportJournal = { id: randomUUID(), kind: 'participants', ranges: [] };
     try {
       const stats = await applyParticipantPlan(ctx, plan, journal);
@@ -35,8 +36,11 @@ export function importParticipants(ctx: CoreContext, request: ImportRequest, opt
       return plan.result;
     } catch (error) {
       undo(ctx, journal);
+      // Rolled back: the database is as the backup has it, which is no longer worth keeping.
+      discardBackup(backup);
       if (error instanceof CoreError) throw error;
-      throw new CoreError('internal', `The participant import stopped (${(error as Error).message}) and was undone; nothing was imported. Try again.`);
+      const why = describeWriteFailure(error, 'Participant import');
+      throw new CoreError('internal', `The participant import stopped before it finished (${why}) and was undone; nothing was imported.`);
     }
   });
 }

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { languageTagPattern } from '../../../shared/languages';
 import type { HybridClock } from '../sync/hybridClock';
+import { isDerivedColumn, withDerivedCells } from './derivedColumns';
 import { cellHeads, changeId, parseLogged, type LoggedChange } from './proseHeads';
 import { columnKind, deviceTables, isProseCell, isSyncedTable, type ColumnKind, type SyncedTable } from './syncedTables';
 
@@ -246,7 +247,8 @@ const planCache = new WeakMap<Database, Map<string, ProjectionPlan>>();
  * one nested json_set/json_remove expression, once over '{}' (new row) and once over the column.
  * The statement and its parameter order are planned once per table and set of cells.
  */
-function project(db: Database, table: SyncedTable, rowId: string, cells: Record<string, unknown>): void {
+function project(db: Database, table: SyncedTable, rowId: string, changed: Record<string, unknown>): void {
+  const cells = withDerivedCells(table, changed);
   const names = Object.keys(cells);
   let key = table;
   for (const name of names) {
@@ -282,7 +284,7 @@ function planProjection(db: Database, table: SyncedTable, names: string[], cells
       }
       columns.set(column, c);
     } else {
-      const kind = requireColumn(table, column);
+      const kind = isDerivedColumn(table, column) ? 'text' : requireColumn(table, column);
       columns.set(column, { insert: '?', update: `excluded.${column}`, insertParams: [{ cell, kind }], updateParams: [] });
     }
   }

@@ -17,7 +17,7 @@ import { CoreError } from '../errors';
 import { containsFunction } from '../search/containsFunction';
 import { logGeneration, writeRow, type RowValues, type Writer } from './changeLog';
 import { getForum } from './forums';
-import { participantSortKey } from './migrations/m005_participantIndexes';
+import { participantSortKey } from './participantSortKeys';
 import { cachedStatement } from './cachedStatement';
 
 interface ParticipantRow {
@@ -168,8 +168,8 @@ export function ftsPhrase(text: string): string {
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-// Every sort key and coded filter is written exactly as its m005 index is, so SQLite reads pages
-// in order from the index instead of sorting the forum; blanks sort after everything else.
+// Every sort key and coded filter is written exactly as its index is (m005, m008), so SQLite reads
+// pages in order from the index instead of sorting the forum; blanks sort after everything else.
 const sortKeys: Record<ParsedParticipantQuery['sort'], string> = {
   name: participantSortKey('name'),
   organisation: participantSortKey('organisation'),

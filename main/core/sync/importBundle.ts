@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ImportPreview, ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
-import { backupDatabase } from '../store/openDatabase';
+import { backupDatabase, discardBackup } from '../store/backupDatabase';
 import { applyBundlePlan } from './applyBundlePlan';
+import { describeWriteFailure } from './describeWriteFailure';
 import { pendingImports, type ImportJournal } from './importJournal';
 import { oneImportAtATime } from './oneImportAtATime';
 import { rollBackImport } from './rollBackImport';
@@ -74,8 +75,11 @@ export function importBundle(ctx: CoreContext, bytes: Uint8Array, options: Impor
       return { ...plan.preview, backupPath, longestLockMs: stats.longestMs, transactions: stats.chunks };
     } catch (error) {
       undo(ctx, journal);
+      // Rolled back: the database is as the backup has it, which is no longer worth keeping.
+      discardBackup(backupPath);
       if (error instanceof CoreError) throw error;
-      throw new CoreError('internal', `The import of ${plan.signer.name}’s bundle stopped (${(error as Error).message}) and was undone; nothing was changed. Try again.`);
+      const why = describeWriteFailure(error, `Import of ${plan.signer.name}'s bundle`);
+      throw new CoreError('bundle_rejected', `The import of ${plan.signer.name}’s bundle stopped before it finished (${why}) and was undone; nothing was changed.`);
     }
   });
 }

@@ -25,6 +25,10 @@ const statuses: Record<ErrorCode, number> = {
   // The server cannot serve right now for reasons outside the request: its database, its printer.
   // This laptop's signing key is missing or locked in a keychain it cannot reach now.
   device_key_unavailable: 503,
+  // The database must be upgraded by a command that may write; the request itself was fine.
+  db_needs_upgrade: 503,
+  // The backup before a change could not be written or checked, so nothing was changed.
+  backup_failed: 503,
   db_newer_version: 503,
   db_unreadable: 503,
   pdf_unavailable: 503,

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
 import { runCli } from '../../../main/core/cli/runCli';
+import { closeCore, openCore } from '../../../main/core/coreContext';
 import { tempDir } from '../helpers/tempCore';
 
 describe('plenary CLI', () => {
@@ -26,10 +27,16 @@ describe('plenary CLI', () => {
     expect(fs.existsSync(db)).toBe(false);
   });
 
-  it('says so when there are no forums', async () => {
+  it('says so when there is no database yet, without creating one, and when there are no forums', async () => {
     const out: string[] = [];
+    const err: string[] = [];
     const env = { PLENARY_DB: path.join(tempDir(), 'fresh.sqlite') };
-    expect(await runCli(['forums', 'list'], { out: (l) => out.push(l), err: () => undefined, env })).toBe(0);
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env };
+    expect(await runCli(['forums', 'list'], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/There is no database at .*fresh\.sqlite\. Create a forum in the app, or run `plenary demo`/);
+    expect(fs.existsSync(env.PLENARY_DB)).toBe(false);
+    closeCore(await openCore(env.PLENARY_DB));
+    expect(await runCli(['forums', 'list'], io)).toBe(0);
     expect(out.join('\n')).toMatch(/No forums yet/);
   });
 

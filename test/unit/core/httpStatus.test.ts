@@ -20,6 +20,8 @@ const expected: Record<string, number> = {
   translations_missing: 422,
   internal: 500,
   device_key_unavailable: 503,
+  db_needs_upgrade: 503,
+  backup_failed: 503,
   db_newer_version: 503,
   db_unreadable: 503,
   pdf_unavailable: 503,

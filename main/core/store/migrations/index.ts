@@ -8,6 +8,7 @@ import { m007Drafting } from './m007_drafting';
 import { m008HeldChanges } from './m008_heldChanges';
 import { m009ChangeBlocks } from './m009_changeBlocks';
 import { m010Erasure } from './m010_erasure';
+import { m011PlainSortKeys } from './m011_plainSortKeys';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   m008HeldChanges,
   m009ChangeBlocks,
   m010Erasure,
+  m011PlainSortKeys,
 ];
 
 export const latestVersion = migrations.length;

@@ -7,7 +7,7 @@ import type { Migration } from './migration';
 // The letters are spelled out rather than derived from Unicode data at run time, so the
 // expression (which queries must repeat exactly for SQLite to use the index) never drifts. Once
 // released, leave it be: a different key needs a new migration that builds new indexes.
-const foldedLetters: ReadonlyArray<readonly [string, string]> = [
+export const foldedLetters: ReadonlyArray<readonly [string, string]> = [
   ['a', 'ÀÁÂÃÄÅàáâãäåĀāĂăĄąǍǎ'],
   ['ae', 'Ææ'],
   ['c', 'ÇçĆćĈĉĊċČč'],

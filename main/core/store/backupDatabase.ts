@@ -1,0 +1,157 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CoreError } from '../errors';
+
+/** How many backups a folder keeps: the newest few, and the newest of each recent day. */
+export interface BackupRetention {
+  /** The newest backups kept whatever their age. */
+  newest: number;
+  /** Beyond those, the newest backup of each of this many calendar days (UTC), today included. */
+  dailyDays: number;
+}
+
+export const defaultRetention: BackupRetention = { newest: 10, dailyDays: 30 };
+
+export interface BackupOptions {
+  retention?: Partial<BackupRetention>;
+  /** The clock the backup's name and the retention count from; tests set it. */
+  now?: number;
+}
+
+// The native binding each connection was opened with (Electron has its own build of
+// better-sqlite3): the backup is checked through a connection of its own, which needs the same.
+const nativeBindings = new WeakMap<Database.Database, string>();
+
+export function rememberNativeBinding(db: Database.Database, nativeBinding: string | undefined): void {
+  if (nativeBinding) nativeBindings.set(db, nativeBinding);
+}
+
+/** The folder backups of `file` go to: the one given, or `backups` beside the database. */
+export function backupFolder(file: string, backupDir?: string): string {
+  return backupDir ?? path.join(path.dirname(file), 'backups');
+}
+
+const stampOf = (millis: number) => new Date(millis).toISOString().replace(/[:.]/g, '-');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const stampPattern = '(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z';
+
+/**
+ * A consistent copy through SQLite's online backup API, named so the newest sorts last. It is
+ * written under a temporary name, passes `PRAGMA integrity_check` on a read-only connection, and
+ * only then takes its real name, so a backup that exists is a whole, readable database. Created
+ * 0600 in a 0700 folder: it holds the same personal data as the database. Older backups beyond
+ * the retention are removed afterwards. On any failure the partial copy is removed and a
+ * `backup_failed` error says why; the database and the other backups are left as they were.
+ */
+export async function backupDatabase(
+  db: Database.Database,
+  file: string,
+  backupDir: string | undefined,
+  reason: string,
+  options: BackupOptions = {},
+): Promise<string> {
+  const dir = backupFolder(file, backupDir);
+  const base = path.basename(file, path.extname(file));
+  const now = options.now ?? Date.now();
+  const target = path.join(dir, `${base}-${stampOf(now)}-${reason}.sqlite`);
+  const partial = `${target}.partial-${randomBytes(4).toString('hex')}`;
+  const failed = (why: string) =>
+    new CoreError(
+      'backup_failed',
+      `Plenary could not back up ${file} to ${dir} (${why}), so it changed nothing. Free some disk space or check that folder, then try again.`,
+    );
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Made empty with its mode first: SQLite keeps an existing file's mode, and gives its journal the same.
+    fs.closeSync(fs.openSync(partial, 'wx', 0o600));
+    await db.backup(partial);
+  } catch (error) {
+    removeWithCompanions(partial);
+    throw failed((error as Error).message);
+  }
+  const problem = integrityProblem(partial, nativeBindings.get(db));
+  if (problem !== undefined) {
+    removeWithCompanions(partial);
+    throw new CoreError(
+      'backup_failed',
+      `The backup copy of ${file} failed SQLite's integrity check (${problem}), so it was removed and nothing was changed. The database itself may be damaged: keep the backups in ${dir} and ask for help before writing to it.`,
+    );
+  }
+  try {
+    fs.renameSync(partial, target);
+  } catch (error) {
+    removeWithCompanions(partial);
+    throw failed((error as Error).message);
+  }
+  pruneBackups(dir, base, { ...defaultRetention, ...options.retention }, now);
+  return target;
+}
+
+/** Removes a backup made for a write that then failed: the write changed nothing, so neither does the backup. */
+export function discardBackup(backupPath: string): void {
+  removeWithCompanions(backupPath);
+}
+
+/** The first problem `PRAGMA integrity_check` finds in the copy, or undefined when it says ok. */
+function integrityProblem(copy: string, nativeBinding: string | undefined): string | undefined {
+  let check: Database.Database | undefined;
+  try {
+    check = new Database(copy, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const result = check.pragma('integrity_check', { simple: true });
+    return result === 'ok' ? undefined : String(result);
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    check?.close();
+    // The copy is in WAL mode like its source, so reading it made -wal and -shm files: ours alone.
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
+  }
+}
+
+/** Best effort: it runs on the way out of a failure (whose error matters more) or after a backup succeeded. */
+function removeWithCompanions(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) {
+    try {
+      fs.rmSync(`${file}${suffix}`, { force: true });
+    } catch {
+      // A folder that cannot be read holds nothing we made.
+    }
+  }
+}
+
+/**
+ * Keeps the newest `newest` backups of the database named `base`, plus the newest of each of the
+ * last `dailyDays` calendar days (UTC), and removes the others. Only files named as backupDatabase
+ * names them are considered, so anything else kept in the folder is left alone. A partial copy
+ * over an hour old is a backup that crashed half-way, and goes too.
+ */
+export function pruneBackups(dir: string, base: string, retention: BackupRetention, now = Date.now()): string[] {
+  const complete = new RegExp(`^${escapeRegExp(base)}-${stampPattern}-[a-z0-9-]+\\.sqlite$`);
+  const partial = new RegExp(`^${escapeRegExp(base)}-${stampPattern}-[a-z0-9-]+\\.sqlite\\.partial-[0-9a-f]+$`);
+  const timeOf = (match: RegExpExecArray) => Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4]}.${match[5]}Z`);
+  const backups: Array<{ name: string; day: string; time: number }> = [];
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const found = complete.exec(name);
+    if (found) {
+      backups.push({ name, day: found[1] ?? '', time: timeOf(found) });
+      continue;
+    }
+    const crashed = partial.exec(name);
+    if (crashed && timeOf(crashed) < now - 3_600_000) removed.push(name);
+  }
+  backups.sort((a, b) => b.time - a.time || (a.name < b.name ? 1 : -1));
+  const firstDay = new Date(now - (retention.dailyDays - 1) * 86_400_000).toISOString().slice(0, 10);
+  const daysKept = new Set<string>();
+  backups.forEach((backup, index) => {
+    const newestOfItsDay = !daysKept.has(backup.day);
+    daysKept.add(backup.day);
+    if (index < retention.newest) return;
+    if (newestOfItsDay && retention.dailyDays > 0 && backup.day >= firstDay) return;
+    removed.push(backup.name);
+  });
+  for (const name of removed) removeWithCompanions(path.join(dir, name));
+  return removed;
+}

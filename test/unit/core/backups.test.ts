@@ -1,0 +1,169 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../main/core/commands/dispatch';
+import { closeCore, openCore } from '../../../main/core/coreContext';
+import { createDemoForum } from '../../../main/core/demo/createDemoForum';
+import { CoreError } from '../../../main/core/errors';
+import { backupDatabase } from '../../../main/core/store/backupDatabase';
+import { migrations } from '../../../main/core/store/migrations';
+import { openDatabase } from '../../../main/core/store/openDatabase';
+import { exportBundle } from '../../../main/core/sync/exportBundle';
+import { importBundle } from '../../../main/core/sync/importBundle';
+import { snapshot, tempCore, tempDir } from '../helpers/tempCore';
+
+const mode = (file: string) => fs.statSync(file).mode & 0o777;
+const listing = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+const stamp = (iso: string) => iso.replace(/[:.]/g, '-');
+
+describe('backups', () => {
+  it('are whole databases under their final name, 0600 in a 0700 folder, with nothing half-written beside them', async () => {
+    const ctx = await tempCore();
+    createDemoForum(ctx);
+    const dir = path.join(tempDir(), 'backups');
+    const backup = await backupDatabase(ctx.db, ctx.databasePath, dir, 'before-import', { now: Date.parse('2026-03-02T08:00:00.000Z') });
+    expect(path.basename(backup)).toBe('plenary-2026-03-02T08-00-00-000Z-before-import.sqlite');
+    expect(listing(dir)).toEqual([path.basename(backup)]);
+    expect(mode(backup)).toBe(0o600);
+    expect(mode(dir)).toBe(0o700);
+    const copy = new Database(backup, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) FROM participants').pluck().get()).toBe(200);
+    copy.close();
+  });
+
+  it('go beside the database by default; the database and its -wal and -shm are the owner’s alone too', async () => {
+    const dir = tempDir();
+    const ctx = await openCore(path.join(dir, 'plenary.sqlite'));
+    try {
+      for (const suffix of ['', '-wal', '-shm']) expect(mode(`${ctx.databasePath}${suffix}`), suffix || 'database').toBe(0o600);
+      const backup = await backupDatabase(ctx.db, ctx.databasePath, undefined, 'before-import');
+      expect(path.dirname(backup)).toBe(path.join(dir, 'backups'));
+    } finally {
+      closeCore(ctx);
+    }
+  });
+
+  it('keep the newest ten and the newest of each of the last thirty days; other files in the folder are left alone', async () => {
+    const ctx = await tempCore();
+    const dir = path.join(tempDir(), 'backups');
+    fs.mkdirSync(dir);
+    // Two a day (01:00 and 09:00 UTC) from 15 February to 31 March, and a few files that are not ours.
+    const day = (n: number) => new Date(Date.UTC(2026, 1, 15 + n)).toISOString().slice(0, 10);
+    const name = (date: string, hour: string) => `plenary-${stamp(`${date}T${hour}:00:00.000Z`)}-before-import.sqlite`;
+    const days = Array.from({ length: 45 }, (_, n) => day(n));
+    expect(days.at(-1)).toBe('2026-03-31');
+    const others = ['notes.txt', `other-${stamp('2026-01-01T00:00:00.000Z')}-before-import.sqlite`, 'plenary-by-hand.sqlite'];
+    for (const file of [...days.flatMap((d) => [name(d, '01'), name(d, '09')]), ...others]) fs.writeFileSync(path.join(dir, file), 'x');
+
+    const made = await backupDatabase(ctx.db, ctx.databasePath, dir, 'before-import', { now: Date.parse('2026-03-31T12:00:00.000Z') });
+
+    const newestTen = [path.basename(made), ...['31', '30', '29', '28'].flatMap((d) => [name(`2026-03-${d}`, '09'), name(`2026-03-${d}`, '01')]), name('2026-03-27', '09')];
+    const dailyBefore = days.filter((d) => d >= '2026-03-02' && d < '2026-03-27').map((d) => name(d, '09'));
+    expect(dailyBefore).toHaveLength(25);
+    expect(listing(dir)).toEqual([...newestTen, ...dailyBefore, ...others].sort());
+  });
+
+  it('keep what the option says, for the backup a migration makes too', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v7.sqlite');
+    const old = new Database(file);
+    for (const migration of migrations.slice(0, 7)) {
+      migration.up(old);
+      old.pragma(`user_version = ${migration.version}`);
+    }
+    old.close();
+    const backups = path.join(dir, 'backups');
+    fs.mkdirSync(backups);
+    const earlier = ['plenary-2026-01-01T00-00-00-000Z-before-import.sqlite', 'plenary-2026-01-02T00-00-00-000Z-before-import.sqlite'];
+    for (const name of earlier) fs.writeFileSync(path.join(backups, name.replace('plenary', 'v7')), 'x');
+    const db = await openDatabase(file, { backupDir: backups, backupRetention: { newest: 1, dailyDays: 0 } });
+    db.close();
+    expect(listing(backups)).toEqual([expect.stringMatching(/^v7-\d{4}-.*-before-v\d+\.sqlite$/)]);
+  });
+
+  it('remove a copy a crash left half-written once it is an hour old, and leave a recent one (perhaps still being written)', async () => {
+    const ctx = await tempCore();
+    const dir = path.join(tempDir(), 'backups');
+    fs.mkdirSync(dir);
+    const crashed = `plenary-${stamp('2026-03-31T10:00:00.000Z')}-before-import.sqlite.partial-0a1b2c3d`;
+    const recent = `plenary-${stamp('2026-03-31T11:30:00.000Z')}-before-import.sqlite.partial-4e5f6a7b`;
+    for (const file of [crashed, recent]) fs.writeFileSync(path.join(dir, file), 'x');
+    const made = await backupDatabase(ctx.db, ctx.databasePath, dir, 'before-import', { now: Date.parse('2026-03-31T12:00:00.000Z') });
+    expect(listing(dir)).toEqual([path.basename(made), recent].sort());
+  });
+
+  it('that cannot be written change nothing and say why', async () => {
+    const ctx = await tempCore();
+    const forum = createDemoForum(ctx);
+    const bundle = exportBundle(ctx, { forumId: forum.id }).bytes;
+    const blocked = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(blocked, 'not a folder');
+    const before = snapshot(ctx);
+    const error = await backupDatabase(ctx.db, ctx.databasePath, path.join(blocked, 'backups'), 'before-import').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoreError);
+    expect(error).toMatchObject({ code: 'backup_failed', message: expect.stringMatching(/could not back up .* so it changed nothing/) });
+    // An import that cannot back up imports nothing.
+    const other = await tempCore();
+    const otherBefore = snapshot(other);
+    await expect(importBundle(other, bundle, { trustNewDevice: true, backupDir: path.join(blocked, 'backups') })).rejects.toMatchObject({ code: 'backup_failed' });
+    expect(snapshot(other)).toBe(otherBefore);
+    expect(snapshot(ctx)).toBe(before);
+  });
+
+  it('that fail SQLite’s integrity check are removed, and the error says the database may be damaged', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'damaged.sqlite');
+    const setup = new Database(file);
+    setup.pragma('journal_mode = WAL');
+    setup.exec('CREATE TABLE t (x, y); CREATE INDEX t_by_x ON t (x);');
+    const insert = setup.prepare('INSERT INTO t VALUES (?, ?)');
+    for (let i = 0; i < 100; i++) insert.run(i, -i);
+    // The index now claims to be on y while it holds x: a damaged file that still opens.
+    setup.unsafeMode(true);
+    setup.pragma('writable_schema = ON');
+    setup.prepare("UPDATE sqlite_schema SET sql = 'CREATE INDEX t_by_x ON t (y)' WHERE name = 't_by_x'").run();
+    setup.close();
+    const db = new Database(file);
+    const before = fs.readFileSync(file);
+    const backups = path.join(dir, 'backups');
+    const error = await backupDatabase(db, file, backups, 'before-import').catch((e: unknown) => e);
+    db.close();
+    expect(error).toMatchObject({ code: 'backup_failed', message: expect.stringMatching(/failed SQLite's integrity check \(.*t_by_x.*\).*may be damaged/) });
+    expect(listing(backups)).toEqual([]);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('an import that fails after its backup', () => {
+  it('of participants leaves no backup behind, and no participant', async () => {
+    const ctx = await tempCore();
+    const forum = createDemoForum(ctx);
+    // A real failure inside the import's transaction, as a full disk would give.
+    ctx.db.exec(`CREATE TEMP TRIGGER refuse AFTER INSERT ON participants WHEN new.name = 'Boom Ba' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    const before = snapshot(ctx);
+    const csv = Buffer.from('Name,Organisation\nAna Lima,UN-Habitat\nBoom Ba,Somewhere\n');
+    const result = await dispatch(ctx, 'cli', 'participants:import', { forumId: forum.id, file: { fileName: 'people.csv', data: csv.toString('base64') } });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/disk I\/O error/) } });
+    expect(listing(path.join(path.dirname(ctx.databasePath), 'backups'))).toEqual([]);
+    expect(snapshot(ctx)).toBe(before);
+    // The same import, once it can succeed, keeps its backup.
+    ctx.db.exec('DROP TRIGGER temp.refuse');
+    expect(await dispatch(ctx, 'cli', 'participants:import', { forumId: forum.id, file: { fileName: 'people.csv', data: csv.toString('base64') } })).toMatchObject({ ok: true });
+    expect(listing(path.join(path.dirname(ctx.databasePath), 'backups'))).toEqual([expect.stringMatching(/-before-participant-import\.sqlite$/)]);
+  });
+
+  it('of a bundle leaves no backup behind, and no change', async () => {
+    const a = await tempCore();
+    const b = await tempCore();
+    const forum = createDemoForum(a);
+    const bundle = exportBundle(a, { forumId: forum.id }).bytes;
+    b.db.exec(`CREATE TEMP TRIGGER refuse AFTER INSERT ON changes WHEN new.tbl = 'notes' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    const before = snapshot(b);
+    const backups = path.join(tempDir(), 'backups');
+    await expect(importBundle(b, bundle, { trustNewDevice: true, backupDir: backups })).rejects.toMatchObject({ code: 'bundle_rejected' });
+    expect(listing(backups)).toEqual([]);
+    expect(snapshot(b)).toBe(before);
+  });
+});

@@ -35,7 +35,7 @@ export function bundleEntries(bytes: Uint8Array): BundleEntries {
     const problem = error.problem;
     if (problem.kind === 'not-zip') throw notABundle('it is not a zip archive');
     if (problem.kind === 'damaged') throw damagedBundle(problem.reason);
-    if (problem.kind === 'unsupported') throw notABundle(`${problem.reason}, which Plenary bundles never do`);
+    if (problem.kind === 'unsupported') throw notABundle(`${problem.reason}, unlike every bundle Plenary writes`);
     throw notABundle(`it holds ${problem.count} files, where a bundle holds three`);
   }
   const found = new Map<string, ZipEntry>();

@@ -43,7 +43,7 @@ const longColumns = new Set([
 ]);
 
 /** Text columns declared NOT NULL in the schema (the migrations): a null there could not be applied. */
-export const notNullTextColumns = new Set(['outcome_paragraphs.kind', 'amendments.status']);
+export const notNullTextColumns = new Set(['key_messages.status', 'outcome_paragraphs.kind', 'amendments.status']);
 
 const isIdColumn = (column: string) => column.endsWith('_id') || column === 'merged_into';
 
@@ -58,7 +58,7 @@ const fmt = (n: number) => n.toLocaleString('en-GB');
 
 /** A name from the file, shown only when it is short plain text; never raw bytes or controls. */
 export function shown(name: string): string {
-  return /^[\x20-\x7e]{1,80}$/.test(name) ? `“${name}”` : 'an unreadable name';
+  return /^[\x20-\x7e]{1,80}$/.test(name) ? `“${name}”` : '(its name is not readable)';
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

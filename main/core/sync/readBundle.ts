@@ -86,10 +86,15 @@ function readChanges(bytes: Uint8Array, entry: ZipEntry, manifest: BundleManifes
   let line = 0;
   let pending = '';
   let problem: Error | undefined;
+  const tooLong = () => bundleError(`Line ${line.toLocaleString('en-GB')} of the bundle’s changes is longer than ${mib(cellLimits.lineChars)}; the bundle was not imported.`);
 
   const takeLine = (text: string) => {
     line += 1;
     if (problem || text.length === 0) return;
+    if (text.length > cellLimits.lineChars) {
+      problem = tooLong();
+      return;
+    }
     try {
       const change = parseChangeLine(text, line);
       counts.set(change.tbl, (counts.get(change.tbl) ?? 0) + 1);
@@ -108,7 +113,8 @@ function readChanges(bytes: Uint8Array, entry: ZipEntry, manifest: BundleManifes
     if (problem) return;
     pending += text.slice(start);
     if (pending.length > cellLimits.lineChars) {
-      problem = bundleError(`Line ${(line + 1).toLocaleString('en-GB')} of the bundle’s changes is longer than ${mib(cellLimits.lineChars)}; the bundle was not imported.`);
+      line += 1;
+      problem = tooLong();
     }
   };
   const decode = (chunk?: Uint8Array) => {

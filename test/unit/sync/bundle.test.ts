@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
-import { deflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { writeRow } from '../../../main/core/store/changeLog';
 import type { BundleManifest } from '../../../main/core/sync/bundleFormat';
-import { deviceIdentity, signBytes } from '../../../main/core/sync/deviceIdentity';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
 import { importBundle, previewImport } from '../../../main/core/sync/importBundle';
 import { readBundle } from '../../../main/core/sync/readBundle';
 import { listZipEntries } from '../../../main/core/zip/zipDirectory';
 import { snapshot, tempCore, tempDir } from '../helpers/tempCore';
+import { craft, duplicateEntry } from './craftBundle';
 import { forumTables } from './forumTables';
 
 async function laptops() {
@@ -179,35 +178,3 @@ describe('bundles', () => {
     await expectRefused(b, duplicated, /twice/);
   });
 });
-
-/** A bundle signed by `ctx`'s own key around the given manifest changes and change lines. */
-function craft(ctx: CoreContext, forumId: string, patch: (m: BundleManifest) => void, lines?: string) {
-  const files = unzipSync(exportBundle(ctx, { forumId }).bytes);
-  const manifest = JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array())) as BundleManifest;
-  if (lines !== undefined) {
-    const changes = strToU8(lines);
-    files['changes.jsonl'] = changes;
-    const hash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-    manifest.entries = [{ name: 'changes.jsonl', size: changes.length, sha256: hash(changes), storedSha256: hash(deflateSync(changes, { level: 6 })) }];
-  }
-  patch(manifest);
-  const manifestBytes = strToU8(JSON.stringify(manifest));
-  files['manifest.json'] = manifestBytes;
-  files['manifest.sig'] = strToU8(signBytes(deviceIdentity(ctx.db, ctx.deviceId), manifestBytes));
-  return zipSync(files);
-}
-
-/** Rewrites a stored zip's central directory so that it names one entry twice. */
-function duplicateEntry(zip: Uint8Array, name: string): Uint8Array {
-  const files = unzipSync(zip);
-  const renamed = Object.fromEntries(Object.entries(files).map(([n, d]) => [n === 'changes.jsonl' ? name.replace('.json', '.jsoX') : n, d]));
-  const bytes = zipSync(renamed, { level: 0 });
-  const text = Buffer.from(bytes);
-  const target = Buffer.from(name.replace('.json', '.jsoX'));
-  let at = text.indexOf(target);
-  while (at !== -1) {
-    Buffer.from(name).copy(text, at);
-    at = text.indexOf(target, at + 1);
-  }
-  return new Uint8Array(text);
-}

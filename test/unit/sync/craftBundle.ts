@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { deflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { CoreContext } from '../../../main/core/coreContext';
+import type { BundleManifest } from '../../../main/core/sync/bundleFormat';
+import { deviceIdentity, signBytes } from '../../../main/core/sync/deviceIdentity';
+import { exportBundle } from '../../../main/core/sync/exportBundle';
+import type { BundleParts } from '../helpers/lyingBundles';
+
+/** A bundle signed by `ctx`'s own key around the given manifest changes and change lines. */
+export function craft(ctx: CoreContext, forumId: string, patch: (m: BundleManifest) => void, lines?: string | Uint8Array) {
+  const files = unzipSync(exportBundle(ctx, { forumId }).bytes);
+  const manifest = JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array())) as BundleManifest;
+  if (lines !== undefined) {
+    const changes = typeof lines === 'string' ? strToU8(lines) : new Uint8Array(lines);
+    files['changes.jsonl'] = changes;
+    const hash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    manifest.entries = [{ name: 'changes.jsonl', size: changes.length, sha256: hash(changes), storedSha256: hash(deflateSync(changes, { level: 6 })) }];
+  }
+  patch(manifest);
+  const manifestBytes = strToU8(JSON.stringify(manifest));
+  files['manifest.json'] = manifestBytes;
+  files['manifest.sig'] = strToU8(signBytes(deviceIdentity(ctx.db, ctx.deviceId), manifestBytes));
+  return zipSync(files);
+}
+
+/** Rewrites a stored zip's central directory so that it names one entry twice. */
+export function duplicateEntry(zip: Uint8Array, name: string): Uint8Array {
+  const files = unzipSync(zip);
+  const renamed = Object.fromEntries(Object.entries(files).map(([n, d]) => [n === 'changes.jsonl' ? name.replace('.json', '.jsoX') : n, d]));
+  const bytes = zipSync(renamed, { level: 0 });
+  const text = Buffer.from(bytes);
+  const target = Buffer.from(name.replace('.json', '.jsoX'));
+  let at = text.indexOf(target);
+  while (at !== -1) {
+    Buffer.from(name).copy(text, at);
+    at = text.indexOf(target, at + 1);
+  }
+  return new Uint8Array(text);
+}
+
+/** A real bundle's three entries as written, and its maker's signing key, for rebuilding it otherwise. */
+export function bundleParts(ctx: CoreContext, forumId: string, forPeer?: string): BundleParts & { bytes: Uint8Array } {
+  const { bytes } = exportBundle(ctx, { forumId, ...(forPeer ? { forPeer } : {}) });
+  const files = unzipSync(bytes);
+  const identity = deviceIdentity(ctx.db, ctx.deviceId);
+  return {
+    bytes,
+    manifest: files['manifest.json'] ?? new Uint8Array(),
+    signature: files['manifest.sig'] ?? new Uint8Array(),
+    changes: files['changes.jsonl'] ?? new Uint8Array(),
+    sign: (manifest) => strToU8(signBytes(identity, manifest)),
+  };
+}

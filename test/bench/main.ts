@@ -31,7 +31,10 @@ async function main() {
 
     const s = await benchBundle(dir);
     console.log(`A day of capture carried by bundle: the demo forum plus ${fmt(s.notes)} notes each edited once (${fmt(s.bundleBytes / 1024)} KiB)`);
-    console.log(`  export ${fmt(s.exportMs)} ms; on the receiving laptop: verify ${fmt(s.readMs)} ms, preview ${fmt(s.previewMs)} ms, import ${fmt(s.importMs)} ms (backup included; target well under 1,000 ms)\n`);
+    console.log(`  export ${fmt(s.exportMs)} ms; on the receiving laptop: verify ${fmt(s.readMs)} ms, preview ${fmt(s.previewMs)} ms, import ${fmt(s.importMs)} ms (backup included; target well under 1,000 ms)`);
+    console.log('  time to refuse a 4 MB lying bundle (entries that unpack to gigabytes; target well under 1,000 ms):');
+    for (const lie of s.lies) console.log(`    ${lie.label} (${fmt(lie.bytes / 1024 / 1024, 1)} MB): ${fmt(lie.refuseMs, 1)} ms (${fmt(lie.refuseCpuMs, 1)} ms of CPU), ${lie.refusal.startsWith('The bundle would unpack') ? 'refused as a zip bomb' : lie.refusal}`);
+    console.log(`  resident memory after refusing them: ${fmt(s.rssAfterLiesMb)} MB\n`);
 
     const c = await benchColdStart(dir);
     console.log(`Browser-mode cold start, ${c.runs} runs on a fresh database`);

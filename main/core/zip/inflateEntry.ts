@@ -31,9 +31,9 @@ export class InflateError extends Error {
 
 /**
  * Compressed bytes handed to the inflater at a time. Deflate unpacks at most 1032 bytes per
- * stored byte, so no step can run more than ~16 MiB past a limit before the count stops it.
+ * stored byte, so no step can run more than ~4 MiB past a limit before the count stops it.
  */
-const step = 16 * 1024;
+const step = 4 * 1024;
 
 /**
  * Unpacks one entry, giving each piece to `onChunk` as it comes, with a running count held to

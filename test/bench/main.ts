@@ -7,6 +7,7 @@ import { benchCapture } from './benchCapture';
 import { benchColdStart } from './benchColdStart';
 import { benchDrafting } from './benchDrafting';
 import { benchExports } from './benchExports';
+import { benchLyingWorkbook } from './benchLyingWorkbook';
 import { benchParticipants } from './benchParticipants';
 import { benchSearch } from './benchSearch';
 import { benchStats } from './benchStats';
@@ -52,6 +53,11 @@ async function main() {
     }
     console.log(`  a sorted page of 200 (by organisation, anywhere in the list): median ${fmt(p.sortedPageMs.median, 1)} ms, p95 ${fmt(p.sortedPageMs.p95, 1)} ms`);
     console.log(`  agenda: ${fmt(p.sessions)} sessions created one by one in ${fmt(p.createSessionsMs)} ms; agenda:get median ${fmt(p.agendaGetMs.median, 1)} ms, p95 ${fmt(p.agendaGetMs.p95, 1)} ms`);
+
+    console.log('  time to refuse a 2 MB workbook whose parts unpack to gigabytes (issue 12; target well under 1,000 ms and no growth in memory):');
+    for (const w of await benchLyingWorkbook()) {
+      console.log(`    ${w.label} (${fmt(w.bytes / 1024 / 1024, 1)} MB): ${fmt(w.refuseMs, 1)} ms (${fmt(w.refuseCpuMs, 1)} ms of CPU), resident memory ${fmt(w.rssBeforeMb)} MB before, ${fmt(w.rssPeakMb)} MB at most; ${w.refusal.slice(0, 60)}…`);
+    }
 
     const b = await benchBrowserScreens(p.dbPath, p.forumId);
     console.log(`\nThe same forum in Chromium (browser mode), ${b.participantListMs.length} runs each`);

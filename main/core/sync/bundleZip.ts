@@ -18,7 +18,7 @@ export interface BundleEntries {
 }
 
 export const damagedBundle = (why: string) => bundleError(`The file is damaged (${why}). Ask for the bundle again.`);
-export const notABundle = (why: string) => bundleError(`This file is not a Plenary bundle: ${why}. Choose a .plenary file exported by Plenary.`);
+export const notABundle = (why: string) => bundleError(`The file is not a Plenary bundle: ${why}. Choose a .plenary file exported by Plenary.`);
 export const zipBomb = () => bundleError('The bundle would unpack to far more than its size (a “zip bomb”), so it was not opened.');
 
 const allowed = new Set<string>(Object.values(entryNames));

@@ -92,7 +92,7 @@ function refusalCases(): Array<[string, (parts: Parts) => Uint8Array, RegExp]> {
     { name: 'changes.jsonl', stored: deflateRaw(parts.changes), method: 8, content: parts.changes, ...patch.changes },
   ];
   const damaged = /^The file is damaged \(.+\)\. Ask for the bundle again\.$/;
-  const notABundle = /^This file is not a Plenary bundle: .+\. Choose a \.plenary file exported by Plenary\.$/;
+  const notABundle = /^The file is not a Plenary bundle: .+\. Choose a \.plenary file exported by Plenary\.$/;
   const alteredWords = /it was altered after it was made\. Ask for it again\.$/;
   const zip64 = (bytes: Uint8Array) => {
     // A zip64 end locator just before the end record, as a zip64 writer puts it.

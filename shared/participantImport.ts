@@ -3,6 +3,8 @@ import { forumId } from './forum';
 
 /** Files bigger than this are refused before they are parsed (a list of 25,000 people is ~3 MB). */
 export const maxParticipantFileBytes = 20 * 1024 * 1024;
+/** Rows of participants a file may hold (the header aside): four World Urban Forums' worth. */
+export const maxParticipantRows = 100_000;
 
 /** Fields a column can feed. A full name, or given and family names joined in that order. */
 export const importFields = [

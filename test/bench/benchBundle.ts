@@ -1,10 +1,13 @@
 import path from 'node:path';
-import { closeCore, openCore } from '../../main/core/coreContext';
+import { strToU8, unzipSync } from 'fflate';
+import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
 import { createDemoForum } from '../../main/core/demo/createDemoForum';
 import { writeRow } from '../../main/core/store/changeLog';
 import { exportBundle } from '../../main/core/sync/exportBundle';
 import { invoke } from '../../main/core/commands/invoke';
+import { deviceIdentity, signBytes } from '../../main/core/sync/deviceIdentity';
 import { readBundle } from '../../main/core/sync/readBundle';
+import { lyingBundles } from '../unit/helpers/lyingBundles';
 
 export interface BundleFigures {
   notes: number;
@@ -13,6 +16,10 @@ export interface BundleFigures {
   readMs: number;
   previewMs: number;
   importMs: number;
+  /** Bundles of 3 to 4 MB whose entries unpack to gigabytes (issue 12): time to refuse each. */
+  lies: Array<{ label: string; bytes: number; refuseMs: number; refuseCpuMs: number; refusal: string }>;
+  /** Resident memory after refusing them all. */
+  rssAfterLiesMb: number;
 }
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -47,7 +54,39 @@ export async function benchBundle(dir: string, notes = 5_000): Promise<BundleFig
   start = process.hrtime.bigint();
   await invoke(b, 'bundle:import', { data, trustNewDevice: true });
   const importMs = ms(start);
+  const lies = await refuseLies(a, b, bytes);
   closeCore(a);
   closeCore(b);
-  return { notes, bundleBytes: bytes.length, exportMs, readMs, previewMs, importMs };
+  return { notes, bundleBytes: bytes.length, exportMs, readMs, previewMs, importMs, lies, rssAfterLiesMb: process.memoryUsage().rss / 1024 / 1024 };
+}
+
+/**
+ * The lying bundles built around A's real one (its manifest re-signed where the lie needs it),
+ * refused as the app refuses them: the preview asked through the contract, read in the worker.
+ * The time is the main thread's wait for the answer; the CPU is what this thread spent meanwhile.
+ */
+async function refuseLies(a: CoreContext, b: CoreContext, bytes: Uint8Array): Promise<BundleFigures['lies']> {
+  const files = unzipSync(bytes);
+  const identity = deviceIdentity(a);
+  const parts = {
+    manifest: files['manifest.json'] ?? new Uint8Array(),
+    signature: files['manifest.sig'] ?? new Uint8Array(),
+    changes: files['changes.jsonl'] ?? new Uint8Array(),
+    sign: (manifest: Uint8Array) => strToU8(signBytes(identity, manifest)),
+  };
+  const figures: BundleFigures['lies'] = [];
+  for (const lie of lyingBundles(parts)) {
+    const data = Buffer.from(lie.bytes).toString('base64');
+    const start = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    let refusal = 'accepted';
+    try {
+      await invoke(b, 'bundle:preview', { data });
+    } catch (error) {
+      refusal = (error as Error).message;
+    }
+    const used = process.cpuUsage(cpu);
+    figures.push({ label: lie.label, bytes: lie.bytes.length, refuseMs: ms(start), refuseCpuMs: (used.user + used.system) / 1000, refusal });
+  }
+  return figures;
 }

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchBrowserScreens } from './benchBrowserScreens';
 import { benchBundle } from './benchBundle';
+import { benchLyingWorkbook } from './benchLyingWorkbook';
 import { benchCapture } from './benchCapture';
 import { benchChecks } from './benchChecks';
 import { benchColdStart } from './benchColdStart';
@@ -67,6 +68,22 @@ export const groups: Group[] = [
       record('verify', s.readMs, 'ms');
       record('preview', s.previewMs, 'ms');
       record('import', s.importMs, 'ms', { below: 1000 });
+      console.log('  time to refuse a 3-4 MB lying bundle (entries that unpack to gigabytes), asked as the app asks, read in the worker (target well under 1,000 ms):');
+      for (const lie of s.lies) {
+        const verdict = lie.refusal.includes('zip bomb') ? 'refused as a zip bomb' : lie.refusal;
+        console.log(`    ${lie.label} (${fmt(lie.bytes / 1024 / 1024, 1)} MB): ${fmt(lie.refuseMs, 1)} ms (${fmt(lie.refuseCpuMs, 1)} ms of the main thread's CPU), ${verdict}`);
+        record(`lie.${slug(lie.label)}.refuse`, lie.refuseMs, 'ms', { below: 1000 });
+        record(`lie.${slug(lie.label)}.mainThreadCpu`, lie.refuseCpuMs, 'ms');
+      }
+      console.log(`  resident memory after refusing them: ${fmt(s.rssAfterLiesMb)} MB`);
+      record('rssAfterLies', s.rssAfterLiesMb, 'MB');
+      console.log('  time to refuse a 2 MB workbook whose parts unpack to gigabytes (target well under 1,000 ms and no growth in memory):');
+      for (const w of await benchLyingWorkbook()) {
+        console.log(`    ${w.label} (${fmt(w.bytes / 1024 / 1024, 1)} MB): ${fmt(w.refuseMs, 1)} ms (${fmt(w.refuseCpuMs, 1)} ms of CPU), resident memory ${fmt(w.rssBeforeMb)} MB before, ${fmt(w.rssPeakMb)} MB at most`);
+        record(`workbook.${slug(w.label)}.refuse`, w.refuseMs, 'ms', { below: 1000 });
+        record(`workbook.${slug(w.label)}.rssGrowth`, w.rssPeakMb - w.rssBeforeMb, 'MB');
+      }
+      console.log('');
     },
   },
   {

@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
-import { maxParticipantFileBytes } from '../../../shared/participantImport';
+import { maxParticipantFileBytes, maxParticipantRows } from '../../../shared/participantImport';
 import { CoreError } from '../errors';
 import { decodeText } from './decodeText';
 import { readXlsx, type SheetRows } from './readXlsx';
+import { tooManyRows } from './unpackWorkbook';
 
 export interface Spreadsheet {
   format: 'csv' | 'xlsx';
@@ -102,10 +103,17 @@ function parseCsv(text: string): SheetRows & { delimiter: string; unclosedQuotes
     for (let at = value.indexOf(newline, from); at !== -1 && at < to; at = value.indexOf(newline, at + 1)) n++;
     return n;
   };
+  let overflow = false;
   Papa.parse<string[]>(text, {
     delimitersToGuess: [',', ';', '\t', '|'],
     skipEmptyLines: 'greedy',
-    step(result) {
+    step(result, parser) {
+      // The header comes on top of the participants; past the cap, reading on only costs memory.
+      if (rows.length > maxParticipantRows) {
+        overflow = true;
+        parser.abort();
+        return;
+      }
       delimiter = result.meta.delimiter;
       newline = result.meta.linebreak === '\r' ? '\r' : '\n';
       const cursor = result.meta.cursor;
@@ -119,5 +127,6 @@ function parseCsv(text: string): SheetRows & { delimiter: string; unclosedQuotes
       if (result.errors.some((e) => e.code === 'MissingQuotes')) unclosedQuotes.push(rows.length - 1);
     },
   });
+  if (overflow) throw tooManyRows();
   return { rows, lines, delimiter, unclosedQuotes };
 }

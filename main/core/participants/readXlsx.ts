@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { loadExcelJs } from './loadExcelJs';
-import { unzipSync } from 'fflate';
+import { maxParticipantRows } from '../../../shared/participantImport';
 import { CoreError } from '../errors';
+import { loadExcelJs } from './loadExcelJs';
+import { damagedWorkbook, tooManyRows, unpackWorkbook } from './unpackWorkbook';
 
 export interface SheetRows {
   /** Row numbers as Excel shows them, one per entry of `rows`; blank rows are left out. */
@@ -9,36 +10,10 @@ export interface SheetRows {
   rows: string[][];
 }
 
-/** A workbook unpacking to more than this is refused: a list of 25,000 people unpacks to ~15 MB. */
-const maxUnpackedBytes = 300 * 1024 * 1024;
-
-const damaged = (why: string) =>
-  new CoreError('file_unreadable', `The Excel workbook could not be read (${why}). It may be damaged: open it in Excel and save it again, or save it as CSV.`);
-
-/**
- * Lists the archive's entries without inflating them, so a damaged zip is named as such and a
- * small file that would unpack to gigabytes is refused before ExcelJS tries.
- */
-function checkArchive(bytes: Uint8Array): void {
-  const names = new Set<string>();
-  let unpacked = 0;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        names.add(file.name);
-        unpacked += file.originalSize;
-        return false;
-      },
-    });
-  } catch (error) {
-    throw damaged((error as Error).message);
-  }
-  if (!names.has('xl/workbook.xml')) {
-    throw new CoreError('file_unreadable', 'The file is a zip archive but not an Excel workbook (.xlsx). Choose a CSV file or an .xlsx workbook.');
-  }
-  if (unpacked > maxUnpackedBytes) {
-    throw new CoreError('file_too_large', `The workbook unpacks to ${Math.round(unpacked / 1024 / 1024)} MB; the limit is ${maxUnpackedBytes / 1024 / 1024} MB.`);
-  }
+function wholeBuffer(bytes: Uint8Array): ArrayBuffer {
+  const { buffer } = bytes;
+  if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) return buffer;
+  return new Uint8Array(bytes).buffer;
 }
 
 function isoDate(date: Date): string {
@@ -64,13 +39,15 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** The first worksheet of an .xlsx workbook, every cell as text. */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
-  checkArchive(bytes);
+  // ExcelJS sees only parts that unpacked within the limits, rezipped uncompressed.
+  const checked = unpackWorkbook(bytes);
   const { Workbook } = await loadExcelJs();
   const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-  } catch (error) {
-    throw damaged((error as Error).message);
+    await workbook.xlsx.load(wholeBuffer(checked));
+  } catch {
+    // Its own words name XML internals, not what a person can act on.
+    throw damagedWorkbook('its content is not the XML Excel writes');
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new CoreError('file_unreadable', 'The Excel workbook has no worksheet.');
@@ -87,5 +64,6 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
       rows.push(cells);
     }
   });
+  if (rows.length > maxParticipantRows + 1) throw tooManyRows();
   return { lines, rows };
 }

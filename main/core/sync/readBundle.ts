@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { strFromU8, unzipSync } from 'fflate';
-import { requireColumn } from '../store/changeLog';
-import { deviceTables, isProseCell, isSyncedTable } from '../store/syncedTables';
+import type { ZipEntry } from '../zip/zipDirectory';
 import { bundleError } from './bundleError';
-import { bundleFormatVersion, bundleLimits, changeLineSchema, entryNames, manifestSchema, type BundleManifest } from './bundleFormat';
+import { bundleFormatVersion, bundleLimits, entryNames, manifestSchema, type BundleManifest } from './bundleFormat';
+import { bundleEntries, damagedBundle, inflateBundleEntry, inflateSmallEntry, limitsFor, notABundle } from './bundleZip';
+import { cellLimits, parseChangeLine } from './changeLine';
 import { verifyBytes } from './deviceIdentity';
-import { checkZipStructure } from './zipStructure';
 
 export interface BundleChange {
   device: string;
@@ -25,136 +24,126 @@ export interface VerifiedBundle {
   changes: BundleChange[];
 }
 
-const allowed = new Set<string>(Object.values(entryNames));
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const altered = (what: string) => bundleError(`${what}: it was altered after it was made. Ask for it again.`);
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en-GB')} MiB`;
 
 /**
  * Reads a bundle in memory and proves it whole, signed and well-formed before anyone may write a
- * byte of it: entry names, sizes and compression ratios are checked against the zip directory
- * before inflating; then the signature, the hashes, and every change line. Trust in the signer is
- * the importer's question, not this function's.
+ * byte of it. Nothing the zip declares is trusted: entries are found through its directory and
+ * unpacked under a running count that stops at each entry's cap, at a sane ratio and at the size
+ * declared. The manifest and its signature come first; only a manifest that its signature proves
+ * unaltered says how large the changes may be, and they are then unpacked, hashed, checked line by
+ * line and cell by cell as they come. Trust in the signer is the importer's question.
  */
 export function readBundle(bytes: Uint8Array): VerifiedBundle {
   if (bytes.length === 0) throw bundleError('The file is empty. Ask for the bundle again.');
   if (bytes.length > bundleLimits.fileBytes) {
-    throw bundleError(`The file is larger than ${bundleLimits.fileBytes / 1024 / 1024} MiB, the most a bundle may be. Export it again for one forum or one peer.`);
+    throw bundleError(`The file is larger than ${mib(bundleLimits.fileBytes)}, the most a bundle may be. Export it again for one forum or one peer.`);
   }
-  const files = unzipEntries(bytes);
-  const stored = new Map<string, Uint8Array>();
-  const damage = checkZipStructure(bytes, files, stored);
-  if (damage) throw bundleError(`The file is damaged (${damage}). Ask for the bundle again.`);
-  const manifestBytes = files.get(entryNames.manifest);
-  const signature = files.get(entryNames.signature);
-  const changesBytes = files.get(entryNames.changes);
-  if (!manifestBytes || !signature || !changesBytes) {
-    throw bundleError('This zip is not a Plenary bundle: it lacks a manifest, its signature or its changes.');
-  }
-
-  let manifestJson: unknown;
-  try {
-    manifestJson = JSON.parse(strFromU8(manifestBytes));
-  } catch {
-    throw bundleError('The bundle’s manifest is not readable. The file is damaged; ask for it again.');
-  }
-  const version = (manifestJson as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof version === 'number' && version > bundleFormatVersion) {
-    throw bundleError(`The bundle was made by a newer Plenary (format ${version}; this one reads up to ${bundleFormatVersion}). Update Plenary to import it.`);
-  }
-  const parsed = manifestSchema.safeParse(manifestJson);
-  if (!parsed.success) throw bundleError('The bundle’s manifest is not in the expected form. The file is damaged or was not made by Plenary.');
-  const manifest = parsed.data;
-  if (!verifyBytes(manifest.device.publicKey, manifestBytes, strFromU8(signature))) {
-    throw bundleError('The bundle’s signature does not match its contents: it was altered after it was made. Ask for it again.');
-  }
-
-  const declared = new Map(manifest.entries.map((e) => [e.name, e]));
-  const changesEntry = declared.get(entryNames.changes);
-  const storedChanges = stored.get(entryNames.changes);
-  if (
-    !changesEntry ||
-    !storedChanges ||
-    changesEntry.size !== changesBytes.length ||
-    changesEntry.sha256 !== sha256(changesBytes) ||
-    changesEntry.storedSha256 !== sha256(storedChanges)
-  ) {
-    throw bundleError('The bundle’s changes do not match its signed manifest: the file is damaged or was altered. Ask for it again.');
-  }
-  const changes = parseChanges(changesBytes, manifest);
-  if (changes.length === 0) throw bundleError('The bundle carries no changes; there is nothing to import.');
+  const entries = bundleEntries(bytes);
+  const manifestBytes = inflateSmallEntry(bytes, entries.manifest, bundleLimits.manifestBytes);
+  const signature = inflateSmallEntry(bytes, entries.signature, bundleLimits.signatureBytes);
+  const manifest = verifiedManifest(manifestBytes, signature);
+  const changes = readChanges(bytes, entries.changes, manifest);
   return { manifest, changes };
 }
 
-function unzipEntries(bytes: Uint8Array): Map<string, Uint8Array> {
-  const seen = new Set<string>();
-  let files: Record<string, Uint8Array>;
+function verifiedManifest(manifestBytes: Uint8Array, signature: Uint8Array): BundleManifest {
+  let json: unknown;
   try {
-    files = unzipSync(bytes, {
-      filter(entry) {
-        if (/(^|[\\/])\.\.([\\/]|$)/.test(entry.name) || entry.name.startsWith('/') || entry.name.includes('\\') || /^[A-Za-z]:/.test(entry.name)) {
-          throw bundleError(`The bundle holds an entry with an unsafe path (${JSON.stringify(entry.name)}); it was not made by Plenary and was not imported.`);
-        }
-        if (!allowed.has(entry.name)) throw bundleError(`The bundle holds an unexpected entry ${JSON.stringify(entry.name)}; it was not made by Plenary.`);
-        if (seen.has(entry.name)) throw bundleError(`The bundle holds ${entry.name} twice; it was not made by Plenary.`);
-        seen.add(entry.name);
-        const cap = entry.name === entryNames.changes ? bundleLimits.changesBytes : entry.name === entryNames.manifest ? bundleLimits.manifestBytes : bundleLimits.signatureBytes;
-        if (entry.originalSize > cap || entry.originalSize > Math.max(entry.size, 1024) * bundleLimits.ratio) {
-          throw bundleError('The bundle would unpack to far more than its size (a “zip bomb”), so it was not opened.');
-        }
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof Error && error.name === 'CoreError') throw error;
-    throw bundleError('The file is not a Plenary bundle, or it is truncated or damaged. Ask for it again.');
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+  } catch {
+    throw damagedBundle('its manifest is not readable');
   }
-  return new Map(Object.entries(files));
+  const claims = (typeof json === 'object' && json !== null ? json : {}) as { format?: unknown; formatVersion?: unknown; device?: { publicKey?: unknown } };
+  if (claims.format !== 'plenary-bundle') throw notABundle('its manifest is not one Plenary writes');
+  const version = claims.formatVersion;
+  if (typeof version === 'number' && version > bundleFormatVersion) {
+    throw bundleError(`The bundle was made by a newer Plenary (format ${version}; this one reads up to ${bundleFormatVersion}). Update Plenary to import it.`);
+  }
+  const publicKey = claims.device?.publicKey;
+  const signed = typeof publicKey === 'string' && verifyBytes(publicKey, manifestBytes, new TextDecoder().decode(signature));
+  if (!signed) throw altered('The bundle’s signature does not match its manifest');
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) throw bundleError('The bundle’s manifest is signed but not in the form this Plenary reads; it was not imported. Update Plenary, or ask for the bundle again.');
+  return parsed.data;
 }
 
-function parseChanges(bytes: Uint8Array, manifest: BundleManifest): BundleChange[] {
-  const text = strFromU8(bytes);
+/**
+ * Unpacks the changes, at most as many bytes as the signed manifest says, hashing and parsing
+ * each line as it comes. A line that fails stops the parsing but not the count: the checksum and
+ * the signed hash then tell a damaged or altered file from a bad change, so each gets its words.
+ */
+function readChanges(bytes: Uint8Array, entry: ZipEntry, manifest: BundleManifest): BundleChange[] {
+  const signed = manifest.entries.find((e) => e.name === entryNames.changes);
+  if (!signed) throw altered('The bundle’s manifest does not describe its changes');
+  if (signed.size > bundleLimits.changesBytes) {
+    throw bundleError(`The bundle announces more than ${mib(bundleLimits.changesBytes)} of changes, the most a bundle may carry. Export it again for one forum or one peer.`);
+  }
+  const hash = createHash('sha256');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   const changes: BundleChange[] = [];
   const counts = new Map<string, number>();
-  const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
-    if (!line) continue;
-    const where = `line ${index + 1} of the bundle’s changes`;
-    let value: unknown;
+  let total = 0;
+  let line = 0;
+  let pending = '';
+  let problem: Error | undefined;
+  const tooLong = () => bundleError(`Line ${line.toLocaleString('en-GB')} of the bundle’s changes is longer than ${mib(cellLimits.lineChars)}; the bundle was not imported.`);
+
+  const takeLine = (text: string) => {
+    line += 1;
+    if (problem || text.length === 0) return;
+    if (text.length > cellLimits.lineChars) {
+      problem = tooLong();
+      return;
+    }
     try {
-      value = JSON.parse(line);
-    } catch {
-      throw bundleError(`${where} is not valid; the bundle was not imported.`);
+      const change = parseChangeLine(text, line);
+      counts.set(change.tbl, (counts.get(change.tbl) ?? 0) + 1);
+      changes.push(change);
+    } catch (error) {
+      problem = error as Error;
     }
-    const parsed = changeLineSchema.safeParse(value);
-    if (!parsed.success) throw bundleError(`${where} is not a change; the bundle was not imported.`);
-    const [device, hlc, tbl, rowId, cells, parents] = parsed.data;
-    if (!isSyncedTable(tbl) || deviceTables.has(tbl)) throw bundleError(`${where} names an unknown table “${tbl}”; the bundle was not imported.`);
-    for (const cell of Object.keys(cells)) {
-      try {
-        requireColumn(tbl, cell);
-      } catch {
-        throw bundleError(`${where} names an unknown column “${tbl}.${cell}”; the bundle was not imported.`);
-      }
+  };
+  const takeText = (text: string) => {
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      takeLine(pending + text.slice(start, end));
+      pending = '';
+      start = end + 1;
     }
-    // A prose edit always names the edits it replaces (none, for the first): saving the next
-    // edit finds the version on screen through them alone (see newestUnreplaced in changeLog.ts).
-    for (const cell of Object.keys(cells)) {
-      if (isProseCell(tbl, cell) && !Object.prototype.hasOwnProperty.call(parents ?? {}, cell)) {
-        throw bundleError(`${where} sets the prose “${tbl}.${cell}” without naming the edits it replaces; the bundle was not imported.`);
-      }
+    if (problem) return;
+    pending += text.slice(start);
+    if (pending.length > cellLimits.lineChars) {
+      line += 1;
+      problem = tooLong();
     }
-    // Ordinary cells may name replaced changes too: an edit that beat a change stamped ahead of it.
-    for (const cell of Object.keys(parents ?? {})) {
-      if (!Object.prototype.hasOwnProperty.call(cells, cell)) {
-        throw bundleError(`${where} names replaced edits for “${tbl}.${cell}”, which it does not set; the bundle was not imported.`);
-      }
+  };
+  const decode = (chunk?: Uint8Array) => {
+    if (problem) return;
+    try {
+      takeText(chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode());
+    } catch (error) {
+      if (error instanceof TypeError) problem = damagedBundle('its changes are not readable text');
+      else throw error;
     }
-    counts.set(tbl, (counts.get(tbl) ?? 0) + 1);
-    changes.push({ device, hlc, tbl, rowId, cells: JSON.stringify(cells), parents: parents ? JSON.stringify(parents) : null });
-  }
+  };
+
+  const larger = () => altered('The bundle’s changes are larger than its signed manifest says');
+  inflateBundleEntry(bytes, entry, limitsFor(signed.size), larger, (chunk) => {
+    total += chunk.length;
+    hash.update(chunk);
+    decode(chunk);
+  });
+  decode();
+  if (pending) takeLine(pending);
+  // The zip's checksum held (inflateBundleEntry checks it), so a difference here was made on purpose.
+  if (total !== signed.size || hash.digest('hex') !== signed.sha256) throw altered('The bundle’s changes do not match its signed manifest');
+  if (problem) throw problem;
   const declared = Object.entries(manifest.counts).filter(([, n]) => n > 0);
   if (declared.length !== counts.size || declared.some(([tbl, n]) => counts.get(tbl) !== n)) {
     throw bundleError('The bundle’s changes do not add up to the counts in its manifest; it was not imported.');
   }
+  if (changes.length === 0) throw bundleError('The bundle carries no changes; there is nothing to import.');
   return changes;
 }

@@ -1,0 +1,98 @@
+import CRC32 from 'crc-32';
+import { Inflate } from 'fflate';
+import type { ZipEntry } from './zipDirectory';
+
+/** How far an entry may unpack; each bound is checked as the bytes come, never after. */
+export interface InflateLimits {
+  /** Most bytes this entry may unpack to. */
+  maxBytes: number;
+  /** Most unpacked bytes per stored byte, counted as they come, beyond `ratioAllowance`. */
+  ratio: number;
+  /** Unpacked bytes allowed on top of the ratio, so a small entry of repeated text passes. */
+  ratioAllowance: number;
+}
+
+/** Why an entry's bytes were refused: each caller words it for its own users. */
+export type InflateProblem =
+  /** Past `maxBytes`. */
+  | { kind: 'too-large' }
+  /** Past the ratio: a "zip bomb". */
+  | { kind: 'bomb' }
+  /** More or fewer bytes than the directory declares, a failed CRC, an unreadable stream. */
+  | { kind: 'damaged'; reason: string }
+  | { kind: 'unsupported'; reason: string };
+
+export class InflateError extends Error {
+  constructor(readonly problem: InflateProblem) {
+    super(problem.kind === 'damaged' || problem.kind === 'unsupported' ? problem.reason : problem.kind);
+    this.name = 'InflateError';
+  }
+}
+
+/**
+ * Compressed bytes handed to the inflater at a time. Deflate unpacks at most 1032 bytes per
+ * stored byte, so no step can run more than ~4 MiB past a limit before the count stops it.
+ */
+const step = 4 * 1024;
+
+/**
+ * Unpacks one entry, giving each piece to `onChunk` as it comes, with a running count held to
+ * the limits, the size the directory declares and, at the end, its CRC-32. Nothing the zip
+ * declares is trusted to size a buffer or skip a check. A throw from `onChunk` stops it there.
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limits: InflateLimits, onChunk: (chunk: Uint8Array) => void): void {
+  const stored = bytes.subarray(entry.dataStart, entry.dataEnd);
+  let total = 0;
+  let crc = 0;
+  let consumed = 0;
+  let fromCaller: unknown;
+  const take = (chunk: Uint8Array) => {
+    if (chunk.length === 0) return;
+    total += chunk.length;
+    if (total > limits.ratioAllowance + limits.ratio * Math.max(consumed, 1)) throw new InflateError({ kind: 'bomb' });
+    if (total > limits.maxBytes) throw new InflateError({ kind: 'too-large' });
+    if (total > entry.size) throw new InflateError({ kind: 'damaged', reason: 'it unpacks to more than its directory says' });
+    crc = CRC32.buf(chunk, crc);
+    try {
+      onChunk(chunk);
+    } catch (error) {
+      fromCaller = error;
+      throw error;
+    }
+  };
+
+  if (entry.method === 0) {
+    consumed = stored.length;
+    for (let at = 0; at < stored.length; at += step) take(stored.subarray(at, at + step));
+  } else if (entry.method === 8) {
+    const inflater = new Inflate((chunk) => take(chunk));
+    try {
+      for (let at = 0; at < stored.length || at === 0; at += step) {
+        consumed = Math.min(at + step, stored.length);
+        inflater.push(stored.subarray(at, at + step), consumed >= stored.length);
+      }
+    } catch (error) {
+      // fflate's errors (and the RangeError it can hit on a damaged stored block) mean damage.
+      if (error instanceof InflateError || (error !== undefined && error === fromCaller)) throw error;
+      throw new InflateError({ kind: 'damaged', reason: 'its compressed data is damaged' });
+    }
+  } else {
+    throw new InflateError({ kind: 'unsupported', reason: 'it is compressed in a way Plenary does not read' });
+  }
+  if (total !== entry.size) throw new InflateError({ kind: 'damaged', reason: 'it unpacks to fewer bytes than its directory says' });
+  if (crc >>> 0 !== entry.crc) throw new InflateError({ kind: 'damaged', reason: 'its checksum does not match' });
+}
+
+/** The whole entry in one buffer, for small entries (a manifest, a signature, a workbook part). */
+export function inflateWhole(bytes: Uint8Array, entry: ZipEntry, limits: InflateLimits): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  inflateEntry(bytes, entry, limits, (chunk) => chunks.push(chunk));
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

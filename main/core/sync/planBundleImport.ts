@@ -14,6 +14,7 @@ import { readBundle, type BundleChange } from './readBundle';
 import type { BundleManifest } from './bundleFormat';
 import { bundleError } from './bundleError';
 import { checkBlocks, type ChangeBlock } from './changeBlocks';
+import { isErased } from '../store/eraseParticipant';
 
 export interface BundlePlanInput {
   bytes: Uint8Array;
@@ -78,6 +79,7 @@ export function planBundleImport(read: ReadContext, input: BundlePlanInput, prog
   const status = signerStatus(read, manifest.device);
   const forumId = manifest.forum.id;
   checkSigners(read, manifest, changes);
+  checkErasures(read, changes);
   const exists = read.db.prepare('SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?').pluck();
   const fresh = changes.filter((c) => exists.get(c.tbl, c.rowId, c.device, c.hlc) === undefined);
   checkForumScope(read, forumId, fresh);
@@ -186,6 +188,18 @@ function checkSigners(read: ReadContext, manifest: BundleManifest, changes: read
     manifest.blocks,
     changes,
   );
+}
+
+/**
+ * A line may come with its values erased only for a person someone erased: by a change in this
+ * bundle or one already here. Otherwise a relaying laptop could blank anyone's work.
+ */
+function checkErasures(read: ReadContext, changes: readonly BundleChange[]): void {
+  const erasedHere = new Set(changes.filter((c) => c.tbl === 'participants' && (JSON.parse(c.cells) as { erased?: unknown }).erased === 1).map((c) => c.rowId));
+  for (const change of changes) {
+    if (!change.erasedHash || erasedHere.has(change.rowId) || isErased(read.db, change.rowId)) continue;
+    throw bundleError('The bundle carries changes whose values were erased, for a person nobody erased; it was not imported.');
+  }
 }
 
 /** Refuses a bundle whose signer this laptop knows under another key; says who it is otherwise. */

@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/tempCore';
 /** Each read-only command with what it needs besides --db: `dir` takes the files it writes. */
 const invocations: Record<string, (dir: string, bundle: string) => string[]> = {
   'forums list': () => [],
+  'device show': () => [],
   'bundle inspect': (_dir, bundle) => [bundle],
   'agenda show': () => [],
   'participants export': (dir) => ['--out', path.join(dir, 'people.csv')],

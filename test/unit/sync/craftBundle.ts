@@ -33,7 +33,7 @@ function ownBlocks(ctx: CoreContext, forumId: string, text: string): BundleManif
   for (const line of text.split('\n')) {
     try {
       const [device, hlc, tbl, rowId, cells, parents] = JSON.parse(line) as [string, string, string, string, unknown, unknown];
-      if (device === ctx.deviceId && typeof hlc === 'string') parts.push({ device, hlc, tbl, rowId, cells: JSON.stringify(cells), parents: parents ? JSON.stringify(parents) : null });
+      if (device === ctx.deviceId && typeof hlc === 'string' && /^\d{15}-[0-9a-f]{4}$/.test(hlc)) parts.push({ device, hlc, tbl, rowId, cells: JSON.stringify(cells), parents: parents ? JSON.stringify(parents) : null });
     } catch {
       // Not a change: the reader refuses it before any signature is looked at.
     }

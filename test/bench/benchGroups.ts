@@ -2,6 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchBrowserScreens } from './benchBrowserScreens';
 import { benchBundle } from './benchBundle';
+import { benchOneWriter } from './benchOneWriter';
+import { benchRobustness } from './benchRobustness';
 import { benchLyingWorkbook } from './benchLyingWorkbook';
 import { benchCapture } from './benchCapture';
 import { benchChecks } from './benchChecks';
@@ -84,6 +86,44 @@ export const groups: Group[] = [
         record(`workbook.${slug(w.label)}.rssGrowth`, w.rssPeakMb - w.rssBeforeMb, 'MB');
       }
       console.log('');
+    },
+  },
+  {
+    name: 'onewriter',
+    about: 'a 25,000-row import through plenary serve while the screen saves a note every 20 ms',
+    run: async (dir, record) => {
+      const w = await benchOneWriter(dir);
+      console.log(`One writer: ${fmt(w.people)} participants imported through plenary serve in ${fmt(w.importMs)} ms, while a note was saved every 20 ms`);
+      console.log(`  ${fmt(w.saves)} saves (${fmt(w.failedSaves)} failed): wait median ${fmt(w.medianWaitMs, 1)} ms, p95 ${fmt(w.p95WaitMs, 1)} ms, longest ${fmt(w.longestWaitMs, 1)} ms (target: a few 40 ms slices, < 200 ms)\n`);
+      record('import', w.importMs, 'ms');
+      record('saves', w.saves, 'saves');
+      record('failedSaves', w.failedSaves, 'saves', { below: 1 });
+      record('wait.median', w.medianWaitMs, 'ms');
+      record('wait.p95', w.p95WaitMs, 'ms');
+      record('wait.longest', w.longestWaitMs, 'ms', { below: 200 });
+    },
+  },
+  {
+    name: 'robustness',
+    about: 'kill -9 during an import while saving; mutated bundles and participant lists',
+    run: async (dir, record) => {
+      const counts = { killRounds: Number(process.env.PLENARY_KILL_ROUNDS ?? 20), bundles: Number(process.env.PLENARY_FUZZ_BUNDLES ?? 1000), lists: Number(process.env.PLENARY_FUZZ_LISTS ?? 400) };
+      const r = await benchRobustness(dir, counts);
+      console.log(`Robustness (seeded; PLENARY_KILL_ROUNDS, PLENARY_FUZZ_BUNDLES, PLENARY_FUZZ_LISTS set the counts)`);
+      console.log(`  kill -9 of plenary serve at a random moment while it imports a day of capture and saves a note every 10 ms: ${fmt(r.kill.rounds)} rounds (${fmt(r.kill.killedDuringImport)} during the import), ${fmt(r.kill.lost)} of ${fmt(r.kill.acknowledged)} acknowledged saves lost, ${fmt(r.kill.halfImports)} half imports`);
+      for (const [label, f] of [['bundles', r.bundles], ['participant lists (CSV and .xlsx)', r.lists]] as const) {
+        console.log(`  mutated ${label}: ${fmt(f.mutated)}, ${fmt(f.accepted)} taken as the file they still are, ${fmt(f.refused)} refused in words, ${fmt(f.crashes)} crashes, ${fmt(f.changedAfterRefusal)} refusals that changed anything`);
+      }
+      console.log('');
+      record('kill.rounds', r.kill.rounds, 'rounds');
+      record('kill.acknowledged', r.kill.acknowledged, 'saves');
+      record('kill.lost', r.kill.lost, 'saves', { below: 1 });
+      record('kill.halfImports', r.kill.halfImports, 'imports', { below: 1 });
+      for (const [key, f] of [['bundles', r.bundles], ['lists', r.lists]] as const) {
+        record(`${key}.mutated`, f.mutated, 'files');
+        record(`${key}.crashes`, f.crashes, 'files', { below: 1 });
+        record(`${key}.changedAfterRefusal`, f.changedAfterRefusal, 'files', { below: 1 });
+      }
     },
   },
   {

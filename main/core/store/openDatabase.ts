@@ -42,6 +42,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // The one writing connection never competes with another writer, but a reader's checkpoint or
+    // another program (a stock sqlite3 shell) may hold the file a moment: wait, do not fail.
+    db.pragma('busy_timeout = 5000');
     if (existing && version < latestVersion) {
       await backupDatabase(db, file, options.backupDir, `before-v${latestVersion}`, options.backupRetention ? { retention: options.backupRetention } : {});
     }

@@ -36,25 +36,40 @@ export async function applyInChunks(db: Database, work: ChunkedWork, options: Ch
   let done = Math.min(options.start ?? 0, work.total);
   let size = 50;
   const stats: ChunkStats = { chunks: 0, longestMs: 0 };
-  for (;;) {
-    const to = Math.min(work.total, done + size);
-    const last = to === work.total;
-    const started = performance.now();
-    db.transaction(() => {
-      work.applyRange(done, to);
-      if (last) work.finish();
-    }).immediate();
-    const elapsed = performance.now() - started;
-    stats.chunks += 1;
-    stats.longestMs = Math.max(stats.longestMs, elapsed);
-    const applied = to - done;
-    done = to;
-    options.onProgress?.(done, work.total);
-    if (last) return stats;
-    // Aim at three quarters of the budget, growing at most fourfold, so one slow slice (a long
-    // note's history) does not make the next one overshoot.
-    const target = (budget * 0.75 * applied) / Math.max(elapsed, 0.5);
-    size = Math.max(1, Math.min(size * 4, Math.floor(target)));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  // The slices before the last need not reach the disk one by one: the journal undoes an import
+  // that stops, and the next FULL commit (the last slice's, or any save in between) flushes them
+  // with it. The WAL may grow through the import instead of being copied back every 4 MB.
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${Math.max(autocheckpoint, 16_384)}`);
+  try {
+    for (;;) {
+      const to = Math.min(work.total, done + size);
+      const last = to === work.total;
+      const started = performance.now();
+      db.pragma(last ? `synchronous = ${synchronous}` : 'synchronous = NORMAL');
+      try {
+        db.transaction(() => {
+          work.applyRange(done, to);
+          if (last) work.finish();
+        }).immediate();
+      } finally {
+        db.pragma(`synchronous = ${synchronous}`);
+      }
+      const elapsed = performance.now() - started;
+      stats.chunks += 1;
+      stats.longestMs = Math.max(stats.longestMs, elapsed);
+      const applied = to - done;
+      done = to;
+      options.onProgress?.(done, work.total);
+      if (last) return stats;
+      // Aim at three quarters of the budget, growing at most fourfold, so one slow slice (a long
+      // note's history) does not make the next one overshoot.
+      const target = (budget * 0.75 * applied) / Math.max(elapsed, 0.5);
+      size = Math.max(1, Math.min(size * 4, Math.floor(target)));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
   }
 }

@@ -18,7 +18,6 @@ const roleLabels: Record<SessionRole, [one: string, many: string]> = {
   rapporteur: ['Rapporteur', 'Rapporteurs'],
 };
 
-
 /** The agenda as plain text in `lang`, source-language text standing in (marked) where a translation is missing. */
 export function formatAgenda(agenda: Agenda, lang: string): string[] {
   const { forum } = agenda;

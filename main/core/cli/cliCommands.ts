@@ -46,7 +46,6 @@ export interface CliCommand {
   ): Promise<number>;
 }
 
-
 function describe(forum: Forum): string {
   const title = forum.title[forum.sourceLanguage] ?? Object.values(forum.title)[0] ?? '';
   return `${forum.id}  ${forum.startDate}..${forum.endDate}  ${title}${forum.isDemo ? '  (demo)' : ''}`;

@@ -105,7 +105,6 @@ function annotations(paragraph: DraftParagraph, amendments: Amendment[], lang: s
   return out;
 }
 
-
 /** The document named, else the first of the forum named, else of the only forum there is. */
 async function chooseDocument(ctx: CoreContext, values: Record<string, string | boolean | undefined>): Promise<OutcomeDocument> {
   if (typeof values.document === 'string') {

@@ -1,11 +1,9 @@
 import type { Agenda, AgendaSession, AgendaWarning, SessionRole } from '../../../shared/agenda';
-import { forumId as forumIdSchema } from '../../../shared/forum';
 import { pickText } from '../../../shared/multilingual';
-import { dispatch } from '../commands/dispatch';
-import type { CoreContext } from '../coreContext';
+import { invoke } from '../commands/invoke';
 import type { CliCommand } from './cliCommands';
 import { checkLangOption, dbOption, forumOption, jsonOption } from './cliOptions';
-import { UsageError } from './usageError';
+import { checkForumOption, resolveForum } from './resolveForum';
 
 const kindLabels: Record<AgendaSession['kind'], string> = {
   plenary: 'Plenary',
@@ -19,16 +17,6 @@ const roleLabels: Record<SessionRole, [one: string, many: string]> = {
   speaker: ['Speaker', 'Speakers'],
   rapporteur: ['Rapporteur', 'Rapporteurs'],
 };
-
-
-function chooseForum(ctx: CoreContext, given: string | boolean | undefined): string {
-  if (typeof given === 'string') return given;
-  const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
-  if (ids.length !== 1) {
-    throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
-  }
-  return ids[0] ?? '';
-}
 
 /** The agenda as plain text in `lang`, source-language text standing in (marked) where a translation is missing. */
 export function formatAgenda(agenda: Agenda, lang: string): string[] {
@@ -100,14 +88,11 @@ export const agendaCommands: CliCommand[] = [
     readOnly: true,
     validate(values) {
       checkLangOption(values);
-      if (values.forum !== undefined && !forumIdSchema.safeParse(values.forum).success) {
-        throw new UsageError(`--forum must be a forum id (see \`plenary forums list\`), not "${String(values.forum)}".`);
-      }
+      checkForumOption(values);
     },
     async run(ctx, values, out) {
-      const result = await dispatch(ctx, 'cli', 'agenda:get', { forumId: chooseForum(ctx, values.forum) });
-      if (!result.ok) throw new Error(result.error.message);
-      const agenda = result.value as Agenda;
+      const forum = await resolveForum(ctx, values.forum);
+      const agenda = await invoke(ctx, 'agenda:get', { forumId: forum.id });
       if (values.json) out(JSON.stringify(agenda, null, 2));
       else out(formatAgenda(agenda, typeof values.lang === 'string' ? values.lang : agenda.forum.sourceLanguage).join('\n'));
       return 0;

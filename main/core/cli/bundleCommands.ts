@@ -5,7 +5,7 @@ import { invoke } from '../commands/invoke';
 import type { CoreContext } from '../coreContext';
 import type { CliCommand } from './cliCommands';
 import { dbOption as db, forumOption, jsonOption as json, privateFileMode } from './cliOptions';
-import { resolveForum } from './resolveForum';
+import { checkForumOption, resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
 
 /** "adds 134 notes and 3 participants from Rapporteur B (ABCD-EFGH-…)" */
@@ -61,6 +61,7 @@ export const bundleCommands: CliCommand[] = [
     mustExist: true,
     validate(values) {
       if (typeof values.out !== 'string') throw new UsageError('Say where to write the bundle with --out FILE.');
+      checkForumOption(values);
     },
     async run(ctx, values, out) {
       const forum = await resolveForum(ctx, values.forum);
@@ -126,6 +127,7 @@ export const bundleCommands: CliCommand[] = [
     ],
     validate(values) {
       if (values.apply !== undefined && values.discard !== undefined) throw new UsageError('Say --apply or --discard, not both.');
+      checkForumOption(values);
     },
     async run(ctx, values, out) {
       const forum = await resolveForum(ctx, values.forum);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { dispatch } from '../commands/dispatch';
+import { invoke } from '../commands/invoke';
 import type { CoreContext } from '../coreContext';
 import { backupFolder } from '../store/backupDatabase';
 import { latestVersion } from '../store/migrations';
@@ -46,12 +46,6 @@ export interface CliCommand {
   ): Promise<number>;
 }
 
-
-function unwrap<T>(result: Awaited<ReturnType<typeof dispatch>>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-
 function describe(forum: Forum): string {
   const title = forum.title[forum.sourceLanguage] ?? Object.values(forum.title)[0] ?? '';
   return `${forum.id}  ${forum.startDate}..${forum.endDate}  ${title}${forum.isDemo ? '  (demo)' : ''}`;
@@ -63,7 +57,7 @@ const coreCommands: CliCommand[] = [
     summary: 'create the demo forum (Forum on Urban-Rural Linkages)',
     options: [dbOption, jsonOption],
     async run(ctx, values, out) {
-      const forum = unwrap<Forum>(await dispatch(ctx, 'cli', 'demo:create', {}));
+      const forum = await invoke(ctx, 'demo:create', {});
       out(values.json ? JSON.stringify(forum, null, 2) : `Created the demo forum: ${describe(forum)}`);
       return 0;
     },
@@ -74,7 +68,7 @@ const coreCommands: CliCommand[] = [
     options: [dbOption, jsonOption],
     readOnly: true,
     async run(ctx, values, out) {
-      const forums = unwrap<Forum[]>(await dispatch(ctx, 'cli', 'forums:list', {}));
+      const forums = await invoke(ctx, 'forums:list', {});
       if (values.json) out(JSON.stringify(forums, null, 2));
       else if (forums.length === 0) out('No forums yet. Create one in the app, or run `plenary demo`.');
       else for (const forum of forums) out(describe(forum));

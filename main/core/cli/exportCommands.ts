@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { agendaFormats, exportVariants, outcomeFormats, paperSizes, participantFormats, type ExportedFile } from '../../../shared/exports';
+import { agendaFormats, exportVariants, outcomeFormats, paperSizes, participantFormats } from '../../../shared/exports';
+import type { CommandInput } from '../../../shared/ipc';
 import { languageTagPattern } from '../../../shared/languages';
-import { dispatch } from '../commands/dispatch';
+import { invoke } from '../commands/invoke';
 import type { CoreContext } from '../coreContext';
-import { getForum } from '../store/forums';
-import { listDocuments } from '../store/outcomeDocuments';
+import { CoreError } from '../errors';
 import type { CliCommand, CliOption } from './cliCommands';
 import { dbOption as db, forumOption as forum, privateFileMode } from './cliOptions';
+import { checkForumOption, resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -72,18 +73,6 @@ function annexesOf(values: Values): { participation: boolean; provenance: boolea
   return { participation: names.includes('participation'), provenance: names.includes('provenance') };
 }
 
-/** The forum named by --forum, or the only one in the database. */
-function forumOf(ctx: CoreContext, values: Values) {
-  if (typeof values.forum === 'string') {
-    const found = ctx.db.prepare('SELECT 1 FROM forums WHERE id = ? AND deleted = 0').get(values.forum);
-    if (!found) throw new UsageError(`There is no forum ${values.forum} in this database (see \`plenary forums list\`).`);
-    return getForum(ctx.db, values.forum);
-  }
-  const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
-  if (ids.length !== 1) throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
-  return getForum(ctx.db, ids[0] ?? '');
-}
-
 /** The languages asked for, each a working language of the forum; its source language by default. */
 function workingLanguages(values: Values, languages: readonly string[], sourceLanguage: string, many: boolean): string[] {
   const asked = languagesOf(values, many) ?? [sourceLanguage];
@@ -92,11 +81,17 @@ function workingLanguages(values: Values, languages: readonly string[], sourceLa
   return asked;
 }
 
+type ExportCommand = 'export:outcome' | 'export:agenda' | 'export:participants' | 'export:participation';
+
 /** Runs the export through the contract and writes the file only once it is whole. */
-async function exportTo(ctx: CoreContext, command: string, input: unknown, file: string, say: (line: string) => void, hint = ''): Promise<number> {
-  const result = await dispatch(ctx, 'cli', command, input);
-  if (!result.ok) throw new Error(`Nothing was written. ${result.error.message}${result.error.code === 'translations_missing' ? hint : ''}`);
-  const exported = result.value as ExportedFile;
+async function exportTo<K extends ExportCommand>(ctx: CoreContext, name: K, input: CommandInput<K>, file: string, say: (line: string) => void, hint = ''): Promise<number> {
+  let exported;
+  try {
+    exported = await invoke(ctx, name, input);
+  } catch (error) {
+    if (!(error instanceof CoreError)) throw error;
+    throw new Error(`Nothing was written. ${error.message}${error.code === 'translations_missing' ? hint : ''}`);
+  }
   fs.writeFileSync(file, Buffer.from(exported.data, 'base64'), { mode: privateFileMode });
   say(`Wrote ${file} (${exported.bytes.toLocaleString('en-GB')} bytes; suggested name ${exported.fileName}).`);
   return 0;
@@ -121,6 +116,7 @@ export const exportCommands: CliCommand[] = [
     readOnly: true,
     validate(values) {
       checkOut(values);
+      checkForumOption(values);
       formatOf(values, outcomeFormats);
       languagesOf(values, true);
       choice(values, 'variant', exportVariants, 'clean');
@@ -129,8 +125,8 @@ export const exportCommands: CliCommand[] = [
     },
     async run(ctx, values, say) {
       const file = checkOut(values);
-      const { id, languages, sourceLanguage } = forumOf(ctx, values);
-      const documents = listDocuments(ctx.db, id);
+      const { id, languages, sourceLanguage } = await resolveForum(ctx, values.forum);
+      const documents = await invoke(ctx, 'outcome:list', { forumId: id });
       const documentId = typeof values.document === 'string' ? values.document : documents[0]?.id;
       if (documentId === undefined) throw new Error('Nothing was written: this forum has no outcome document yet.');
       if (!documents.some((d) => d.id === documentId)) {
@@ -155,13 +151,14 @@ export const exportCommands: CliCommand[] = [
     readOnly: true,
     validate(values) {
       checkOut(values);
+      checkForumOption(values);
       formatOf(values, agendaFormats);
       languagesOf(values, false);
       choice(values, 'paper', paperSizes, 'a4');
     },
     async run(ctx, values, say) {
       const file = checkOut(values);
-      const { id, languages, sourceLanguage } = forumOf(ctx, values);
+      const { id, languages, sourceLanguage } = await resolveForum(ctx, values.forum);
       const [lang = sourceLanguage] = workingLanguages(values, languages, sourceLanguage, false);
       const input = { forumId: id, format: formatOf(values, agendaFormats), lang, paper: choice(values, 'paper', paperSizes, 'a4') };
       return exportTo(ctx, 'export:agenda', input, file, say);
@@ -174,12 +171,13 @@ export const exportCommands: CliCommand[] = [
     readOnly: true,
     validate(values) {
       checkOut(values);
+      checkForumOption(values);
       formatOf(values, participantFormats);
       languagesOf(values, false);
     },
     async run(ctx, values, say) {
       const file = checkOut(values);
-      const { id, languages, sourceLanguage } = forumOf(ctx, values);
+      const { id, languages, sourceLanguage } = await resolveForum(ctx, values.forum);
       const [lang = sourceLanguage] = workingLanguages(values, languages, sourceLanguage, false);
       return exportTo(ctx, 'export:participants', { forumId: id, format: formatOf(values, participantFormats), lang }, file, say);
     },
@@ -191,11 +189,12 @@ export const exportCommands: CliCommand[] = [
     readOnly: true,
     validate(values) {
       checkOut(values);
+      checkForumOption(values);
       languagesOf(values, false);
     },
     async run(ctx, values, say) {
       const file = checkOut(values);
-      const { id, languages, sourceLanguage } = forumOf(ctx, values);
+      const { id, languages, sourceLanguage } = await resolveForum(ctx, values.forum);
       const [lang = sourceLanguage] = workingLanguages(values, languages, sourceLanguage, false);
       return exportTo(ctx, 'export:participation', { forumId: id, lang }, file, say);
     },

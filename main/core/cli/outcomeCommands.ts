@@ -1,20 +1,20 @@
 import type { Amendment } from '../../../shared/amendments';
-import { forumId as forumIdSchema } from '../../../shared/forum';
 import { pickText } from '../../../shared/multilingual';
 import { paragraphLabel } from '../../../shared/ordinalWords';
-import type { DraftParagraph, OutcomeDocument } from '../../../shared/outcome';
+import { documentId as documentIdSchema, type DraftParagraph, type OutcomeDocument } from '../../../shared/outcome';
 import { wordDiff } from '../../../shared/wordDiff';
-import { dispatch } from '../commands/dispatch';
+import { invoke } from '../commands/invoke';
 import type { CoreContext } from '../coreContext';
+import { CoreError } from '../errors';
 import type { CliCommand } from './cliCommands';
 import { checkLangOption, dbOption, forumOption, jsonOption } from './cliOptions';
+import { checkForumOption, resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
 
 const variants = ['clean', 'amendments'] as const;
 export type OutcomeVariant = (typeof variants)[number];
 
 const kindLabels: Record<Amendment['kind'], string> = { replace: 'replace', insert_after: 'insert after', delete: 'delete' };
-const idPattern = forumIdSchema;
 
 /** The comma that joins a place and a date in the document's language. */
 function listComma(lang: string): string {
@@ -105,41 +105,24 @@ function annotations(paragraph: DraftParagraph, amendments: Amendment[], lang: s
   return out;
 }
 
-
-async function call<T>(ctx: CoreContext, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(ctx, 'cli', name, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
-
 /** The document named, else the first of the forum named, else of the only forum there is. */
 async function chooseDocument(ctx: CoreContext, values: Record<string, string | boolean | undefined>): Promise<OutcomeDocument> {
   if (typeof values.document === 'string') {
-    const result = await dispatch(ctx, 'cli', 'outcome:get', { documentId: values.document });
-    if (!result.ok) {
-      if (result.error.code === 'not_found') throw new UsageError(`There is no outcome document ${values.document} (see \`plenary outcome show --json\`).`);
-      throw new Error(result.error.message);
+    const forum = typeof values.forum === 'string' ? await resolveForum(ctx, values.forum) : undefined;
+    let document: OutcomeDocument;
+    try {
+      document = await invoke(ctx, 'outcome:get', { documentId: values.document });
+    } catch (error) {
+      if (error instanceof CoreError && error.code === 'not_found') throw new UsageError(`There is no outcome document ${values.document} (see \`plenary outcome show --json\`).`);
+      throw error;
     }
-    const document = result.value as OutcomeDocument;
-    if (typeof values.forum === 'string' && values.forum !== document.forumId) {
-      throw new UsageError(`The outcome document ${document.id} belongs to another forum than ${values.forum}.`);
-    }
+    if (forum && forum.id !== document.forumId) throw new UsageError(`The outcome document ${document.id} belongs to another forum than ${forum.id}.`);
     return document;
   }
-  let forumId = values.forum;
-  if (typeof forumId !== 'string') {
-    const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
-    if (ids.length !== 1) throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
-    forumId = ids[0] ?? '';
-  }
-  const listed = await dispatch(ctx, 'cli', 'outcome:list', { forumId });
-  if (!listed.ok) {
-    if (listed.error.code === 'not_found') throw new UsageError(`There is no forum ${forumId} (see \`plenary forums list\`).`);
-    throw new Error(listed.error.message);
-  }
-  const [first] = listed.value as Array<{ id: string }>;
+  const forum = await resolveForum(ctx, values.forum);
+  const [first] = await invoke(ctx, 'outcome:list', { forumId: forum.id });
   if (!first) throw new Error('This forum has no outcome document yet: create one in the drafting view.');
-  return call<OutcomeDocument>(ctx, 'outcome:get', { documentId: first.id });
+  return invoke(ctx, 'outcome:get', { documentId: first.id });
 }
 
 export const outcomeCommands: CliCommand[] = [
@@ -160,10 +143,9 @@ export const outcomeCommands: CliCommand[] = [
       if (values.variant !== undefined && !variants.includes(String(values.variant) as OutcomeVariant)) {
         throw new UsageError(`--variant must be clean or amendments, not "${String(values.variant)}".`);
       }
-      for (const name of ['forum', 'document'] as const) {
-        if (values[name] !== undefined && !idPattern.safeParse(values[name]).success) {
-          throw new UsageError(`--${name} must be an id (see \`plenary forums list\`), not "${String(values[name])}".`);
-        }
+      checkForumOption(values);
+      if (values.document !== undefined && !documentIdSchema.safeParse(values.document).success) {
+        throw new UsageError(`--document must be an id (see \`plenary outcome show --json\`), not "${String(values.document)}".`);
       }
     },
     async run(ctx, values, out) {
@@ -176,7 +158,7 @@ export const outcomeCommands: CliCommand[] = [
       const amendments = new Map<string, Amendment[]>();
       if (variant === 'amendments') {
         for (const paragraph of document.paragraphs) {
-          if (paragraph.amendments.total > 0) amendments.set(paragraph.id, await call<Amendment[]>(ctx, 'amendments:list', { paragraphId: paragraph.id }));
+          if (paragraph.amendments.total > 0) amendments.set(paragraph.id, await invoke(ctx, 'amendments:list', { paragraphId: paragraph.id }));
         }
       }
       if (values.json) {

@@ -1,24 +1,14 @@
 import fs from 'node:fs';
 import { importFields, maxParticipantFileBytes, type ColumnMapping, type ImportField, type ParticipantImportPreview } from '../../../shared/participantImport';
-import type { ExportedFile } from '../../../shared/participants';
-import { dispatch } from '../commands/dispatch';
-import type { CoreContext } from '../coreContext';
+import { invoke } from '../commands/invoke';
+import { CoreError } from '../errors';
 import { foldForMatching } from '../participants/foldForMatching';
 import type { CliCommand } from './cliCommands';
 import { dbOption as db, forumOption, jsonOption as json, privateFileMode } from './cliOptions';
+import { checkForumOption, resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
 
 const forum = forumOption;
-
-/** The forum named by --forum, or the only one in the database. */
-function forumOf(ctx: CoreContext, values: Record<string, string | boolean | undefined>): string {
-  if (typeof values.forum === 'string') return values.forum;
-  const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
-  if (ids.length !== 1) {
-    throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
-  }
-  return ids[0] ?? '';
-}
 
 /** --mapping: fields to a 0-based column number, a column's header, or null for none. */
 type MappingOption = Partial<Record<ImportField, number | string | null>>;
@@ -130,10 +120,11 @@ function readFile(file: string): string {
   return fs.readFileSync(file).toString('base64');
 }
 
-async function call<T>(ctx: CoreContext, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(ctx, 'cli', name, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
+/** --format, or xlsx when --out ends with .xlsx, or csv. */
+function exportFormatOf(values: Record<string, string | boolean | undefined>): 'csv' | 'xlsx' {
+  if (values.format === undefined) return typeof values.out === 'string' && /\.xlsx$/i.test(values.out) ? 'xlsx' : 'csv';
+  if (values.format !== 'csv' && values.format !== 'xlsx') throw new UsageError(`--format must be csv or xlsx, not "${String(values.format)}".`);
+  return values.format;
 }
 
 export const participantCommands: CliCommand[] = [
@@ -156,22 +147,23 @@ export const participantCommands: CliCommand[] = [
         throw new UsageError(`--duplicates must be skip or merge, not "${String(values.duplicates)}".`);
       }
       if (typeof values.mapping === 'string') parseMapping(values.mapping);
+      checkForumOption(values);
     },
     async run(ctx, values, out, files) {
       if (files.length > 1) throw new UsageError('Name one file to import.');
       const file = files[0] ?? '';
       const data = readFile(file);
-      const forumId = forumOf(ctx, values);
+      const forum = await resolveForum(ctx, values.forum);
       const option = typeof values.mapping === 'string' ? parseMapping(values.mapping) : undefined;
       const request = (mapping?: ColumnMapping) => ({
-        forumId,
+        forumId: forum.id,
         file: { fileName: file.split(/[\\/]/).pop() || file, data },
-        duplicates: values.duplicates === 'merge' ? 'merge' : 'skip',
+        duplicates: values.duplicates === 'merge' ? ('merge' as const) : ('skip' as const),
         ...(mapping ? { mapping } : {}),
       });
-      let preview = await call<ParticipantImportPreview>(ctx, 'participants:importPreview', request());
+      let preview = await invoke(ctx, 'participants:importPreview', request());
       const mapping = option && resolveHeaders(option, preview.headers);
-      if (mapping) preview = await call<ParticipantImportPreview>(ctx, 'participants:importPreview', request(mapping));
+      if (mapping) preview = await invoke(ctx, 'participants:importPreview', request(mapping));
       const refused = preview.counts.withErrors > 0;
       if (values['dry-run']) {
         if (values.json) out(JSON.stringify({ preview, imported: null }, null, 2));
@@ -179,14 +171,18 @@ export const participantCommands: CliCommand[] = [
         return refused ? 1 : 0;
       }
       if (!values.json) out(describeImportPreview(file, preview).join('\n'));
-      const result = await dispatch(ctx, 'cli', 'participants:import', request(mapping));
-      if (values.json) out(JSON.stringify({ preview, imported: result.ok ? result.value : null, error: result.ok ? null : result.error }, null, 2));
-      if (!result.ok) {
-        if (!values.json) out(`Not imported. ${result.error.message}`);
+      let imported;
+      try {
+        imported = await invoke(ctx, 'participants:import', request(mapping));
+      } catch (error) {
+        if (!(error instanceof CoreError)) throw error;
+        const { code, message, issues } = error;
+        if (values.json) out(JSON.stringify({ preview, imported: null, error: issues ? { code, message, issues } : { code, message } }, null, 2));
+        else out(`Not imported. ${message}`);
         return 1;
       }
-      const { created, merged, skipped } = result.value as { created: number; merged: number; skipped: number };
-      if (!values.json) out(`Imported: ${created} added, ${merged} merged, ${skipped} skipped.`);
+      if (values.json) out(JSON.stringify({ preview, imported, error: null }, null, 2));
+      else out(`Imported: ${imported.created} added, ${imported.merged} merged, ${imported.skipped} skipped.`);
       return 0;
     },
   },
@@ -201,17 +197,15 @@ export const participantCommands: CliCommand[] = [
     ],
     readOnly: true,
     validate(values) {
-      if (values.format !== undefined && values.format !== 'csv' && values.format !== 'xlsx') {
-        throw new UsageError(`--format must be csv or xlsx, not "${String(values.format)}".`);
-      }
-      const format = values.format ?? (typeof values.out === 'string' && /\.xlsx$/i.test(values.out) ? 'xlsx' : 'csv');
-      if (format === 'xlsx' && typeof values.out !== 'string') {
+      if (exportFormatOf(values) === 'xlsx' && typeof values.out !== 'string') {
         throw new UsageError('An .xlsx workbook cannot be shown on screen: say where to write it with --out FILE.');
       }
+      checkForumOption(values);
     },
     async run(ctx, values, out) {
-      const format = values.format ?? (typeof values.out === 'string' && /\.xlsx$/i.test(values.out) ? 'xlsx' : 'csv');
-      const exported = await call<ExportedFile>(ctx, 'participants:export', { forumId: forumOf(ctx, values), format });
+      const format = exportFormatOf(values);
+      const forum = await resolveForum(ctx, values.forum);
+      const exported = await invoke(ctx, 'participants:export', { forumId: forum.id, format });
       const bytes = Buffer.from(exported.data, 'base64');
       if (typeof values.out !== 'string') {
         out(bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r?\n$/, ''));

@@ -104,6 +104,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err((error as Error).message);
     return 1;
   } finally {
+    // The worker's read connection goes first: a read-only open's -wal and -shm can only be
+    // removed by the last connection to close.
+    await ctx.worker.close();
     closeCore(ctx);
   }
 }

@@ -1,8 +1,8 @@
 import type { Highlighted, SearchResults } from '../../../shared/search';
-import { dispatch } from '../commands/dispatch';
-import type { CoreContext } from '../coreContext';
+import { invoke } from '../commands/invoke';
 import type { CliCommand } from './cliCommands';
 import { dbOption, forumOption, jsonOption } from './cliOptions';
+import { checkForumOption, resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
 
 const groups = [
@@ -39,15 +39,6 @@ export function searchReport(results: SearchResults): string[] {
 
 const blankQuery = 'Say what to search for: plenary search "words" (put -- before a query that starts with -).';
 
-function forumIdOf(ctx: CoreContext, given: string | boolean | undefined): string {
-  if (typeof given === 'string') return given;
-  const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
-  if (ids.length !== 1) {
-    throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
-  }
-  return ids[0] ?? '';
-}
-
 export const searchCommands: CliCommand[] = [
   {
     name: 'search',
@@ -62,6 +53,7 @@ export const searchCommands: CliCommand[] = [
     readOnly: true,
     validate(values, words) {
       if (!words.join(' ').trim()) throw new UsageError(blankQuery);
+      checkForumOption(values);
       const limit = values.limit;
       if (limit !== undefined && (typeof limit !== 'string' || !/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 100)) {
         throw new UsageError(`--limit must be a whole number from 1 to 100, not "${String(limit)}".`);
@@ -70,14 +62,12 @@ export const searchCommands: CliCommand[] = [
     async run(ctx, values, out, words) {
       const text = words.join(' ');
       if (!text.trim()) throw new UsageError(blankQuery);
-      const forumId = forumIdOf(ctx, values.forum);
-      const result = await dispatch(ctx, 'cli', 'search:query', {
-        forumId,
+      const forum = await resolveForum(ctx, values.forum);
+      const results = await invoke(ctx, 'search:query', {
+        forumId: forum.id,
         text,
         ...(typeof values.limit === 'string' ? { limit: Number(values.limit) } : {}),
       });
-      if (!result.ok) throw new Error(result.error.message);
-      const results = result.value as SearchResults;
       if (values.json) out(JSON.stringify(results, null, 2));
       else {
         const lines = searchReport(results);

@@ -18,10 +18,10 @@ import { pickText } from '../../../shared/multilingual';
 import { genders, orgTypes, participantRoles } from '../../../shared/participants';
 import { participationSentence, type Translate } from '../../../shared/participationSentence';
 import { regions, type ParticipationStats } from '../../../shared/participationStats';
-import { dispatch } from '../commands/dispatch';
-import type { CoreContext } from '../coreContext';
+import { invoke } from '../commands/invoke';
 import type { CliCommand } from './cliCommands';
 import { dbOption, forumOption, jsonOption } from './cliOptions';
+import { checkForumOption, resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
 
 // The renderer's messages, so the terminal and the screen say the same thing in the same words.
@@ -48,21 +48,6 @@ export async function statsTranslator(lang: UiLanguage): Promise<Translate> {
   });
   const t = instance.getFixedT(lang);
   return (key, options) => String(t(key, options));
-}
-
-async function forumIdOf(ctx: CoreContext, given: string | boolean | undefined): Promise<string> {
-  if (typeof given === 'string') return given;
-  const ids = ctx.db.prepare('SELECT id FROM forums WHERE deleted = 0').pluck().all() as string[];
-  if (ids.length !== 1) {
-    throw new UsageError(`This database holds ${ids.length} forums: say which with --forum ID (see \`plenary forums list\`).`);
-  }
-  return ids[0] ?? '';
-}
-
-async function call<T>(ctx: CoreContext, name: 'stats:get' | 'forums:get', input: object): Promise<T> {
-  const result = await dispatch(ctx, 'cli', name, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
 }
 
 /** Terminal columns a string takes: East Asian wide characters two, marks and bidi controls none. */
@@ -186,16 +171,16 @@ export const statsCommands: CliCommand[] = [
       if (values.lang !== undefined && (typeof values.lang !== 'string' || !isUiLanguage(values.lang))) {
         throw new UsageError(`--lang must be one of ${uiLanguages.join(', ')}, not "${String(values.lang)}".`);
       }
+      checkForumOption(values);
     },
     async run(ctx, values, out) {
-      const forumId = await forumIdOf(ctx, values.forum);
-      const stats = await call<ParticipationStats>(ctx, 'stats:get', { forumId });
+      const forum = await resolveForum(ctx, values.forum);
+      const stats = await invoke(ctx, 'stats:get', { forumId: forum.id });
       if (values.json) {
         out(JSON.stringify(stats, null, 2));
         return 0;
       }
       const lang = typeof values.lang === 'string' && isUiLanguage(values.lang) ? values.lang : 'en';
-      const forum = await call<Forum>(ctx, 'forums:get', { id: forumId });
       for (const line of statsReport(stats, forum, lang, await statsTranslator(lang))) out(line);
       return 0;
     },

@@ -99,8 +99,8 @@ describe('plenary agenda show', () => {
     const chosen = await cli('agenda', 'show', '--db', db, '--forum', agenda.forum.id);
     expect(chosen).toMatchObject({ code: 0, out: expect.stringMatching(/Press briefing/) });
     expect(await cli('agenda', 'show', '--db', db, '--forum', 'no-such-forum')).toMatchObject({
-      code: 1,
-      err: expect.stringMatching(/No forum with id no-such-forum/),
+      code: 2,
+      err: expect.stringMatching(/There is no forum no-such-forum in this database/),
     });
   });
 

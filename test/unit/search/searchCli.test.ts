@@ -58,7 +58,7 @@ describe('plenary search', () => {
     closeCore(ctx);
     expect(await cli('search', 'tenure', '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/holds 2 forums: say which with --forum ID/) });
     expect((await cli('search', 'tenure', '--forum', b.forumId, '--db', db)).out).toBe('Notes (1)\n  «Tenure» in the second forum.  [en]');
-    expect(await cli('search', 'tenure', '--forum', 'no-such-forum', '--db', db)).toMatchObject({ code: 1, err: expect.stringMatching(/No forum with id no-such-forum/) });
+    expect(await cli('search', 'tenure', '--forum', 'no-such-forum', '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/There is no forum no-such-forum in this database/) });
   });
 
   it.each([

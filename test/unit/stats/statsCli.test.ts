@@ -70,7 +70,7 @@ describe('plenary stats', () => {
     const ambiguous = await cli('stats', '--db', db);
     expect(ambiguous).toMatchObject({ code: 2, err: expect.stringMatching(/holds 2 forums: say which with --forum ID/) });
     const unknown = await cli('stats', '--forum', 'no-such-forum', '--db', db);
-    expect(unknown).toMatchObject({ code: 1, err: expect.stringMatching(/No forum with id no-such-forum/) });
+    expect(unknown).toMatchObject({ code: 2, err: expect.stringMatching(/There is no forum no-such-forum in this database/) });
     const missing = path.join(tempDir(), 'typo.sqlite');
     expect((await cli('stats', '--db', missing)).code).toBe(1);
     expect(fs.existsSync(missing)).toBe(false);
@@ -82,6 +82,6 @@ describe('plenary stats', () => {
     closeCore(ctx);
     const result = await cli('stats', '--db', db, '--lang', 'fr');
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/holds 0 forums/);
+    expect(result.err).toMatch(/holds no forum yet: create one in the app, or run `plenary demo`/);
   });
 });

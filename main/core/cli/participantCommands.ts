@@ -216,4 +216,19 @@ export const participantCommands: CliCommand[] = [
       return 0;
     },
   },
+  {
+    name: 'participants erase',
+    summary: 'erase a participant’s personal data for good, here and on every laptop the erasure reaches',
+    options: [db, { name: 'id', type: 'string', description: 'the participant’s id (`plenary search NAME --json` shows it)' }, { name: 'confirm', type: 'boolean', description: 'say you mean it: there is no undo' }],
+    mustExist: true,
+    validate(values) {
+      if (typeof values.id !== 'string') throw new UsageError('Say whose data to erase with --id ID.');
+      if (values.confirm !== true) throw new UsageError('Erasing cannot be undone: add --confirm to go ahead.');
+    },
+    async run(ctx, values, out) {
+      const { id } = await invoke(ctx, 'participants:erase', { id: String(values.id) });
+      out(`Erased the personal data of participant ${id}. Bundles made from now on carry none of it, and laptops that import them erase it too.`);
+      return 0;
+    },
+  },
 ];

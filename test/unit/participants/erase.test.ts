@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../main/core/commands/invoke';
-import type { CoreContext } from '../../../main/core/coreContext';
+import { closeCore, openCore, type CoreContext } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
 import { forumTables } from '../sync/forumTables';
+import { cli } from '../helpers/cli';
 import { importBytes } from '../helpers/exchange';
 import { snapshot, tempCore } from '../helpers/tempCore';
 
@@ -78,5 +79,22 @@ describe('erasing a participant’s personal data', () => {
     const before = snapshot(a);
     await expect(invoke(a, 'participants:erase', { id: 'nobody-at-all' })).rejects.toMatchObject({ code: 'not_found' });
     expect(snapshot(a)).toBe(before);
+  });
+});
+
+describe('plenary participants erase', () => {
+  it('erases by id once confirmed, and refuses without --confirm or an id, changing nothing', async () => {
+    const { a, person } = await demoWithPerson();
+    const db = a.databasePath;
+    closeCore(a);
+    const before = fs.readFileSync(db);
+    expect(await cli('participants', 'erase', '--db', db, '--id', person.id)).toMatchObject({ code: 2, err: expect.stringMatching(/add --confirm/) });
+    expect(await cli('participants', 'erase', '--db', db, '--confirm')).toMatchObject({ code: 2, err: expect.stringMatching(/--id ID/) });
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+    expect(await cli('participants', 'erase', '--db', db, '--id', 'nobody-at-all', '--confirm')).toMatchObject({ code: 1 });
+    expect(await cli('participants', 'erase', '--db', db, '--id', person.id, '--confirm')).toMatchObject({ code: 0, out: expect.stringMatching(/Erased the personal data/) });
+    const reopened = await openCore(db);
+    expect(reopened.db.prepare('SELECT email, erased FROM participants WHERE id = ?').get(person.id)).toEqual({ email: null, erased: 1 });
+    closeCore(reopened);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CoreError } from '../errors';
 import { bundleError } from './bundleError';
+import type { BundleChange } from './readBundle';
 import { fingerprintOf, signBytes, verifyBytes, type DeviceIdentity } from './deviceIdentity';
 
 /**
@@ -20,16 +21,7 @@ export interface ChangeBlock {
 }
 
 /** A change as a bundle line is made of: the log's own columns, cells and parents as JSON text. */
-export interface LineParts {
-  device: string;
-  hlc: string;
-  tbl: string;
-  rowId: string;
-  cells: string;
-  parents: string | null;
-  /** For a change whose values were erased: the hash its line had, which its blocks still need. */
-  erasedHash?: string | null;
-}
+export type LineParts = BundleChange;
 
 /** The line exactly as bundles write it: what is hashed and signed. */
 export function canonicalLine(c: LineParts): string {

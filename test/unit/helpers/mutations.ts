@@ -1,4 +1,5 @@
-// Seeded mutations of a file's bytes, shared by the fuzz tests and the bench's robustness figures.
+// A seeded generator, and mutations of a file's bytes, shared by the property and fuzz tests and
+// the bench's robustness figures: a failing run replays.
 
 /** mulberry32: a small seeded generator, so every run tries the same mutations. */
 export function seededRandom(seed: number) {
@@ -12,7 +13,8 @@ export function seededRandom(seed: number) {
   };
   const int = (n: number) => Math.floor(next() * n);
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => int(256));
-  return { int, bytes };
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+  return { next, int, bytes, pick };
 }
 
 export type Random = ReturnType<typeof seededRandom>;

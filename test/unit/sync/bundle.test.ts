@@ -7,7 +7,7 @@ import type { BundleManifest } from '../../../main/core/sync/bundleFormat';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
 import { readBundle } from '../../../main/core/sync/readBundle';
 import { listZipEntries } from '../../../main/core/zip/zipDirectory';
-import { importBytes, previewBytes } from '../helpers/exchange';
+import { expectImportRefused, importBytes, previewBytes } from '../helpers/exchange';
 import { snapshot, tempCore } from '../helpers/tempCore';
 import { craft, duplicateEntry } from './craftBundle';
 import { forumTables } from './forumTables';
@@ -21,12 +21,7 @@ async function laptops() {
 
 const importInto = (ctx: CoreContext, bytes: Uint8Array) => importBytes(ctx, bytes);
 
-/** Assert that refusing `bytes` left every table of `ctx` exactly as it was. */
-async function expectRefused(ctx: CoreContext, bytes: Uint8Array, message: RegExp) {
-  const before = snapshot(ctx);
-  await expect(importInto(ctx, bytes)).rejects.toThrow(message);
-  expect(snapshot(ctx)).toBe(before);
-}
+const expectRefused = (ctx: CoreContext, bytes: Uint8Array, message: RegExp) => expectImportRefused(ctx, bytes, message);
 
 describe('bundles', () => {
   it('carry a whole forum to another laptop, which then shows the same rows', async () => {

@@ -8,19 +8,9 @@ import { forumInput } from '../../../shared/forum';
 import { tempCore, validForum } from '../helpers/tempCore';
 import { forumTables } from './forumTables';
 import { importBytes } from '../helpers/exchange';
+import { seededRandom } from '../helpers/mutations';
 
-/** mulberry32: a small seeded generator, so a failing exchange order can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(items: T[]): T => items[Math.floor(next() * items.length)] as T };
-}
+const random = seededRandom;
 
 async function send(from: CoreContext, to: CoreContext, forumId: string, forPeer: boolean) {
   let bytes: Uint8Array;

@@ -143,6 +143,7 @@ test('changes stamped hours ahead are applied, with a warning in hours to check 
   await expect(exchange.getByRole('alert')).toHaveText(fill(s.skew, { ahead: '3 hours' }));
   await expect(exchange.getByRole('checkbox', { name: s.applyHeld })).toHaveCount(0);
   await exchange.getByRole('checkbox', { name: /^I compared the fingerprint/ }).check();
+  await lookAt(page, 'sync', 'skew-preview', page.locator('.import-preview'));
   await exchange.getByRole('button', { name: s.importButton }).click();
   await expect(exchange.getByText(s.imported)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Songyang Forum on Urban-Rural Linkages' })).toBeVisible();

@@ -59,10 +59,12 @@ export function HeldChanges({ forumId, refreshKey, onApplied }: { forumId?: stri
         <ul>
           {groups.map((g) => (
             <li key={key(g)} aria-busy={busy === key(g)}>
-              <p>
-                {t('sync.heldFrom', { name: g.device.name, forum: g.forumTitle, changes: n(g.changes), ahead: formatDuration(g.maxAheadMs, i18n.language) })}{' '}
-                {g.device.fingerprint && <code className="fingerprint">{g.device.fingerprint}</code>}
-              </p>
+              <p>{t('sync.heldFrom', { name: g.device.name, forum: g.forumTitle, changes: n(g.changes), ahead: formatDuration(g.maxAheadMs, i18n.language) })}</p>
+              {g.device.fingerprint && (
+                <p className="hint">
+                  {t('sync.fingerprint')}: <code className="fingerprint">{g.device.fingerprint}</code>
+                </p>
+              )}
               <div className="actions">
                 <button type="button" disabled={busy !== undefined} onClick={() => void act(g, 'apply')} aria-label={t('sync.heldApplyLabel', { name: g.device.name })}>
                   {t('sync.heldApply')}

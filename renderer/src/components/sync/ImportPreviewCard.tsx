@@ -73,7 +73,7 @@ export function ImportPreviewCard({ preview, status, currentForumId, onImport }:
       <p className="hint">{t('sync.alreadyHere', { here: n(preview.changes.alreadyHere), total: n(preview.changes.total) })}</p>
       {/* Held-back changes are stamped further ahead still: their warning says it all. */}
       {preview.skew.changes > 0 && !heldBack && (
-        <p role="alert" className="warning">
+        <p role="alert" className="warning-box">
           {t('sync.skew', { ahead: formatDuration(preview.skew.maxAheadMs, i18n.language) })}
         </p>
       )}

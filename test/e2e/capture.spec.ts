@@ -4,6 +4,7 @@ import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 import { shoot, skipUnlessShots } from './screenshots';
 import { expect, startServer, stopServer, test } from './serverFixture';
+import { figure } from './figures';
 
 const c = captureEn.capture;
 const sessionTitle = 'Digital Villages';
@@ -27,7 +28,7 @@ async function openCapture(page: Page, url: string) {
   return composer;
 }
 
-const count = (page: Page, name: string) => page.getByRole('group', { name, exact: true }).getByRole('definition');
+const count = figure;
 const note = (page: Page, text: string) => page.getByRole('list', { name: c.stream.label }).getByRole('listitem').filter({ hasText: text });
 
 /**

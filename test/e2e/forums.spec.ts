@@ -2,6 +2,7 @@ import ar from '../../resources/locales/ar/app.json' with { type: 'json' };
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import zh from '../../resources/locales/zh/app.json' with { type: 'json' };
 import { expect, test } from './serverFixture';
+import { figure } from './figures';
 
 test('a newcomer opens the demo forum and sees its figures, agenda and draft', async ({ page, server }) => {
   await page.goto(server.url);
@@ -9,10 +10,9 @@ test('a newcomer opens the demo forum and sees its figures, agenda and draft', a
   await page.getByRole('button', { name: en.home.tryDemo }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
-  const figure = (name: string) => page.getByRole('group', { name, exact: true }).getByRole('definition');
-  await expect(figure(en.figures.participants)).toHaveText('200');
-  await expect(figure(en.figures.countries)).toHaveText('17');
-  await expect(figure(en.figures.internationalOrganisations)).toHaveText('18');
+  await expect(figure(page, en.figures.participants)).toHaveText('200');
+  await expect(figure(page, en.figures.countries)).toHaveText('17');
+  await expect(figure(page, en.figures.internationalOrganisations)).toHaveText('18');
   await expect(page.getByRole('heading', { name: en.forum.agenda })).toBeVisible();
   await expect(page.getByRole('table').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: /Draft outcome: Consensus/ })).toBeVisible();
@@ -98,6 +98,5 @@ test('editing a forum keeps what was not touched', async ({ page, server }) => {
   await title.fill('Forum on Urban-Rural Linkages, third edition');
   await page.getByRole('button', { name: en.common.save }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages, third edition' })).toBeVisible();
-  const figure = page.getByRole('group', { name: en.figures.participants, exact: true }).getByRole('definition');
-  await expect(figure).toHaveText('200');
+  await expect(figure(page, en.figures.participants)).toHaveText('200');
 });

@@ -8,6 +8,7 @@ import enParticipants from '../../resources/locales/en/participants.json' with {
 import enStats from '../../resources/locales/en/stats.json' with { type: 'json' };
 import { maxParticipantFileBytes } from '../../shared/participantImport';
 import { expect, test } from './serverFixture';
+import { figure } from './figures';
 
 const pi = enImport.participantImport;
 const field = enParticipants.participants.field;
@@ -50,7 +51,7 @@ async function chooseColumn(select: Locator, label: RegExp): Promise<void> {
   await select.selectOption((await option.getAttribute('value')) ?? '');
 }
 
-const count = (page: Page, name: string) => page.getByRole('group', { name, exact: true }).getByRole('definition');
+const count = figure;
 
 test('a list with errors is previewed, its mapping fixed by hand, imported, and counted', async ({ page, server }) => {
   const dir = tempDir();

@@ -14,10 +14,11 @@ export interface PlenaryServer {
 
 /**
  * Starts `plenary serve` (the built CLI) on a free port, or on `port` (a server restarted where
- * the page expects it); resolves with the URL it prints.
+ * the page expects it); resolves with the URL it prints. `nodeArgs` go to Node before the script
+ * (a laptop whose clock runs ahead, say).
  */
-export function startServer(dbPath: string, port = 0): Promise<PlenaryServer> {
-  const child = spawn(process.execPath, ['dist/main/cli.cjs', 'serve', '--db', dbPath, '--port', String(port)], {
+export function startServer(dbPath: string, port = 0, nodeArgs: string[] = []): Promise<PlenaryServer> {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main/cli.cjs', 'serve', '--db', dbPath, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

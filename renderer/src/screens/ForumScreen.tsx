@@ -94,7 +94,7 @@ function Figures({ counts }: { counts: ForumOverview['counts'] }) {
       <h2 id="figures-heading">{t('forum.figures')}</h2>
       <dl className="figures">
         {figures.map(([key, value]) => (
-          <div key={key} className="figure" role="group" aria-labelledby={`figure-${key}`}>
+          <div key={key} className="figure">
             <dt id={`figure-${key}`}>{t(`figures.${key}`)}</dt>
             <dd>{formatNumber(value, i18n.language)}</dd>
           </div>

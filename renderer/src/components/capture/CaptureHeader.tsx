@@ -36,11 +36,11 @@ export function CaptureHeader({ forum, session, notes, keyMessages }: Props) {
         </p>
       </div>
       <dl className="capture-counts" aria-label={t('capture.counts.label')}>
-        <div role="group" aria-label={t('capture.counts.notes')}>
+        <div>
           <dt>{t('capture.counts.notes')}</dt>
           <dd>{count(notes)}</dd>
         </div>
-        <div role="group" aria-label={t('capture.counts.keyMessages')}>
+        <div>
           <dt>{t('capture.counts.keyMessages')}</dt>
           <dd>{count(keyMessages)}</dd>
         </div>

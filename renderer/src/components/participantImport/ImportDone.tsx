@@ -21,7 +21,7 @@ export function ImportDone({ forumId, result, onAnother }: Props) {
       <h2 id="import-done-heading">{t('participantImport.done.heading')}</h2>
       <dl className="figures">
         {figures.map(([key, value]) => (
-          <div key={key} className="figure" role="group" aria-labelledby={`import-done-${key}`}>
+          <div key={key} className="figure">
             <dt id={`import-done-${key}`}>{t(`participantImport.done.${key}`)}</dt>
             <dd>{formatNumber(value, i18n.language)}</dd>
           </div>

@@ -55,8 +55,6 @@ export function ImportReadSummary({ fileName, preview }: { fileName: string; pre
           <div
             key={key}
             className={`figure${value > 0 && key === 'withErrors' ? ' has-errors' : ''}${value > 0 && key === 'withWarnings' ? ' has-warnings' : ''}`}
-            role="group"
-            aria-labelledby={`import-count-${key}`}
           >
             <dt id={`import-count-${key}`}>{t(`participantImport.counts.${key}`)}</dt>
             <dd>{n(value)}</dd>

@@ -22,11 +22,12 @@ export function HeldChanges({ forumId, refreshKey, onApplied }: { forumId?: stri
   }, [refreshKey, reload]);
   const [busy, setBusy] = useState<string>();
   const [confirming, setConfirming] = useState<string>();
+  // The group whose "Keep them" was chosen: its Discard button, back in place, takes the focus again.
+  const [keptFocus, setKeptFocus] = useState<string>();
   const [error, setError] = useState<AppError>();
   const [done, setDone] = useState<string>();
   const n = (value: number) => formatNumber(value, i18n.language);
   const groups = held.data ?? [];
-  if (groups.length === 0 && !held.error) return null;
 
   const key = (g: HeldGroup) => `${g.forumId}/${g.device.id}`;
   const act = async (g: HeldGroup, action: 'apply' | 'discard') => {
@@ -41,42 +42,67 @@ export function HeldChanges({ forumId, refreshKey, onApplied }: { forumId?: stri
     if (action === 'apply') onApplied(g.forumId);
   };
 
+  // The last group applied or discarded takes the section with it; what was done stays said.
+  const result = (
+    <p role="status" className="held-result">
+      {done}
+    </p>
+  );
+  if (groups.length === 0 && !held.error) return result;
+
   return (
-    <section className="held-changes" aria-labelledby="held-heading">
-      <h3 id="held-heading">{t('sync.heldTitle')}</h3>
-      <p className="hint">{t('sync.heldIntro')}</p>
-      {held.error && <ErrorMessage error={held.error} />}
-      <ul>
-        {groups.map((g) => (
-          <li key={key(g)} aria-busy={busy === key(g)}>
-            <p>
-              {t('sync.heldFrom', { name: g.device.name, forum: g.forumTitle, changes: n(g.changes), ahead: formatDuration(g.maxAheadMs, i18n.language) })}{' '}
-              {g.device.fingerprint && <code className="fingerprint">{g.device.fingerprint}</code>}
-            </p>
-            <div className="actions">
-              <button type="button" disabled={busy !== undefined} onClick={() => void act(g, 'apply')} aria-label={t('sync.heldApplyLabel', { name: g.device.name })}>
-                {t('sync.heldApply')}
-              </button>
-              {confirming === key(g) ? (
-                <>
-                  <button type="button" className="danger" disabled={busy !== undefined} onClick={() => void act(g, 'discard')}>
-                    {t('sync.heldDiscardConfirm')}
-                  </button>
-                  <button type="button" onClick={() => setConfirming(undefined)}>
-                    {t('sync.heldKeep')}
-                  </button>
-                </>
-              ) : (
-                <button type="button" disabled={busy !== undefined} onClick={() => setConfirming(key(g))} aria-label={t('sync.heldDiscardLabel', { name: g.device.name })}>
-                  {t('sync.heldDiscard')}
-                </button>
+    <>
+      <section className="held-changes" aria-labelledby="held-heading">
+        <h3 id="held-heading">{t('sync.heldTitle')}</h3>
+        <p className="hint">{t('sync.heldIntro')}</p>
+        {held.error && <ErrorMessage error={held.error} />}
+        <ul>
+          {groups.map((g) => (
+            <li key={key(g)} aria-busy={busy === key(g)}>
+              <p>{t('sync.heldFrom', { name: g.device.name, forum: g.forumTitle, changes: n(g.changes), ahead: formatDuration(g.maxAheadMs, i18n.language) })}</p>
+              {g.device.fingerprint && (
+                <p className="hint">
+                  {t('sync.fingerprint')}: <code className="fingerprint">{g.device.fingerprint}</code>
+                </p>
               )}
-            </div>
-          </li>
-        ))}
-      </ul>
-      {error && <ErrorMessage error={error} />}
-      {done && <p role="status">{done}</p>}
-    </section>
+              <div className="actions">
+                <button type="button" disabled={busy !== undefined} onClick={() => void act(g, 'apply')} aria-label={t('sync.heldApplyLabel', { name: g.device.name })}>
+                  {t('sync.heldApply')}
+                </button>
+                {confirming === key(g) ? (
+                  <>
+                    <button type="button" className="danger" disabled={busy !== undefined} onClick={() => void act(g, 'discard')}>
+                      {t('sync.heldDiscardConfirm')}
+                    </button>
+                    <button
+                      type="button"
+                      autoFocus
+                      onClick={() => {
+                        setConfirming(undefined);
+                        setKeptFocus(key(g));
+                      }}
+                    >
+                      {t('sync.heldKeep')}
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    type="button"
+                    autoFocus={keptFocus === key(g)}
+                    disabled={busy !== undefined}
+                    onClick={() => setConfirming(key(g))}
+                    aria-label={t('sync.heldDiscardLabel', { name: g.device.name })}
+                  >
+                    {t('sync.heldDiscard')}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+        {error && <ErrorMessage error={error} />}
+      </section>
+      {result}
+    </>
   );
 }

@@ -32,6 +32,8 @@ export function ImportPreviewCard({ preview, status, currentForumId, onImport }:
   const n = (value: number) => formatNumber(value, i18n.language);
   const rows = Object.entries(preview.rows);
   const needsTrust = preview.device.status === 'unknown';
+  const heldBack = preview.held.changes > 0;
+  const choosing = status === 'ready' || status === 'importing';
   const forumNote = preview.forum.isNew
     ? t('sync.newForum', { title: preview.forum.title })
     : currentForumId && currentForumId !== preview.forum.id
@@ -46,7 +48,7 @@ export function ImportPreviewCard({ preview, status, currentForumId, onImport }:
       </p>
       <p className="hint">{t(`sync.device.${preview.device.status}`)}</p>
       {rows.length === 0 ? (
-        <p>{t('sync.nothingNew')}</p>
+        <p>{heldBack ? t('sync.nothingNewHeld') : t('sync.nothingNew')}</p>
       ) : (
         <table className="import-rows">
           <caption>{status === 'imported' ? t('sync.addedCaption') : t('sync.previewCaption')}</caption>
@@ -69,49 +71,55 @@ export function ImportPreviewCard({ preview, status, currentForumId, onImport }:
         </table>
       )}
       <p className="hint">{t('sync.alreadyHere', { here: n(preview.changes.alreadyHere), total: n(preview.changes.total) })}</p>
-      {preview.skew.changes > 0 && (
-        <p role="alert" className="warning">
-          {t('sync.skew', { minutes: n(Math.ceil(preview.skew.maxAheadMs / 60000)) })}
+      {/* Held-back changes are stamped further ahead still: their warning says it all. */}
+      {preview.skew.changes > 0 && !heldBack && (
+        <p role="alert" className="warning-box">
+          {t('sync.skew', { ahead: formatDuration(preview.skew.maxAheadMs, i18n.language) })}
         </p>
       )}
-      {preview.held.changes > 0 && (
-        <p role="alert" className="warning">
-          {t('sync.heldWarning', { changes: n(preview.held.changes), ahead: formatDuration(preview.held.maxAheadMs, i18n.language) })}
-        </p>
-      )}
-      {needsMassConfirmation && (
-        <div role="alert" className="warning">
-          <p>{t('sync.massWarning')}</p>
-          <ul>
-            {preview.massChanges.map((m) => (
-              <li key={m.table}>
-                {m.table === 'forums'
-                  ? t('sync.massForum')
-                  : t('sync.massTable', { table: t(`syncTables.${m.table}`, { defaultValue: m.table }), deleted: n(m.deleted), rewritten: n(m.rewritten), live: n(m.live) })}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {status === 'imported' && <p role="status">{t('sync.imported')}</p>}
-      {(status === 'ready' || status === 'importing') && (
-        <div className="actions">
-          {needsTrust && (
+      {/* Each warning keeps its choice beside it, so what is being agreed to is read first. */}
+      {heldBack && (
+        <div className="warning-box">
+          <p role="alert">{t('sync.heldWarning', { changes: n(preview.held.changes), ahead: formatDuration(preview.held.maxAheadMs, i18n.language) })}</p>
+          {choosing && (
             <label className="checkbox">
-              <input type="checkbox" checked={trusted} onChange={(event) => setTrusted(event.target.checked)} />
-              {t('sync.trustLabel', { fingerprint: preview.device.fingerprint })}
+              <input type="checkbox" checked={applyHeld} onChange={(event) => setApplyHeld(event.target.checked)} />
+              {t('sync.applyHeld')}
             </label>
           )}
-          {needsMassConfirmation && (
+        </div>
+      )}
+      {needsMassConfirmation && (
+        <div className="warning-box danger-box">
+          <div role="alert">
+            <p>
+              <strong>{t('sync.massWarning')}</strong>
+            </p>
+            <ul>
+              {preview.massChanges.map((m) => (
+                <li key={m.table}>
+                  {m.table === 'forums'
+                    ? t('sync.massForum')
+                    : t('sync.massTable', { table: t(`syncTables.${m.table}`, { defaultValue: m.table }), deleted: n(m.deleted), rewritten: n(m.rewritten), live: n(m.live) })}
+                </li>
+              ))}
+            </ul>
+          </div>
+          {choosing && (
             <label className="checkbox">
               <input type="checkbox" checked={massConfirmed} onChange={(event) => setMassConfirmed(event.target.checked)} />
               {t('sync.confirmMass')}
             </label>
           )}
-          {preview.held.changes > 0 && (
+        </div>
+      )}
+      {status === 'imported' && <p role="status">{t('sync.imported')}</p>}
+      {choosing && (
+        <div className="actions">
+          {needsTrust && (
             <label className="checkbox">
-              <input type="checkbox" checked={applyHeld} onChange={(event) => setApplyHeld(event.target.checked)} />
-              {t('sync.applyHeld')}
+              <input type="checkbox" checked={trusted} onChange={(event) => setTrusted(event.target.checked)} />
+              {t('sync.trustLabel', { fingerprint: preview.device.fingerprint })}
             </label>
           )}
           <button

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchBrowserScreens } from './benchBrowserScreens';
 import { benchBundle } from './benchBundle';
+import { benchMerge } from './benchMerge';
 import { benchOneWriter } from './benchOneWriter';
 import { benchRobustness } from './benchRobustness';
 import { benchLyingWorkbook } from './benchLyingWorkbook';
@@ -86,6 +87,24 @@ export const groups: Group[] = [
         record(`workbook.${slug(w.label)}.rssGrowth`, w.rssPeakMb - w.rssBeforeMb, 'MB');
       }
       console.log('');
+    },
+  },
+  {
+    name: 'merge',
+    about: '50 laptops × 2,000 changes merged into the secretariat’s laptop, against Yjs',
+    run: async (dir, record) => {
+      const m = await benchMerge(dir);
+      console.log(`Merge at World Urban Forum scale: ${fmt(m.laptops)} laptops' bundles, ${fmt(m.changes)} changes, into a laptop that has the forum`);
+      console.log(`  Plenary (worker verifies and plans, main connection applies, durably, search indexed): ${fmt(m.plenaryMs)} ms (target <= 2,000 ms and below Yjs)`);
+      console.log(`  Yjs applying the same work as updates: ${fmt(m.yjsMs)} ms; ratio ${fmt(m.plenaryMs / m.yjsMs, 2)}`);
+      console.log(`  bytes per 1,000 changes: Plenary bundles ${fmt(m.plenaryBytesPer1000)}, Yjs updates ${fmt(m.yjsBytesPer1000)}`);
+      console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's\n`);
+      record('plenary', m.plenaryMs, 'ms', { below: 2000 });
+      record('yjs', m.yjsMs, 'ms');
+      record('ratio', m.plenaryMs / m.yjsMs, 'ratio', { below: 1 });
+      record('plenaryBytesPer1000', m.plenaryBytesPer1000, 'bytes');
+      record('yjsBytesPer1000', m.yjsBytesPer1000, 'bytes');
+      record('disagreements', m.disagreements, 'notes', { below: 1 });
     },
   },
   {

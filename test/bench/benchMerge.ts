@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { invoke } from '../../main/core/commands/invoke';
+import { closeCore, openCore } from '../../main/core/coreContext';
+import { buildMergeWorkload, mergeWithYjs, plenaryNotes } from './mergeWorkload';
+
+export interface MergeFigures {
+  laptops: number;
+  changes: number;
+  plenaryMs: number;
+  yjsMs: number;
+  plenaryBytesPer1000: number;
+  yjsBytesPer1000: number;
+  notes: number;
+  /** Notes whose final text differs between the two (must be 0). */
+  disagreements: number;
+}
+
+/**
+ * The end of a World Urban Forum day: 50 rapporteur laptops' bundles merged into the
+ * secretariat's laptop (which has the forum already) through the path the app uses, against Yjs
+ * applying the same work as updates in the same process.
+ */
+export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): Promise<MergeFigures> {
+  const workload = await buildMergeWorkload(dir, laptops, perLaptop);
+  const secretariat = await openCore(path.join(dir, 'merge-secretariat.sqlite'));
+  try {
+    await invoke(secretariat, 'bundle:import', { data: Buffer.from(workload.base).toString('base64'), trustNewDevice: true });
+    const files = workload.bundles.map((bytes) => Buffer.from(bytes).toString('base64'));
+    const start = performance.now();
+    for (const data of files) await invoke(secretariat, 'bundle:import', { data, trustNewDevice: true });
+    const plenaryMs = performance.now() - start;
+    const yjs = mergeWithYjs(workload);
+    const ours = plenaryNotes(secretariat, workload.forumId);
+    let disagreements = Math.abs(ours.size - yjs.notes.size);
+    for (const [id, text] of yjs.notes) if (ours.get(id) !== text || workload.expectedNotes.get(id) !== text) disagreements += 1;
+    const bytes = (list: Uint8Array[]) => list.reduce((sum, b) => sum + b.length, 0);
+    return {
+      laptops,
+      changes: workload.changes,
+      plenaryMs,
+      yjsMs: yjs.ms,
+      plenaryBytesPer1000: (bytes(workload.bundles) / workload.changes) * 1000,
+      yjsBytesPer1000: (bytes(workload.yjsUpdates) / workload.changes) * 1000,
+      notes: ours.size,
+      disagreements,
+    };
+  } finally {
+    closeCore(secretariat);
+  }
+}

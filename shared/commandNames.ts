@@ -20,6 +20,8 @@ export const commandNames = [
   'bundle:preview',
   'bundle:import',
   'bundle:progress',
+  'bundles:preview',
+  'bundles:import',
   'held:list',
   'held:apply',
   'held:discard',

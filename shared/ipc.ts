@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { forum, forumId, forumInput, forumOverview } from './forum';
 import { uiLanguages } from './languages';
-import { bundleData, deviceInfo, deviceName, exportedBundle, heldDeviceId, heldGroup, importId, importPreview, importProgress, knownPeer } from './sync';
+import { bundleData, deviceInfo, deviceName, exportedBundle, heldDeviceId, heldGroup, importId, importPreview, importProgress, knownPeer, sessionFiles, sessionOutcome } from './sync';
 import type { Result } from './result';
 import { agendaContract } from './agenda';
 import { captureContract } from './capture';
@@ -109,6 +109,25 @@ export const contract = {
   'bundle:progress': {
     input: z.object({ importId }).strict(),
     output: importProgress.nullable(),
+  },
+  /** A USB stick of bundles: each one's preview, planned as if the ones before it went in. */
+  'bundles:preview': {
+    input: z.object({ files: sessionFiles }).strict(),
+    output: z.object({ bundles: z.array(sessionOutcome) }),
+  },
+  /** Imports them in one session: one backup, one progress, each bundle all or nothing. */
+  'bundles:import': {
+    input: z
+      .object({
+        files: sessionFiles,
+        /** Laptops seen for the first time that the user trusts: their device ids, or all (the CLI's --trust). */
+        trust: z.union([z.literal(true), z.array(z.string().min(1).max(200)).max(500)]),
+        confirmMassChanges: z.boolean().optional(),
+        applyHeld: z.boolean().optional(),
+        importId: importId.optional(),
+      })
+      .strict(),
+    output: z.object({ bundles: z.array(sessionOutcome), backedUp: z.boolean() }),
   },
   'held:list': {
     input: z.object({ forumId: forumId.optional() }).strict(),

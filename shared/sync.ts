@@ -82,3 +82,20 @@ export const heldGroup = z.object({
   receivedAt: z.string(),
 });
 export type HeldGroup = z.infer<typeof heldGroup>;
+
+/** A session's files, as the contract carries them: base64 each, the whole no larger than one bundle may be. */
+export const sessionFiles = z
+  .array(z.object({ name: z.string().min(1).max(255), data: bundleData }).strict())
+  .min(1, 'validation.required')
+  .max(500, 'validation.tooMany')
+  .refine((files) => files.reduce((sum, f) => sum + f.data.length, 0) <= maxBundleBase64, 'validation.bundleTooLarge');
+
+const refusal = z.object({ code: z.string(), message: z.string() });
+
+/** Each bundle of a session: what it would add (or added), or why it will not go in. */
+export const sessionOutcome = z.union([
+  z.object({ name: z.string(), status: z.literal('ready'), preview: importPreview }),
+  z.object({ name: z.string(), status: z.literal('imported'), preview: importPreview }),
+  z.object({ name: z.string(), status: z.literal('refused'), error: refusal }),
+]);
+export type SessionOutcome = z.infer<typeof sessionOutcome>;

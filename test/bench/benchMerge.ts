@@ -25,10 +25,13 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
   const secretariat = await openCore(path.join(dir, 'merge-secretariat.sqlite'));
   try {
     await invoke(secretariat, 'bundle:import', { data: Buffer.from(workload.base).toString('base64'), trustNewDevice: true });
-    const files = workload.bundles.map((bytes) => Buffer.from(bytes).toString('base64'));
+    const files = workload.bundles.map((bytes, i) => ({ name: `laptop-${i}.plenary`, data: Buffer.from(bytes).toString('base64') }));
+    // A USB stick of 50 bundles: one session, as the app imports it (the user trusts them all).
     const start = performance.now();
-    for (const data of files) await invoke(secretariat, 'bundle:import', { data, trustNewDevice: true });
+    const { bundles } = await invoke(secretariat, 'bundles:import', { files, trust: true });
     const plenaryMs = performance.now() - start;
+    const refused = bundles.filter((b) => b.status !== 'imported');
+    if (refused.length > 0) throw new Error(`The merge refused ${refused.length} bundles: ${JSON.stringify(refused[0])}`);
     const yjs = mergeWithYjs(workload);
     const ours = plenaryNotes(secretariat, workload.forumId);
     let disagreements = Math.abs(ours.size - yjs.notes.size);

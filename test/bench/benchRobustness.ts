@@ -24,7 +24,7 @@ function contentHash(ctx: CoreContext): string {
     .all() as string[];
   for (const table of tables.filter((t) => !tables.some((v) => t !== v && t.startsWith(`${v}_`)))) {
     hash.update(table);
-    for (const row of ctx.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().iterate()) hash.update(JSON.stringify(row));
+    for (const row of ctx.db.prepare(`SELECT * FROM ${table} ORDER BY ${orderOf(ctx, table)}`).raw().iterate()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }
@@ -163,4 +163,10 @@ export async function benchRobustness(dir: string, options: { killRounds: number
     closeCore(a);
     closeCore(b);
   }
+}
+
+/** Every column, in order: a stable order for a table's rows whatever its shape. */
+function orderOf(ctx: CoreContext, table: string): string {
+  const count = (ctx.db.prepare(`SELECT count(*) FROM pragma_table_info(?)`).pluck().get(table) as number) || 1;
+  return Array.from({ length: count }, (_, i) => i + 1).join(', ');
 }

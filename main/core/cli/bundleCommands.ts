@@ -88,7 +88,7 @@ export const bundleCommands: CliCommand[] = [
   },
   {
     name: 'bundle import',
-    summary: 'merge .plenary files (a USB stick full, in any order) into this laptop',
+    summary: 'merge .plenary files (a USB stick full, in any order) into this laptop, in one session with one backup',
     options: [
       db,
       { name: 'trust', type: 'boolean', description: 'trust laptops seen for the first time (compare fingerprints first)' },
@@ -98,20 +98,41 @@ export const bundleCommands: CliCommand[] = [
     files: { min: 1, label: 'bundle file' },
     async run(ctx, values, out, files) {
       let failed = 0;
+      // As many files per session as one request may carry; usually the whole stick in one.
+      let session: Array<{ name: string; data: string }> = [];
+      let size = 0;
+      const flush = async () => {
+        if (session.length === 0) return;
+        const { bundles } = await invoke(ctx, 'bundles:import', {
+          files: session,
+          trust: values.trust === true ? true : [],
+          confirmMassChanges: values['confirm-mass-changes'] === true,
+          applyHeld: values['apply-held'] === true,
+        });
+        for (const outcome of bundles) {
+          if (outcome.status === 'imported') out(`${outcome.name}: added ${describePreview(outcome.preview)}`);
+          else {
+            failed += 1;
+            out(`${outcome.name}: not imported. ${outcome.status === 'refused' ? outcome.error.message : ''}`);
+          }
+        }
+        session = [];
+        size = 0;
+      };
       for (const file of files) {
+        let data: string;
         try {
-          const result = await invoke(ctx, 'bundle:import', {
-            data: readAsBase64(file),
-            trustNewDevice: values.trust === true,
-            confirmMassChanges: values['confirm-mass-changes'] === true,
-            applyHeld: values['apply-held'] === true,
-          });
-          out(`${file}: added ${describePreview(result)}`);
+          data = readAsBase64(file);
         } catch (error) {
           failed += 1;
           out(`${file}: not imported. ${(error as Error).message}`);
+          continue;
         }
+        if (size + data.length > maxBundleBase64 / 2) await flush();
+        session.push({ name: file, data });
+        size += data.length;
       }
+      await flush();
       return failed ? 1 : 0;
     },
   },

@@ -5,6 +5,7 @@ import { fingerprintOf, publicDeviceIdentity, renameDevice } from '../sync/devic
 import { exportBundle } from '../sync/exportBundle';
 import { discardHeld, listHeld, releaseHeld } from '../sync/heldChanges';
 import { importBundle, previewBundle } from '../sync/importBundle';
+import { importBundles, previewBundles } from '../sync/importSession';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
 import type { Handlers } from './handlers';
 
@@ -26,11 +27,23 @@ function runningImports(ctx: CoreContext): Map<string, ImportProgress> {
 }
 
 const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+const filesOf = (files: ReadonlyArray<{ name: string; data: string }>) => files.map((f) => ({ name: f.name, bytes: bytesOf(f.data) }));
 
 /** Sync over the contract: bundles travel as base64 so the renderer needs no file system. */
 export const syncHandlers: Pick<
   Handlers,
-  'device:get' | 'device:rename' | 'devices:peers' | 'bundle:export' | 'bundle:preview' | 'bundle:import' | 'bundle:progress' | 'held:list' | 'held:apply' | 'held:discard'
+  | 'device:get'
+  | 'device:rename'
+  | 'devices:peers'
+  | 'bundle:export'
+  | 'bundle:preview'
+  | 'bundle:import'
+  | 'bundle:progress'
+  | 'bundles:preview'
+  | 'bundles:import'
+  | 'held:list'
+  | 'held:apply'
+  | 'held:discard'
 > = {
   'device:get': (ctx) => deviceInfo(ctx),
   'device:rename': (ctx, input) => {
@@ -65,6 +78,17 @@ export const syncHandlers: Pick<
     return result;
   },
   'bundle:progress': (ctx, input) => runningImports(ctx).get(input.importId) ?? null,
+  'bundles:preview': async (ctx, input) => ({ bundles: await previewBundles(ctx, filesOf(input.files)) }),
+  'bundles:import': async (ctx, input) => {
+    const importId = input.importId;
+    const session = await importBundles(ctx, filesOf(input.files), {
+      trust: input.trust,
+      confirmMassChanges: input.confirmMassChanges === true,
+      applyHeld: input.applyHeld === true,
+      ...(importId ? { onProgress: (progress: ImportProgress) => runningImports(ctx).set(importId, progress) } : {}),
+    });
+    return { bundles: session.bundles, backedUp: session.backupPath !== null };
+  },
   'held:list': (ctx, input) => listHeld(ctx.db, input.forumId),
   'held:apply': (ctx, input) => releaseHeld(ctx, input.forumId, input.deviceId),
   'held:discard': (ctx, input) => discardHeld(ctx, input.forumId, input.deviceId),

@@ -6,7 +6,7 @@ import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
 import { writeRow } from '../store/changeLog';
 import { backupDatabase, discardBackup } from '../store/backupDatabase';
 import { describeWriteFailure } from '../sync/describeWriteFailure';
-import { undo } from '../sync/importBundle';
+import { undoImport } from '../sync/rollBackImport';
 import { endJournal, journalled, type ImportJournal } from '../sync/importJournal';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
 import { participantListVersion, type ImportRequest, type ImportResult, type ParticipantPlan } from './planParticipantImport';
@@ -35,7 +35,7 @@ export function importParticipants(ctx: CoreContext, request: ImportRequest, opt
       options.onChunks?.(stats);
       return plan.result;
     } catch (error) {
-      undo(ctx, journal);
+      undoImport(ctx.db, journal);
       // Rolled back: the database is as the backup has it, which is no longer worth keeping.
       discardBackup(backup);
       if (error instanceof CoreError) throw error;

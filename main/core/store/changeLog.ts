@@ -247,25 +247,35 @@ const planCache = new WeakMap<Database, Map<string, ProjectionPlan>>();
  * one nested json_set/json_remove expression, once over '{}' (new row) and once over the column.
  * The statement and its parameter order are planned once per table and set of cells.
  */
-function project(db: Database, table: SyncedTable, rowId: string, changed: Record<string, unknown>): void {
+function project(db: Database, table: SyncedTable, rowId: string, changed: Record<string, unknown>, mode: 'upsert' | 'insert' = 'upsert'): number | undefined {
   const cells = withDerivedCells(table, changed);
   const names = Object.keys(cells);
-  let key = table;
+  let key = `${mode}:${table}`;
   for (const name of names) {
     const value = cells[name];
     key += name.includes('@') && (value === '' || value === null) ? `|${name}-` : `|${name}`;
   }
-  const plan = memo(planCache, db, key, () => planProjection(db, table, names, cells));
+  const plan = memo(planCache, db, key, () => planProjection(db, table, names, cells, mode));
   const values: unknown[] = [rowId];
   for (const { cell, kind } of plan.params) {
     if (kind === 'path') values.push(`$."${cell.slice(cell.indexOf('@') + 1)}"`);
     else if (kind === 'text') values.push(cells[cell]);
     else values.push(toSqlValue(kind, cells[cell]));
   }
-  plan.statement.run(...values);
+  const result = plan.statement.run(...values);
+  return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
 }
 
-function planProjection(db: Database, table: SyncedTable, names: string[], cells: Record<string, unknown>): ProjectionPlan {
+/**
+ * Projects a row this laptop never had, from cells already folded (see foldNewRows): one insert,
+ * no history read back. Answers the new row's rowid, or undefined, writing nothing, when the row
+ * exists after all; the caller then re-projects it from the log.
+ */
+export function insertNewRow(db: Database, table: SyncedTable, rowId: string, winners: Record<string, unknown>): number | undefined {
+  return project(db, table, rowId, winners, 'insert');
+}
+
+function planProjection(db: Database, table: SyncedTable, names: string[], cells: Record<string, unknown>, mode: 'upsert' | 'insert'): ProjectionPlan {
   type Column = { insert: string; update: string; insertParams: ProjectionPlan['params']; updateParams: ProjectionPlan['params'] };
   const columns = new Map<string, Column>();
   for (const cell of names) {
@@ -289,12 +299,13 @@ function planProjection(db: Database, table: SyncedTable, names: string[], cells
     }
   }
   const entries = [...columns];
+  const conflict = mode === 'insert' ? 'DO NOTHING' : `DO UPDATE SET ${entries.map(([name, c]) => `${name} = ${c.update}`).join(', ')}`;
   const sql = `INSERT INTO ${table} (id, ${entries.map(([name]) => name).join(', ')})
     VALUES (?, ${entries.map(([, c]) => c.insert).join(', ')})
-    ON CONFLICT (id) DO UPDATE SET ${entries.map(([name, c]) => `${name} = ${c.update}`).join(', ')}`;
+    ON CONFLICT (id) ${conflict}`;
   return {
     statement: db.prepare(sql),
-    params: [...entries.flatMap(([, c]) => c.insertParams), ...entries.flatMap(([, c]) => c.updateParams)],
+    params: [...entries.flatMap(([, c]) => c.insertParams), ...(mode === 'insert' ? [] : entries.flatMap(([, c]) => c.updateParams))],
   };
 }
 

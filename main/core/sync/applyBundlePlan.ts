@@ -1,28 +1,34 @@
 import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
-import { reprojectRows, saveClock } from '../store/changeLog';
-import { scrubErasedRows } from '../store/eraseParticipant';
+import { insertNewRow, reprojectRows, saveClock } from '../store/changeLog';
+import { isErased, scrubErasedRows } from '../store/eraseParticipant';
 import { rememberDevice, rememberPeerKnowledge } from '../store/knownDevices';
+import { withSearchDeferred } from '../store/searchIndexes';
 import type { SyncedTable } from '../store/syncedTables';
+import type { NewRow } from './foldNewRows';
 import { endJournal, journalled, type ImportJournal } from './importJournal';
 import type { BundlePlan, PlannedBatch, PlannedChange } from './planBundleImport';
 
 /**
- * Applies a planned bundle on the main connection in short transactions (applyInChunks): each
- * slice adds its changes to the log (those already here are skipped) and re-projects the rows
- * they touch, referenced rows first, noting in the journal what it wrote. The last slice keeps
- * the held-back changes aside, records the signer, what it has and the newest clock value seen,
- * and closes the journal.
+ * Applies a planned bundle on the main connection in short transactions (applyInChunks), in
+ * three passes, each slice noting in the journal what it wrote:
+ * 1. its changes go into the log (those already here are skipped), referenced rows first;
+ * 2. the rows it creates, folded in the worker, are inserted once each, their search entries
+ *    written in one statement per slice;
+ * 3. the rows it changes that were here already are re-projected from their history.
+ * The last slice keeps the held-back changes aside, records the signer, what it has and the
+ * newest clock value seen, and closes the journal.
  */
-export function applyBundlePlan(
+export async function applyBundlePlan(
   ctx: CoreContext,
   plan: BundlePlan,
   journal: ImportJournal,
   options: { now: Date; onProgress?: (progress: ImportProgress) => void },
 ): Promise<ChunkStats> {
   const { db } = ctx;
-  const lines = new PlannedLines(plan.batches);
+  const lines = new PlannedItems<PlannedChange>(plan.batches);
+  const created = new PlannedItems<NewRow>(plan.newRows);
   const insert = db.prepare(
     'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents, erased_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
@@ -30,27 +36,85 @@ export function applyBundlePlan(
   const release = db.prepare('DELETE FROM held_changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?');
   const at = options.now.toISOString();
   let newest = '';
+  const touched = new Map<SyncedTable, Set<string>>();
+  const total = lines.count + created.count;
   const report = options.onProgress ?? (() => undefined);
-  report({ phase: 'apply', done: 0, total: lines.count });
-  return applyInChunks(
-    db,
-    {
-      total: lines.count,
+  const stats: ChunkStats = { chunks: 0, longestMs: 0 };
+  const add = (s: ChunkStats) => {
+    stats.chunks += s.chunks;
+    stats.longestMs = Math.max(stats.longestMs, s.longestMs);
+  };
+  report({ phase: 'apply', done: 0, total });
+
+  add(
+    await applyInChunks(
+      db,
+      {
+        total: lines.count,
+        applyRange(from, to) {
+          journalled(db, journal, () => {
+            for (let i = from; i < to; i++) {
+              const [device, hlc, tbl, rowId, cells, parents, erasedHash, isNewRow] = lines.at(i);
+              if (plan.releasesHeld) release.run(tbl, rowId, device, hlc);
+              if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, erasedHash).changes === 0) continue;
+              if (hlc > newest) newest = hlc;
+              if (isNewRow) continue;
+              let rows = touched.get(tbl as SyncedTable);
+              if (!rows) touched.set(tbl as SyncedTable, (rows = new Set()));
+              rows.add(rowId);
+            }
+          });
+        },
+        finish: () => undefined,
+      },
+      { onProgress: (done) => report({ phase: 'apply', done, total }) },
+    ),
+  );
+
+  add(
+    await applyInChunks(
+      db,
+      {
+        total: created.count,
+        applyRange(from, to) {
+          journalled(db, journal, () =>
+            withSearchDeferred(db, (indexed) => {
+              for (let i = from; i < to; i++) {
+                const [tbl, rowId, cells] = created.at(i);
+                const table = tbl as SyncedTable;
+                const rowid = table === 'participants' && isErased(db, rowId) ? undefined : insertNewRow(db, table, rowId, JSON.parse(cells) as Record<string, unknown>);
+                if (rowid !== undefined) indexed(table, rowid);
+                else {
+                  // Here after all (an erased person, or a row another import made meanwhile).
+                  let rows = touched.get(table);
+                  if (!rows) touched.set(table, (rows = new Set()));
+                  rows.add(rowId);
+                }
+              }
+            }),
+          );
+        },
+        finish: () => undefined,
+      },
+      { onProgress: (done) => report({ phase: 'apply', done: lines.count + done, total }) },
+    ),
+  );
+
+  const existing = [...touched].flatMap(([table, ids]) => [...ids].map((id) => [table, id] as const));
+  add(
+    await applyInChunks(db, {
+      total: existing.length,
       applyRange(from, to) {
         journalled(db, journal, () => {
-          const touched = new Map<SyncedTable, Set<string>>();
-          for (let i = from; i < to; i++) {
-            const [device, hlc, tbl, rowId, cells, parents, erasedHash] = lines.at(i);
-            if (plan.releasesHeld) release.run(tbl, rowId, device, hlc);
-            if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, erasedHash).changes === 0) continue;
-            let rows = touched.get(tbl as SyncedTable);
-            if (!rows) touched.set(tbl as SyncedTable, (rows = new Set()));
-            rows.add(rowId);
-            if (hlc > newest) newest = hlc;
+          const byTable = new Map<SyncedTable, Set<string>>();
+          for (const [table, id] of existing.slice(from, to)) {
+            let ids = byTable.get(table);
+            if (!ids) byTable.set(table, (ids = new Set()));
+            ids.add(id);
           }
-          const people = touched.get('participants');
+          const people = byTable.get('participants');
           if (people) for (const id of scrubErasedRows(db, people)) people.delete(id);
-          for (const [table, rowIds] of touched) reprojectRows(db, table, rowIds);
+          for (const [table, ids] of byTable) reprojectRows(db, table, ids);
         });
       },
       finish() {
@@ -65,9 +129,9 @@ export function applyBundlePlan(
         }
         endJournal(db, journal.id);
       },
-    },
-    { onProgress: (done) => report({ phase: 'apply', done, total: lines.count }) },
+    }),
   );
+  return stats;
 }
 
 /** Changes from a clock far ahead, kept whole until someone applies them. */
@@ -76,7 +140,7 @@ function keepHeld(ctx: CoreContext, plan: BundlePlan, at: string): void {
     `INSERT INTO held_changes (device, hlc, tbl, row_id, forum_id, cells, parents, reason, received_from, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'clock_ahead', ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const held = new PlannedLines(plan.held);
+  const held = new PlannedItems<PlannedChange>(plan.held);
   for (let i = 0; i < held.count; i++) {
     const [device, hlc, tbl, rowId, cells, parents] = held.at(i);
     keep.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, plan.signer.deviceId, at);
@@ -93,13 +157,13 @@ function keepSignatures(ctx: CoreContext, plan: BundlePlan, at: string): void {
   for (const d of plan.relayed) key.run(d.id, d.publicKey, plan.signer.deviceId, at);
 }
 
-/** A plan's batches read one at a time, so the main thread never parses the whole bundle at once. */
-class PlannedLines {
+/** A plan's batches as one sequence, item by index. */
+class PlannedItems<T> {
   readonly count: number;
   private readonly starts: number[] = [];
-  private parsed: { index: number; lines: PlannedChange[] } | undefined;
+  private current = 0;
 
-  constructor(private readonly batches: readonly PlannedBatch[]) {
+  constructor(private readonly batches: ReadonlyArray<PlannedBatch<T>>) {
     let count = 0;
     for (const batch of batches) {
       this.starts.push(count);
@@ -108,14 +172,14 @@ class PlannedLines {
     this.count = count;
   }
 
-  at(i: number): PlannedChange {
-    let index = this.parsed?.index ?? 0;
-    if (!this.parsed || i < (this.starts[index] ?? 0) || i >= (this.starts[index + 1] ?? this.count)) {
+  at(i: number): T {
+    let index = this.current;
+    if (i < (this.starts[index] ?? 0) || i >= (this.starts[index + 1] ?? this.count)) {
       index = this.starts.findLastIndex((start) => start <= i);
-      this.parsed = { index, lines: JSON.parse(this.batches[index]?.lines ?? '[]') as PlannedChange[] };
+      this.current = index;
     }
-    const line = this.parsed.lines[i - (this.starts[index] ?? 0)];
-    if (!line) throw new Error(`No planned change ${i}`);
-    return line;
+    const item = this.batches[index]?.items[i - (this.starts[index] ?? 0)];
+    if (item === undefined) throw new Error(`No planned item ${i}`);
+    return item;
   }
 }

@@ -70,13 +70,14 @@ const isId = (value: unknown): value is string => typeof value === 'string' && v
  * `line` is 1-based, for the message.
  */
 export function parseChangeLine(text: string, line: number): BundleChange {
-  const where = `Line ${fmt(line)} of the bundle’s changes`;
-  const refuse = (why: string) => bundleError(`${where} ${why}; the bundle was not imported.`);
+  // Worded only when a line is refused: a hundred thousand good lines never format their number.
+  const where = () => `Line ${fmt(line)} of the bundle’s changes`;
+  const refuse = (why: string) => bundleError(`${where()} ${why}; the bundle was not imported.`);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw bundleError(`${where} is not readable: the file is damaged. Ask for the bundle again.`);
+    throw bundleError(`${where()} is not readable: the file is damaged. Ask for the bundle again.`);
   }
   if (!Array.isArray(value) || value.length < 5 || value.length > 7) throw refuse('is not a change');
   const [device, hlc, tbl, rowId, cells, parents, erasure] = value as unknown[];
@@ -116,7 +117,7 @@ export function parseChangeLine(text: string, line: number): BundleChange {
       throw refuse(`names the edits “${tbl}.${cell}” replaces in a form Plenary does not write`);
     }
   }
-  return { device, hlc, tbl, rowId, cells: JSON.stringify(cells), parents: parents ? JSON.stringify(parents) : null, ...(erasedHash ? { erasedHash } : {}) };
+  return { device, hlc, tbl, rowId, cells: JSON.stringify(cells), parents: parents ? JSON.stringify(parents) : null, values: cells, ...(erasedHash ? { erasedHash } : {}) };
 }
 
 /** Cells a participant's erased change may keep: which forum, and that it is deleted and erased. */

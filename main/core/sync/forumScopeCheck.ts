@@ -1,9 +1,8 @@
-import type { Database, Statement } from 'better-sqlite3';
-import type { ReadContext } from '../workers/readContext';
 import { rowReferences } from '../store/rowReferences';
 import { deviceTables, type SyncedTable } from '../store/syncedTables';
 import type { BundleChange } from './readBundle';
 import { bundleError } from './bundleError';
+import { cellsOf, type PlanView } from './planView';
 
 interface RowScope {
   /** The forum the projection says the row belongs to; undefined when the row is not here. */
@@ -20,13 +19,23 @@ const tableLabel = (table: string) => table.replace(/_/g, ' ').replace(/s$/, '')
  * every row it points at (a note's session, a paragraph's document, …) is of that forum too, and
  * a note's author is the laptop that wrote it. Refuses the whole bundle otherwise.
  */
-export function checkForumScope(read: ReadContext, forumId: string, changes: readonly BundleChange[]): void {
+export function checkForumScope(view: PlanView, forumId: string, changes: readonly BundleChange[], history?: ReadonlyMap<string, boolean>): void {
   const rows = new Map<string, RowScope>();
   const created = new Map<string, Set<string>>(); // table -> rows the bundle gives a forum_id
-  const storedForum = forumLookup(read.db);
+  // A row with no history here is not here; other lookups (a session named by thousands of
+  // notes) are asked once each.
+  const looked = new Map<string, string | null | undefined>();
+  const storedForum = (table: SyncedTable, rowId: string) => {
+    const key = `${table}\u0000${rowId}`;
+    if (history?.get(key) === false) return undefined;
+    if (looked.has(key)) return looked.get(key);
+    const forum = view.rowForum(table, rowId);
+    looked.set(key, forum);
+    return forum;
+  };
   const refs: Array<{ change: BundleChange; column: string; target: SyncedTable; id: unknown }> = [];
   for (const change of changes) {
-    const cells = JSON.parse(change.cells) as Record<string, unknown>;
+    const cells = cellsOf(change);
     const table = change.tbl as SyncedTable;
     if (deviceTables.has(table)) throw bundleError(`The bundle changes this laptop’s own settings, which never travel; it was not imported.`);
     if (table === 'forums') {
@@ -81,18 +90,4 @@ function foreign(table: string) {
   return bundleError(
     `The bundle tries to change a ${tableLabel(table)} of another forum than the one it was made for. It was refused and nothing was changed; tell whoever made it that their laptop may be damaged.`,
   );
-}
-
-/** The stored forum of a row: its forum_id, or undefined when the row is not here. */
-function forumLookup(db: Database): (table: SyncedTable, rowId: string) => string | null | undefined {
-  const statements = new Map<string, Statement>();
-  return (table, rowId) => {
-    let statement = statements.get(table);
-    if (!statement) {
-      statement = db.prepare(table === 'forums' ? 'SELECT id FROM forums WHERE id = ?' : `SELECT forum_id FROM ${table} WHERE id = ?`).pluck();
-      statements.set(table, statement);
-    }
-    const value = statement.get(rowId) as string | null | undefined;
-    return value;
-  };
 }

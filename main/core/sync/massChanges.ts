@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { MassChange } from '../../../shared/sync';
 import type { SyncedTable } from '../store/syncedTables';
+import { cellsOf } from './planView';
 import type { BundleChange } from './readBundle';
 
 /**
@@ -46,7 +47,7 @@ export function detectMassChanges(db: Database, forumId: string, changes: readon
   };
   const found: MassChange[] = [];
   for (const change of changes) {
-    const cells = JSON.parse(change.cells) as Record<string, unknown>;
+    const cells = cellsOf(change);
     if (change.tbl === 'forums') {
       if (change.rowId === forumId && (cells.deleted === 1 || cells.deleted === true) && isLive(db, 'forums', change.rowId)) {
         if (!found.some((m) => m.table === 'forums')) found.push({ table: 'forums', deleted: 1, rewritten: 0, live: 1 });

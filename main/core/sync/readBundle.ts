@@ -17,6 +17,8 @@ export interface BundleChange {
   parents: string | null;
   /** For a change whose values were erased: the hash its whole line had. */
   erasedHash?: string | null;
+  /** The cells as parsed when the line was read, so the planner never parses them again. */
+  values?: Record<string, unknown>;
 }
 
 export interface VerifiedBundle {

@@ -45,3 +45,8 @@ export function rollBackUnfinishedImports(db: Database): number {
   }
   return unfinished.length;
 }
+
+/** Rolls back whatever slices an import that failed had applied (nothing, if it had not begun). */
+export function undoImport(db: Database, journal: ImportJournal): void {
+  if (pendingImports(db).some((j) => j.id === journal.id)) rollBackImport(db, journal);
+}

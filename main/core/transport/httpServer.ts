@@ -19,7 +19,7 @@ export const maxBundleRequestBytes = maxBundleBase64 + 1024;
 export const maxParticipantFileRequestBytes = Math.ceil(maxParticipantFileBytes / 3) * 4 + 64 * 1024;
 
 function requestLimit(command: string): number {
-  if (command.startsWith('bundle:')) return maxBundleRequestBytes;
+  if (command.startsWith('bundle:') || command.startsWith('bundles:')) return maxBundleRequestBytes;
   if (command === 'participants:importPreview' || command === 'participants:import') return maxParticipantFileRequestBytes;
   return maxRequestBytes;
 }

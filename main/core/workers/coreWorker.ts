@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { CoreError } from '../errors';
-import type { JobProgress, WorkerJobName, WorkerJobs, WorkerReply, WorkerRequest } from './workerJobs';
+import type { JobItem, JobProgress, WorkerJobName, WorkerJobs, WorkerReply, WorkerRequest } from './workerJobs';
 
 export interface CoreWorkerConfig {
   /** The built worker script (dist/main/coreWorker.cjs). */
@@ -14,6 +14,7 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   onProgress?: ((progress: JobProgress) => void) | undefined;
+  onItem?: ((item: unknown) => void) | undefined;
 }
 
 /**
@@ -28,11 +29,16 @@ export class CoreWorker {
 
   constructor(readonly config: CoreWorkerConfig) {}
 
-  run<K extends WorkerJobName>(name: K, input: WorkerJobs[K]['input'], onProgress?: (progress: JobProgress) => void): Promise<WorkerJobs[K]['output']> {
+  run<K extends WorkerJobName>(
+    name: K,
+    input: WorkerJobs[K]['input'],
+    onProgress?: (progress: JobProgress) => void,
+    onItem?: (item: JobItem<K>) => void,
+  ): Promise<WorkerJobs[K]['output']> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress, onItem: onItem as ((item: unknown) => void) | undefined });
       worker.ref();
       worker.postMessage({ id, name, input } satisfies WorkerRequest);
     });
@@ -67,6 +73,7 @@ export class CoreWorker {
     const job = this.pending.get(reply.id);
     if (!job) return;
     if ('progress' in reply) return job.onProgress?.(reply.progress);
+    if ('item' in reply) return job.onItem?.(reply.item);
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker?.unref();
     if (reply.ok) job.resolve(reply.output);

@@ -3,6 +3,7 @@ import type { FieldIssue, ErrorCode } from '../../../shared/result';
 import { CoreError } from '../errors';
 import { planParticipantImport, previewParticipantImport, type ParticipantPlan, type ParticipantPlanRequest } from '../participants/planParticipantImport';
 import { planBundleImport, type BundlePlan, type BundlePlanInput } from '../sync/planBundleImport';
+import { planBundleSession, type SessionPlanInput, type SessionPlanItem } from '../sync/planBundleSession';
 import type { ReadContext } from './readContext';
 
 /**
@@ -11,6 +12,8 @@ import type { ReadContext } from './readContext';
  */
 export interface WorkerJobs {
   'bundle:plan': { input: BundlePlanInput; output: BundlePlan };
+  /** A USB stick of bundles: one plan per bundle, sent as each is ready (items). */
+  'bundles:plan': { input: SessionPlanInput; output: { planned: number }; item: SessionPlanItem };
   'participants:preview': { input: ParticipantPlanRequest; output: ParticipantImportPreview };
   'participants:plan': { input: ParticipantPlanRequest; output: ParticipantPlan };
 }
@@ -26,25 +29,40 @@ export interface JobProgress {
 export type WorkerRequest = { id: number; name: WorkerJobName; input: unknown };
 export type WorkerReply =
   | { id: number; progress: JobProgress }
+  | { id: number; item: unknown }
   | { id: number; ok: true; output: unknown }
   | { id: number; ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
 
+/** What a job may send before it ends: progress, and for streaming jobs their items. */
+export type JobItem<K extends WorkerJobName> = WorkerJobs[K] extends { item: infer I } ? I : never;
+
 type JobHandlers = {
-  [K in WorkerJobName]: (read: ReadContext, input: WorkerJobs[K]['input'], progress: (p: JobProgress) => void) => Promise<WorkerJobs[K]['output']> | WorkerJobs[K]['output'];
+  [K in WorkerJobName]: (
+    read: ReadContext,
+    input: WorkerJobs[K]['input'],
+    progress: (p: JobProgress) => void,
+    item: (item: JobItem<K>) => void,
+  ) => Promise<WorkerJobs[K]['output']> | WorkerJobs[K]['output'];
 };
 
 const jobHandlers: JobHandlers = {
   'bundle:plan': (read, input, progress) => planBundleImport(read, input, progress),
+  'bundles:plan': (read, input, progress, item) => planBundleSession(read, input, progress, item),
   'participants:preview': (read, input) => previewParticipantImport(read, input),
   'participants:plan': (read, input) => planParticipantImport(read, input),
 };
 
 /** Runs one job against a read-only context and turns any outcome into a reply. */
 export async function runWorkerJob(read: ReadContext, request: WorkerRequest, post: (reply: WorkerReply) => void): Promise<void> {
-  const handler = jobHandlers[request.name] as (r: ReadContext, i: unknown, p: (p: JobProgress) => void) => unknown;
+  const handler = jobHandlers[request.name] as (r: ReadContext, i: unknown, p: (p: JobProgress) => void, it: (item: unknown) => void) => unknown;
   try {
     if (!handler) throw new CoreError('internal', `Unknown worker job ${String(request.name)}.`);
-    const output = await handler(read, request.input, (progress) => post({ id: request.id, progress }));
+    const output = await handler(
+      read,
+      request.input,
+      (progress) => post({ id: request.id, progress }),
+      (item) => post({ id: request.id, item }),
+    );
     post({ id: request.id, ok: true, output });
   } catch (error) {
     if (error instanceof CoreError) {

@@ -39,7 +39,7 @@ export function snapshot(ctx: CoreContext): string {
       .pluck()
       .all() as string[]
   ).filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
-  return JSON.stringify(tables.map((name) => [name, ctx.db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all()]));
+  return JSON.stringify(tables.map((name) => [name, ctx.db.prepare(`SELECT * FROM ${name} ORDER BY ${orderOf(ctx, name)}`).all()]));
 }
 
 export const validForum = {
@@ -54,3 +54,9 @@ export const validForum = {
   sourceLanguage: 'en',
   outcomeKind: 'communique' as const,
 };
+
+/** Every column, in order: a stable order for a table's rows whatever its shape. */
+function orderOf(ctx: CoreContext, table: string): string {
+  const count = (ctx.db.prepare(`SELECT count(*) FROM pragma_table_info(?)`).pluck().get(table) as number) || 1;
+  return Array.from({ length: count }, (_, i) => i + 1).join(', ');
+}

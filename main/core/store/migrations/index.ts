@@ -9,6 +9,7 @@ import { m008HeldChanges } from './m008_heldChanges';
 import { m009ChangeBlocks } from './m009_changeBlocks';
 import { m010Erasure } from './m010_erasure';
 import { m011PlainSortKeys } from './m011_plainSortKeys';
+import { m012DeferredSearch } from './m012_deferredSearch';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   m009ChangeBlocks,
   m010Erasure,
   m011PlainSortKeys,
+  m012DeferredSearch,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+import type { SyncedTable } from './syncedTables';
+
+interface SearchIndex {
+  table: SyncedTable;
+  trigger: string;
+  /** The insert into the index for one row, `alias` naming it (`new` in a trigger). */
+  insertRow(alias: string): string;
+  /** The same for many rows at once, their rowids a JSON array bound as the one parameter. */
+  insertMany: string;
+}
+
+const sessionText = (row: string) => `(SELECT group_concat(value, char(10)) FROM (
+  SELECT value FROM json_each(${row}.title) UNION ALL SELECT value FROM json_each(${row}.description)
+  UNION ALL SELECT value FROM json_each(${row}.room)))`;
+const keyMessageText = (row: string) => `(SELECT group_concat(value, char(10)) FROM json_each(${row}.text))`;
+const rowids = `rowid IN (SELECT value FROM json_each(?))`;
+
+/** The full-text indexes the insert triggers keep (m004, m006), as SQL an import can run in bulk. */
+export const searchIndexes = {
+  notes: {
+    table: 'notes',
+    trigger: 'notes_search_insert',
+    insertRow: (row) => `INSERT INTO notes_search (rowid, text) VALUES (${row}.rowid, ${row}.text)`,
+    insertMany: `INSERT INTO notes_search (rowid, text) SELECT rowid, text FROM notes WHERE ${rowids}`,
+  },
+  participants: {
+    table: 'participants',
+    trigger: 'participants_search_insert',
+    insertRow: (row) => `INSERT INTO participants_search (rowid, name, organisation, email) VALUES (${row}.rowid, ${row}.name, ${row}.organisation, ${row}.email)`,
+    insertMany: `INSERT INTO participants_search (rowid, name, organisation, email) SELECT rowid, name, organisation, email FROM participants WHERE ${rowids}`,
+  },
+  key_messages: {
+    table: 'key_messages',
+    trigger: 'key_messages_search_insert',
+    insertRow: (row) => `INSERT INTO key_messages_search (rowid, text) VALUES (${row}.rowid, ${keyMessageText(row)})`,
+    insertMany: `INSERT INTO key_messages_search (rowid, text) SELECT rowid, ${keyMessageText('key_messages')} FROM key_messages WHERE ${rowids}`,
+  },
+  sessions: {
+    table: 'sessions',
+    trigger: 'sessions_search_insert',
+    insertRow: (row) => `INSERT INTO sessions_search (rowid, text) VALUES (${row}.rowid, ${sessionText(row)})`,
+    insertMany: `INSERT INTO sessions_search (rowid, text) SELECT rowid, ${sessionText('sessions')} FROM sessions WHERE ${rowids}`,
+  },
+} as const satisfies Record<string, SearchIndex>;
+
+type IndexedTable = keyof typeof searchIndexes;
+const isIndexed = (table: string): table is IndexedTable => Object.prototype.hasOwnProperty.call(searchIndexes, table);
+
+/**
+ * Runs `insert` (which adds rows, inside the caller's transaction) with the insert triggers of
+ * the search indexes set aside, collecting the new rows' rowids through `added`, then indexes
+ * them in one statement per table. The flag rows never outlive the transaction.
+ */
+export function withSearchDeferred<T>(db: Database, insert: (added: (table: string, rowid: number) => void) => T): T {
+  if (!db.inTransaction) throw new Error('withSearchDeferred needs a transaction');
+  const added = new Map<IndexedTable, number[]>();
+  const flag = db.prepare('INSERT OR IGNORE INTO search_deferred (tbl) VALUES (?)');
+  for (const table of Object.keys(searchIndexes)) flag.run(table);
+  try {
+    const result = insert((table, rowid) => {
+      if (!isIndexed(table)) return;
+      let list = added.get(table);
+      if (!list) added.set(table, (list = []));
+      list.push(rowid);
+    });
+    for (const [table, ids] of added) db.prepare(searchIndexes[table].insertMany).run(JSON.stringify(ids));
+    return result;
+  } finally {
+    db.prepare('DELETE FROM search_deferred').run();
+  }
+}

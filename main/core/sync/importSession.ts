@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { AppError } from '../../../shared/result';
+import type { ImportPreview, ImportProgress } from '../../../shared/sync';
+import type { CoreContext } from '../coreContext';
+import { CoreError } from '../errors';
+import { backupDatabase, discardBackup } from '../store/backupDatabase';
+import { applyBundlePlan } from './applyBundlePlan';
+import { describeWriteFailure } from './describeWriteFailure';
+import type { ImportJournal } from './importJournal';
+import { oneImportAtATime } from './oneImportAtATime';
+import type { SessionPlanItem } from './planBundleSession';
+import { undoImport } from './rollBackImport';
+
+export interface SessionFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SessionOptions {
+  /** Laptops seen for the first time that the user trusts (by device id), or all of them. */
+  trust: boolean | readonly string[];
+  confirmMassChanges?: boolean;
+  applyHeld?: boolean;
+  backupDir?: string;
+  now?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export type SessionOutcome = { name: string; status: 'imported'; preview: ImportPreview } | { name: string; status: 'refused'; error: AppError };
+
+export interface SessionResult {
+  bundles: SessionOutcome[];
+  backupPath: string | null;
+  /** The longest the session held the write lock in one transaction, in milliseconds. */
+  longestLockMs: number;
+  transactions: number;
+}
+
+/** Changes stamped more than this ahead of this laptop's clock are held back unless the user says otherwise. */
+export const defaultHoldAheadMs = 24 * 60 * 60 * 1000;
+
+/** How far ahead a change may be stamped before it is held back: configurable per database. */
+export function holdAheadMs(ctx: CoreContext): number {
+  const value = ctx.db.prepare("SELECT value FROM meta WHERE key = 'hold_ahead_ms'").pluck().get();
+  const ms = Number(value);
+  return typeof value === 'string' && Number.isFinite(ms) && ms > 0 ? ms : defaultHoldAheadMs;
+}
+
+/**
+ * Imports a session of bundles (a USB stick full, in any order) the way the app does everywhere.
+ * The worker reads, verifies and plans them one after another, each against the state the ones
+ * before it leave; the main connection applies each plan in short transactions as soon as it
+ * arrives, so reading the next overlaps writing this one. One backup before the first bundle goes
+ * in. Each bundle is all or nothing on its own: a damaged or untrusted one, or one that fails to
+ * apply, is listed with its reason and the others go in.
+ */
+export function importBundles(ctx: CoreContext, files: readonly SessionFile[], options: SessionOptions): Promise<SessionResult> {
+  return oneImportAtATime(ctx, async () => {
+    const now = options.now ?? Date.now();
+    const report = options.onProgress ?? (() => undefined);
+    const arrived: Array<SessionPlanItem | undefined> = [];
+    const waiting = new Map<number, (item: SessionPlanItem) => void>();
+    const take = (index: number) =>
+      new Promise<SessionPlanItem>((resolve) => {
+        const ready = arrived[index];
+        if (ready) resolve(ready);
+        else waiting.set(index, resolve);
+      });
+    report({ phase: 'verify', done: 0, total: files.length });
+    const planning = ctx.worker.run(
+      'bundles:plan',
+      {
+        files: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+        now,
+        holdAheadMs: holdAheadMs(ctx),
+        applyHeld: options.applyHeld === true,
+        consent: { trust: options.trust, confirmMassChanges: options.confirmMassChanges === true },
+      },
+      undefined,
+      (item) => {
+        arrived[item.index] = item;
+        waiting.get(item.index)?.(item);
+      },
+    );
+    // A worker that dies answers every bundle still waiting with the same error.
+    planning.catch((error: unknown) => {
+      const failed = { code: error instanceof CoreError ? error.code : 'internal', message: (error as Error).message } as const;
+      for (const [index, resolve] of waiting) resolve({ index, error: failed });
+      for (let i = 0; i < files.length; i++) arrived[i] ??= { index: i, error: failed };
+    });
+
+    const result: SessionResult = { bundles: [], backupPath: null, longestLockMs: 0, transactions: 0 };
+    let applied = 0;
+    let planned = 0;
+    for (let index = 0; index < files.length; index++) {
+      const item = await take(index);
+      const name = files[index]?.name ?? `bundle ${index + 1}`;
+      if ('error' in item) {
+        result.bundles.push({ name, status: 'refused', error: item.error });
+        continue;
+      }
+      const { plan } = item;
+      planned += plan.preview.changes.new;
+      if (result.backupPath === null) {
+        report({ phase: 'backup', done: 0, total: 0 });
+        result.backupPath = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-import');
+      }
+      const journal: ImportJournal = { id: randomUUID(), kind: 'bundle', ranges: [] };
+      try {
+        const base = applied;
+        const stats = await applyBundlePlan(ctx, plan, journal, {
+          now: new Date(now),
+          onProgress: (p) => report({ phase: 'apply', done: base + p.done, total: Math.max(planned, base + p.total) }),
+        });
+        applied += plan.preview.changes.new;
+        result.longestLockMs = Math.max(result.longestLockMs, stats.longestMs);
+        result.transactions += stats.chunks;
+        result.bundles.push({ name, status: 'imported', preview: plan.preview });
+      } catch (error) {
+        undoImport(ctx.db, journal);
+        const why = error instanceof CoreError ? error.message : describeWriteFailure(error, `Import of ${plan.signer.name}'s bundle`);
+        const message = error instanceof CoreError ? why : `The import of ${plan.signer.name}’s bundle stopped before it finished (${why}) and was undone; nothing of it was kept.`;
+        result.bundles.push({ name, status: 'refused', error: { code: error instanceof CoreError ? error.code : 'bundle_rejected', message } });
+      }
+    }
+    await planning.catch(() => undefined);
+    // Nothing went in: the backup is a copy of what is still here.
+    if (result.backupPath && !result.bundles.some((b) => b.status === 'imported')) {
+      discardBackup(result.backupPath);
+      result.backupPath = null;
+    }
+    report({ phase: 'done', done: applied, total: applied });
+    return result;
+  });
+}
+
+/** Each bundle's preview, planned as if the ones before it went in; nothing is written. */
+export async function previewBundles(ctx: CoreContext, files: readonly SessionFile[], now = Date.now()): Promise<PreviewOutcome[]> {
+  const outcomes: PreviewOutcome[] = files.map((f) => ({ name: f.name, status: 'refused', error: { code: 'internal', message: 'Not read.' } }));
+  await ctx.worker.run(
+    'bundles:plan',
+    { files: files.map((f) => ({ name: f.name, bytes: f.bytes })), now, holdAheadMs: holdAheadMs(ctx), applyHeld: false },
+    undefined,
+    (item) => {
+      const name = files[item.index]?.name ?? '';
+      outcomes[item.index] = 'error' in item ? { name, status: 'refused', error: item.error } : { name, status: 'ready', preview: item.plan.preview };
+    },
+  );
+  return outcomes;
+}
+
+export type PreviewOutcome = { name: string; status: 'ready'; preview: ImportPreview } | { name: string; status: 'refused'; error: AppError };

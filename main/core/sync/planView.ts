@@ -1,0 +1,110 @@
+import type { Statement } from 'better-sqlite3';
+import type { ReadContext } from '../workers/readContext';
+import type { BundleChange } from './readBundle';
+
+/** The cells of a change as read from its line (parsed once, by the reader). */
+export const cellsOf = (change: BundleChange): Record<string, unknown> => change.values ?? (JSON.parse(change.cells) as Record<string, unknown>);
+
+/**
+ * What earlier bundles of the same import session will have added by the time this one is
+ * applied: the worker plans the next bundle while the main connection applies the one before, so
+ * it reads the database through this overlay, as if they were already there.
+ */
+export interface SessionOverlay {
+  changes: Set<string>;
+  /** `${table}\u0000${rowId}` → the forum the row belongs to. */
+  rows: Map<string, string>;
+  /** Device → public key: signers and relayed laptops earlier bundles pinned. */
+  keys: Map<string, string>;
+  /** Signers the user trusted for this session. */
+  trusted: Set<string>;
+  /** Participants an earlier bundle erases. */
+  erased: Set<string>;
+  /** `${table}\u0000${rowId}` of every row an earlier bundle changes. */
+  touched: Set<string>;
+}
+
+export function emptyOverlay(): SessionOverlay {
+  return { changes: new Set(), rows: new Map(), keys: new Map(), trusted: new Set(), erased: new Set(), touched: new Set() };
+}
+
+// A device never stamps two changes alike: its id and the clock value name one change.
+const changeKey = (c: { device: string; hlc: string }) => `${c.device}|${c.hlc}`;
+const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
+
+/**
+ * The database as a plan sees it: a read-only connection (statements prepared once) and, within
+ * an import session, the overlay of what earlier bundles bring.
+ */
+export class PlanView {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    readonly read: ReadContext,
+    private readonly overlay: SessionOverlay = emptyOverlay(),
+  ) {}
+
+  private statement(key: string, sql: string): Statement {
+    let statement = this.statements.get(key);
+    if (!statement) this.statements.set(key, (statement = this.read.db.prepare(sql)));
+    return statement;
+  }
+
+  hasChange(c: { tbl: string; rowId: string; device: string; hlc: string }): boolean {
+    if (this.overlay.changes.has(changeKey(c))) return true;
+    return this.statement('change', 'SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?').pluck().get(c.tbl, c.rowId, c.device, c.hlc) !== undefined;
+  }
+
+  /** The forum a row belongs to, or undefined when the row is not here (nor brought earlier). */
+  rowForum(table: string, rowId: string): string | null | undefined {
+    const planned = this.overlay.rows.get(rowKey(table, rowId));
+    if (planned !== undefined) return planned;
+    const sql = table === 'forums' ? 'SELECT id FROM forums WHERE id = ?' : `SELECT forum_id FROM ${table} WHERE id = ?`;
+    return this.statement(`forum:${table}`, sql).pluck().get(rowId) as string | null | undefined;
+  }
+
+  hasRow(table: string, rowId: string): boolean {
+    return this.rowForum(table, rowId) !== undefined;
+  }
+
+  /** Whether the log holds any change of the row (here, or brought earlier in the session). */
+  hasHistory(table: string, rowId: string): boolean {
+    if (this.overlay.touched.has(rowKey(table, rowId))) return true;
+    return this.statement('history', 'SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck().get(table, rowId) !== undefined;
+  }
+
+  /** The key this laptop already pins for a device: its own, a trusted signer's or a relayed one's. */
+  pinnedKey(deviceId: string): string | undefined {
+    if (deviceId === this.read.deviceId) return this.read.ownPublicKey;
+    const planned = this.overlay.keys.get(deviceId);
+    if (planned !== undefined) return planned;
+    return this.statement('pinned', 'SELECT public_key FROM known_devices WHERE device_id = ? UNION ALL SELECT public_key FROM relayed_devices WHERE device_id = ?')
+      .pluck()
+      .get(deviceId, deviceId) as string | undefined;
+  }
+
+  /** The key of a signer this laptop trusts (or that the user trusted earlier in the session). */
+  trustedSignerKey(deviceId: string): string | undefined {
+    if (this.overlay.trusted.has(deviceId)) return this.overlay.keys.get(deviceId);
+    return this.statement('trusted', 'SELECT public_key FROM known_devices WHERE device_id = ?').pluck().get(deviceId) as string | undefined;
+  }
+
+  isErased(participantId: string): boolean {
+    if (this.overlay.erased.has(participantId)) return true;
+    return this.statement('erased', "SELECT 1 FROM changes WHERE tbl = 'participants' AND row_id = ? AND cells ->> '$.erased' = 1 LIMIT 1").pluck().get(participantId) !== undefined;
+  }
+
+  /** After a plan: what its bundle brings, for the bundles planned after it in the session. */
+  record(applied: readonly BundleChange[], forumId: string, keys: Iterable<[string, string]>, trustedSigner: string | undefined): void {
+    for (const change of applied) {
+      this.overlay.changes.add(changeKey(change));
+      this.overlay.touched.add(rowKey(change.tbl, change.rowId));
+      const cells = cellsOf(change);
+      if (change.tbl === 'forums') this.overlay.rows.set(rowKey('forums', change.rowId), change.rowId);
+      else if (typeof cells.forum_id === 'string') this.overlay.rows.set(rowKey(change.tbl, change.rowId), forumId);
+      if (change.tbl === 'participants' && cells.erased === 1) this.overlay.erased.add(change.rowId);
+    }
+    for (const [device, key] of keys) if (!this.overlay.keys.has(device)) this.overlay.keys.set(device, key);
+    if (trustedSigner) this.overlay.trusted.add(trustedSigner);
+  }
+}

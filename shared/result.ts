@@ -11,6 +11,7 @@ export const errorCodes = [
   'db_needs_upgrade',
   'backup_failed',
   'bundle_rejected',
+  'bundle_duplicate',
   'device_key_mismatch',
   'device_key_unavailable',
   'import_rejected',

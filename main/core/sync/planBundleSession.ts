@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ErrorCode } from '../../../shared/result';
 import { CoreError } from '../errors';
 import type { JobProgress } from '../workers/workerJobs';
@@ -27,8 +28,17 @@ export type SessionPlanItem = { index: number; plan: BundlePlan } | { index: num
 export function planBundleSession(read: ReadContext, input: SessionPlanInput, progress: (p: JobProgress) => void, item: (item: SessionPlanItem) => void): { planned: number } {
   const view = new PlanView(read, emptyOverlay());
   let planned = 0;
+  // A stick often holds the same file twice (copied again, or under a new name): it is read once.
+  const seen = new Map<string, string>();
   input.files.forEach((file, index) => {
     progress({ phase: 'plan', done: index, total: input.files.length });
+    const digest = createHash('sha256').update(file.bytes).digest('hex');
+    const first = seen.get(digest);
+    if (first !== undefined) {
+      item({ index, error: { code: 'bundle_duplicate', message: `“${file.name}” is the same file as “${first}”; it was read once.` } });
+      return;
+    }
+    seen.set(digest, file.name);
     try {
       const plan = planBundleImport(view, {
         bytes: file.bytes,

@@ -18,6 +18,7 @@ const statuses: Record<ErrorCode, number> = {
   file_too_large: 413,
   // Well-formed requests whose content is refused: the file, bundle or document as it stands.
   bundle_rejected: 422,
+  bundle_duplicate: 422,
   import_rejected: 422,
   file_unreadable: 422,
   translations_missing: 422,

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../shared/languages';
 import type { AppError } from '../../shared/result';
@@ -8,6 +8,7 @@ import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { navigate, routeHref, useRoute } from './hooks/useRoute';
 import { ForumNav } from './components/ForumNav';
 import { HomeScreen } from './screens/HomeScreen';
+import { useFocusOnNavigate } from './hooks/useFocusOnNavigate';
 
 // The home screen is what a cold start must show fast; every other screen is fetched when first
 // opened (a few milliseconds from the local server), which halves the script parsed at start-up,
@@ -50,6 +51,8 @@ const StatsScreen = lazy(() => screens.StatsScreen().then((m) => ({ default: m.S
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigate(`${route.name}/${'id' in route ? route.id : ''}`, main);
 
   useEffect(() => {
     void api['settings:get']({}).then((result) => {
@@ -105,6 +108,17 @@ export function App() {
 
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(event) => {
+          // The address is the route: the link moves the focus, not the page.
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
       <header className="app-header">
         <a className="brand" href={routeHref({ name: 'home' })} aria-label={t('app.homeLink')} aria-keyshortcuts="Alt+Home">
           {t('app.name')}
@@ -113,7 +127,7 @@ export function App() {
         <LanguageSwitcher onChange={changeLanguage} />
       </header>
       {route.name !== 'home' && route.name !== 'newForum' && <ForumNav route={route} />}
-      <main className="app-main">
+      <main className="app-main" id="main-content" ref={main} tabIndex={-1}>
         {settingsError && <ErrorMessage error={settingsError} />}
         <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
           {route.name === 'home' && <HomeScreen />}

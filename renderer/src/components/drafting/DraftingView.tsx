@@ -91,18 +91,22 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
   useEffect(() => {
     const id = focusRequest.current;
     focusRequest.current = undefined;
-    const element = id ? document.querySelector<HTMLElement>(`[data-paragraph="${CSS.escape(id)}"]`) : refocus.current;
+    const element = id ? paragraphElement(id) : refocus.current;
     refocus.current = null;
-    if (element instanceof HTMLElement && element.isConnected && document.activeElement !== element) {
-      element.focus();
-      element.scrollIntoView({ block: 'nearest' });
-    }
+    focusElement(element);
   }, [paragraphs, selectedId]);
+  const focusParagraph = (id: string) => {
+    focusRequest.current = undefined;
+    focusElement(paragraphElement(id));
+  };
 
   const select = useCallback((id: string) => setSelectedId(id), []);
   const selectAndFocus = (id: string) => {
     focusRequest.current = id;
-    setSelectedId(id);
+    // Selecting the paragraph already selected (Esc from its editor) changes no state, so no
+    // render would come to take the request: focus it now.
+    if (id === selectedId) focusParagraph(id);
+    else setSelectedId(id);
   };
   const after = selected?.id ?? paragraphs.at(-1)?.id ?? null;
   const placeText = selected ? t('drafting.composer.after', { name: nameOf(selected.id) }) : t('drafting.composer.atEnd');
@@ -284,4 +288,13 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
       )}
     </section>
   );
+}
+
+const paragraphElement = (id: string) => document.querySelector<HTMLElement>(`[data-paragraph="${CSS.escape(id)}"]`);
+
+function focusElement(element: Element | null): void {
+  if (element instanceof HTMLElement && element.isConnected && document.activeElement !== element) {
+    element.focus();
+    element.scrollIntoView({ block: 'nearest' });
+  }
 }

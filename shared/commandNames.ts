@@ -11,6 +11,7 @@ export const commandNames = [
   'forums:overview',
   'forums:create',
   'forums:update',
+  'forums:setDeleted',
   'demo:create',
   'prose:choose',
   'device:get',

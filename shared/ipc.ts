@@ -37,7 +37,8 @@ export const contract = {
     output: z.object({ language: z.enum(uiLanguages) }),
   },
   'forums:list': {
-    input: z.object({}).strict(),
+    /** `deleted`: the deleted forums instead, to restore or share. */
+    input: z.object({ deleted: z.boolean().optional() }).strict(),
     output: z.array(forum),
   },
   'forums:get': {
@@ -55,6 +56,11 @@ export const contract = {
   'forums:update': {
     input: z.object({ id: forumId, forum: forumInput }).strict(),
     output: forum,
+  },
+  /** Deletes a forum everywhere its next bundle goes, or undoes that. */
+  'forums:setDeleted': {
+    input: z.object({ id: forumId, deleted: z.boolean() }).strict(),
+    output: z.object({ id: z.string(), deleted: z.boolean() }),
   },
   'demo:create': {
     input: z.object({}).strict(),

@@ -4,7 +4,7 @@ import { isUiLanguage } from '../../../shared/languages';
 import type { CoreContext, Transport } from '../coreContext';
 import { createDemoForum } from '../demo/createDemoForum';
 import { forumOverview } from '../store/forumOverview';
-import { createForum, getForum, listForums, updateForum } from '../store/forums';
+import { createForum, getForum, listForums, setForumDeleted, updateForum } from '../store/forums';
 import { proseVersions, chooseProse } from '../store/proseVersions';
 import { getSetting, setSetting } from '../store/settings';
 import { CoreError } from '../errors';
@@ -43,11 +43,12 @@ export const handlers: Handlers = {
     setSetting(ctx, 'language', input.language);
     return { language: input.language };
   },
-  'forums:list': (ctx) => listForums(ctx.db),
+  'forums:list': (ctx, input) => listForums(ctx.db, input.deleted === true),
   'forums:get': (ctx, input) => getForum(ctx.db, input.id),
   'forums:overview': (ctx, input) => forumOverview(ctx.db, input.id),
   'forums:create': (ctx, input) => createForum(ctx, input),
   'forums:update': (ctx, input) => updateForum(ctx, input.id, input.forum),
+  'forums:setDeleted': (ctx, input) => setForumDeleted(ctx, input.id, input.deleted),
   'demo:create': (ctx) => createDemoForum(ctx),
   'prose:choose': (ctx, input) => {
     const exists = ctx.db.prepare(`SELECT 1 FROM ${input.table} WHERE id = ?`).pluck().get(input.rowId);

@@ -6,7 +6,7 @@ import demoParticipants from '../../../resources/demo/participants.json';
 import { forumInput, outcomeKinds, paragraphStatuses, sessionKinds, type Forum } from '../../../shared/forum';
 import { numberingStyles, paragraphKinds } from '../../../shared/outcome';
 import { writeRow, type Writer } from '../store/changeLog';
-import { createForum } from '../store/forums';
+import { createForum, currentDemoId, getForum } from '../store/forums';
 import { sourceLinkId } from '../store/paragraphSources';
 
 const text = z.record(z.string(), z.string());
@@ -88,6 +88,9 @@ function addMinutes(day: string, time: string, minutes: number): string {
  * can be created more than once.
  */
 export function createDemoForum(writer: Writer): Forum {
+  // One demo at a time: asked again, the one this laptop has is opened instead of a copy.
+  const existing = currentDemoId(writer.db);
+  if (existing) return getForum(writer.db, existing);
   const demo = demoSchema.parse(demoForum);
   const people = participantsSchema.parse(demoParticipants);
   const { preamble, leadIn, closing, ...details } = demo.forum;

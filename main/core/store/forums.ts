@@ -39,15 +39,16 @@ function toForum(row: ForumRow): Forum {
 const columns =
   'id, title, theme, venue, start_date, end_date, time_zone, co_organisers, languages, source_language, outcome_kind, is_demo';
 
-export function listForums(db: Database): Forum[] {
+/** The forums this laptop lists, or those deleted (which can be restored, and shared so the deletion travels). */
+export function listForums(db: Database, deleted = false): Forum[] {
   const rows = db
-    .prepare(`SELECT ${columns} FROM forums WHERE deleted = 0 ORDER BY start_date DESC, id`)
-    .all() as ForumRow[];
+    .prepare(`SELECT ${columns} FROM forums WHERE deleted = ? ORDER BY start_date DESC, id`)
+    .all(deleted ? 1 : 0) as ForumRow[];
   return rows.map(toForum);
 }
 
-export function getForum(db: Database, id: string): Forum {
-  const row = db.prepare(`SELECT ${columns} FROM forums WHERE id = ? AND deleted = 0`).get(id) as ForumRow | undefined;
+export function getForum(db: Database, id: string, options: { includeDeleted?: boolean } = {}): Forum {
+  const row = db.prepare(`SELECT ${columns} FROM forums WHERE id = ? AND deleted IN (0, ?)`).get(id, options.includeDeleted ? 1 : 0) as ForumRow | undefined;
   if (!row) throw new CoreError('not_found', `No forum with id ${id}.`);
   return toForum(row);
 }
@@ -106,4 +107,20 @@ export function updateForum(writer: Writer, id: string, input: ForumInput): Foru
   }
   writeRow(writer, 'forums', id, changed);
   return getForum(writer.db, id);
+}
+
+/**
+ * Deletes a forum (or brings it back) as a change in the log, so the deletion travels to the
+ * other laptops like any edit and an undo is one more change. Its rows stay in the tables.
+ */
+export function setForumDeleted(writer: Writer, id: string, deleted: boolean): { id: string; deleted: boolean } {
+  const exists = writer.db.prepare('SELECT 1 FROM forums WHERE id = ?').pluck().get(id);
+  if (!exists) throw new CoreError('not_found', `No forum ${id}.`);
+  writeRow(writer, 'forums', id, { deleted: deleted ? 1 : 0 });
+  return { id, deleted };
+}
+
+/** The demo forum this laptop lists, if it has one: one demo at a time. */
+export function currentDemoId(db: Database): string | undefined {
+  return db.prepare('SELECT id FROM forums WHERE is_demo = 1 AND deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string | undefined;
 }

@@ -30,7 +30,8 @@ export interface ExportedBundle {
  * change), its ed25519 signature, and one change per line.
  */
 export function exportBundle(ctx: CoreContext, options: ExportOptions): ExportedBundle {
-  const forum = getForum(ctx.db, options.forumId);
+  // A deleted forum is still shared: its deletion (and a later restore) must reach the others.
+  const forum = getForum(ctx.db, options.forumId, { includeDeleted: true });
   const peerHas = new Map<string, string>();
   if (options.forPeer) {
     const rows = ctx.db

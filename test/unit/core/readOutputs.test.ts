@@ -56,6 +56,7 @@ const writes = [
   'settings:set',
   'forums:create',
   'forums:update',
+  'forums:setDeleted',
   'demo:create',
   'prose:choose',
   'device:rename',

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routeHref } from '../hooks/useRoute';
 import type { Participant } from '../../../shared/participants';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api/plenaryApi';
@@ -80,6 +81,20 @@ export function CheckInScreen({ forumId }: { forumId: string }) {
       </div>
       {countError && <ErrorMessage error={countError} />}
       {error && <ErrorMessage error={error} />}
+      {everyone.data?.total === 0 && (
+        <div className="empty-state">
+          <h2>{t('participants.checkIn.emptyTitle')}</h2>
+          <p>{t('participants.checkIn.emptyBody')}</p>
+          <p className="actions">
+            <a className="button primary" href={routeHref({ name: 'importParticipants', id: forumId })}>
+              {t('participants.checkIn.emptyImport')}
+            </a>
+            <a className="button" href={routeHref({ name: 'newParticipant', id: forumId })}>
+              {t('participants.checkIn.emptyAdd')}
+            </a>
+          </p>
+        </div>
+      )}
       <CheckInSearch forumId={forumId} timeZone={timeZone} inputRef={input} onChoose={choose} onNotice={setNotice} />
       <div className="checkin-status">
         <p role="status" className="checkin-notice">

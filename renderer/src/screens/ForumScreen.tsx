@@ -9,6 +9,8 @@ import { LocalText } from '../components/LocalText';
 import { languageName } from '../i18n/languageName';
 import { OutcomeDraft } from '../components/OutcomeDraft';
 import { ExchangePanel } from '../components/sync/ExchangePanel';
+import { DeleteForumButton } from '../components/forums/DeleteForumButton';
+import { NextSteps } from '../components/forums/NextSteps';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
 
@@ -45,6 +47,7 @@ export function ForumScreen({ forumId }: { forumId: string }) {
           <a className="button" href={routeHref({ name: 'editForum', id: forum.id })}>
             {t('forum.edit')}
           </a>
+          <DeleteForumButton forumId={forum.id} title={forum.title[lang] ?? forum.title[forum.sourceLanguage] ?? ''} />
         </div>
       </div>
       {Object.keys(forum.theme).length > 0 && <LocalText as="p" className="theme" text={forum.theme} {...text} />}
@@ -63,6 +66,7 @@ export function ForumScreen({ forumId }: { forumId: string }) {
           </span>
         </p>
       )}
+      <NextSteps forumId={forum.id} counts={counts} />
       <Figures counts={counts} />
       <AgendaSummary sessions={sessions} {...text} />
       <OutcomeDraft key={imports} forumId={forum.id} outcomeKind={forum.outcomeKind} {...text} />

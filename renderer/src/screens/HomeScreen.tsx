@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateRange } from '../i18n/intlFormat';
 import { LocalText } from '../components/LocalText';
 import { ExchangePanel } from '../components/sync/ExchangePanel';
+import { DeletedForums } from '../components/forums/DeletedForums';
 import { languageName } from '../i18n/languageName';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { navigate, routeHref } from '../hooks/useRoute';
@@ -26,6 +27,8 @@ export function HomeScreen() {
   };
 
   const list = forums.data ?? [];
+  // One demo at a time: once there, the button opens it.
+  const demo = list.find((forum) => forum.isDemo);
   return (
     <section aria-labelledby="forums-heading">
       <div className="screen-heading">
@@ -34,11 +37,18 @@ export function HomeScreen() {
           <a className="button primary" href={routeHref({ name: 'newForum' })} aria-keyshortcuts="Alt+N">
             {t('home.newForum')}
           </a>
-          <button type="button" onClick={() => void createDemo()} disabled={creatingDemo}>
-            {creatingDemo ? t('home.creatingDemo') : t('home.addDemo')}
-          </button>
+          {demo ? (
+            <a className="button" href={routeHref({ name: 'forum', id: demo.id })}>
+              {t('home.openDemo')}
+            </a>
+          ) : (
+            <button type="button" onClick={() => void createDemo()} disabled={creatingDemo || !forums.data}>
+              {creatingDemo ? t('home.creatingDemo') : t('home.addDemo')}
+            </button>
+          )}
         </div>
       </div>
+      <DeletedForums onChanged={() => forums.reload()} />
       {forums.error && <ErrorMessage error={forums.error} />}
       {demoError && <ErrorMessage error={demoError} />}
       {forums.loading && !forums.data && <p aria-busy="true">{t('common.loading')}</p>}

@@ -15,6 +15,8 @@ const s = en.sync;
 const b = enSession.bundleSession;
 /** An English message with its {{placeholders}} filled, as the UI shows it. */
 const fill = (message: string, values: Record<string, string>) => message.replace(/{{\s*(\w+)\s*}}/g, (_, key: string) => values[key] ?? '');
+/** A name as the UI puts it into a sentence: isolated, so it keeps its own direction. */
+const isolated = (name: string) => `\u2068${name}\u2069`;
 /** The import's own sizes, and a tablet held upright. */
 const sizes = [...screenSizes, { width: 800, height: 1280 }];
 
@@ -125,7 +127,7 @@ test('a USB stick of bundles from two laptops, one damaged and one twice, is pre
   await expect(refused).toHaveCount(2);
   await expect(refused.nth(0)).toContainText('damaged.plenary');
   await expect(refused.nth(0)).toContainText(b.reason.bundle_rejected);
-  await expect(refused.nth(1)).toContainText(fill(b.reason.duplicate, { name: 'rapporteur-b.plenary' }));
+  await expect(refused.nth(1)).toContainText(fill(b.reason.duplicate, { name: isolated('rapporteur-b.plenary') }));
 
   // Nothing goes in until a laptop is trusted; each is trusted by its own fingerprint.
   const importButton = exchange.getByRole('button', { name: s.importButton });
@@ -155,7 +157,7 @@ test('a USB stick of bundles from two laptops, one damaged and one twice, is pre
   const bar = exchange.getByRole('progressbar', { name: s.progressLabel });
   await expect(bar).toHaveAttribute('aria-valuetext', fill(b.progressValue, { bundle: '1', bundles: '4' }));
   await expect(exchange.getByRole('button', { name: s.importing })).toBeDisabled();
-  await lookAt(page, 'issue13', 'progress', page.locator('.bundle-import'), sizes);
+  await lookAt(page, 'issue13', 'progress', page.locator('.session-actions'), sizes);
 
   // The rest of the app stays usable: another screen works, and coming back the import is still there.
   await page.getByRole('link', { name: en.forumNav.participants }).click();
@@ -170,11 +172,11 @@ test('a USB stick of bundles from two laptops, one damaged and one twice, is pre
   await expect(bar).toHaveAttribute('value', '4');
   const results = exchange.getByRole('list', { name: b.resultsLabel }).getByRole('listitem');
   await expect(results).toHaveCount(5);
-  await expect(results.nth(0)).toContainText(/^rapporteur-a-morning\.plenaryImported from Rapporteur A, hall 1\. New changes: [1-9]\d*\.$/);
-  await expect(results.nth(1)).toContainText(/^rapporteur-a-evening\.plenaryImported from Rapporteur A, hall 1\. New changes: [1-9]\d*\.$/);
-  await expect(results.nth(2)).toContainText(/^rapporteur-b\.plenaryImported from Rapporteur B, hall 2\. New changes: [1-9]\d*\.$/);
+  await expect(results.nth(0)).toContainText(/^rapporteur-a-morning\.plenaryImported from \u2068Rapporteur A, hall 1\u2069\. New changes: [1-9]\d*\.$/);
+  await expect(results.nth(1)).toContainText(/^rapporteur-a-evening\.plenaryImported from \u2068Rapporteur A, hall 1\u2069\. New changes: [1-9]\d*\.$/);
+  await expect(results.nth(2)).toContainText(/^rapporteur-b\.plenaryImported from \u2068Rapporteur B, hall 2\u2069\. New changes: [1-9]\d*\.$/);
   await expect(results.nth(3)).toContainText(b.reason.bundle_rejected);
-  await expect(results.nth(4)).toContainText(fill(b.reason.duplicate, { name: 'rapporteur-b.plenary' }));
+  await expect(results.nth(4)).toContainText(fill(b.reason.duplicate, { name: isolated('rapporteur-b.plenary') }));
   await lookAt(page, 'issue13', 'results', page.locator('.bundle-import'), sizes);
 
   // The screen read the forum again: three more notes, and they are found where people look.

@@ -31,7 +31,7 @@ test('a forum travels to another laptop as a bundle file, trusted by fingerprint
     await pageB.goto(other.url);
     const importer = pageB.getByRole('region', { name: en.sync.title });
     await importer.getByLabel(en.sync.chooseFiles).setInputFiles(file);
-    await expect(importer.getByText('A forum not on this laptop yet: importing adds “Forum on Urban-Rural Linkages”.')).toBeVisible();
+    await expect(importer.getByText('A forum not on this laptop yet: importing adds “\u2068Forum on Urban-Rural Linkages\u2069”.')).toBeVisible();
     await expect(importer.getByText(fingerprintA ?? 'missing', { exact: true })).toBeVisible();
     const preview = importer.getByRole('table', { name: en.sync.previewCaption });
     await expect(preview.getByRole('row', { name: /Participants/ })).toContainText('200');

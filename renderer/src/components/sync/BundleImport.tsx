@@ -63,7 +63,7 @@ export function BundleImport({ currentForumId, onImported }: { currentForumId?: 
             }}
           />
         </label>
-        <span className="hint">{session.step === 'preview' ? t('bundleSession.dropMore') : t('bundleSession.dropHint')}</span>
+        {!busy && <span className="hint">{session.step === 'preview' ? t('bundleSession.dropMore') : t('bundleSession.dropHint')}</span>}
         {(session.step === 'preview' || session.step === 'done') && (
           <button type="button" onClick={() => bundleSession.clear()}>
             {t('bundleSession.clear')}

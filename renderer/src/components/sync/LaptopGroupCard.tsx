@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration, formatNumber } from '../../i18n/intlFormat';
-import type { LaptopGroup } from './sessionSummary';
+import { isolate, type LaptopGroup } from './sessionSummary';
 
 interface Props {
   group: LaptopGroup;
@@ -36,10 +36,10 @@ export function LaptopGroupCard({ group, currentForumId, trusted, choosing, onTr
         {group.forums.map((forum) => (
           <span key={forum.id} className="forum-note">
             {forum.isNew
-              ? t('bundleSession.newForum', { title: forum.title })
+              ? t('bundleSession.newForum', { title: isolate(forum.title) })
               : currentForumId && currentForumId !== forum.id
-                ? t('bundleSession.otherForum', { title: forum.title })
-                : t('bundleSession.intoForum', { title: forum.title })}{' '}
+                ? t('bundleSession.otherForum', { title: isolate(forum.title) })
+                : t('bundleSession.intoForum', { title: isolate(forum.title) })}{' '}
           </span>
         ))}
       </p>

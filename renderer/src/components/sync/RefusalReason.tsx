@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { RefusedFile } from './sessionSummary';
+import { isolate, type RefusedFile } from './sessionSummary';
 
 const ownWords = new Set(['duplicate', 'untrusted', 'bundle_rejected', 'confirmation_required']);
 
 /** Why one file is not imported, in the user's language; the core's own words stay one click away. */
 export function RefusalReason({ file }: { file: RefusedFile }) {
   const { t } = useTranslation();
-  const reason = ownWords.has(file.reason) ? t(`bundleSession.reason.${file.reason}`, { name: file.sameAs ?? '' }) : t(`errors.${file.reason}`);
+  const reason = ownWords.has(file.reason) ? t(`bundleSession.reason.${file.reason}`, { name: isolate(file.sameAs ?? '') }) : t(`errors.${file.reason}`);
   return (
     <>
       <span className="reason">{reason}</span>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/intlFormat';
 import { RefusalReason } from './RefusalReason';
-import type { BundleResult } from './sessionSummary';
+import { isolate, type BundleResult } from './sessionSummary';
 
 /** What became of each file of the session: imported (from whom, how many changes), or why not. */
 export function SessionResults({ results }: { results: readonly BundleResult[] }) {
@@ -16,7 +16,7 @@ export function SessionResults({ results }: { results: readonly BundleResult[] }
           <li key={`${index}-${result.name}`} className={result.status}>
             <bdi className="file-name">{result.name}</bdi>
             {result.status === 'imported' ? (
-              <span className="reason">{t('bundleSession.imported', { laptop: result.laptop, changes: n(result.changes) })}</span>
+              <span className="reason">{t('bundleSession.imported', { laptop: isolate(result.laptop), changes: n(result.changes) })}</span>
             ) : (
               <RefusalReason file={result} />
             )}

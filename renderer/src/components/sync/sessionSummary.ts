@@ -169,6 +169,12 @@ export function sessionResults(results: readonly SessionOutcome[], previews: rea
   return [...lines, ...duplicates.map((d): BundleResult => ({ name: d.name, status: 'refused', reason: 'duplicate', message: '', sameAs: d.sameAs }))];
 }
 
+/**
+ * A name or title put into a sentence, isolated (FSI…PDI), so a Latin name in an Arabic sentence,
+ * or an Arabic one in English, keeps its own direction and leaves the sentence's punctuation alone.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** The forums a session changed, each once, for the screens to read again. */
 export function importedForums(results: readonly BundleResult[]): string[] {
   return [...new Set(results.flatMap((r) => (r.status === 'imported' ? [r.forumId] : [])))];

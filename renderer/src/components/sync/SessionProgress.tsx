@@ -15,10 +15,10 @@ export function SessionProgress({ progress, running }: { progress: ImportProgres
   return (
     <div className="session-progress">
       <progress aria-label={t('sync.progressLabel')} aria-valuetext={text} max={bundles} value={through} />
+      {/* When it is through, the results' own line says so. */}
       <p>
         <span>{text}</span>
-        {' · '}
-        <span>{t(`sync.phase.${progress.phase}`)}</span>
+        {running && ` · ${t(`sync.phase.${progress.phase}`)}`}
       </p>
       {running && <p className="hint">{t('bundleSession.keepWorking')}</p>}
     </div>

@@ -137,7 +137,7 @@ test('a USB stick of bundles from two laptops, one damaged and one twice, is pre
   await expect(exchange.getByText(fill(b.goingIn, { ready: '2', total: '4' }))).toBeVisible();
   await cardB.getByRole('checkbox', { name: fill(s.trustLabel, { fingerprint: bLaptop.fingerprint }) }).check();
   await expect(exchange.getByText(fill(b.goingIn, { ready: '3', total: '4' }))).toBeVisible();
-  await lookAt(page, 'issue13', 'preview', page.locator('.bundle-import'), sizes);
+  await lookAt(page, 'sync', 'session-preview', page.locator('.bundle-import'), sizes);
   for (const [card, fingerprint] of [[cardA, a.fingerprint], [cardB, bLaptop.fingerprint]] as const) {
     for (const size of sizes) {
       await page.setViewportSize(size);
@@ -157,7 +157,7 @@ test('a USB stick of bundles from two laptops, one damaged and one twice, is pre
   const bar = exchange.getByRole('progressbar', { name: s.progressLabel });
   await expect(bar).toHaveAttribute('aria-valuetext', fill(b.progressValue, { bundle: '1', bundles: '4' }));
   await expect(exchange.getByRole('button', { name: s.importing })).toBeDisabled();
-  await lookAt(page, 'issue13', 'progress', page.locator('.session-actions'), sizes);
+  await lookAt(page, 'sync', 'session-progress', page.locator('.session-actions'), sizes);
 
   // The rest of the app stays usable: another screen works, and coming back the import is still there.
   await page.getByRole('link', { name: en.forumNav.participants }).click();
@@ -177,7 +177,7 @@ test('a USB stick of bundles from two laptops, one damaged and one twice, is pre
   await expect(results.nth(2)).toContainText(/^rapporteur-b\.plenaryImported from \u2068Rapporteur B, hall 2\u2069\. New changes: [1-9]\d*\.$/);
   await expect(results.nth(3)).toContainText(b.reason.bundle_rejected);
   await expect(results.nth(4)).toContainText(fill(b.reason.duplicate, { name: isolated('rapporteur-b.plenary') }));
-  await lookAt(page, 'issue13', 'results', page.locator('.bundle-import'), sizes);
+  await lookAt(page, 'sync', 'session-results', page.locator('.bundle-import'), sizes);
 
   // The screen read the forum again: three more notes, and they are found where people look.
   await expect(figure(page, en.figures.notes)).toHaveText(String(notesBefore + 3));

@@ -22,7 +22,7 @@ async function laptopWithForum(title: string) {
   const ctx = await tempCore();
   const forum = await invoke(ctx, 'forums:create', { ...validForum, title: { en: title } });
   const bytes = exportBundle(ctx, { forumId: forum.id }).bytes;
-  return { ctx, forum, file: (name: string) => new File([bytes], name) };
+  return { ctx, forum, file: (name: string) => new File([Uint8Array.from(bytes)], name) };
 }
 
 describe('an import session, kept outside any screen', () => {

@@ -61,6 +61,9 @@ export const importProgress = z.object({
   phase: z.enum(['verify', 'plan', 'backup', 'apply', 'done']),
   done: z.number().int(),
   total: z.number().int(),
+  /** In a session: the bundle being worked on (from 1) of how many, for "Bundle 12 of 50". */
+  bundle: z.number().int().optional(),
+  bundles: z.number().int().optional(),
 });
 export type ImportProgress = z.infer<typeof importProgress>;
 

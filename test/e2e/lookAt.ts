@@ -41,15 +41,16 @@ export async function seriousViolations(page: Page): Promise<string[]> {
  * Looks at one state of a screen in English and in Arabic: axe finds nothing serious in either,
  * and at both screen sizes nothing pushes the page wider than the screen. With PLENARY_SHOTS=1
  * each is photographed with `focus` scrolled to the top (`<prefix>-<name>-<lang>-<width>.png`,
- * and the whole page in `…-page.png`); `focus` must not depend on the language. Leaves the page
+ * and the whole page in `…-page.png`); `focus` must not depend on the language. `sizes` replaces
+ * the two screen sizes where a state must also fit another (a tablet held upright). Leaves the page
  * in English at its former size.
  */
-export async function lookAt(page: Page, prefix: string, name: string, focus?: Locator): Promise<void> {
+export async function lookAt(page: Page, prefix: string, name: string, focus?: Locator, sizes: ReadonlyArray<{ width: number; height: number }> = screenSizes): Promise<void> {
   const size = page.viewportSize();
   for (const lang of ['en', 'ar'] as const) {
     await switchLanguage(page, lang);
     expect(await seriousViolations(page), `${name} in ${lang}`).toEqual([]);
-    for (const screen of screenSizes) {
+    for (const screen of sizes) {
       await page.setViewportSize(screen);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} in ${lang} at ${screen.width}×${screen.height}: pixels wider than the screen`).toBeLessThanOrEqual(0);

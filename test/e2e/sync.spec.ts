@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
+import enSession from '../../resources/locales/en/bundleSession.json' with { type: 'json' };
 import { expect, startServer, stopServer, test } from './serverFixture';
 import { figure } from './figures';
 
@@ -30,7 +31,7 @@ test('a forum travels to another laptop as a bundle file, trusted by fingerprint
     await pageB.goto(other.url);
     const importer = pageB.getByRole('region', { name: en.sync.title });
     await importer.getByLabel(en.sync.chooseFiles).setInputFiles(file);
-    await expect(importer.getByText('This bundle holds a forum that is not on this laptop yet: importing adds “Forum on Urban-Rural Linkages”.')).toBeVisible();
+    await expect(importer.getByText('A forum not on this laptop yet: importing adds “\u2068Forum on Urban-Rural Linkages\u2069”.')).toBeVisible();
     await expect(importer.getByText(fingerprintA ?? 'missing', { exact: true })).toBeVisible();
     const preview = importer.getByRole('table', { name: en.sync.previewCaption });
     await expect(preview.getByRole('row', { name: /Participants/ })).toContainText('200');
@@ -38,21 +39,26 @@ test('a forum travels to another laptop as a bundle file, trusted by fingerprint
     await expect(importButton).toBeDisabled();
     await importer.getByRole('checkbox', { name: en.sync.trustLabel.replace('{{fingerprint}}', fingerprintA ?? '') }).check();
     await importButton.click();
-    await expect(importer.getByText(en.sync.imported)).toBeVisible();
+    await expect(importer.getByRole('status').filter({ hasText: 'Done. Imported: 1 · Not imported: 0.' })).toBeVisible();
     await pageB.getByRole('link', { name: 'Open Forum on Urban-Rural Linkages' }).click();
     await expect(figure(pageB, en.figures.participants)).toHaveText('200');
 
     // The same file again: nothing new, and the signer is now known.
     const again = pageB.getByRole('region', { name: en.sync.title });
     await again.getByLabel(en.sync.chooseFiles).setInputFiles(file);
-    await expect(again.getByText(en.sync.nothingNew)).toBeVisible();
+    await expect(again.getByText(enSession.bundleSession.nothingNew)).toBeVisible();
     await expect(again.getByText(en.sync.device.trusted)).toBeVisible();
 
-    // A file that is not a bundle is refused with an explanation.
+    // A file that is not a bundle, added to them, is refused with an explanation.
     const junk = path.join(dir, 'minutes.plenary');
     fs.writeFileSync(junk, 'Minutes of the closing plenary.');
     await again.getByLabel(en.sync.chooseFiles).setInputFiles(junk);
-    await expect(again.getByRole('alert').filter({ hasText: en.errors.bundle_rejected })).toBeVisible();
+    const refused = again.getByRole('region', { name: enSession.bundleSession.refusedTitle });
+    const junkLine = refused.getByRole('listitem');
+    await expect(junkLine).toHaveCount(1);
+    await expect(junkLine).toContainText('minutes.plenary');
+    await expect(junkLine).toContainText(enSession.bundleSession.reason.bundle_rejected);
+    await expect(again.getByText(en.sync.device.trusted)).toBeVisible();
   } finally {
     await stopServer(other);
     fs.rmSync(dir, { recursive: true, force: true });

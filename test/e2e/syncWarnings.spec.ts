@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
+import enSession from '../../resources/locales/en/bundleSession.json' with { type: 'json' };
 import { call, saveBundle, sendForum, startLaptop } from './laptops';
 import { lookAt } from './lookAt';
 import { openDemo } from './openDemo';
@@ -10,6 +11,8 @@ import { expect, stopServer, test, type PlenaryServer } from './serverFixture';
 import { figure } from './figures';
 
 const s = en.sync;
+/** What the import says when it is through: one file, imported. */
+const oneImported = 'Done. Imported: 1 · Not imported: 0.';
 /** An English message with its {{placeholders}} filled, as the UI shows it. */
 const fill = (message: string, values: Record<string, string>) => message.replace(/{{\s*(\w+)\s*}}/g, (_, key: string) => values[key] ?? '');
 const day = 24 * 60 * 60 * 1000;
@@ -43,13 +46,13 @@ test('a bundle that deletes every participant is imported only after the user sa
   const importButton = exchange.getByRole('button', { name: s.importButton });
   await exchange.getByRole('checkbox', { name: /^I compared the fingerprint/ }).check();
   await expect(importButton).toBeDisabled();
-  await lookAt(page, 'sync', 'mass-deletion', page.locator('.import-preview'));
+  await lookAt(page, 'sync', 'mass-deletion', page.locator('.session-preview'));
 
   const confirm = exchange.getByRole('checkbox', { name: s.confirmMass });
   await confirm.check();
   await expect(importButton).toBeEnabled();
   await importButton.click();
-  await expect(exchange.getByText(s.imported)).toBeVisible();
+  await expect(exchange.getByRole('status').filter({ hasText: oneImported })).toBeVisible();
   await expect(figure(page, en.figures.participants)).toHaveText('0');
 });
 
@@ -83,14 +86,14 @@ test('changes stamped days ahead are kept aside, listed as held back, and applie
   // Nothing else is new: the preview says so without claiming there is nothing new at all, and
   // the milder warning for clocks a little ahead ("they are accepted") stays away.
   await expect(exchange.getByText(s.nothingNewHeld)).toBeVisible();
-  await expect(exchange.getByText(s.nothingNew)).toHaveCount(0);
+  await expect(exchange.getByText(enSession.bundleSession.nothingNew)).toHaveCount(0);
   await expect(exchange.getByText(/^Some changes are stamped/)).toHaveCount(0);
   await expect(exchange.getByRole('checkbox', { name: s.applyHeld })).not.toBeChecked();
   await exchange.getByRole('checkbox', { name: /^I compared the fingerprint/ }).check();
-  await lookAt(page, 'sync', 'held-preview', page.locator('.import-preview'));
+  await lookAt(page, 'sync', 'held-preview', page.locator('.session-preview'));
 
   await exchange.getByRole('button', { name: s.importButton }).click();
-  await expect(exchange.getByText(s.imported)).toBeVisible();
+  await expect(exchange.getByRole('status').filter({ hasText: oneImported })).toBeVisible();
   // Kept aside: the title is as it was, and the changes wait in their own section.
   await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
   const held = page.getByRole('region', { name: s.heldTitle });
@@ -112,7 +115,7 @@ test('changes held back can be discarded for good, after a second question', asy
   });
   await exchange.getByRole('checkbox', { name: /^I compared the fingerprint/ }).check();
   await exchange.getByRole('button', { name: s.importButton }).click();
-  await expect(exchange.getByText(s.imported)).toBeVisible();
+  await expect(exchange.getByRole('status').filter({ hasText: oneImported })).toBeVisible();
 
   const held = page.getByRole('region', { name: s.heldTitle });
   await expect(held.getByRole('listitem')).toHaveText([new RegExp(`^${escape(heldLine)}`)]);
@@ -143,9 +146,9 @@ test('changes stamped hours ahead are applied, with a warning in hours to check 
   await expect(exchange.getByRole('alert')).toHaveText(fill(s.skew, { ahead: '3 hours' }));
   await expect(exchange.getByRole('checkbox', { name: s.applyHeld })).toHaveCount(0);
   await exchange.getByRole('checkbox', { name: /^I compared the fingerprint/ }).check();
-  await lookAt(page, 'sync', 'skew-preview', page.locator('.import-preview'));
+  await lookAt(page, 'sync', 'skew-preview', page.locator('.session-preview'));
   await exchange.getByRole('button', { name: s.importButton }).click();
-  await expect(exchange.getByText(s.imported)).toBeVisible();
+  await expect(exchange.getByRole('status').filter({ hasText: oneImported })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Songyang Forum on Urban-Rural Linkages' })).toBeVisible();
   await expect(page.getByRole('region', { name: s.heldTitle })).toHaveCount(0);
 });

@@ -66,7 +66,8 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
         if (ready) resolve(ready);
         else waiting.set(index, resolve);
       });
-    report({ phase: 'verify', done: 0, total: files.length });
+    const bundles = files.length;
+    report({ phase: 'verify', done: 0, total: bundles, bundle: Math.min(1, bundles), bundles });
     const planning = ctx.worker.run(
       'bundles:plan',
       {
@@ -93,6 +94,8 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
     let applied = 0;
     let planned = 0;
     for (let index = 0; index < files.length; index++) {
+      const bundle = index + 1;
+      if (index > 0) report({ phase: 'verify', done: index, total: bundles, bundle, bundles });
       const item = await take(index);
       const name = files[index]?.name ?? `bundle ${index + 1}`;
       if ('error' in item) {
@@ -102,7 +105,7 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       const { plan } = item;
       planned += plan.preview.changes.new;
       if (result.backupPath === null) {
-        report({ phase: 'backup', done: 0, total: 0 });
+        report({ phase: 'backup', done: 0, total: 0, bundle, bundles });
         result.backupPath = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-import');
       }
       const journal: ImportJournal = { id: randomUUID(), kind: 'bundle', ranges: [] };
@@ -110,7 +113,7 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
         const base = applied;
         const stats = await applyBundlePlan(ctx, plan, journal, {
           now: new Date(now),
-          onProgress: (p) => report({ phase: 'apply', done: base + p.done, total: Math.max(planned, base + p.total) }),
+          onProgress: (p) => report({ phase: 'apply', done: base + p.done, total: Math.max(planned, base + p.total), bundle, bundles }),
         });
         applied += plan.preview.changes.new;
         result.longestLockMs = Math.max(result.longestLockMs, stats.longestMs);
@@ -129,7 +132,7 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       discardBackup(result.backupPath);
       result.backupPath = null;
     }
-    report({ phase: 'done', done: applied, total: applied });
+    report({ phase: 'done', done: applied, total: applied, bundle: bundles, bundles });
     return result;
   });
 }

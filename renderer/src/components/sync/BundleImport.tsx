@@ -1,108 +1,140 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../../shared/result';
-import type { ImportPreview, ImportProgress } from '../../../../shared/sync';
-import { bytesToBase64 } from '../../api/base64';
-import { api } from '../../api/plenaryApi';
+import { formatNumber } from '../../i18n/intlFormat';
 import { ErrorMessage } from '../ErrorMessage';
-import { ImportPreviewCard, type ImportConsent } from './ImportPreviewCard';
-
-export interface PendingBundle {
-  key: string;
-  fileName: string;
-  data?: string;
-  preview?: ImportPreview;
-  error?: AppError;
-  progress?: ImportProgress;
-  status: 'checking' | 'ready' | 'importing' | 'imported' | 'failed';
-}
+import { bundleSession } from './bundleSession';
+import { LaptopGroupCard } from './LaptopGroupCard';
+import { RefusalReason } from './RefusalReason';
+import { SessionProgress } from './SessionProgress';
+import { SessionResults } from './SessionResults';
+import { bundlesGoingIn, summariseSession } from './sessionSummary';
 
 /**
- * Takes any number of bundle files (a USB stick's worth), checks each and shows what it would add
- * before anything is written; each is then imported on its own, after the user trusts its signer.
+ * A USB stick of bundles, chosen or dropped at once: one preview of them all, grouped per laptop,
+ * one Import for the whole session, one progress bar across every bundle, then what became of each.
+ * The session lives outside this component, so it goes on while the user works elsewhere.
  */
 export function BundleImport({ currentForumId, onImported }: { currentForumId?: string; onImported(forumId: string): void }) {
-  const { t } = useTranslation();
-  const [pending, setPending] = useState<PendingBundle[]>([]);
-  const update = (key: string, patch: Partial<PendingBundle>) =>
-    setPending((all) => all.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+  const { t, i18n } = useTranslation();
+  const session = useSyncExternalStore(bundleSession.subscribe, bundleSession.get);
+  const summary = useMemo(() => summariseSession(session.previews, session.duplicates), [session.previews, session.duplicates]);
+  const [dragging, setDragging] = useState(false);
+  const n = (value: number) => formatNumber(value, i18n.language);
 
-  const choose = async (files: FileList | null) => {
-    for (const file of Array.from(files ?? [])) {
-      const key = `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`;
-      setPending((all) => [...all, { key, fileName: file.name, status: 'checking' }]);
-      const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      const result = await api['bundle:preview']({ data });
-      update(key, result.ok ? { data, preview: result.value, status: 'ready' } : { error: result.error, status: 'failed' });
-    }
-  };
+  // Screens showing a forum the session changed read it again, whichever screen started it.
+  const imported = useRef(onImported);
+  imported.current = onImported;
+  useEffect(() => bundleSession.onImported((forumIds) => forumIds.forEach((id) => imported.current(id))), []);
 
-  const apply = async (bundle: PendingBundle, consent: ImportConsent) => {
-    if (!bundle.data) return;
-    update(bundle.key, { status: 'importing' });
-    // The core reports progress under an id we choose; ask for it while the import runs.
-    const importId = crypto.randomUUID();
-    const poll = setInterval(() => {
-      void api['bundle:progress']({ importId }).then((answer) => {
-        if (answer.ok && answer.value) update(bundle.key, { progress: answer.value });
-      });
-    }, 250);
-    const result = await api['bundle:import']({ data: bundle.data, ...consent, importId });
-    clearInterval(poll);
-    if (!result.ok) return update(bundle.key, { error: result.error, status: 'failed' });
-    update(bundle.key, { preview: result.value, status: 'imported', data: undefined });
-    onImported(result.value.forum.id);
-  };
+  const busy = session.step === 'reading' || session.step === 'checking' || session.step === 'importing';
+  const choosing = session.step === 'preview';
+  const goingIn = bundlesGoingIn(summary, { trust: session.trust, confirmMassChanges: session.confirmMassChanges });
+  const sweeping = summary.groups.some((g) => g.massChanges.length > 0);
+  const heldBack = summary.groups.some((g) => g.held.changes > 0);
+  const showPreview = (session.step === 'preview' || session.step === 'importing') && (summary.groups.length > 0 || summary.refused.length > 0);
 
   return (
-    <div className="bundle-import">
+    <div
+      className={`bundle-import${session.step === 'empty' ? '' : ' has-session'}${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => {
+        if (busy || !event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        if (!busy) void bundleSession.choose(Array.from(event.dataTransfer.files));
+      }}
+    >
       <h3>{t('sync.importTitle')}</h3>
-      <label className="file-picker">
-        <span>{t('sync.chooseFiles')}</span>
-        <input
-          type="file"
-          accept=".plenary"
-          multiple
-          onChange={(event) => {
-            void choose(event.target.files);
-            event.target.value = '';
-          }}
-        />
-      </label>
-      <ul className="pending-bundles" aria-label={t('sync.pendingLabel')}>
-        {pending.map((bundle) => (
-          <li key={bundle.key} aria-busy={bundle.status === 'checking' || bundle.status === 'importing'}>
-            <p className="file-name">
-              <bdi>{bundle.fileName}</bdi>
-            </p>
-            {bundle.status === 'checking' && <p role="status">{t('sync.checking')}</p>}
-            {bundle.status === 'importing' && (
-              <p className="import-progress">
-                <progress
-                  aria-label={t('sync.progressLabel')}
-                  max={bundle.progress?.total || 1}
-                  value={bundle.progress?.phase === 'apply' ? bundle.progress.done : 0}
-                />{' '}
-                <span role="status">{t(`sync.phase.${bundle.progress?.phase ?? 'verify'}`)}</span>
+      <div className="import-start">
+        <label className="file-picker">
+          <span>{t('sync.chooseFiles')}</span>
+          <input
+            type="file"
+            accept=".plenary"
+            multiple
+            disabled={busy}
+            onChange={(event) => {
+              void bundleSession.choose(Array.from(event.target.files ?? []));
+              event.target.value = '';
+            }}
+          />
+        </label>
+        {!busy && <span className="hint">{session.step === 'preview' ? t('bundleSession.dropMore') : t('bundleSession.dropHint')}</span>}
+        {(session.step === 'preview' || session.step === 'done') && (
+          <button type="button" onClick={() => bundleSession.clear()}>
+            {t('bundleSession.clear')}
+          </button>
+        )}
+      </div>
+      {session.step === 'reading' && <p role="status">{t('bundleSession.reading')}</p>}
+      {session.step === 'checking' && <p role="status">{t('bundleSession.checking', { files: n(session.files.length) })}</p>}
+      {session.error && <ErrorMessage error={session.error} />}
+
+      {showPreview && (
+        <div className="session-preview" aria-busy={session.step === 'importing'}>
+          <p className="session-counts">
+            {t('bundleSession.counts', { bundles: n(summary.bundles), laptops: n(summary.groups.length), refused: n(summary.refused.length) })}
+          </p>
+          {summary.groups.length > 0 && (
+            <ul className="laptop-groups" aria-label={t('bundleSession.laptopsLabel')}>
+              {summary.groups.map((group) => (
+                <li key={group.deviceId}>
+                  <LaptopGroupCard
+                    group={group}
+                    currentForumId={currentForumId}
+                    trusted={session.trust.includes(group.deviceId)}
+                    choosing={choosing}
+                    onTrust={(yes) => bundleSession.setTrusted(group.deviceId, yes)}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+          {summary.refused.length > 0 && (
+            <section className="refused-files" aria-labelledby="refused-heading">
+              <h4 id="refused-heading">{t('bundleSession.refusedTitle')}</h4>
+              <ul>
+                {summary.refused.map((file, index) => (
+                  <li key={`${index}-${file.name}`}>
+                    <bdi className="file-name">{file.name}</bdi>
+                    <RefusalReason file={file} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {summary.groups.length > 0 && (
+            <div className="session-actions">
+              {sweeping && (
+                <label className="checkbox">
+                  <input type="checkbox" checked={session.confirmMassChanges} disabled={!choosing} onChange={(event) => bundleSession.setConfirmMassChanges(event.target.checked)} />
+                  <span>{t('sync.confirmMass')}</span>
+                </label>
+              )}
+              {heldBack && (
+                <label className="checkbox">
+                  <input type="checkbox" checked={session.applyHeld} disabled={!choosing} onChange={(event) => bundleSession.setApplyHeld(event.target.checked)} />
+                  <span>{t('sync.applyHeld')}</span>
+                </label>
+              )}
+              <p className="hint">
+                {goingIn > 0 ? t('bundleSession.goingIn', { ready: n(goingIn), total: n(summary.bundles) }) : t('bundleSession.noneGoingIn')}
               </p>
-            )}
-            {bundle.error && <ErrorMessage error={bundle.error} />}
-            {bundle.preview && (
-              <ImportPreviewCard
-                preview={bundle.preview}
-                status={bundle.status}
-                currentForumId={currentForumId}
-                onImport={(consent) => void apply(bundle, consent)}
-              />
-            )}
-            {(bundle.status === 'imported' || bundle.status === 'failed') && (
-              <button type="button" onClick={() => setPending((all) => all.filter((p) => p.key !== bundle.key))}>
-                {t('sync.dismiss')}
+              <button type="button" className="primary" disabled={!choosing || goingIn === 0} onClick={() => void bundleSession.start()}>
+                {session.step === 'importing' ? t('sync.importing') : t('sync.importButton')}
               </button>
-            )}
-          </li>
-        ))}
-      </ul>
+            </div>
+          )}
+        </div>
+      )}
+      {(session.step === 'importing' || session.step === 'done') && session.progress && (
+        <SessionProgress progress={session.progress} running={session.step === 'importing'} />
+      )}
+      {session.step === 'done' && session.results && <SessionResults results={session.results} />}
     </div>
   );
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { invoke } from '../../../main/core/commands/invoke';
+import { exportBundle } from '../../../main/core/sync/exportBundle';
+import { importBundles } from '../../../main/core/sync/importSession';
+import type { ImportProgress } from '../../../shared/sync';
+import { tempCore, validForum } from '../helpers/tempCore';
+
+describe('a session of bundles reports its progress', () => {
+  it('names the bundle it is on and how many there are, so one bar can say "bundle 2 of 3"', async () => {
+    const a = await tempCore();
+    const b = await tempCore();
+    const forum = await invoke(a, 'forums:create', validForum);
+    const first = exportBundle(a, { forumId: forum.id }).bytes;
+    await invoke(a, 'forums:update', { id: forum.id, forum: { ...validForum, title: { ...validForum.title, en: 'Workshop on Living Heritage' } } });
+    const second = exportBundle(a, { forumId: forum.id }).bytes;
+    const reports: ImportProgress[] = [];
+    const files = [
+      { name: 'first.plenary', bytes: first },
+      { name: 'damaged.plenary', bytes: new TextEncoder().encode('not a bundle') },
+      { name: 'second.plenary', bytes: second },
+    ];
+    const result = await importBundles(b, files, { trust: true, onProgress: (p) => reports.push(p) });
+
+    expect(result.bundles.map((o) => o.status)).toEqual(['imported', 'refused', 'imported']);
+    expect(reports.every((p) => p.bundles === 3)).toBe(true);
+    // Each bundle's work is reported under its own number, in order, and the end names the last.
+    const applying = (n: number) => reports.some((p) => p.phase === 'apply' && p.bundle === n);
+    expect([applying(1), applying(2), applying(3)]).toEqual([true, false, true]);
+    const numbers = reports.map((p) => p.bundle ?? 0);
+    expect(numbers).toEqual([...numbers].sort((x, y) => x - y));
+    expect(new Set(numbers)).toEqual(new Set([1, 2, 3]));
+    expect(reports.at(-1)).toMatchObject({ phase: 'done', bundle: 3, bundles: 3 });
+  });
+});

@@ -1,5 +1,6 @@
 import type { PlenaryApi } from '../../../shared/ipc';
-import { createHttpApi, takeToken } from './httpTransport';
+import { createHttpApi } from './httpTransport';
+import { TabKey, watchAddress } from './tabKey';
 
 declare global {
   interface Window {
@@ -8,5 +9,18 @@ declare global {
   }
 }
 
+function sessionStore(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Browser mode's key for this tab; null in the desktop app, which needs none. */
+export const tabKey: TabKey | null = window.plenary ? null : new TabKey(sessionStore());
+// Before the app's own listeners: the route is put back before the screens read it.
+if (tabKey) watchAddress(tabKey, window.location, window.history, window);
+
 /** The one object screens talk to; whether IPC or HTTP stands behind it is decided here only. */
-export const api: PlenaryApi = window.plenary ?? createHttpApi(takeToken(window.location, window.sessionStorage));
+export const api: PlenaryApi = window.plenary ?? createHttpApi(tabKey ?? new TabKey(undefined));

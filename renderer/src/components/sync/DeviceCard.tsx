@@ -4,11 +4,17 @@ import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { ErrorMessage } from '../ErrorMessage';
+import { announceRename, useRenames } from './deviceRenames';
 
 /** This laptop as others see it in their import preview: its name and key fingerprint. */
 export function DeviceCard() {
   const { t } = useTranslation();
+  const renames = useRenames();
   const device = useApiQuery('device:get', {});
+  const { reload } = device;
+  useEffect(() => {
+    if (renames > 0) reload();
+  }, [renames, reload]);
   const [name, setName] = useState('');
   const [error, setError] = useState<AppError>();
   const [saved, setSaved] = useState(false);
@@ -22,7 +28,7 @@ export function DeviceCard() {
     if (result.ok) {
       setError(undefined);
       setSaved(true);
-      device.reload();
+      announceRename();
     } else setError(result.error);
   };
 

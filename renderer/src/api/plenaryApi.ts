@@ -1,5 +1,6 @@
 import type { PlenaryApi } from '../../../shared/ipc';
 import { createHttpApi } from './httpTransport';
+import { localStore } from '../hooks/localStore';
 import { TabKey, watchAddress } from './tabKey';
 
 declare global {
@@ -9,16 +10,8 @@ declare global {
   }
 }
 
-function sessionStore(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Browser mode's key for this tab; null in the desktop app, which needs none. */
-export const tabKey: TabKey | null = window.plenary ? null : new TabKey(sessionStore());
+export const tabKey: TabKey | null = window.plenary ? null : new TabKey(localStore());
 // Before the app's own listeners: the route is put back before the screens read it.
 if (tabKey) watchAddress(tabKey, window.location, window.history, window);
 

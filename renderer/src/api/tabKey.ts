@@ -7,10 +7,12 @@ export function tokenOf(hash: string): string | undefined {
 }
 
 /**
- * Browser mode: the key this tab shows the server, from the URL the server printed (the fragment,
- * which the browser never sends over the network). Kept for this tab only, taken out of the
- * address bar, and replaced when a new address is opened in the same tab, without a reload: a
- * reload would drop what the screens hold in memory. Whether the server refused it is known here,
+ * Browser mode: the key this browser shows the server, from the URL the server printed (the
+ * fragment, which the browser never sends over the network). Taken out of the address bar and
+ * kept in the origin's storage: the server keeps its token from run to run, so a tab closed and
+ * opened again from history (no token in its address) still gets in, and a new address opened in
+ * one tab serves them all. It is replaced without a reload, which would drop what the screens hold
+ * in memory. Whether the server refused it is known here,
  * so every screen can say what to do instead of "the server does not answer".
  */
 export class TabKey {

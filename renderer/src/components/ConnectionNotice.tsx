@@ -42,10 +42,10 @@ function RefusedKeyNotice({ tabKey: key }: { tabKey: TabKey }) {
 
   return (
     <section className="connection-notice" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} role="alert">
-        {t('connection.refused')}
-      </h2>
-      <p>{t('connection.whatToDo')}</p>
+      <div role="alert">
+        <h2 id={`${id}-title`}>{t('connection.refused')}</h2>
+        <p>{t('connection.whatToDo')}</p>
+      </div>
       <form className="inline-form" onSubmit={submit}>
         <label className="field">
           <span>{t('connection.addressLabel')}</span>

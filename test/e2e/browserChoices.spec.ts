@@ -4,7 +4,6 @@ import fr from '../../resources/locales/fr/app.json' with { type: 'json' };
 import ar from '../../resources/locales/ar/app.json' with { type: 'json' };
 import laptopEn from '../../resources/locales/en/laptop.json' with { type: 'json' };
 import laptopAr from '../../resources/locales/ar/laptop.json' with { type: 'json' };
-import validationEn from '../../resources/locales/en/app.json' with { type: 'json' };
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,7 +80,7 @@ test('the first run asks for the laptop’s name, refuses a blank one, and the n
 
     await name.fill('   ');
     await dialog.getByRole('button', { name: en.sync.rename }).click();
-    await expect(dialog.getByRole('alert')).toHaveText(validationEn.validation.required);
+    await expect(dialog.getByRole('alert')).toHaveText(en.validation.required);
     await expect(name).toHaveAttribute('aria-invalid', 'true');
 
     await name.fill('Rapporteur – Room B');
@@ -89,10 +88,22 @@ test('the first run asks for the laptop’s name, refuses a blank one, and the n
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole('textbox', { name: en.sync.laptopName })).toHaveValue('Rapporteur – Room B');
 
-    // Named once, never asked again.
+    // Named once, never asked again; renamed under Share and merge, where a bad name is explained.
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: en.home.title })).toBeVisible();
     await expect(page.getByRole('dialog')).toHaveCount(0);
+    const field = page.getByRole('textbox', { name: en.sync.laptopName });
+    await expect(field).toHaveValue('Rapporteur – Room B');
+    await field.fill('Room \u202EB');
+    await page.getByRole('button', { name: en.sync.rename }).click();
+    await expect(field).toHaveAccessibleDescription(en.validation.controlCharacters);
+    await page.reload();
+    await expect(field).toHaveValue('Rapporteur – Room B');
+    await field.fill('Rapporteur – Room C');
+    await page.getByRole('button', { name: en.sync.rename }).click();
+    await expect(page.getByRole('status').filter({ hasText: en.sync.renamed })).toBeVisible();
+    await page.reload();
+    await expect(field).toHaveValue('Rapporteur – Room C');
   } finally {
     await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -27,13 +27,15 @@ test('the interface language is each browser’s own: one tablet switching to Fr
     await expect(tablet.getByRole('heading', { level: 1, name: fr.home.title })).toBeVisible();
     await expect(tablet.locator('html')).toHaveAttribute('lang', 'fr');
 
-    // Everyone else on the same server keeps their language, now and after a reload.
-    await laptop.reload();
+    // Everyone else on the same server keeps their language, now and after a reload (once the
+    // page has asked the server all it asks at start, so a language arriving from there would show).
+    await laptop.reload({ waitUntil: 'networkidle' });
     await expect(laptop.getByRole('heading', { level: 1, name: en.home.title })).toBeVisible();
     await expect(laptop.locator('html')).toHaveAttribute('lang', 'en');
     const another = await second.newPage();
-    await another.goto(server.url);
+    await another.goto(server.url, { waitUntil: 'networkidle' });
     await expect(another.getByRole('heading', { level: 1, name: en.home.title })).toBeVisible();
+    await expect(another.getByRole('combobox', { name: en.app.interfaceLanguage })).toHaveValue('en');
 
     // The tablet keeps its own choice.
     await tablet.reload();

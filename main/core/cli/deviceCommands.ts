@@ -36,16 +36,16 @@ export const deviceCommands: CliCommand[] = [
   {
     name: 'device rename',
     summary: 'name this laptop as other laptops will see it ("Rapporteur – Room B")',
-    options: [db, json],
+    options: [db],
     files: { min: 1, label: 'name' },
     validate(_values, words) {
       if (words.length > 1) throw new UsageError(`Give the name as one argument, in quotes: plenary device rename "${words.join(' ')}".`);
       const problem = deviceNameProblem(words[0] ?? '');
       if (problem) throw new UsageError(problem);
     },
-    async run(ctx, values, out, words) {
+    async run(ctx, _values, out, words) {
       const name = renameDevice(ctx.db, words[0] ?? '');
-      out(values.json ? JSON.stringify({ deviceId: ctx.deviceId, name }, null, 2) : `This laptop is now named "${name}".`);
+      out(`This laptop is now named "${name}".`);
       return 0;
     },
   },

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/core/commands/dispatch';
@@ -56,7 +57,9 @@ describe("a laptop's name", () => {
       expect(refused.err).toMatch(/A laptop's name must be visible text on one line, 1 to 100 characters; it (is empty|is longer than 100 characters|holds control or invisible characters)/);
     }
     expect(await cli('device', 'rename', '--db', db, 'Room', 'B')).toMatchObject({ code: 2, err: expect.stringMatching(/as one argument, in quotes/) });
-    const shown = await cli('device', 'rename', '--db', db, '--json', 'Rapporteur – Room B');
-    expect(JSON.parse(shown.out)).toMatchObject({ name: 'Rapporteur – Room B' });
+    const stored = new Database(db, { readonly: true });
+    expect(stored.prepare("SELECT value FROM meta WHERE key = 'device_name'").pluck().get()).toBe('Rapporteur – Room B');
+    stored.close();
+    expect((await cli('device', 'rename', '--db', db, '--help')).out).toContain('Usage: plenary device rename [options] NAME');
   });
 });

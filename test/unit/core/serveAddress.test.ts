@@ -23,6 +23,17 @@ async function stop(server: OpenedServer): Promise<void> {
   await server.close();
 }
 
+/** A port nobody listens on now, other than `not`. */
+async function freePort(not: number): Promise<number> {
+  for (;;) {
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as net.AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    if (port !== not) return port;
+  }
+}
+
 /** Whether the server answers this token, as the open tab would ask it. */
 async function answers(server: OpenedServer, token: string): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${server.port}/api/app:info`, {
@@ -66,10 +77,15 @@ describe('browser mode keeps its address between runs', () => {
     const ctx = await tempCore();
     const first = await serve(ctx, tempDir());
     await stop(first);
-    const moved = await serve(ctx, tempDir(), { port: 0 });
+    const other = await freePort(first.port);
+    const moved = await serve(ctx, tempDir(), { port: other });
+    expect(moved.port).toBe(other);
     expect(moved.token).toBe(first.token);
-    if (moved.port !== first.port) expect(moved.notes.join('\n')).toContain(`now served on port ${moved.port} (it was ${first.port})`);
-    expect(readServeAddress(ctx.databasePath)?.port).toBe(moved.port);
+    expect(moved.notes).toEqual([`This database is now served on port ${other} (it was ${first.port}).`]);
+    await stop(moved);
+    const again = await serve(ctx, tempDir());
+    expect(again.port).toBe(other);
+    expect(again.notes).toEqual([]);
   });
 
   it('refuses a remembered port another program holds, saying what to do, and remembers nothing new', async () => {

@@ -8,10 +8,25 @@ export const bundleData = z
   .max(maxBundleBase64, 'validation.bundleTooLarge')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.invalid');
 
-export const deviceInfo = z.object({ deviceId: z.string(), name: z.string(), fingerprint: z.string() });
+export const deviceInfo = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  /** False until someone chose the name (it is the computer's host name till then): the first run asks for one. */
+  named: z.boolean(),
+});
 export type DeviceInfo = z.infer<typeof deviceInfo>;
 
-export const deviceName = z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong');
+/** Bidirectional controls and other invisible format characters would make one laptop pass for another. */
+const controlCharacters = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+export const maxDeviceNameLength = 100;
+/** A laptop's name as people read it in every import preview and history: visible text, one line. */
+export const deviceName = z
+  .string()
+  .trim()
+  .min(1, 'validation.required')
+  .max(maxDeviceNameLength, 'validation.tooLong')
+  .refine((name) => !controlCharacters.test(name), 'validation.controlCharacters');
 
 export const knownPeer = z.object({
   deviceId: z.string(),

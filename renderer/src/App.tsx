@@ -9,6 +9,11 @@ import { navigate, routeHref, useRoute } from './hooks/useRoute';
 import { ForumNav } from './components/ForumNav';
 import { HomeScreen } from './screens/HomeScreen';
 import { useFocusOnNavigate } from './hooks/useFocusOnNavigate';
+import { ConnectionNotice } from './components/ConnectionNotice';
+import { LaptopNameDialog } from './components/sync/LaptopNameDialog';
+import { useLaptopNameQuestion } from './hooks/useLaptopNameQuestion';
+import { localStore } from './hooks/localStore';
+import { storedLanguage, storeLanguage } from './i18n/languageChoice';
 
 // The home screen is what a cold start must show fast; every other screen is fetched when first
 // opened (a few milliseconds from the local server), which halves the script parsed at start-up,
@@ -54,21 +59,29 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(`${route.name}/${'id' in route ? route.id : ''}`, main);
 
+  // The desktop app is one laptop's: its database remembers the choice too (a window's storage
+  // may be cleared). Browser mode never asks the server: each browser keeps its own.
+  const desktop = window.plenary !== undefined;
   useEffect(() => {
+    if (!desktop) return;
     void api['settings:get']({}).then((result) => {
-      if (result.ok && result.value.language) void i18n.changeLanguage(result.value.language);
+      if (result.ok && result.value.language && !storedLanguage(localStore())) void i18n.changeLanguage(result.value.language);
     });
-  }, [i18n]);
+  }, [i18n, desktop]);
 
   const [settingsError, setSettingsError] = useState<AppError>();
   const changeLanguage = useCallback(
     (lang: UiLanguage) => {
       void i18n.changeLanguage(lang);
       // The switch takes effect at once; if it cannot be remembered, say so rather than forget silently.
-      void api['settings:set']({ language: lang }).then((result) => setSettingsError(result.ok ? undefined : result.error));
+      const kept = storeLanguage(localStore(), lang);
+      if (desktop) void api['settings:set']({ language: lang }).then((result) => setSettingsError(result.ok || kept ? undefined : result.error));
+      else setSettingsError(kept ? undefined : { code: 'internal', message: 'This browser does not let Plenary keep the interface language (its storage is off or full).' });
     },
-    [i18n],
+    [i18n, desktop],
   );
+
+  const askName = useLaptopNameQuestion();
 
   // Alt+Home goes back to the forum list from anywhere; Alt+N starts a new forum.
   useEffect(() => {
@@ -97,6 +110,7 @@ export function App() {
   if (route.name === 'projector' || route.name === 'draftProjector') {
     return (
       <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+        <ConnectionNotice />
         {route.name === 'projector' ? (
           <ProjectorScreen forumId={route.id} />
         ) : (
@@ -128,6 +142,8 @@ export function App() {
       </header>
       {route.name !== 'home' && route.name !== 'newForum' && <ForumNav route={route} />}
       <main className="app-main" id="main-content" ref={main} tabIndex={-1}>
+        <ConnectionNotice />
+        {askName.hostName !== undefined && <LaptopNameDialog hostName={askName.hostName} onDone={askName.done} />}
         {settingsError && <ErrorMessage error={settingsError} />}
         <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
           {route.name === 'home' && <HomeScreen />}

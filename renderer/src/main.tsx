@@ -4,6 +4,7 @@ import { i18nReady } from './i18n/i18n';
 import './styles/app.css';
 import './styles/sync.css';
 import './styles/forums.css';
+import './styles/laptop.css';
 import { App } from './App';
 
 // The first screen waits for its language's messages (one small chunk from the same origin).

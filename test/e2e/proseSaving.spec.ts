@@ -25,18 +25,20 @@ async function kill(server: PlenaryServer): Promise<void> {
 }
 
 /**
- * The server started again on its port (a new run, so a new token): the person opens the URL it
- * prints in the same tab (leaving, if the browser asks, since text is waiting) and it reloads.
+ * The tab is closed while the server is down (what it could not save stays in the browser's
+ * storage), and the server is started again: it keeps its port and token, so the same address
+ * opened in a new tab is the same origin, which finds the copy and sends it. (A tab left open saves
+ * on its own once the server is back: test/e2e/serverRestart.spec.ts.)
  */
-async function reopen(page: Page, server: PlenaryServer, route: string): Promise<PlenaryServer> {
-  const port = Number(new URL(server.url).port);
-  const again = await startServer(server.dbPath, port);
-  page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(again.url);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: en.home.title })).toBeVisible();
-  await page.evaluate((hash) => (window.location.hash = hash), route);
-  return again;
+async function reopen(page: Page, server: PlenaryServer, route: string): Promise<{ again: PlenaryServer; tab: Page }> {
+  await page.close({ runBeforeUnload: false });
+  const again = await startServer(server.dbPath, 'remembered');
+  expect(again.url).toBe(server.url);
+  const tab = await page.context().newPage();
+  await tab.goto(again.url);
+  await expect(tab.getByRole('heading', { name: en.home.title })).toBeVisible();
+  await tab.evaluate((hash) => (window.location.hash = hash), route);
+  return { again, tab };
 }
 
 test('a paragraph typed while the server is killed and restarted loses nothing: Not saved yet meanwhile, then Saved', async ({ page, server }) => {
@@ -64,16 +66,16 @@ test('a paragraph typed while the server is killed and restarted loses nothing: 
   await page.keyboard.type(', y también formación.');
   await expect(spanish).toHaveValue(`${saved} ya, y también formación.`);
 
-  const again = await reopen(page, server, route);
+  const { again, tab } = await reopen(page, server, route);
   try {
     // The copy the core never acknowledged comes back into the field, is saved, and says so.
-    await expect(page.getByText(save.recovered.replace('{{number}}', '1'))).toBeVisible();
-    const restored = page.getByRole('complementary').getByRole('textbox', { name: 'Text in Spanish' });
+    await expect(tab.getByText(save.recovered.replace('{{number}}', '1'))).toBeVisible();
+    const restored = tab.getByRole('complementary').getByRole('textbox', { name: 'Text in Spanish' });
     await expect(restored).toHaveValue(`${saved} ya, y también formación.`);
-    await expect(statusOf(page.locator('.paragraph-text').filter({ has: page.getByRole('textbox', { name: 'Text in Spanish' }) }))).toHaveText(save.saved);
-    await page.reload();
-    await expect(page.getByRole('complementary').getByRole('textbox', { name: 'Text in Spanish' })).toHaveValue(`${saved} ya, y también formación.`);
-    await expect(page.getByText(save.recovered.replace('{{number}}', '1'))).toHaveCount(0);
+    await expect(statusOf(tab.locator('.paragraph-text').filter({ has: tab.getByRole('textbox', { name: 'Text in Spanish' }) }))).toHaveText(save.saved);
+    await tab.reload();
+    await expect(tab.getByRole('complementary').getByRole('textbox', { name: 'Text in Spanish' })).toHaveValue(`${saved} ya, y también formación.`);
+    await expect(tab.getByText(save.recovered.replace('{{number}}', '1'))).toHaveCount(0);
   } finally {
     await stopServer(again);
   }
@@ -95,14 +97,14 @@ test('a key message typed while the server is killed and restarted loses nothing
   await kill(server);
   await expect(statusOf(field)).toHaveText(save.retrying);
 
-  const again = await reopen(page, server, `#/forum/${encodeURIComponent(forumId)}/key-messages`);
+  const { again, tab } = await reopen(page, server, `#/forum/${encodeURIComponent(forumId)}/key-messages`);
   try {
-    await expect(page.getByText(save.recovered.replace('{{number}}', '1'))).toBeVisible();
-    const restored = page.getByRole('article', { name: `Key message 1, ${tourism}`, exact: true }).getByRole('textbox', { name: 'Text in English (source)' });
+    await expect(tab.getByText(save.recovered.replace('{{number}}', '1'))).toBeVisible();
+    const restored = tab.getByRole('article', { name: `Key message 1, ${tourism}`, exact: true }).getByRole('textbox', { name: 'Text in English (source)' });
     await expect(restored).toHaveValue(`${saved} themselves.`);
-    await expect(statusOf(page.getByRole('article', { name: `Key message 1, ${tourism}`, exact: true }).locator('.key-message-text').filter({ has: page.getByRole('textbox', { name: 'Text in English (source)' }) }))).toHaveText(save.saved);
-    await page.reload();
-    await expect(page.getByRole('article', { name: `Key message 1, ${tourism}`, exact: true }).getByRole('textbox', { name: 'Text in English (source)' })).toHaveValue(`${saved} themselves.`);
+    await expect(statusOf(tab.getByRole('article', { name: `Key message 1, ${tourism}`, exact: true }).locator('.key-message-text').filter({ has: tab.getByRole('textbox', { name: 'Text in English (source)' }) }))).toHaveText(save.saved);
+    await tab.reload();
+    await expect(tab.getByRole('article', { name: `Key message 1, ${tourism}`, exact: true }).getByRole('textbox', { name: 'Text in English (source)' })).toHaveValue(`${saved} themselves.`);
   } finally {
     await stopServer(again);
   }

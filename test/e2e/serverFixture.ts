@@ -12,13 +12,24 @@ export interface PlenaryServer {
   process: ChildProcess;
 }
 
+/** What the test laptops are called unless a test asks for a first run: the name question is answered. */
+export const testLaptopName = 'Test laptop';
+
 /**
  * Starts `plenary serve` (the built CLI) on a free port, or on `port` (a server restarted where
- * the page expects it); resolves with the URL it prints. `nodeArgs` go to Node before the script
- * (a laptop whose clock runs ahead, say).
+ * the page expects it), or where the database was served last (`'remembered'`, with its token);
+ * resolves with the URL it prints. `nodeArgs` go to Node before the script (a laptop whose clock
+ * runs ahead, say); `serveArgs` after `serve` (by default, the laptop is named, so the first-run
+ * question does not cover the screens under test).
  */
-export function startServer(dbPath: string, port = 0, nodeArgs: string[] = []): Promise<PlenaryServer> {
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/main/cli.cjs', 'serve', '--db', dbPath, '--port', String(port)], {
+export function startServer(
+  dbPath: string,
+  port: number | 'remembered' = 0,
+  nodeArgs: string[] = [],
+  serveArgs: string[] = ['--laptop-name', testLaptopName],
+): Promise<PlenaryServer> {
+  const portArgs = port === 'remembered' ? [] : ['--port', String(port)];
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main/cli.cjs', 'serve', '--db', dbPath, ...portArgs, ...serveArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -3,10 +3,11 @@ import { invoke } from '../commands/invoke';
 import type { CoreContext } from '../coreContext';
 import { backupFolder } from '../store/backupDatabase';
 import { latestVersion } from '../store/migrations';
-import { startHttpServer } from '../transport/httpServer';
+import { renameDevice } from '../sync/deviceIdentity';
+import { openServer } from '../transport/serveAddress';
 import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
-import { deviceCommands } from './deviceCommands';
+import { deviceCommands, deviceNameProblem } from './deviceCommands';
 import { exportCommands } from './exportCommands';
 import { outcomeCommands } from './outcomeCommands';
 import { participantCommands } from './participantCommands';
@@ -87,24 +88,34 @@ const coreCommands: CliCommand[] = [
   },
   {
     name: 'serve',
-    summary: 'serve the app to a browser on this computer (browser mode)',
+    summary: 'serve the app to a browser on this computer (browser mode), at the same address each time',
     options: [
       dbOption,
-      { name: 'port', type: 'string', description: 'port on 127.0.0.1 (default: a free one)' },
+      { name: 'port', type: 'string', description: 'port on 127.0.0.1, kept for next time (default: the last one, or a free one; 0: a free one)' },
+      { name: 'new-token', type: 'boolean', description: 'make a new token: tabs opened with the old address are refused' },
+      { name: 'laptop-name', type: 'string', description: 'name this laptop first, as `device rename` does' },
     ],
     validate(values) {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!/^\d+$/.test(String(values.port ?? '0')) || port > 65535) {
         throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(values.port)}".`);
       }
+      if (values['laptop-name'] !== undefined) {
+        const problem = deviceNameProblem(String(values['laptop-name']));
+        if (problem) throw new UsageError(`--laptop-name: ${problem}`);
+      }
     },
     async run(ctx, values, out) {
-      const port = values.port === undefined ? 0 : Number(values.port);
+      if (typeof values['laptop-name'] === 'string') renameDevice(ctx.db, values['laptop-name']);
       const staticDir = path.join(__dirname, '..', 'renderer');
-      const server = await startHttpServer({ ctx, staticDir, port });
+      const server = await openServer(ctx, staticDir, {
+        ...(values.port === undefined ? {} : { port: Number(values.port) }),
+        ...(values['new-token'] === true ? { newToken: true } : {}),
+      });
       out(`Plenary is serving ${ctx.databasePath}`);
+      server.notes.forEach(out);
       out(`Open ${server.url}`);
-      out('Press Ctrl+C to stop.');
+      out('The address stays the same next time (`--new-token` changes its token). Press Ctrl+C to stop.');
       return new Promise((resolve) => {
         const stop = () => void server.close().then(() => resolve(0));
         process.once('SIGINT', stop);

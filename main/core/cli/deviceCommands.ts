@@ -1,6 +1,7 @@
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
-import { fingerprintOf, ownPublicKey, publicKeyOf, startNewIdentity } from '../sync/deviceIdentity';
+import { deviceName, maxDeviceNameLength } from '../../../shared/sync';
+import { fingerprintOf, ownPublicKey, publicKeyOf, renameDevice, startNewIdentity } from '../sync/deviceIdentity';
 import type { CliCommand } from './cliCommands';
 import { dbOption as db, jsonOption as json } from './cliOptions';
 import { UsageError } from './usageError';
@@ -18,7 +19,36 @@ function keyStatus(ctx: CoreContext): { state: 'present' | 'none-yet' | 'missing
   }
 }
 
+/** The problem with a proposed laptop name, in words for the terminal; undefined when it is fine. */
+export function deviceNameProblem(name: string): string | undefined {
+  const parsed = deviceName.safeParse(name);
+  if (parsed.success) return undefined;
+  const problems: Record<string, string> = {
+    'validation.required': 'it is empty',
+    'validation.tooLong': `it is longer than ${maxDeviceNameLength} characters`,
+    'validation.controlCharacters': 'it holds control or invisible characters (line breaks, tabs, direction marks)',
+  };
+  const message = parsed.error.issues[0]?.message ?? '';
+  return `A laptop's name must be visible text on one line, 1 to ${maxDeviceNameLength} characters; ${problems[message] ?? 'it is not valid'}.`;
+}
+
 export const deviceCommands: CliCommand[] = [
+  {
+    name: 'device rename',
+    summary: 'name this laptop as other laptops will see it ("Rapporteur – Room B")',
+    options: [db],
+    files: { min: 1, label: 'name' },
+    validate(_values, words) {
+      if (words.length > 1) throw new UsageError(`Give the name as one argument, in quotes: plenary device rename "${words.join(' ')}".`);
+      const problem = deviceNameProblem(words[0] ?? '');
+      if (problem) throw new UsageError(problem);
+    },
+    async run(ctx, _values, out, words) {
+      const name = renameDevice(ctx.db, words[0] ?? '');
+      out(`This laptop is now named "${name}".`);
+      return 0;
+    },
+  },
   {
     name: 'device show',
     summary: 'this laptop’s device id, fingerprint, and where its signing key is kept',

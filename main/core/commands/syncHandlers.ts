@@ -1,7 +1,7 @@
 import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { listKnownDevices } from '../store/knownDevices';
-import { fingerprintOf, publicDeviceIdentity, renameDevice } from '../sync/deviceIdentity';
+import { deviceNamed, fingerprintOf, publicDeviceIdentity, renameDevice } from '../sync/deviceIdentity';
 import { exportBundle } from '../sync/exportBundle';
 import { discardHeld, listHeld, releaseHeld } from '../sync/heldChanges';
 import { importBundle, previewBundle } from '../sync/importBundle';
@@ -11,7 +11,7 @@ import type { Handlers } from './handlers';
 
 function deviceInfo(ctx: CoreContext) {
   const identity = publicDeviceIdentity(ctx);
-  return { deviceId: ctx.deviceId, name: identity.name, fingerprint: fingerprintOf(identity.publicKey) };
+  return { deviceId: ctx.deviceId, name: identity.name, fingerprint: fingerprintOf(identity.publicKey), named: deviceNamed(ctx.db) };
 }
 
 // What each import the UI started has reported, by the id the UI chose; kept per open database.

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import os from 'node:os';
+import { deviceName, maxDeviceNameLength } from '../../../shared/sync';
 import { CoreError } from '../errors';
 import type { HybridClock } from './hybridClock';
 import { keyUnavailable, type DeviceKeyStore } from './deviceKeyStore';
@@ -112,8 +113,22 @@ function storeVerified(store: DeviceKeyStore, privatePem: string, replace = fals
   }
 }
 
-export function renameDevice(db: Database, name: string): void {
-  setMeta(db, 'device_name', name);
+/** Whether someone chose this laptop's name; until then it goes by the computer's host name. */
+export const deviceNamed = (db: Database): boolean => meta(db, 'device_name') !== undefined;
+
+/**
+ * Names this laptop as other laptops will see it (in their import previews and histories: the
+ * name travels in every bundle's signed manifest). Checked here whoever calls, so a name with
+ * control characters, blank or too long never reaches a bundle; returns the name as stored (trimmed).
+ */
+export function renameDevice(db: Database, name: string): string {
+  const parsed = deviceName.safeParse(name);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ path: 'name', message: issue.message }));
+    throw new CoreError('invalid_input', `A laptop's name must be 1 to ${maxDeviceNameLength} visible characters on one line.`, issues);
+  }
+  setMeta(db, 'device_name', parsed.data);
+  return parsed.data;
 }
 
 /** A key's fingerprint as people compare it aloud: 16 base32 characters in four groups. */

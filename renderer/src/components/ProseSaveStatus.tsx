@@ -7,7 +7,9 @@ import type { DraftStatus } from './proseSaver';
  */
 export function ProseSaveStatus({ status, id }: { status: DraftStatus; id?: string }) {
   const { t } = useTranslation();
-  const label = status.state === 'saved' ? (status.edited ? t('proseSave.saved') : '') : t(`proseSave.${status.state}`);
+  // A refused key is not a silent server: only opening the server's new address helps.
+  const refused = status.state === 'retrying' && status.error?.code === 'unauthorized';
+  const label = status.state === 'saved' ? (status.edited ? t('proseSave.saved') : '') : t(refused ? 'connection.proseRefused' : `proseSave.${status.state}`);
   return (
     <span id={id} className={`save-state save-${status.state}`} role="status">
       {label}

@@ -1,6 +1,8 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { directionOf, isUiLanguage, uiLanguages, type UiLanguage } from '../../../shared/languages';
+import { localStore } from '../hooks/localStore';
+import { storedLanguage } from './languageChoice';
 
 // Each screen area keeps its messages in a file of its own (one top-level key, the file's name),
 // merged into the one `app` namespace. A language's files are fetched when it is first needed,
@@ -26,7 +28,7 @@ const bundleBackend: BackendModule = {
   },
 };
 
-/** The UI language before the stored preference arrives: the browser's, if we have it. */
+/** The first of the preferred languages the interface has, else English. */
 export function initialLanguage(preferred: readonly string[]): UiLanguage {
   for (const tag of preferred) {
     const primary = tag.toLowerCase().split('-')[0] ?? '';
@@ -41,7 +43,9 @@ export function applyDocumentLanguage(lang: string): void {
   document.documentElement.dir = directionOf(lang);
 }
 
-const startLanguage = initialLanguage(navigator.languages);
+// This browser's own choice first, then the languages it asks for; never another screen's choice.
+const stored = storedLanguage(localStore());
+const startLanguage = initialLanguage(stored ? [stored, ...navigator.languages] : navigator.languages);
 /** Resolves once the first language's messages are in: the app renders after it. */
 export const i18nReady = i18next.use(bundleBackend).use(initReactI18next).init({
   lng: startLanguage,

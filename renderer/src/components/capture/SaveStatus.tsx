@@ -15,7 +15,7 @@ export function SaveStatus({ saver, id }: { saver: NoteSaver; id: string }) {
     <p id={id} className={`save-status save-${status.state}`} role="status" aria-live="polite">
       {status.state === 'saved' && t('capture.save.saved')}
       {status.state === 'saving' && t('capture.save.saving')}
-      {status.state === 'retrying' && t('capture.save.retrying')}
+      {status.state === 'retrying' && t(status.error?.code === 'unauthorized' ? 'connection.saveRefused' : 'capture.save.retrying')}
       {status.state === 'rejected' && t('capture.save.rejected', { reason })}
     </p>
   );

@@ -4,11 +4,18 @@ import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { ErrorMessage } from '../ErrorMessage';
+import { FieldError } from '../FieldError';
+import { announceRename, useRenames } from './deviceRenames';
 
 /** This laptop as others see it in their import preview: its name and key fingerprint. */
 export function DeviceCard() {
   const { t } = useTranslation();
+  const renames = useRenames();
   const device = useApiQuery('device:get', {});
+  const { reload } = device;
+  useEffect(() => {
+    if (renames > 0) reload();
+  }, [renames, reload]);
   const [name, setName] = useState('');
   const [error, setError] = useState<AppError>();
   const [saved, setSaved] = useState(false);
@@ -22,9 +29,12 @@ export function DeviceCard() {
     if (result.ok) {
       setError(undefined);
       setSaved(true);
-      device.reload();
+      announceRename();
     } else setError(result.error);
   };
+
+  // A refused name is said beside the field, in words that say what to change.
+  const nameIssue = error?.issues?.find((issue) => issue.path === 'name')?.message;
 
   if (device.error) return <ErrorMessage error={device.error} />;
   return (
@@ -39,12 +49,20 @@ export function DeviceCard() {
       >
         <label className="field">
           <span>{t('sync.laptopName')}</span>
-          <input value={name} onChange={(event) => setName(event.target.value)} dir="auto" maxLength={100} />
+          <input
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            dir="auto"
+            maxLength={100}
+            aria-invalid={nameIssue ? true : undefined}
+            aria-describedby={nameIssue ? 'laptop-name-error' : undefined}
+          />
         </label>
         <button type="submit">{t('sync.rename')}</button>
         {saved && <span role="status">{t('sync.renamed')}</span>}
       </form>
-      {error && <ErrorMessage error={error} />}
+      <FieldError id="laptop-name-error" error={nameIssue ? { message: nameIssue } : undefined} />
+      {error && !nameIssue && <ErrorMessage error={error} />}
       <p>
         {t('sync.fingerprint')}: <code className="fingerprint">{device.data?.fingerprint}</code>
       </p>

@@ -4,6 +4,7 @@ import type { KeyMessage } from '../../../../shared/keyMessages';
 import type { KeyMessageActions } from './keyMessageActions';
 import { KeyMessageSources } from './KeyMessageSources';
 import { KeyMessageTextField } from './KeyMessageTextField';
+import { OriginalTexts } from './OriginalTexts';
 import type { SessionLabel } from './sessionLabels';
 import { ThemeField } from './ThemeField';
 
@@ -94,6 +95,7 @@ export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
                 onChoose={choose}
               />
             ))}
+            <OriginalTexts message={message} languages={languages} actions={actions} onChoose={choose} />
           </div>
           <KeyMessageSources sources={message.sources} sessionLabel={sessionLabel} />
         </div>

@@ -31,18 +31,21 @@ import { localStore, useRememberedFlag } from './useRememberedFlag';
 import { useLanguageSuggestion } from './useLanguageSuggestion';
 import { lastWorkingLanguage, useSessionLanguage } from './useSessionLanguage';
 import { useSaverLifecycle } from './useSaverLifecycle';
+import { useFoundNote } from './useFoundNote';
 import { useSessionNotes } from './useSessionNotes';
 
 interface Props {
   forum: Forum;
   session: AgendaSession;
   catalogues: readonly Catalogue[];
+  /** A note to open the stream at, scrolled to, marked and focused (a search result). */
+  foundNoteId?: string | undefined;
 }
 
 const rowOf = (element: Element | null) => element?.closest<HTMLElement>('[data-note-id]')?.dataset.noteId;
 
 /** One session's capture: the stream of notes, the note being written, and every action on the keyboard. */
-export function CaptureSession({ forum, session, catalogues }: Props) {
+export function CaptureSession({ forum, session, catalogues, foundNoteId }: Props) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.language;
   const sessionId = session.id;
@@ -88,9 +91,11 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
 
   // A rapporteur opens a session to write in it: the keyboard starts in the composer, unless it is
   // still on the session list (arrows there open each session in turn; Escape comes here).
+  // A search result opened the screen: the keyboard goes to that note instead.
   useEffect(() => {
-    if (!(document.activeElement instanceof HTMLSelectElement)) composerBox.current?.focus();
-  }, []);
+    if (!foundNoteId && !(document.activeElement instanceof HTMLSelectElement)) composerBox.current?.focus();
+  }, [foundNoteId]);
+  useFoundNote(foundNoteId, sessionNotes, stream);
 
   useSaverLifecycle({ saver, sessionId, notes, upsert, update, onRecovered: (count) => setAnnouncement(t('capture.recovered', { number: count })) });
 
@@ -287,8 +292,9 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
       onDelete: (note: Note) => void removeNote(note),
       onEditorDone,
       onChosen,
+      foundId: foundNoteId,
     }),
-    [forum.timeZone, uiLanguage, byTag, speakerOf, saver, onToggle, startEditing, removeNote, onEditorDone, onChosen],
+    [forum.timeZone, uiLanguage, byTag, speakerOf, saver, onToggle, startEditing, removeNote, onEditorDone, onChosen, foundNoteId],
   );
 
   const editedNote = editingId ? notes?.find((n) => n.id === editingId) : undefined;

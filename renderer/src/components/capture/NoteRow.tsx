@@ -21,6 +21,8 @@ export interface RowView {
   onDelete(note: Note): void;
   onEditorDone(noteId: string, then: 'composer' | 'row'): void;
   onChosen(note: Note, text: string): void;
+  /** The note a search result opened the screen at: marked until the screen is left. */
+  foundId?: string | undefined;
 }
 
 interface Props {
@@ -48,7 +50,7 @@ export const NoteRow = memo(function NoteRow({ note, index, total, position, sel
   const speaker = view.speakerOf(note);
   const short = snippet(note.text, 48);
   const tab = active ? 0 : -1;
-  const classes = ['note-row', note.mine ? 'mine' : 'theirs', selected ? 'selected' : '', note.keyPoint ? 'key-point' : '', editing ? 'editing' : ''];
+  const classes = ['note-row', note.mine ? 'mine' : 'theirs', selected ? 'selected' : '', note.keyPoint ? 'key-point' : '', editing ? 'editing' : '', view.foundId === note.id ? 'found' : ''];
   return (
     <div
       ref={measure}
@@ -57,6 +59,7 @@ export const NoteRow = memo(function NoteRow({ note, index, total, position, sel
       role="listitem"
       aria-posinset={position}
       aria-setsize={total}
+      aria-current={view.foundId === note.id ? 'true' : undefined}
       tabIndex={tab}
       className={classes.filter(Boolean).join(' ')}
       style={{ transform: `translateY(${start}px)` }}

@@ -16,7 +16,8 @@ import { sessionSpeakers } from './captureSessions';
 import { Composer } from './Composer';
 import { ComposerNotices } from './ComposerNotices';
 import { editorId } from './NoteEditor';
-import { catalogueOptions, formatNoteTime, newNoteId, snippet, type TagOption } from './noteFormat';
+import { formatTime } from '../../i18n/intlFormat';
+import { catalogueOptions, newNoteId, snippet, type TagOption } from './noteFormat';
 import { fieldsOf, isBlank, NoteSaver } from './noteSaver';
 import type { RowView } from './NoteRow';
 import { NoteStream, type NoteStreamHandle } from './NoteStream';
@@ -326,7 +327,7 @@ export function CaptureSession({ forum, session, catalogues, foundNoteId }: Prop
           />
           <section className="capture-composer" aria-labelledby={`${ids}-target`}>
             <h3 id={`${ids}-target`} className="composer-target">
-              {editedNote ? t('capture.composer.editing', { time: formatNoteTime(editedNote.createdAt, forum.timeZone, uiLanguage) }) : t('capture.composer.title')}
+              {editedNote ? t('capture.composer.editing', { time: formatTime(editedNote.createdAt, uiLanguage, forum.timeZone) }) : t('capture.composer.title')}
             </h3>
             <NoteToolbar
               saver={saver}

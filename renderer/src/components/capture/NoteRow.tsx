@@ -6,7 +6,8 @@ import { languageLabel } from '../agenda/agendaFormat';
 import { NoteAlternatives } from './NoteAlternatives';
 import { NoteEditor } from './NoteEditor';
 import type { NoteSaver } from './noteSaver';
-import { formatNoteTime, snippet, type TagOption } from './noteFormat';
+import { formatTime } from '../../i18n/intlFormat';
+import { snippet, type TagOption } from './noteFormat';
 import { TagChips } from './TagChips';
 
 /** What every row needs and that changes rarely: one object, so rows compare cheaply. */
@@ -46,7 +47,7 @@ interface Props {
 /** One note in the stream, in its own language and direction. */
 export const NoteRow = memo(function NoteRow({ note, index, total, position, selected, editing, active, start, view, measure, onKeyDown, onFocus }: Props) {
   const { t } = useTranslation();
-  const time = formatNoteTime(note.createdAt, view.timeZone, view.uiLanguage);
+  const time = formatTime(note.createdAt, view.uiLanguage, view.timeZone);
   const speaker = view.speakerOf(note);
   const short = snippet(note.text, 48);
   const tab = active ? 0 : -1;

@@ -47,11 +47,15 @@ export function OriginalTexts({ message, languages, actions, onChoose }: Props) 
               alternatives={message.alternatives[lang] ?? []}
               onChoose={onChoose}
             />
-            {targets.map((target) => (
-              <button key={target} type="button" onClick={() => void actions.update(message.id, { text: { [target]: text, [lang]: '' } })}>
-                {t('keyMessages.card.moveTo', { language: languageLabel(target, i18n.language) })}
-              </button>
-            ))}
+            {targets.length > 0 && (
+              <div className="original-moves">
+                {targets.map((target) => (
+                  <button key={target} type="button" onClick={() => void actions.update(message.id, { text: { [target]: text, [lang]: '' } })}>
+                    {t('keyMessages.card.moveTo', { language: languageLabel(target, i18n.language) })}
+                  </button>
+                ))}
+              </div>
+            )}
           </div>
         );
       })}

@@ -104,3 +104,22 @@ function instantOf(text: string, timeZone: string): Date {
   const asUtc = new Date(`${text.slice(0, 16)}:00Z`);
   return new Date(asUtc.getTime() - zoneOffsetMinutes(timeZone, asUtc) * 60_000);
 }
+
+const clockPattern = /^([01]\d|2[0-3]):[0-5]\d$/;
+const clockDate = (hhmm: string) => new Date(`1970-01-01T${hhmm}:00Z`);
+const clockOptions: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' };
+
+/**
+ * A time of day on the venue's wall clock as the agenda keeps it ("16:00"), in the UI language's
+ * own convention ("4:00 PM" in English): the same rule as `formatTime`, for times that are
+ * already the forum's. Anything else is shown as written.
+ */
+export function formatClock(hhmm: string, lang: string): string {
+  return clockPattern.test(hhmm) ? dateTimeFormat(lang, clockOptions).format(clockDate(hhmm)) : hhmm;
+}
+
+/** A session's span ("4:00 – 5:30 PM", "16:00–17:30"), written as the language writes ranges. */
+export function formatClockRange(start: string, end: string, lang: string): string {
+  if (!clockPattern.test(start) || !clockPattern.test(end) || end < start) return `${formatClock(start, lang)}–${formatClock(end, lang)}`;
+  return dateTimeFormat(lang, clockOptions).formatRange(clockDate(start), clockDate(end));
+}

@@ -70,7 +70,7 @@ function KeyMessagesView({ forumId, messageId, agenda, loaded, reloadList }: Vie
   const { messages, actions } = state;
 
   const sessionLabel = useMemo(
-    () => sessionLabels(agenda.sessions, lang, source, { text: t('keyMessages.session.unknown'), lang: uiLanguage }),
+    () => sessionLabels(agenda.sessions, lang, source, { text: t('keyMessages.session.unknown'), lang: uiLanguage }, uiLanguage),
     [agenda.sessions, lang, source, t, uiLanguage],
   );
   const bySession = useMemo(() => groupBySession(messages), [messages]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, zoneOffsetMinutes } from '../../../renderer/src/i18n/intlFormat';
+import { formatClock, formatClockRange, formatTime, zoneOffsetMinutes } from '../../../renderer/src/i18n/intlFormat';
 
 // Intl puts narrow no-break spaces before "AM" and around some marks: compare with plain spaces.
 const plain = (text: string) => text.replace(/\s/g, ' ');
@@ -50,5 +50,26 @@ describe('one rule for a moment shown anywhere', () => {
     expect(zoneOffsetMinutes('America/New_York', new Date('2026-07-01T00:00:00Z'))).toBe(-240);
     expect(zoneOffsetMinutes('Asia/Kolkata', new Date(at))).toBe(330);
     expect(zoneOffsetMinutes('UTC', new Date(at))).toBe(0);
+  });
+});
+
+describe('the agenda’s wall-clock times, by the same rule', () => {
+  it('writes a time of day in the language’s own convention', () => {
+    expect(plain(formatClock('16:00', 'en'))).toBe('4:00 PM');
+    expect(plain(formatClock('16:00', 'ru'))).toBe('16:00');
+    expect(plain(formatClock('16:00', 'zh'))).toBe('16:00');
+    expect(plain(formatClock('16:00', 'ar'))).toMatch(/^(4|٤):(00|٠٠) م$/);
+  });
+
+  it('writes a session’s span as the language writes ranges', () => {
+    expect(plain(formatClockRange('09:00', '10:30', 'en'))).toBe('9:00 – 10:30 AM');
+    expect(plain(formatClockRange('11:00', '13:30', 'en'))).toBe('11:00 AM – 1:30 PM');
+    expect(plain(formatClockRange('16:00', '17:30', 'zh'))).toBe('16:00–17:30');
+    expect(plain(formatClockRange('16:00', '17:30', 'ru'))).toBe('16:00–17:30');
+  });
+
+  it('shows anything that is not a time of day as written', () => {
+    expect(formatClock('9:00', 'en')).toBe('9:00');
+    expect(formatClockRange('', '10:00', 'ru')).toBe('–10:00');
   });
 });

@@ -148,4 +148,10 @@ test('screenshots of the kept speaker, the language offer and a key message’s 
   await switchLanguage(page, 'en');
   await original.scrollIntoViewIfNeeded();
   await shot('en-key-message-original');
+  // The agenda's times by the same rule as the notes' (the language's own 12/24-hour convention).
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByText('Opening Ceremony and High-Level Dialogue').first()).toBeVisible();
+  await shot('agenda-en');
+  await switchLanguage(page, 'ar');
+  await shot('agenda-ar');
 });

@@ -33,11 +33,12 @@ export function useComposerChoices({ setMeta, composerId, targetId, setLang, sug
     },
     [setMeta, targetId, composerId, t, setAnnouncement, picked],
   );
+  // Alt+X: the note being edited in the stream loses its speaker, or the next note the one it kept.
   const clearSpeaker = useCallback(() => {
-    setMeta(composerId, { speakerId: null, speakerName: '' });
-    setCarriedSpeaker(undefined);
+    setMeta(targetId, { speakerId: null, speakerName: '' });
+    if (targetId === composerId) setCarriedSpeaker(undefined);
     setAnnouncement(t('capture.speaker.cleared'));
-  }, [setMeta, composerId, t, setAnnouncement]);
+  }, [setMeta, targetId, composerId, t, setAnnouncement]);
   const setComposerLanguage = useCallback(
     (next: string) => {
       setMeta(composerId, { lang: next });

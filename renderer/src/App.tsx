@@ -163,8 +163,8 @@ export function App() {
           {route.name === 'importParticipants' && <ParticipantImportScreen forumId={route.id} key={route.id} />}
           {route.name === 'checkIn' && <CheckInScreen forumId={route.id} key={route.id} />}
           {route.name === 'stats' && <StatsScreen forumId={route.id} key={route.id} />}
-          {route.name === 'capture' && <CaptureScreen forumId={route.id} sessionId={route.sessionId} key={route.id} />}
-          {route.name === 'keyMessages' && <KeyMessagesScreen forumId={route.id} key={route.id} />}
+          {route.name === 'capture' && <CaptureScreen forumId={route.id} sessionId={route.sessionId} noteId={route.noteId} key={route.id} />}
+          {route.name === 'keyMessages' && <KeyMessagesScreen forumId={route.id} messageId={route.messageId} key={route.id} />}
           {route.name === 'search' && <SearchScreen forumId={route.id} query={route.query} key={route.id} />}
           {route.name === 'drafting' && <DraftingScreen forumId={route.id} documentId={route.documentId} paragraphId={route.paragraphId} key={route.id} />}
           {route.name === 'coverage' && <CoverageScreen forumId={route.id} documentId={route.documentId} key={route.documentId} />}

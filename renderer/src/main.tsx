@@ -5,6 +5,7 @@ import './styles/app.css';
 import './styles/sync.css';
 import './styles/forums.css';
 import './styles/laptop.css';
+import './styles/capture.css';
 import { App } from './App';
 
 // The first screen waits for its language's messages (one small chunk from the same origin).

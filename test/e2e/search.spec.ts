@@ -1,4 +1,5 @@
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
+import captureEn from '../../resources/locales/en/capture.json' with { type: 'json' };
 import searchEn from '../../resources/locales/en/search.json' with { type: 'json' };
 import type { APIRequestContext, Page } from '@playwright/test';
 import { openDemo } from './openDemo';
@@ -52,8 +53,41 @@ test('finds a Chinese word inside a sentence, highlighted, keeps the query in th
   await page.keyboard.press('ArrowUp');
   await expect(box).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  const opened = (await first.textContent()) ?? '';
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`#/forum/${forumId}/capture/[A-Za-z0-9_-]+$`));
+  // The result lands on its note: in the address, marked, and with the keyboard on it.
+  await expect(page).toHaveURL(new RegExp(`#/forum/${forumId}/capture/[A-Za-z0-9_-]+/note/[A-Za-z0-9_-]+$`));
+  const landed = page.getByRole('list', { name: captureEn.capture.stream.label }).getByRole('listitem').filter({ hasText: opened.slice(0, 12) });
+  await expect(landed).toBeFocused();
+  await expect(landed).toHaveAttribute('aria-current', 'true');
+});
+
+test('a note from long before the newest two hundred opens in its session, scrolled to and focused; a key message opens at its card', async ({ page, server, request }) => {
+  const forumId = await openDemo(page, server.url);
+  const agenda = await call<{ sessions: Array<{ id: string; title: Record<string, string> }> }>(request, server.url, 'agenda:get', { forumId });
+  const session = agenda.sessions.find((x) => x.title.en?.includes('Digital Villages'));
+  if (!session) throw new Error('demo session missing');
+  await call(request, server.url, 'notes:create', { sessionId: session.id, lang: 'en', text: 'Xylophone workshops opened the morning.' });
+  for (let i = 1; i <= 205; i++) await call(request, server.url, 'notes:create', { sessionId: session.id, lang: 'en', text: `Later note ${i}` });
+
+  const box = await openSearch(page);
+  await box.fill('xylophone');
+  const notes = page.getByRole('region', { name: new RegExp(`^${s.groups.notes}`) });
+  await notes.getByRole('link', { name: /Xylophone workshops/ }).click();
+  const landed = page.getByRole('list', { name: captureEn.capture.stream.label }).getByRole('listitem').filter({ hasText: 'Xylophone workshops' });
+  await expect(landed).toBeFocused();
+  await expect(landed).toBeInViewport();
+  await expect(landed).toHaveAttribute('aria-current', 'true');
+
+  const search = await openSearch(page);
+  await search.fill('carrying capacity');
+  const messages = page.getByRole('region', { name: new RegExp(`^${s.groups.keyMessages}`) });
+  await messages.getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`#/forum/${forumId}/key-messages/[A-Za-z0-9_-]+$`));
+  const card = page.locator('article[aria-current="true"]');
+  await expect(card).toBeFocused();
+  await expect(card).toBeInViewport();
+  await expect(card.getByRole('textbox', { name: 'Text in English (source)' })).toHaveValue(/carrying capacity/i);
 });
 
 test('finds an Arabic word in a note, and takes quotes, stars and NEAR as plain text', async ({ page, server, request }) => {

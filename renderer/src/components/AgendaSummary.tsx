@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ForumOverview } from '../../../shared/forum';
-import { formatDay } from '../i18n/intlFormat';
+import { formatClockRange, formatDay } from '../i18n/intlFormat';
 import { LocalText } from './LocalText';
 
 interface Props {
@@ -34,9 +34,7 @@ export function AgendaSummary({ sessions, lang, sourceLanguage }: Props) {
               .map((s) => (
                 <tr key={s.id} className={`kind-${s.kind}`}>
                   <td className="time">
-                    <bdi>
-                      {s.startTime}–{s.endTime}
-                    </bdi>
+                    <bdi>{formatClockRange(s.startTime, s.endTime, i18n.language)}</bdi>
                   </td>
                   <td>
                     <LocalText text={s.title} lang={lang} sourceLanguage={sourceLanguage} />

@@ -15,8 +15,8 @@ export type Route =
   | { name: 'importParticipants'; id: string }
   | { name: 'checkIn'; id: string }
   | { name: 'stats'; id: string }
-  | { name: 'capture'; id: string; sessionId?: string }
-  | { name: 'keyMessages'; id: string }
+  | { name: 'capture'; id: string; sessionId?: string; noteId?: string }
+  | { name: 'keyMessages'; id: string; messageId?: string }
   | { name: 'search'; id: string; query?: string }
   | { name: 'drafting'; id: string; documentId?: string; paragraphId?: string }
   | { name: 'coverage'; id: string; documentId: string }
@@ -50,9 +50,10 @@ export function parseRoute(hash: string): Route {
     case 'statistics':
       return { name: 'stats', id };
     case 'capture':
+      if (item && sub === 'note' && subItem) return { name: 'capture', id, sessionId: item, noteId: subItem };
       return item ? { name: 'capture', id, sessionId: item } : { name: 'capture', id };
     case 'key-messages':
-      return { name: 'keyMessages', id };
+      return item ? { name: 'keyMessages', id, messageId: item } : { name: 'keyMessages', id };
     case 'search':
       return item ? { name: 'search', id, query: item } : { name: 'search', id };
     case 'drafting':
@@ -95,10 +96,13 @@ export function routeHref(route: Route): string {
       return `${forum}/check-in`;
     case 'stats':
       return `${forum}/statistics`;
-    case 'capture':
-      return route.sessionId ? `${forum}/capture/${encodeURIComponent(route.sessionId)}` : `${forum}/capture`;
+    case 'capture': {
+      if (!route.sessionId) return `${forum}/capture`;
+      const session = `${forum}/capture/${encodeURIComponent(route.sessionId)}`;
+      return route.noteId ? `${session}/note/${encodeURIComponent(route.noteId)}` : session;
+    }
     case 'keyMessages':
-      return `${forum}/key-messages`;
+      return route.messageId ? `${forum}/key-messages/${encodeURIComponent(route.messageId)}` : `${forum}/key-messages`;
     case 'search':
       return route.query ? `${forum}/search/${encodeURIComponent(route.query)}` : `${forum}/search`;
     case 'drafting': {

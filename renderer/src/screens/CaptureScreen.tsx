@@ -14,7 +14,7 @@ import { navigate, routeHref } from '../hooks/useRoute';
 const noCatalogues: Catalogue[] = [];
 
 /** The rapporteur's screen: pick a session, then write its notes as fast as people speak. */
-export function CaptureScreen({ forumId, sessionId }: { forumId: string; sessionId?: string | undefined }) {
+export function CaptureScreen({ forumId, sessionId, noteId }: { forumId: string; sessionId?: string | undefined; noteId?: string | undefined }) {
   const { t } = useTranslation();
   const agenda = useApiQuery('agenda:get', { forumId });
   const catalogues = useApiQuery('catalogues:get', {});
@@ -25,17 +25,19 @@ export function CaptureScreen({ forumId, sessionId }: { forumId: string; session
     if (agenda.error) return <ErrorMessage error={agenda.error} />;
     return <p aria-busy="true">{t('common.loading')}</p>;
   }
-  return <CaptureView agenda={agenda.data} sessionId={sessionId} catalogues={catalogues.data ?? noCatalogues} cataloguesFailed={catalogues.error !== undefined} />;
+  return <CaptureView agenda={agenda.data} sessionId={sessionId} noteId={noteId} catalogues={catalogues.data ?? noCatalogues} cataloguesFailed={catalogues.error !== undefined} />;
 }
 
 interface ViewProps {
   agenda: Agenda;
   sessionId: string | undefined;
+  /** A note to open the stream at (a search result). */
+  noteId?: string | undefined;
   catalogues: readonly Catalogue[];
   cataloguesFailed: boolean;
 }
 
-function CaptureView({ agenda, sessionId, catalogues, cataloguesFailed }: ViewProps) {
+function CaptureView({ agenda, sessionId, noteId, catalogues, cataloguesFailed }: ViewProps) {
   const { t, i18n } = useTranslation();
   const { forum, sessions, me } = agenda;
   // Read once on arrival: the session open must not change under the rapporteur as the clock turns.
@@ -87,7 +89,7 @@ function CaptureView({ agenda, sessionId, catalogues, cataloguesFailed }: ViewPr
           )}
         </div>
       ) : (
-        <CaptureSession key={session.id} forum={forum} session={session} catalogues={catalogues} />
+        <CaptureSession key={session.id} forum={forum} session={session} catalogues={catalogues} foundNoteId={noteId} />
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import { LocalText } from '../components/LocalText';
 import { CoverageParagraphLinks } from '../components/amendments/CoverageParagraphLinks';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
-import { formatDay, formatNumber } from '../i18n/intlFormat';
+import { formatClock, formatDay, formatNumber } from '../i18n/intlFormat';
 
 /** For each session, the paragraphs that carry its key messages; the ones no paragraph reflects stand out. */
 export function CoverageScreen({ forumId, documentId }: { forumId: string; documentId: string }) {
@@ -92,7 +92,7 @@ function CoverageView({ forumId, document, rows }: { forumId: string; document: 
                 return (
                   <tr key={row.sessionId} className={`reach-${reach}`}>
                     <th scope="row">
-                      <span className="session-time">{row.startTime}</span> <LocalText text={row.title} {...text} />
+                      <span className="session-time">{formatClock(row.startTime, ui)}</span> <LocalText text={row.title} {...text} />
                       <span className="meta coverage-kind"> {t(`sessionKind.${row.kind}`)}</span>
                     </th>
                     <td className="number">{formatNumber(row.keyMessages, ui)}</td>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agenda } from '../../../shared/agenda';
 import type { KeyMessage } from '../../../shared/keyMessages';
@@ -21,7 +21,7 @@ import { useApiQuery } from '../hooks/useApiQuery';
 const themesListId = 'key-message-themes';
 
 /** Every session's key messages: ordered, edited in each working language, themed, validated, merged. */
-export function KeyMessagesScreen({ forumId }: { forumId: string }) {
+export function KeyMessagesScreen({ forumId, messageId }: { forumId: string; messageId?: string | undefined }) {
   const { t } = useTranslation();
   const agenda = useApiQuery('agenda:get', { forumId });
   const list = useApiQuery('keyMessages:list', { forumId });
@@ -29,17 +29,19 @@ export function KeyMessagesScreen({ forumId }: { forumId: string }) {
     const error = agenda.error ?? list.error;
     return error ? <ErrorMessage error={error} /> : <p aria-busy="true">{t('common.loading')}</p>;
   }
-  return <KeyMessagesView forumId={forumId} agenda={agenda.data} loaded={list.data} reloadList={list.reload} />;
+  return <KeyMessagesView forumId={forumId} messageId={messageId} agenda={agenda.data} loaded={list.data} reloadList={list.reload} />;
 }
 
 interface ViewProps {
   forumId: string;
+  /** A message to open the screen at (a search result). */
+  messageId: string | undefined;
   agenda: Agenda;
   loaded: readonly KeyMessage[];
   reloadList(): void;
 }
 
-function KeyMessagesView({ forumId, agenda, loaded, reloadList }: ViewProps) {
+function KeyMessagesView({ forumId, messageId, agenda, loaded, reloadList }: ViewProps) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.language;
   const { forum } = agenda;
@@ -47,7 +49,8 @@ function KeyMessagesView({ forumId, agenda, loaded, reloadList }: ViewProps) {
   const languages = useMemo(() => [source, ...forum.languages.filter((l) => l !== source)], [forum.languages, source]);
   const [chosenLanguage, setChosenLanguage] = useState<string>();
   const lang = chosenLanguage && forum.languages.includes(chosenLanguage) ? chosenLanguage : forum.languages.includes(uiLanguage) ? uiLanguage : source;
-  const [view, setView] = useState<View>(() => (window.sessionStorage.getItem(`key-messages-view-${forumId}`) === 'theme' ? 'theme' : 'session'));
+  // Opened at a message, the screen lists by session, where each message has its full card.
+  const [view, setView] = useState<View>(() => (!messageId && window.sessionStorage.getItem(`key-messages-view-${forumId}`) === 'theme' ? 'theme' : 'session'));
   useEffect(() => window.sessionStorage.setItem(`key-messages-view-${forumId}`, view), [forumId, view]);
   const [sessionFilter, setSessionFilter] = useState('');
   const [mergePair, setMergePair] = useState<{ first: KeyMessage; second: KeyMessage }>();
@@ -67,7 +70,7 @@ function KeyMessagesView({ forumId, agenda, loaded, reloadList }: ViewProps) {
   const { messages, actions } = state;
 
   const sessionLabel = useMemo(
-    () => sessionLabels(agenda.sessions, lang, source, { text: t('keyMessages.session.unknown'), lang: uiLanguage }),
+    () => sessionLabels(agenda.sessions, lang, source, { text: t('keyMessages.session.unknown'), lang: uiLanguage }, uiLanguage),
     [agenda.sessions, lang, source, t, uiLanguage],
   );
   const bySession = useMemo(() => groupBySession(messages), [messages]);
@@ -107,6 +110,16 @@ function KeyMessagesView({ forumId, agenda, loaded, reloadList }: ViewProps) {
     heading?.focus();
     setJumpTo(undefined);
   }, [jumpTo]);
+
+  // A search result: scroll to the message and put the keyboard on it, once it is listed.
+  const landed = useRef<string>(undefined);
+  useEffect(() => {
+    if (!messageId || landed.current === messageId || !messages.some((m) => m.id === messageId)) return;
+    landed.current = messageId;
+    const card = document.querySelector<HTMLElement>(`[data-key-message="${CSS.escape(messageId)}"] article`);
+    card?.scrollIntoView({ block: 'center' });
+    card?.focus({ preventScroll: true });
+  }, [messageId, messages]);
 
   const openMerge = () => {
     const [first, second] = state.selected.map((id) => byId.get(id));
@@ -186,6 +199,7 @@ function KeyMessagesView({ forumId, agenda, loaded, reloadList }: ViewProps) {
               selected={selected}
               actions={actions}
               sessionLabel={sessionLabel}
+              foundId={messageId}
             />
           )}
           <MergeBar count={state.selected.length} onMerge={openMerge} onClear={state.clearSelection} />

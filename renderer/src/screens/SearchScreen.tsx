@@ -62,8 +62,9 @@ export function SearchScreen({ forumId, query }: { forumId: string; query?: stri
     return label.day ? <span className="session-time">{`${dayLabel(label.day, uiLanguage)} ${label.time}`}</span> : null;
   };
   const hrefOf: Record<SearchGroup, (hit: SearchHit) => string> = {
-    notes: (hit) => routeHref(hit.sessionId ? { name: 'capture', id: forumId, sessionId: hit.sessionId } : { name: 'capture', id: forumId }),
-    keyMessages: () => routeHref({ name: 'keyMessages', id: forumId }),
+    // A result opens where it is: the note in its session's stream, the message in the list.
+    notes: (hit) => routeHref(hit.sessionId ? { name: 'capture', id: forumId, sessionId: hit.sessionId, noteId: hit.id } : { name: 'capture', id: forumId }),
+    keyMessages: (hit) => routeHref({ name: 'keyMessages', id: forumId, messageId: hit.id }),
     sessions: (hit) => routeHref({ name: 'editSession', id: forumId, sessionId: hit.id }),
     participants: (hit) => routeHref({ name: 'editParticipant', id: forumId, participantId: hit.id }),
   };

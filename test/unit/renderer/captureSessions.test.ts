@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaSession } from '../../../shared/agenda';
 import { preselectedSession, sessionGroups, sessionSpeakers } from '../../../renderer/src/components/capture/captureSessions';
-import { formatNoteTime } from '../../../renderer/src/components/capture/noteFormat';
 
 const session = (id: string, day: string, startTime: string, endTime: string, roles: AgendaSession['roles'] = []): AgendaSession => ({
   id,
@@ -51,12 +50,5 @@ describe('which session the capture screen opens', () => {
       { participantId: 'c', role: 'speaker', name: 'Chair' },
     ];
     expect(sessionSpeakers(session('x', '2026-11-23', '09:00', '10:00', roles)).map((s) => s.id)).toEqual(['s1', 'c', 'm']);
-  });
-});
-
-describe('a note’s time', () => {
-  it('reads an instant on the venue’s clock, and a bare wall-clock time as written', () => {
-    expect(formatNoteTime('2026-11-23T01:05:00.000Z', 'Asia/Shanghai', 'en')).toBe('09:05');
-    expect(formatNoteTime('2026-11-23T14:20', 'Asia/Shanghai', 'en')).toBe('14:20');
   });
 });

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { AgendaSession } from '../../../../shared/agenda';
 import { dayLabel } from './agendaFormat';
 import { AgendaText } from './AgendaText';
+import { formatClock } from '../../i18n/intlFormat';
 
 interface Props {
   now: readonly AgendaSession[];
@@ -22,7 +23,7 @@ export function NowNextLine({ now, next, today, lang, sourceLanguage, uiLanguage
       {showStart && (
         <span className="now-next-when">
           {session.day !== today && `${dayLabel(session.day, uiLanguage)} `}
-          <bdi dir="ltr">{session.startTime}</bdi>{' '}
+          <bdi dir="auto">{formatClock(session.startTime, uiLanguage)}</bdi>{' '}
         </span>
       )}
       <AgendaText text={session.title} lang={lang} sourceLanguage={sourceLanguage} fallbackLabel={fallbackLabel} />

@@ -5,6 +5,8 @@ import { pickText } from '../../../../shared/multilingual';
 import { routeHref } from '../../hooks/useRoute';
 import { AgendaText } from './AgendaText';
 import type { SessionMarker } from './SessionCard';
+import { useTranslation } from 'react-i18next';
+import { formatClock, formatClockRange } from '../../i18n/intlFormat';
 
 interface Props {
   /** One day's sessions, ordered by start time. */
@@ -25,6 +27,7 @@ interface Column {
 
 /** Rooms as columns, start times as rows: parallel sessions sit side by side. */
 export function RoomGrid({ sessions, forumId, lang, sourceLanguage, caption, markerOf, t, fallbackLabel }: Props) {
+  const uiLanguage = useTranslation().i18n.language;
   const { columns, rows, cells } = useMemo(() => {
     // A room is known by its source-language name: that is the one every laptop shares.
     const roomKey = (s: AgendaSession) => pickText(s.room, sourceLanguage, sourceLanguage).text;
@@ -80,7 +83,7 @@ export function RoomGrid({ sessions, forumId, lang, sourceLanguage, caption, mar
           {rows.map((start) => (
             <tr key={start}>
               <th scope="row">
-                <bdi dir="ltr">{start}</bdi>
+                <bdi dir="auto">{formatClock(start, uiLanguage)}</bdi>
               </th>
               {columns.map((column) => (
                 <td key={column.key}>
@@ -90,8 +93,8 @@ export function RoomGrid({ sessions, forumId, lang, sourceLanguage, caption, mar
                     return (
                       <div key={session.id} className={`grid-session kind-${session.kind}${marker ? ` is-${marker}` : ''}`}>
                         <div className="session-when">
-                          <bdi dir="ltr" className="session-time">
-                            {session.startTime}–{session.endTime}
+                          <bdi dir="auto" className="session-time">
+                            {formatClockRange(session.startTime, session.endTime, uiLanguage)}
                           </bdi>
                           {marker && <span className={`now-marker ${marker}`}>{t(`agenda.${marker}`)}</span>}
                         </div>

@@ -7,6 +7,7 @@ import { dayLabel } from './agendaFormat';
 import { AgendaText } from './AgendaText';
 import { SessionRoles } from './SessionRoles';
 import { TranslationMarks } from './TranslationMarks';
+import { formatClockRange } from '../../i18n/intlFormat';
 
 export type SessionMarker = 'now' | 'next' | undefined;
 
@@ -38,9 +39,8 @@ export const SessionCard = memo(function SessionCard(props: Props) {
         <div className="session-when">
           <span className="session-time">
             {props.showDay && <span className="session-day">{dayLabel(session.day, props.uiLanguage)} </span>}
-            <bdi dir="ltr">
-              {session.startTime}–{session.endTime}
-            </bdi>
+            {/* Isolated, each in its own direction: "9:00 – 10:30 AM"; in Arabic the range reads from the right. */}
+            <bdi dir="auto">{formatClockRange(session.startTime, session.endTime, props.uiLanguage)}</bdi>
           </span>
           <span className="kind-badge">{t(`sessionKind.${session.kind}`)}</span>
           {marker && <span className={`now-marker ${marker}`}>{t(`agenda.${marker}`)}</span>}

@@ -5,6 +5,7 @@ import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
 import { routeHref } from '../../hooks/useRoute';
 import { dayLabel } from './agendaFormat';
+import { formatClockRange } from '../../i18n/intlFormat';
 
 interface Props {
   warnings: readonly AgendaWarning[];
@@ -51,8 +52,8 @@ export function WarningsPanel({ warnings, sessionsById, forumId, lang, sourceLan
         <span className="warning-when">
           {t('agenda.warnings.when', {
             day: dayLabel(session.day, i18n.language),
-            // Isolated left to right, so "09:00–10:30" does not turn around in Arabic.
-            time: `\u2066${session.startTime}–${session.endTime}\u2069`,
+            // Isolated in its own direction, so "09:00–10:30" does not turn around in Arabic.
+            time: `\u2068${formatClockRange(session.startTime, session.endTime, i18n.language)}\u2069`,
           })}
         </span>
       </span>

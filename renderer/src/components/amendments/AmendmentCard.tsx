@@ -20,6 +20,8 @@ interface Props {
   /** Its place among the paragraph's amendments, oldest first: how people refer to it. */
   number: number;
   sourceLanguage: string;
+  /** The forum's time zone, for when it was proposed and decided. */
+  timeZone: string | undefined;
   /** The paragraph's text now in the amendment's language. */
   currentText: string;
   /** Other open amendments to the same paragraph stand beside it. */
@@ -77,8 +79,8 @@ export function AmendmentCard(props: Props) {
         {open && competing && <span className="competing-badge">{t('amendments.card.competing')}</span>}
       </header>
       <p className="meta amendment-meta">
-        <span>{t('amendments.card.proposedAt', { time: formatMoment(amendment.createdAt, ui) })}</span>
-        {amendment.decidedAt && !open && <span>{t(`amendments.card.decidedAt.${amendment.status}`, { time: formatMoment(amendment.decidedAt, ui) })}</span>}
+        <span>{t('amendments.card.proposedAt', { time: formatMoment(amendment.createdAt, ui, props.timeZone) })}</span>
+        {amendment.decidedAt && !open && <span>{t(`amendments.card.decidedAt.${amendment.status}`, { time: formatMoment(amendment.decidedAt, ui, props.timeZone) })}</span>}
         {amendment.lang !== sourceLanguage && <span>{t('amendments.card.inLanguage', { language: languageName(amendment.lang, ui) })}</span>}
       </p>
       {amendment.kind === 'insert_after' && <p className="amendment-what">{t('amendments.card.insertAfter')}</p>}

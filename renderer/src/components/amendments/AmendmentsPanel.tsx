@@ -5,6 +5,7 @@ import type { DraftParagraph, OutcomeDocument } from '../../../../shared/outcome
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { useForumTimeZone } from '../../hooks/useForumTimeZone';
 import { languageName } from '../../i18n/languageName';
 import { ErrorMessage } from '../ErrorMessage';
 import { UndoBar } from '../keyMessages/UndoBar';
@@ -37,6 +38,7 @@ export function AmendmentsPanel({ saver, paragraph, document, onChanged }: Amend
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const list = useApiQuery('amendments:list', { paragraphId: paragraph.id });
+  const timeZone = useForumTimeZone(document.forumId);
   const { reload } = list;
   const [reviewing, setReviewing] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -133,6 +135,7 @@ export function AmendmentsPanel({ saver, paragraph, document, onChanged }: Amend
       amendment={amendment}
       number={numbers.get(amendment.id) ?? 0}
       sourceLanguage={document.sourceLanguage}
+      timeZone={timeZone}
       currentText={paragraph.text[amendment.lang] ?? ''}
       competing={open.length > 1}
       reviewing={reviewing === amendment.id}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../../../shared/languages';
 import type { DraftParagraph } from '../../../../shared/outcome';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { useForumTimeZone } from '../../hooks/useForumTimeZone';
 import { formatNumber } from '../../i18n/intlFormat';
 import { languageName } from '../../i18n/languageName';
 import { ErrorMessage } from '../ErrorMessage';
@@ -10,6 +11,7 @@ import { formatMoment } from './formatMoment';
 import { WordDiffView } from './WordDiffView';
 
 export interface HistoryPanelProps {
+  forumId: string;
   paragraph: DraftParagraph;
   /** Working languages, source first. */
   languages: readonly string[];
@@ -23,10 +25,11 @@ const excerptLength = 90;
  * Every saved version of the paragraph in one language, newest first, with who wrote it (the
  * laptop) and when; any two compared word by word, by default the newest against the one before.
  */
-export function HistoryPanel({ paragraph, languages, sourceLanguage }: HistoryPanelProps) {
+export function HistoryPanel({ forumId, paragraph, languages, sourceLanguage }: HistoryPanelProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const ui = i18n.language;
+  const timeZone = useForumTimeZone(forumId);
   const [chosenLang, setLang] = useState(sourceLanguage);
   const lang = languages.includes(chosenLang) ? chosenLang : sourceLanguage;
   const history = useApiQuery('paragraphs:history', { id: paragraph.id, lang });
@@ -125,7 +128,7 @@ export function HistoryPanel({ paragraph, languages, sourceLanguage }: HistoryPa
                     </td>
                     <td>
                       <span className="history-who">
-                        <bdi>{revision.author}</bdi> <span className="history-time">{formatMoment(revision.at, ui)}</span>
+                        <bdi>{revision.author}</bdi> <span className="history-time">{formatMoment(revision.at, ui, timeZone)}</span>
                       </span>
                       {excerpt ? (
                         <span className="history-excerpt" lang={lang} dir={directionOf(lang)}>

@@ -1,10 +1,9 @@
-/** A moment from the clock ("12 Nov 2026, 10:42") in the UI language; the ISO text if unreadable. */
-export function formatMoment(iso: string, uiLanguage: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(uiLanguage, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-  } catch {
-    return iso;
-  }
+import { formatTime, laptopTimeZone } from '../../i18n/intlFormat';
+
+/**
+ * A moment from the clock ("23 Nov, 11:24 AM") by the app's one rule for times (forum time, the
+ * zone named where this laptop's differs); on this laptop's clock until the forum's zone is read.
+ */
+export function formatMoment(iso: string, uiLanguage: string, timeZone: string | undefined): string {
+  return formatTime(iso, uiLanguage, timeZone ?? laptopTimeZone(), { withDate: true });
 }

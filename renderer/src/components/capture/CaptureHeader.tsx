@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaSession } from '../../../../shared/agenda';
 import type { Forum } from '../../../../shared/forum';
 import { routeHref } from '../../hooks/useRoute';
-import { formatNumber } from '../../i18n/intlFormat';
+import { formatClockRange, formatNumber } from '../../i18n/intlFormat';
 import { LocalText } from '../LocalText';
 import { dayLabel } from '../agenda/agendaFormat';
 
@@ -24,9 +24,7 @@ export function CaptureHeader({ forum, session, notes, keyMessages }: Props) {
         <LocalText as="h2" text={session.title} lang={lang} sourceLanguage={forum.sourceLanguage} />
         <p className="meta">
           {dayLabel(session.day, i18n.language)}{' '}
-          <bdi dir="ltr">
-            {session.startTime}–{session.endTime}
-          </bdi>
+          <bdi dir="auto">{formatClockRange(session.startTime, session.endTime, i18n.language)}</bdi>
           {Object.keys(session.room).length > 0 && (
             <>
               {' · '}

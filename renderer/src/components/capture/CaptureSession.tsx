@@ -14,32 +14,39 @@ import { useUndoShortcut } from '../participants/useUndoShortcut';
 import { CaptureHeader } from './CaptureHeader';
 import { sessionSpeakers } from './captureSessions';
 import { Composer } from './Composer';
+import { ComposerNotices } from './ComposerNotices';
 import { editorId } from './NoteEditor';
-import { catalogueOptions, formatNoteTime, newNoteId, snippet, type TagOption } from './noteFormat';
+import { formatTime } from '../../i18n/intlFormat';
+import { catalogueOptions, newNoteId, snippet, type TagOption } from './noteFormat';
 import { fieldsOf, isBlank, NoteSaver } from './noteSaver';
 import type { RowView } from './NoteRow';
 import { NoteStream, type NoteStreamHandle } from './NoteStream';
 import { NoteToolbar } from './NoteToolbar';
 import { SaveStatus } from './SaveStatus';
 import { ShortcutHelp } from './ShortcutHelp';
-import type { Speaker } from './SpeakerField';
 import { useCaptureKeys } from './useCaptureKeys';
+import { useComposerChoices } from './useComposerChoices';
+import { useDraftMeta } from './useSaveStatus';
 import { useNoteActions } from './useNoteActions';
 import { localStore, useRememberedFlag } from './useRememberedFlag';
-import { useSessionLanguage } from './useSessionLanguage';
+import { useLanguageSuggestion } from './useLanguageSuggestion';
+import { lastWorkingLanguage, useSessionLanguage } from './useSessionLanguage';
 import { useSaverLifecycle } from './useSaverLifecycle';
+import { useFoundNote } from './useFoundNote';
 import { useSessionNotes } from './useSessionNotes';
 
 interface Props {
   forum: Forum;
   session: AgendaSession;
   catalogues: readonly Catalogue[];
+  /** A note to open the stream at, scrolled to, marked and focused (a search result). */
+  foundNoteId?: string | undefined;
 }
 
 const rowOf = (element: Element | null) => element?.closest<HTMLElement>('[data-note-id]')?.dataset.noteId;
 
 /** One session's capture: the stream of notes, the note being written, and every action on the keyboard. */
-export function CaptureSession({ forum, session, catalogues }: Props) {
+export function CaptureSession({ forum, session, catalogues, foundNoteId }: Props) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.language;
   const sessionId = session.id;
@@ -49,7 +56,10 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
   const sessionNotes = useSessionNotes(forum.id, sessionId);
   const { notes, upsert, update } = sessionNotes;
   const [saver] = useState(() => new NoteSaver({ create: (input) => api['notes:create'](input), update: (input) => api['notes:update'](input) }, localStore()));
-  const [lang, setLang] = useSessionLanguage(sessionId, uiLanguage);
+  const [lang, setLang] = useSessionLanguage(forum.id, sessionId, forum.languages, forum.sourceLanguage, uiLanguage);
+  const lastUsed = useCallback(() => lastWorkingLanguage(forum.id), [forum.id]);
+  const suggestion = useLanguageSuggestion(forum.languages, lastUsed);
+  const [resetSpeaker, setResetSpeaker] = useRememberedFlag('plenary.capture.resetSpeaker', false);
   const keyMessages = useApiQuery('keyMessages:list', { forumId: forum.id, sessionId });
   const [composerId, setComposerId] = useState(newNoteId);
   const [editing, setEditing] = useState<{ id: string; focus: boolean } | null>(null);
@@ -82,9 +92,11 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
 
   // A rapporteur opens a session to write in it: the keyboard starts in the composer, unless it is
   // still on the session list (arrows there open each session in turn; Escape comes here).
+  // A search result opened the screen: the keyboard goes to that note instead.
   useEffect(() => {
-    if (!(document.activeElement instanceof HTMLSelectElement)) composerBox.current?.focus();
-  }, []);
+    if (!foundNoteId && !(document.activeElement instanceof HTMLSelectElement)) composerBox.current?.focus();
+  }, [foundNoteId]);
+  useFoundNote(foundNoteId, sessionNotes, stream);
 
   useSaverLifecycle({ saver, sessionId, notes, upsert, update, onRecovered: (count) => setAnnouncement(t('capture.recovered', { number: count })) });
 
@@ -156,26 +168,6 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
     [saver, closeEditor, removeNote],
   );
 
-  const finishNote = useCallback(() => {
-    const id = composerId;
-    const fields = saver.fields(id);
-    if (!fields) return;
-    if (isBlank(fields.text)) {
-      // Nothing to finish; a note emptied after it was saved goes away.
-      if (!saver.isCreated(id)) return;
-      void discardNote(id);
-    } else {
-      const note = saver.note(id);
-      if (note) upsert(note);
-      saver.release(id);
-      void saver.flush();
-    }
-    const next = newNoteId();
-    // The speaker usually goes on talking: keep them for the next note; tags and key point start afresh.
-    saver.openNote(next, { ...fields, text: '', tags: [], keyPoint: false });
-    if (composerBox.current) composerBox.current.value = '';
-    setComposerId(next);
-  }, [composerId, saver, upsert, discardNote]);
 
   /** The note a toolbar action applies to; a focused note of one's own is opened for editing first. */
   const metaTarget = useCallback(() => {
@@ -196,21 +188,33 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
     [saver, update],
   );
 
-  const onSpeaker = useCallback(
-    (speaker: Speaker) => {
-      if (speaker.id) picked.current.set(speaker.id, speaker.name);
-      setMeta(targetId, { speakerId: speaker.id, speakerName: speaker.name });
-      setAnnouncement(speaker.name ? t('capture.speaker.set', { name: speaker.name }) : t('capture.speaker.cleared'));
-    },
-    [setMeta, targetId, t, setAnnouncement],
-  );
-  const onLanguage = useCallback(
-    (next: string) => {
-      setMeta(targetId, { lang: next });
-      if (targetId === composerId) setLang(next);
-    },
-    [setMeta, targetId, composerId, setLang],
-  );
+  const { carriedSpeaker, setCarriedSpeaker, onSpeaker, clearSpeaker, onLanguage, acceptLanguage } = useComposerChoices({
+    setMeta, composerId, targetId, setLang, suggestion, setAnnouncement, picked,
+  });
+  const finishNote = useCallback(() => {
+    const id = composerId;
+    const fields = saver.fields(id);
+    if (!fields) return;
+    if (isBlank(fields.text)) {
+      // Nothing to finish; a note emptied after it was saved goes away.
+      if (!saver.isCreated(id)) return;
+      void discardNote(id);
+    } else {
+      const note = saver.note(id);
+      if (note) upsert(note);
+      saver.release(id);
+      void saver.flush();
+    }
+    const next = newNoteId();
+    // The speaker usually goes on talking: kept for the next note, visibly (unless this laptop
+    // resets it after each note); tags and key point start afresh.
+    const speaker = resetSpeaker ? { speakerId: null, speakerName: '' } : { speakerId: fields.speakerId, speakerName: fields.speakerName };
+    saver.openNote(next, { ...fields, ...speaker, text: '', tags: [], keyPoint: false });
+    setCarriedSpeaker(speaker.speakerName || undefined);
+    if (composerBox.current) composerBox.current.value = '';
+    suggestion.recheck(fields.lang, '');
+    setComposerId(next);
+  }, [composerId, saver, upsert, discardNote, resetSpeaker, suggestion, setCarriedSpeaker]);
   const onAddTag = useCallback(
     (option: TagOption) => {
       const tags = saver.meta(targetId)?.tags ?? [];
@@ -243,10 +247,12 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
       metaTarget();
       speakerInput.current?.focus();
     },
+    clearSpeaker,
     language: () => {
       metaTarget();
       languageSelect.current?.focus();
     },
+    acceptLanguage,
     tag: () => {
       metaTarget();
       setTagPickerOpen(true);
@@ -287,11 +293,13 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
       onDelete: (note: Note) => void removeNote(note),
       onEditorDone,
       onChosen,
+      foundId: foundNoteId,
     }),
-    [forum.timeZone, uiLanguage, byTag, speakerOf, saver, onToggle, startEditing, removeNote, onEditorDone, onChosen],
+    [forum.timeZone, uiLanguage, byTag, speakerOf, saver, onToggle, startEditing, removeNote, onEditorDone, onChosen, foundNoteId],
   );
 
   const editedNote = editingId ? notes?.find((n) => n.id === editingId) : undefined;
+  const composerMeta = useDraftMeta(saver, composerId);
   return (
     <div className="capture-session">
       <CaptureHeader forum={forum} session={session} notes={sessionNotes.total} keyMessages={keyMessages.data?.length} />
@@ -319,7 +327,7 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
           />
           <section className="capture-composer" aria-labelledby={`${ids}-target`}>
             <h3 id={`${ids}-target`} className="composer-target">
-              {editedNote ? t('capture.composer.editing', { time: formatNoteTime(editedNote.createdAt, forum.timeZone, uiLanguage) }) : t('capture.composer.title')}
+              {editedNote ? t('capture.composer.editing', { time: formatTime(editedNote.createdAt, uiLanguage, forum.timeZone) }) : t('capture.composer.title')}
             </h3>
             <NoteToolbar
               saver={saver}
@@ -345,12 +353,19 @@ export function CaptureSession({ forum, session, catalogues }: Props) {
               onPromote={promote}
               onDone={focusText}
             />
-            <Composer saver={saver} draftId={composerId} fallbackLang={lang} box={composerBox} onFinish={finishNote} describedBy={`${statusId} ${hintId}`} />
+            <ComposerNotices lang={composerMeta?.lang ?? lang} working={forum.languages} uiLanguage={uiLanguage}
+              suggested={editingId ? undefined : suggestion.suggested} onAcceptLanguage={acceptLanguage}
+              carriedSpeaker={editingId ? undefined : carriedSpeaker} onClearSpeaker={clearSpeaker} />
+            <Composer saver={saver} draftId={composerId} fallbackLang={lang} box={composerBox} onFinish={finishNote} onText={suggestion.onText} describedBy={`${statusId} ${hintId}`} />
             <div className="composer-foot">
               <SaveStatus saver={saver} id={statusId} />
               <p id={hintId} className="hint">
-                {t('capture.composer.hint')}
+                {t(resetSpeaker ? 'capture.composer.hintReset' : 'capture.composer.hint')}
               </p>
+              <label className="checkbox">
+                <input type="checkbox" checked={resetSpeaker} onChange={(event) => setResetSpeaker(event.target.checked)} />
+                {t('capture.speaker.resetEachNote')}
+              </label>
             </div>
             {actionError && <ErrorMessage error={actionError} />}
             <p className="announcement" role="status">

@@ -11,6 +11,8 @@ interface Props {
   box: Ref<HTMLTextAreaElement>;
   /** Ctrl+Enter: the note is done, the next one starts (the screen empties the box). */
   onFinish(): void;
+  /** Each keystroke's text and the note's language, for the script check (which renders only when its answer changes). */
+  onText?(text: string, lang: string): void;
   describedBy: string;
 }
 
@@ -18,7 +20,7 @@ interface Props {
  * Where the rapporteur types. The textarea is uncontrolled and a keystroke only hands the text to
  * the saver: nothing else on the screen renders while they type, so each key shows at once.
  */
-export function Composer({ saver, draftId, fallbackLang, box, onFinish, describedBy }: Props) {
+export function Composer({ saver, draftId, fallbackLang, box, onFinish, onText, describedBy }: Props) {
   const { t } = useTranslation();
   const meta = useDraftMeta(saver, draftId);
   const lang = meta?.lang ?? fallbackLang;
@@ -32,7 +34,11 @@ export function Composer({ saver, draftId, fallbackLang, box, onFinish, describe
       aria-describedby={describedBy}
       aria-keyshortcuts="Control+Enter"
       placeholder={t('capture.composer.placeholder')}
-      onInput={(event) => saver.editText(draftId, event.currentTarget.value)}
+      onInput={(event) => {
+        const text = event.currentTarget.value;
+        saver.editText(draftId, text);
+        onText?.(text, lang);
+      }}
       onBlur={() => void saver.flush()}
       onKeyDown={(event) => {
         if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {

@@ -6,7 +6,8 @@ import { languageLabel } from '../agenda/agendaFormat';
 import { NoteAlternatives } from './NoteAlternatives';
 import { NoteEditor } from './NoteEditor';
 import type { NoteSaver } from './noteSaver';
-import { formatNoteTime, snippet, type TagOption } from './noteFormat';
+import { formatTime } from '../../i18n/intlFormat';
+import { snippet, type TagOption } from './noteFormat';
 import { TagChips } from './TagChips';
 
 /** What every row needs and that changes rarely: one object, so rows compare cheaply. */
@@ -21,6 +22,8 @@ export interface RowView {
   onDelete(note: Note): void;
   onEditorDone(noteId: string, then: 'composer' | 'row'): void;
   onChosen(note: Note, text: string): void;
+  /** The note a search result opened the screen at: marked until the screen is left. */
+  foundId?: string | undefined;
 }
 
 interface Props {
@@ -44,11 +47,11 @@ interface Props {
 /** One note in the stream, in its own language and direction. */
 export const NoteRow = memo(function NoteRow({ note, index, total, position, selected, editing, active, start, view, measure, onKeyDown, onFocus }: Props) {
   const { t } = useTranslation();
-  const time = formatNoteTime(note.createdAt, view.timeZone, view.uiLanguage);
+  const time = formatTime(note.createdAt, view.uiLanguage, view.timeZone);
   const speaker = view.speakerOf(note);
   const short = snippet(note.text, 48);
   const tab = active ? 0 : -1;
-  const classes = ['note-row', note.mine ? 'mine' : 'theirs', selected ? 'selected' : '', note.keyPoint ? 'key-point' : '', editing ? 'editing' : ''];
+  const classes = ['note-row', note.mine ? 'mine' : 'theirs', selected ? 'selected' : '', note.keyPoint ? 'key-point' : '', editing ? 'editing' : '', view.foundId === note.id ? 'found' : ''];
   return (
     <div
       ref={measure}
@@ -57,6 +60,7 @@ export const NoteRow = memo(function NoteRow({ note, index, total, position, sel
       role="listitem"
       aria-posinset={position}
       aria-setsize={total}
+      aria-current={view.foundId === note.id ? 'true' : undefined}
       tabIndex={tab}
       className={classes.filter(Boolean).join(' ')}
       style={{ transform: `translateY(${start}px)` }}

@@ -3,6 +3,7 @@ import type { AgendaSession } from '../../../../shared/agenda';
 import { pickText } from '../../../../shared/multilingual';
 import { dayLabel } from '../agenda/agendaFormat';
 import { sessionGroups } from './captureSessions';
+import { formatClockRange } from '../../i18n/intlFormat';
 
 interface Props {
   sessions: readonly AgendaSession[];
@@ -21,8 +22,8 @@ export function SessionPicker({ sessions, me, selected, nowIds, lang, sourceLang
   const { mine, byDay } = sessionGroups(sessions, me);
   const label = (session: AgendaSession, withDay: boolean) => {
     const title = pickText(session.title, lang, sourceLanguage).text || t('capture.untitled');
-    // Isolated left to right: in Arabic "16:00–17:30" must not turn into "17:30–16:00".
-    const time = `\u2066${session.startTime}–${session.endTime}\u2069`;
+    // Isolated in its own direction: in Arabic "16:00–17:30" must not turn into "17:30–16:00".
+    const time = `\u2068${formatClockRange(session.startTime, session.endTime, i18n.language)}\u2069`;
     const when = withDay ? `${dayLabel(session.day, i18n.language)} ${time}` : time;
     const text = t('capture.session.option', { when, title });
     return nowIds.has(session.id) ? t('capture.session.optionNow', { session: text }) : text;

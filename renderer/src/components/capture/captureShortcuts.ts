@@ -1,10 +1,10 @@
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 
 /** Key names a keyboard prints the same in every language; the others are translated. */
-type Key = 'Ctrl' | 'Alt' | 'Shift' | '↑' | '↓' | '/' | '?' | 'K' | 'L' | 'P' | 'S' | 'T' | 'Z' | 'enter' | 'space' | 'delete' | 'escape';
+type Key = 'Ctrl' | 'Alt' | 'Shift' | '↑' | '↓' | '/' | '?' | 'G' | 'K' | 'L' | 'P' | 'S' | 'T' | 'X' | 'Z' | 'enter' | 'space' | 'delete' | 'escape';
 
 export interface Shortcut {
-  id: 'finish' | 'speaker' | 'language' | 'tag' | 'keyPoint' | 'promote' | 'notes' | 'move' | 'select' | 'edit' | 'delete' | 'back' | 'undo' | 'search' | 'help';
+  id: 'finish' | 'speaker' | 'clearSpeaker' | 'language' | 'acceptLanguage' | 'tag' | 'keyPoint' | 'promote' | 'notes' | 'move' | 'select' | 'edit' | 'delete' | 'back' | 'undo' | 'search' | 'help';
   /** Alternatives, each a chord of keys pressed together. */
   chords: Key[][];
   /** For aria-keyshortcuts (its own syntax: "Control+Enter"). */
@@ -15,7 +15,9 @@ export interface Shortcut {
 export const captureShortcuts: readonly Shortcut[] = [
   { id: 'finish', chords: [['Ctrl', 'enter']], aria: 'Control+Enter' },
   { id: 'speaker', chords: [['Alt', 'S']], aria: 'Alt+S' },
+  { id: 'clearSpeaker', chords: [['Alt', 'X']], aria: 'Alt+X' },
   { id: 'language', chords: [['Alt', 'L']], aria: 'Alt+L' },
+  { id: 'acceptLanguage', chords: [['Alt', 'G']], aria: 'Alt+G' },
   { id: 'tag', chords: [['Alt', 'T']], aria: 'Alt+T' },
   { id: 'keyPoint', chords: [['Alt', 'K']], aria: 'Alt+K' },
   { id: 'promote', chords: [['Alt', 'P']], aria: 'Alt+P' },

@@ -1,32 +1,5 @@
 import type { Catalogue } from '../../../../shared/capture';
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function timeFormat(lang: string, timeZone: string): Intl.DateTimeFormat {
-  const key = `${lang}|${timeZone}`;
-  let format = timeFormats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
-    } catch {
-      format = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-    }
-    timeFormats.set(key, format);
-  }
-  return format;
-}
-
-/**
- * When a note was started, on the venue's clock. An instant (with Z or an offset) is read in the
- * forum's time zone; a bare "YYYY-MM-DDTHH:MM" is already the venue's wall clock.
- */
-export function formatNoteTime(createdAt: string, timeZone: string, lang: string): string {
-  const zoned = /(Z|[+-]\d\d:?\d\d)$/.test(createdAt);
-  const date = new Date(zoned ? createdAt : `${createdAt.slice(0, 16)}:00Z`);
-  if (Number.isNaN(date.getTime())) return createdAt;
-  return timeFormat(lang, zoned ? timeZone : 'UTC').format(date);
-}
-
 export { newRowId as newNoteId } from '../newRowId';
 
 export const themePrefix = 'theme:';

@@ -4,7 +4,11 @@ import { altKey, inTextField } from './captureShortcuts';
 
 export interface CaptureKeyHandlers {
   speaker(): void;
+  /** The speaker kept from the note before goes. */
+  clearSpeaker(): void;
   language(): void;
+  /** The language offered for the letters typed is taken. */
+  acceptLanguage(): void;
   tag(): void;
   keyPoint(): void;
   promote(): void;
@@ -29,7 +33,9 @@ export function useCaptureKeys(handlers: CaptureKeyHandlers): void {
       const h = latest.current;
       let action: (() => void) | undefined;
       if (altKey(event, 'S')) action = h.speaker;
+      else if (altKey(event, 'X')) action = h.clearSpeaker;
       else if (altKey(event, 'L')) action = h.language;
+      else if (altKey(event, 'G')) action = h.acceptLanguage;
       else if (altKey(event, 'T')) action = h.tag;
       else if (altKey(event, 'K')) action = h.keyPoint;
       else if (altKey(event, 'P')) action = h.promote;

@@ -39,7 +39,7 @@ const matches = (message: KeyMessage, session: string, query: string) =>
  */
 export function KeyMessagePicker(props: Props) {
   const { forumId, title, intro, initial, readingLang, sourceLanguage, usedBy, confirmLabel, allowNone, onConfirm, onClose } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const list = useRef<HTMLDivElement>(null);
   const agenda = useApiQuery('agenda:get', { forumId });
   const messages = useApiQuery('keyMessages:list', { forumId });
@@ -50,8 +50,8 @@ export function KeyMessagePicker(props: Props) {
   const [error, setError] = useState<AppError>();
 
   const label = useMemo(
-    () => sessionLabels(agenda.data?.sessions ?? [], readingLang, sourceLanguage, { text: t('drafting.sources.unknownSession'), lang: readingLang }),
-    [agenda.data, readingLang, sourceLanguage, t],
+    () => sessionLabels(agenda.data?.sessions ?? [], readingLang, sourceLanguage, { text: t('drafting.sources.unknownSession'), lang: readingLang }, i18n.language),
+    [agenda.data, readingLang, sourceLanguage, t, i18n.language],
   );
   const groups = useMemo(() => {
     const bySession = groupBySession(messages.data ?? []);

@@ -179,7 +179,7 @@ export function ParagraphPanel(props: Props) {
         )}
         {tab === 'amendments' && <AmendmentsPanel key={id} saver={amendmentSaver} paragraph={paragraph} document={doc} onChanged={onChanged} />}
         {tab === 'stances' && <StancesPanel key={id} forumId={forumId} paragraph={paragraph} onChanged={onChanged} />}
-        {tab === 'history' && <HistoryPanel key={id} paragraph={paragraph} languages={languages} sourceLanguage={doc.sourceLanguage} />}
+        {tab === 'history' && <HistoryPanel key={id} forumId={doc.forumId} paragraph={paragraph} languages={languages} sourceLanguage={doc.sourceLanguage} />}
       </div>
     </aside>
   );

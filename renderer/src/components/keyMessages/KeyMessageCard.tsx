@@ -4,6 +4,7 @@ import type { KeyMessage } from '../../../../shared/keyMessages';
 import type { KeyMessageActions } from './keyMessageActions';
 import { KeyMessageSources } from './KeyMessageSources';
 import { KeyMessageTextField } from './KeyMessageTextField';
+import { OriginalTexts } from './OriginalTexts';
 import type { SessionLabel } from './sessionLabels';
 import { ThemeField } from './ThemeField';
 
@@ -16,6 +17,8 @@ interface Props {
   sourceLanguage: string;
   themesListId: string;
   selected: boolean;
+  /** Opened from a search result: marked, and takes the keyboard. */
+  found?: boolean;
   canMoveUp: boolean;
   canMoveDown: boolean;
   actions: KeyMessageActions;
@@ -27,7 +30,7 @@ interface Props {
  * side by side, its theme and status, its place in the list, and beside it the notes it came from.
  */
 export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
-  const { message, number, sessionText, languages, sourceLanguage, themesListId, selected, canMoveUp, canMoveDown, actions, sessionLabel } = props;
+  const { message, number, sessionText, languages, sourceLanguage, themesListId, selected, found = false, canMoveUp, canMoveDown, actions, sessionLabel } = props;
   const { t } = useTranslation();
   const { id } = message;
   const choose = useCallback((lang: string, text: string) => actions.choose(id, lang, text), [actions, id]);
@@ -50,8 +53,10 @@ export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
   };
 
   return (
-    <li className={`key-message-item${selected ? ' is-selected' : ''}`} data-key-message={id}>
+    <li className={`key-message-item${selected ? ' is-selected' : ''}${found ? ' found' : ''}`} data-key-message={id}>
       <article
+        tabIndex={found ? -1 : undefined}
+        aria-current={found ? 'true' : undefined}
         className={`key-message-card status-${message.status}`}
         aria-label={t('keyMessages.card.label', { number, session: sessionText })}
         aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
@@ -94,6 +99,7 @@ export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
                 onChoose={choose}
               />
             ))}
+            <OriginalTexts message={message} languages={languages} actions={actions} onChoose={choose} />
           </div>
           <KeyMessageSources sources={message.sources} sessionLabel={sessionLabel} />
         </div>

@@ -14,6 +14,8 @@ interface Props {
   messageId: string;
   lang: string;
   isSource: boolean;
+  /** Instead of "Text in …": an original kept in a language the forum does not work in. */
+  label?: string;
   stored: string;
   /** Concurrent versions of this language's text from other laptops. */
   alternatives: readonly string[];
@@ -21,7 +23,7 @@ interface Props {
 }
 
 /** One language of a key message, saved as it is typed by the prose saver (no save button anywhere on this screen). */
-export function KeyMessageTextField({ saver, messageId, lang, isSource, stored, alternatives, onChoose }: Props) {
+export function KeyMessageTextField({ saver, messageId, lang, isSource, label, stored, alternatives, onChoose }: Props) {
   const { t, i18n } = useTranslation();
   const fields = () => ({ messageId, lang, text: stored });
   const { text, status, change, flush } = useProseText(saver, keyMessageTextId(messageId, lang), fields, stored);
@@ -33,7 +35,7 @@ export function KeyMessageTextField({ saver, messageId, lang, isSource, stored, 
     <div className={`field key-message-text${missing ? ' is-missing' : ''}`}>
       <div className="field-head">
         <label htmlFor={id}>
-          {t('keyMessages.card.textIn', { language: languageLabel(lang, i18n.language) })}
+          {label ?? t('keyMessages.card.textIn', { language: languageLabel(lang, i18n.language) })}
           {isSource && <span className="source-mark"> {t('keyMessages.card.sourceMark')}</span>}
         </label>
         <ProseSaveStatus status={status} id={`${id}-save`} />

@@ -17,12 +17,14 @@ interface Props {
   selected: ReadonlySet<string>;
   actions: KeyMessageActions;
   sessionLabel(sessionId: string): SessionLabel;
+  /** The message a search result opened the screen at. */
+  foundId?: string | undefined;
 }
 
 export const sessionHeadingId = (sessionId: string) => `key-messages-session-${sessionId}`;
 
 /** Session by session in agenda order, each list in the order its rapporteur gave it. */
-export function SessionMessageList({ forumId, sessionIds, bySession, languages, sourceLanguage, themesListId, selected, actions, sessionLabel }: Props) {
+export function SessionMessageList({ forumId, sessionIds, bySession, languages, sourceLanguage, themesListId, selected, actions, sessionLabel, foundId }: Props) {
   const { t, i18n } = useTranslation();
   return (
     <div className="session-messages">
@@ -57,6 +59,7 @@ export function SessionMessageList({ forumId, sessionIds, bySession, languages, 
                     sourceLanguage={sourceLanguage}
                     themesListId={themesListId}
                     selected={selected.has(message.id)}
+                    found={message.id === foundId}
                     canMoveUp={index > 0}
                     canMoveDown={index < messages.length - 1}
                     actions={actions}

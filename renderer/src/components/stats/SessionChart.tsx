@@ -4,7 +4,7 @@ import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
 import { genders } from '../../../../shared/participants';
 import type { ParticipationStats } from '../../../../shared/participationStats';
-import { formatNumber } from '../../i18n/intlFormat';
+import { formatClock, formatNumber } from '../../i18n/intlFormat';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { barLength, fitLabel, listFormat, physicalX, startAnchor } from './chartLayout';
@@ -38,7 +38,7 @@ export function SessionChart({ sessions, sourceLanguage }: { sessions: Session[]
   const day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const when = (s: Session) => {
     const date = new Date(`${s.day}T00:00:00Z`);
-    return `${Number.isNaN(date.getTime()) ? s.day : day.format(date)} ${s.startTime}`;
+    return `${Number.isNaN(date.getTime()) ? s.day : day.format(date)} ${formatClock(s.startTime, lang)}`;
   };
 
   const legend = (

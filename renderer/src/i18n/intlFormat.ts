@@ -25,6 +25,18 @@ export function formatNumber(value: number, lang: string): string {
   return new Intl.NumberFormat(lang).format(value);
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Items listed as the language lists them: "English, French and Spanish", "الإنجليزية والفرنسية والإسبانية", "英语、法语和西班牙语". */
+export function formatList(items: readonly string[], lang: string): string {
+  let format = listFormats.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(lang, { type: 'conjunction', style: 'long' });
+    listFormats.set(lang, format);
+  }
+  return format.format(items);
+}
+
 /**
  * A span of time in the largest unit that says it well ("3 days", "5 hours", "40 minutes"),
  * worded and pluralised by Intl in the UI language, so no translation needs plural forms for it.

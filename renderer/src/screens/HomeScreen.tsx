@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api/plenaryApi';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatDateRange } from '../i18n/intlFormat';
+import { formatDateRange, formatList } from '../i18n/intlFormat';
 import { LocalText } from '../components/LocalText';
 import { ExchangePanel } from '../components/sync/ExchangePanel';
 import { DeletedForums } from '../components/forums/DeletedForums';
@@ -64,24 +64,27 @@ export function HomeScreen() {
       {list.length > 0 && (
         <ul className="forum-list" aria-label={t('home.listLabel')}>
           {list.map((forum) => {
-            const title = forum.title[i18n.language] ?? forum.title[forum.sourceLanguage] ?? '';
+            // Shown in the interface language when the forum works in it; otherwise in its own
+            // language, unmarked: a language it does not work in is nobody's missing translation.
+            const contentLanguage = forum.languages.includes(i18n.language) ? i18n.language : forum.sourceLanguage;
+            const title = forum.title[contentLanguage] ?? forum.title[forum.sourceLanguage] ?? '';
             return (
               <li key={forum.id} className="forum-card">
                 <h2>
                   <a href={routeHref({ name: 'forum', id: forum.id })} aria-label={t('home.openForum', { title })}>
-                    <LocalText text={forum.title} lang={i18n.language} sourceLanguage={forum.sourceLanguage} />
+                    <LocalText text={forum.title} lang={contentLanguage} sourceLanguage={forum.sourceLanguage} />
                   </a>
                   {forum.isDemo && <span className="badge">{t('home.demoBadge')}</span>}
                 </h2>
                 <p className="meta">
                   {formatDateRange(forum.startDate, forum.endDate, i18n.language)}
                   {' · '}
-                  <LocalText text={forum.venue} lang={i18n.language} sourceLanguage={forum.sourceLanguage} />
+                  <LocalText text={forum.venue} lang={contentLanguage} sourceLanguage={forum.sourceLanguage} />
                 </p>
                 <p className="meta">
                   {t(`outcomeKind.${forum.outcomeKind}`)}
                   {' · '}
-                  {t('home.workingLanguages', { list: forum.languages.map((l) => languageName(l, i18n.language)).join(', ') })}
+                  {t('home.workingLanguages', { list: formatList(forum.languages.map((l) => languageName(l, i18n.language)), i18n.language) })}
                 </p>
               </li>
             );

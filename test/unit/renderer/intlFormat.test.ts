@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatClockRange, formatTime, zoneOffsetMinutes } from '../../../renderer/src/i18n/intlFormat';
+import { formatClock, formatClockRange, formatList, formatTime, zoneOffsetMinutes } from '../../../renderer/src/i18n/intlFormat';
 
 // Intl puts narrow no-break spaces before "AM" and around some marks: compare with plain spaces.
 const plain = (text: string) => text.replace(/\s/g, ' ');
@@ -71,5 +71,17 @@ describe('the agenda’s wall-clock times, by the same rule', () => {
   it('shows anything that is not a time of day as written', () => {
     expect(formatClock('9:00', 'en')).toBe('9:00');
     expect(formatClockRange('', '10:00', 'ru')).toBe('–10:00');
+  });
+});
+
+describe('formatList', () => {
+  it('lists with each language’s own separators and "and", never Latin commas in Arabic or Chinese', () => {
+    expect(formatList(['English', 'French', 'Spanish'], 'en')).toBe('English, French, and Spanish');
+    const arabic = formatList(['الإنجليزية', 'الفرنسية', 'الإسبانية'], 'ar');
+    expect(arabic).not.toContain(',');
+    expect(arabic).toContain(' و');
+    expect(formatList(['英语', '法语', '西班牙语'], 'zh')).toBe('英语、法语和西班牙语');
+    expect(formatList(['английский', 'французский'], 'ru')).toBe('английский и французский');
+    expect(formatList(['English'], 'en')).toBe('English');
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatList } from '../../i18n/intlFormat';
 import { ModalDialog } from '../ModalDialog';
 import type { KeyMessage } from '../../../../shared/keyMessages';
 import { directionOf } from '../../../../shared/languages';
@@ -156,7 +157,7 @@ export function KeyMessagePicker(props: Props) {
                         </label>
                         {used && (
                           <span id={`picker-used-${message.id}`} className="picker-used">
-                            {t('drafting.picker.usedIn', { paragraphs: used.join(', ') })}
+                            {t('drafting.picker.usedIn', { paragraphs: formatList(used, i18n.language) })}
                           </span>
                         )}
                       </li>

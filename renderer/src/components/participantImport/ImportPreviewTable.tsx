@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ParticipantImportPreview } from '../../../../shared/participantImport';
-import { formatNumber } from '../../i18n/intlFormat';
+import { formatList, formatNumber } from '../../i18n/intlFormat';
 import { languageName } from '../../i18n/languageName';
 import { countryName } from '../participants/participantFormat';
 import { ImportFieldName } from './ImportFieldName';
@@ -22,11 +22,11 @@ export function ImportPreviewTable({ rows, total }: { rows: Row[]; total: number
       case 'gender':
         return row.gender ? t(`participants.gender.${row.gender}`) : '';
       case 'roles':
-        return row.roles.map((role) => t(`participants.role.${role}`)).join(', ');
+        return formatList(row.roles.map((role) => t(`participants.role.${role}`)), i18n.language);
       case 'country':
         return countryName(row.country, i18n.language);
       case 'languages':
-        return row.languages.map((code) => languageName(code, i18n.language)).join(', ');
+        return formatList(row.languages.map((code) => languageName(code, i18n.language)), i18n.language);
       default:
         // Names and organisations are the participants' own words, in whatever script they wrote.
         return <bdi>{row[column]}</bdi>;

@@ -111,6 +111,8 @@ export const bundleCommands: CliCommand[] = [
         });
         for (const outcome of bundles) {
           if (outcome.status === 'imported') out(`${outcome.name}: added ${describePreview(outcome.preview)}`);
+          // The same file named twice is read once: nothing is missing, so it is no failure.
+          else if (outcome.status === 'refused' && outcome.error.code === 'bundle_duplicate') out(`${outcome.name}: skipped. ${outcome.error.message}`);
           else {
             failed += 1;
             out(`${outcome.name}: not imported. ${outcome.status === 'refused' ? outcome.error.message : ''}`);

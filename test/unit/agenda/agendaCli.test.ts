@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli';
+import { addSecondForum, cli } from '../helpers/cli';
 import type { Agenda } from '../../../shared/agenda';
 import { closeCore, openCore } from '../../../main/core/coreContext';
 import { tempDir } from '../helpers/tempCore';
@@ -94,7 +94,7 @@ describe('plenary agenda show', () => {
 
   it('asks which forum when there are several, and takes --forum', async () => {
     const { db, agenda } = await demoDatabase();
-    await cli('demo', '--db', db);
+    await addSecondForum(db);
     expect(await cli('agenda', 'show', '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/holds 2 forums: say which with --forum ID/) });
     const chosen = await cli('agenda', 'show', '--db', db, '--forum', agenda.forum.id);
     expect(chosen).toMatchObject({ code: 0, out: expect.stringMatching(/Press briefing/) });

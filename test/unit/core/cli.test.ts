@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli';
+import { addSecondForum, cli } from '../helpers/cli';
 import { runCli } from '../../../main/core/cli/runCli';
 import { closeCore, openCore } from '../../../main/core/coreContext';
 import { tempDir } from '../helpers/tempCore';
@@ -100,7 +100,9 @@ describe('plenary bundle', () => {
     const trusted = await cli('bundle', 'import', '--db', b, '--trust', file, file);
     expect(trusted.code).toBe(0);
     expect(trusted.out).toMatch(/added .*200 new participants.*74 new notes.* from .* \([A-Z2-9]{4}-/);
-    expect(trusted.out).toMatch(/added nothing new to “Forum on Urban-Rural Linkages”/);
+    expect(trusted.out).toMatch(/a\.plenary: skipped\. “[^”]*a\.plenary” is the same file as “[^”]*a\.plenary”; it was read once\./);
+    const again = await cli('bundle', 'import', '--db', b, file);
+    expect(again).toMatchObject({ code: 0, out: expect.stringMatching(/added nothing new to “Forum on Urban-Rural Linkages”/) });
     expect((await cli('forums', 'list', '--db', b)).out).toMatch(/Forum on Urban-Rural Linkages\s+\(demo\)/);
   });
 
@@ -115,7 +117,7 @@ describe('plenary bundle', () => {
   it('asks which forum when the database holds several', async () => {
     const db = path.join(tempDir(), 'two.sqlite');
     await cli('demo', '--db', db);
-    await cli('demo', '--db', db);
+    await addSecondForum(db);
     const result = await cli('bundle', 'export', '--db', db, '--out', path.join(tempDir(), 'x.plenary'));
     expect(result).toMatchObject({ code: 2, err: expect.stringMatching(/holds 2 forums: say which with --forum ID/) });
   });

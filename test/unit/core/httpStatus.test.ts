@@ -15,6 +15,7 @@ const expected: Record<string, number> = {
   payload_too_large: 413,
   file_too_large: 413,
   bundle_rejected: 422,
+  bundle_duplicate: 422,
   import_rejected: 422,
   file_unreadable: 422,
   translations_missing: 422,

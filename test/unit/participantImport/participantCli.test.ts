@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli';
+import { addSecondForum, cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempCore';
 import { fixturesDir } from './importHarness';
 
@@ -114,7 +114,7 @@ describe('plenary participants import', () => {
 
   it('asks which forum when there are several', async () => {
     const { db } = await demoDb();
-    await cli('demo', '--db', db);
+    await addSecondForum(db);
     const result = await cli('participants', 'import', english, '--db', db);
     expect(result).toMatchObject({ code: 2, err: expect.stringMatching(/holds 2 forums: say which with --forum ID/) });
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli';
+import { addSecondForum, cli } from '../helpers/cli';
 import { closeCore, openCore } from '../../../main/core/coreContext';
 import { participationStats } from '../../../main/core/store/participationStats';
 import { participationStats as statsSchema } from '../../../shared/participationStats';
@@ -66,7 +66,7 @@ describe('plenary stats', () => {
 
   it('asks which forum when there are several, and says so for an unknown one', async () => {
     const db = await demoDatabase();
-    expect((await cli('demo', '--db', db)).code).toBe(0);
+    await addSecondForum(db);
     const ambiguous = await cli('stats', '--db', db);
     expect(ambiguous).toMatchObject({ code: 2, err: expect.stringMatching(/holds 2 forums: say which with --forum ID/) });
     const unknown = await cli('stats', '--forum', 'no-such-forum', '--db', db);

@@ -53,6 +53,7 @@ async function secretariat(day: Day): Promise<CoreContext> {
   return ctx;
 }
 
+// Fifty laptops each open a database of their own: minutes, not seconds, on a loaded 2-core machine.
 describe('an import session (a USB stick of bundles)', () => {
   it('merges 50 laptops’ bundles with one backup, to the same state as importing them one by one', async () => {
     const day = await dayOfCapture(50);
@@ -70,7 +71,7 @@ describe('an import session (a USB stick of bundles)', () => {
     const oneByOne = await secretariat(day);
     for (const laptop of [...day.laptops].reverse()) await importBytes(oneByOne, laptop.bytes);
     expect(forumTables(session)).toEqual(forumTables(oneByOne));
-  });
+  }, 180_000);
 
   it('takes the good bundles and lists a damaged, an untrusted and a duplicate one with their reasons, nothing of them applied', async () => {
     const day = await dayOfCapture(50, 2);
@@ -105,7 +106,7 @@ describe('an import session (a USB stick of bundles)', () => {
     expect(forumTables(session)).toEqual(forumTables(goodOnly));
     const strangers = session.db.prepare('SELECT count(*) FROM changes WHERE device = ?').pluck().get(untrusted.deviceId);
     expect(strangers).toBe(0);
-  });
+  }, 180_000);
 
   it('previews a session without writing, each bundle counted as if the ones before it went in', async () => {
     const day = await dayOfCapture(3);

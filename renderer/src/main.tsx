@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { i18nReady } from './i18n/i18n';
 import './styles/app.css';
 import './styles/sync.css';
+import './styles/fit.css';
 import { App } from './App';
 
 // The first screen waits for its language's messages (one small chunk from the same origin).

@@ -10,7 +10,7 @@ export function useShrinkToFit(box: RefObject<HTMLElement | null>, content: stri
   useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
-    const overflows = () => element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1;
+    const overflows = () => element.scrollHeight > element.clientHeight || element.scrollWidth > element.clientWidth;
     const fit = () => {
       element.style.setProperty('--fit', '1');
       if (!overflows()) return;
@@ -23,7 +23,8 @@ export function useShrinkToFit(box: RefObject<HTMLElement | null>, content: stri
         if (overflows()) high = middle;
         else low = middle;
       }
-      element.style.setProperty('--fit', String(low));
+      // A little under the last size that fitted: scroll sizes are rounded, a fraction of a pixel could still be cut.
+      element.style.setProperty('--fit', String(low * 0.98));
     };
     fit();
     // The box's own size is set by the window, not by what it holds: scaling never resizes it.

@@ -66,7 +66,7 @@ test('three parallel sessions and the next one all show on the projector, clear 
       await expectShownClearOf(next.getByRole('heading', { level: 3 }), controls, `${at}: the next session`);
       // The controls are a landmark of their own (axe: no content outside a landmark).
       await expect(page.getByRole('region', { name: t.default.agenda.projector.controls }).getByRole('button', { name: t.default.agenda.projector.back })).toBeInViewport({ ratio: 1 });
-      if (process.env.PLENARY_SHOTS) await shoot(page, 'issue19-screens', `agenda-projector-parallel-${lang}-${size.width}`, false);
+      if (process.env.PLENARY_SHOTS) await shoot(page, 'screens', `agenda-projector-parallel-${lang}-${size.width}`, false);
     }
     await page.keyboard.press('Escape');
     await expect(page.getByRole('heading', { level: 1, name: t.default.agenda.title })).toBeVisible();

@@ -68,7 +68,7 @@ for (const lang of languages) {
         await page.evaluate(() => window.scrollTo(0, 0));
         for (const wide of await overflowing(page)) problems.push(`${at}: ${wide}`);
         if (!(await wholeOnScreen(screen.main(page, t)))) problems.push(`${at}: its main control is not all on the first screen`);
-        if (process.env.PLENARY_SHOTS) await shoot(page, 'issue19-screens', `${screen.name}-${lang}-${size.width}`, false);
+        if (process.env.PLENARY_SHOTS) await shoot(page, 'screens', `${screen.name}-${lang}-${size.width}`, false);
         for (const control of screen.reachable?.(page, t) ?? []) {
           await scrollDownTo(control);
           if (!(await wholeOnScreen(control))) problems.push(`${at}: ${control.toString()} is cut off`);

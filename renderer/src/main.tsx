@@ -6,6 +6,7 @@ import './styles/sync.css';
 import './styles/forums.css';
 import './styles/laptop.css';
 import './styles/capture.css';
+import './styles/fit.css';
 import { App } from './App';
 
 // The first screen waits for its language's messages (one small chunk from the same origin).

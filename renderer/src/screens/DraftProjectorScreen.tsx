@@ -114,7 +114,8 @@ function DraftProjectorView({ forumId, document, paragraphId, tick }: ViewProps)
           {t('amendments.projector.empty')}
         </p>
       )}
-      <div className={`projector-controls${controlsShown ? '' : ' is-faded'}`} role="group" aria-label={t('amendments.projector.controls')}>
+      {/* A landmark of its own, so everything on the page is inside one. */}
+      <section className={`projector-controls${controlsShown ? '' : ' is-faded'}`} aria-label={t('amendments.projector.controls')}>
         <button type="button" onClick={() => goTo(index - 1)} disabled={index <= 0} aria-keyshortcuts={rtl ? 'ArrowRight' : 'ArrowLeft'}>
           {t('amendments.projector.previous')}
         </button>
@@ -138,7 +139,7 @@ function DraftProjectorView({ forumId, document, paragraphId, tick }: ViewProps)
           {t('amendments.projector.back')}
         </button>
         <span className="projector-keys">{t('amendments.projector.keys')}</span>
-      </div>
+      </section>
     </>
   );
 }

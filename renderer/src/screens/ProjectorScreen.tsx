@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agenda } from '../../../shared/agenda';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -7,6 +7,7 @@ import { nowAndNext, useForumClock } from '../components/agenda/agendaTime';
 import { ProjectorSession } from '../components/agenda/ProjectorSession';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { useFadingControls } from '../hooks/useFadingControls';
+import { useShrinkToFit } from '../hooks/useShrinkToFit';
 import { navigate } from '../hooks/useRoute';
 import { formatDay } from '../i18n/intlFormat';
 import { languageName } from '../i18n/languageName';
@@ -24,7 +25,7 @@ export function ProjectorScreen({ forumId }: { forumId: string }) {
     return () => window.clearInterval(timer);
   }, [reload]);
   return (
-    <div className="projector">
+    <div className="projector agenda-projector">
       {agenda.data ? (
         <ProjectorView agenda={agenda.data} />
       ) : agenda.error ? (
@@ -44,6 +45,7 @@ function ProjectorView({ agenda }: { agenda: Agenda }) {
   const clock = useForumClock(forum.timeZone, 15_000);
   const { now, next } = nowAndNext(sessions, clock);
   const { controlsShown, showControls, toggleFullscreen } = useFadingControls();
+  const main = useRef<HTMLElement>(null);
 
   const cycleLanguage = useCallback(() => {
     const index = forum.languages.indexOf(lang);
@@ -78,6 +80,9 @@ function ProjectorView({ agenda }: { agenda: Agenda }) {
   else if (now.length === 0 && clock.day < forum.startDate) {
     status = t('agenda.projector.notStarted', { date: formatDay(forum.startDate, i18n.language) });
   } else if (now.length === 0) status = t('agenda.projector.nothingNow');
+  // However many sessions run in parallel and however long their titles, all of them and the
+  // next one fit the wall: the type shrinks rather than anything hide below the fold.
+  useShrinkToFit(main, [lang, clock.day, status, ...now.map((s) => s.id), '|', ...next.map((s) => s.id)].join(' '));
 
   return (
     <>
@@ -87,7 +92,7 @@ function ProjectorView({ agenda }: { agenda: Agenda }) {
           {formatDay(clock.day, i18n.language)} <bdi dir="ltr">{clock.time}</bdi>
         </p>
       </header>
-      <main className="projector-main">
+      <main className="projector-main" ref={main}>
         {status && (
           <p className="projector-status" role="status">
             {status}
@@ -96,21 +101,26 @@ function ProjectorView({ agenda }: { agenda: Agenda }) {
         {now.length > 0 && (
           <section aria-labelledby="projector-now" className="projector-now">
             <h2 id="projector-now">{t('agenda.now')}</h2>
-            {now.map((s) => (
-              <ProjectorSession key={s.id} session={s} {...text} />
-            ))}
+            <div className="projector-sessions">
+              {now.map((s) => (
+                <ProjectorSession key={s.id} session={s} {...text} />
+              ))}
+            </div>
           </section>
         )}
         {next.length > 0 && (
           <section aria-labelledby="projector-next" className="projector-next">
             <h2 id="projector-next">{t('agenda.next')}</h2>
-            {next.map((s) => (
-              <ProjectorSession key={s.id} session={s} {...text} day={s.day === clock.day ? undefined : formatDay(s.day, i18n.language)} small />
-            ))}
+            <div className="projector-sessions">
+              {next.map((s) => (
+                <ProjectorSession key={s.id} session={s} {...text} day={s.day === clock.day ? undefined : formatDay(s.day, i18n.language)} small />
+              ))}
+            </div>
           </section>
         )}
       </main>
-      <div className={`projector-controls${controlsShown ? '' : ' is-faded'}`} role="group" aria-label={t('agenda.projector.controls')}>
+      {/* A landmark of its own, below the sessions rather than over them. */}
+      <section className={`projector-controls${controlsShown ? '' : ' is-faded'}`} aria-label={t('agenda.projector.controls')}>
         <label className="inline-field">
           <span>{t('agenda.projector.language')}</span>
           <select value={lang} onChange={(event) => setChosen(event.target.value)} aria-keyshortcuts="L">
@@ -128,7 +138,7 @@ function ProjectorView({ agenda }: { agenda: Agenda }) {
           {t('agenda.projector.back')}
         </button>
         <span className="projector-keys">{t('agenda.projector.keys')}</span>
-      </div>
+      </section>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { pickText } from '../../../../shared/multilingual';
 import type { DraftParagraph, OutcomeDocument } from '../../../../shared/outcome';
 import { paragraphLabel } from '../../../../shared/ordinalWords';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { useShrinkToFit } from '../../hooks/useShrinkToFit';
 import { formatNumber } from '../../i18n/intlFormat';
 import { languageName } from '../../i18n/languageName';
 import { ErrorMessage } from '../ErrorMessage';
@@ -41,6 +42,9 @@ export function ProjectedParagraph({ document, paragraph, heading, lang, missing
   const open = (amendments.data ?? []).filter((a) => a.status === 'open');
   const numbers = new Map((amendments.data ?? []).map((a, index) => [a.id, index + 1]));
   const source = document.sourceLanguage;
+  // A long paragraph and its amendments fit the wall above the controls: the type shrinks instead.
+  const main = useRef<HTMLElement>(null);
+  useShrinkToFit(main, [paragraph.id, lang, missing, amendments.data ? 'read' : 'reading', ...open.map((a) => a.id)].join(' '));
 
   return (
     <>
@@ -53,7 +57,7 @@ export function ProjectedParagraph({ document, paragraph, heading, lang, missing
           <span className={`status-badge paragraph-status status-${paragraph.status}`}>{t(`paragraphStatus.${paragraph.status}`)}</span>
         </h1>
       </header>
-      <main className={`projector-main draft-projector-main${open.length > 0 ? ' has-amendments' : ''}`}>
+      <main className={`projector-main draft-projector-main${open.length > 0 ? ' has-amendments' : ''}`} ref={main}>
         {missing && (
           <p className="projector-status" role="status">
             {t('amendments.projector.missing')}

@@ -46,49 +46,52 @@ export function KeyMessagesProgress({ sessionIds, progress, sessionLabel, onJump
           </>
         )}
       </summary>
-      <table className="progress-table">
-        <caption className="agenda-sr-only">{t('keyMessages.progress.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('keyMessages.progress.session')}</th>
-            <th scope="col">{t('keyMessages.progress.notes')}</th>
-            <th scope="col">{t('keyMessages.progress.keyMessages')}</th>
-            <th scope="col">{t('keyMessages.progress.validated')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessionIds.map((id) => {
-            const row = progress.get(id) ?? none;
-            const session = sessionLabel(id);
-            return (
-              <tr key={id} className={row.keyMessages === 0 ? 'is-none' : undefined}>
-                <th scope="row">
-                  <span className="session-time">
-                    {shortDay(session.day, lang)} {session.time}
-                  </span>{' '}
-                  <button type="button" className="agenda-link-button" onClick={() => onJump(id)}>
-                    <span lang={session.lang} dir={directionOf(session.lang)}>
-                      {session.text}
-                    </span>
-                  </button>
-                  {row.keyMessages === 0 && (
-                    <>
-                      {' '}
-                      <span className="none-badge">{t('keyMessages.session.none')}</span>
-                    </>
-                  )}
-                </th>
-                <td>{formatNumber(row.notes, lang)}</td>
-                <td>{formatNumber(row.keyMessages, lang)}</td>
-                <td>
-                  {formatNumber(row.validated, lang)}
-                  {row.keyMessages > 0 && row.validated === row.keyMessages && <span className="all-validated" aria-hidden="true"> ✓</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* A summary above the messages: it scrolls within a third of the screen rather than fill it. */}
+      <div className="progress-scroll">
+        <table className="progress-table">
+          <caption className="agenda-sr-only">{t('keyMessages.progress.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('keyMessages.progress.session')}</th>
+              <th scope="col">{t('keyMessages.progress.notes')}</th>
+              <th scope="col">{t('keyMessages.progress.keyMessages')}</th>
+              <th scope="col">{t('keyMessages.progress.validated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessionIds.map((id) => {
+              const row = progress.get(id) ?? none;
+              const session = sessionLabel(id);
+              return (
+                <tr key={id} className={row.keyMessages === 0 ? 'is-none' : undefined}>
+                  <th scope="row">
+                    <span className="session-time">
+                      {shortDay(session.day, lang)} {session.time}
+                    </span>{' '}
+                    <button type="button" className="agenda-link-button" onClick={() => onJump(id)}>
+                      <span lang={session.lang} dir={directionOf(session.lang)}>
+                        {session.text}
+                      </span>
+                    </button>
+                    {row.keyMessages === 0 && (
+                      <>
+                        {' '}
+                        <span className="none-badge">{t('keyMessages.session.none')}</span>
+                      </>
+                    )}
+                  </th>
+                  <td>{formatNumber(row.notes, lang)}</td>
+                  <td>{formatNumber(row.keyMessages, lang)}</td>
+                  <td>
+                    {formatNumber(row.validated, lang)}
+                    {row.keyMessages > 0 && row.validated === row.keyMessages && <span className="all-validated" aria-hidden="true"> ✓</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }

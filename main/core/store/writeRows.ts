@@ -1,5 +1,6 @@
 import { CoreError } from '../errors';
-import { applyWrite, checkedCells, type RowValues, type WriteOptions, type Writer } from './changeLog';
+import { requireKind } from './cellKinds';
+import { applyWrite, checkedCells, requireColumn, type RowValues, type WriteOptions, type Writer } from './changeLog';
 import { searchIndexes, withSearchDeferred } from './searchIndexes';
 import type { SyncedTable } from './syncedTables';
 
@@ -14,7 +15,7 @@ const badRow = (index: number, total: number, rowId: unknown, why: string) =>
 /**
  * Many writes to one table, logged and projected exactly as writeRow would write them one after
  * another (a clock reading each, in order), for imports of thousands of rows. Every row is
- * checked before the first is written, and all of them go in one transaction (a savepoint inside
+ * checked (columns, languages, the kind of each value) before the first is written, and all of them go in one transaction (a savepoint inside
  * the caller's), so a bad row leaves the data as it was. Rows new to the table skip their search
  * trigger and are indexed in one statement at the end, which costs a tenth of indexing them one
  * by one. Answers how many rows had something to write.
@@ -28,6 +29,9 @@ export function writeRows(writer: Writer, table: SyncedTable, rows: readonly Row
     let cells: Record<string, unknown> | undefined;
     try {
       cells = checkedCells(table, values);
+      // Rows from a file are checked for the kind of each value too, which callers of writeRow
+      // have done already (their input is parsed): a list where a name belongs stops the batch.
+      for (const [column, value] of Object.entries(values)) if (value !== undefined) requireKind(table, column, requireColumn(table, column), value);
     } catch (error) {
       throw error instanceof CoreError ? badRow(index, rows.length, rowId, error.message) : error;
     }

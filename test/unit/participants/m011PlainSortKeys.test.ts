@@ -97,9 +97,10 @@ describe('m011 plain sort keys', () => {
     db.close();
   });
 
-  it('lets every sort, either way, with and without a search or filter, read its index instead of sorting', async () => {
+  it('lets the name and organisation sorts, either way, with and without a search or filter, read their index instead of sorting', async () => {
     const db = await upgraded();
-    for (const sort of participantSortFields) {
+    // The coded columns lost their sort indexes in m013 (see m013LeanParticipantIndexes.test.ts).
+    for (const sort of ['name', 'organisation'] as const) {
       for (const descending of [false, true]) {
         for (const extra of [{}, { text: 'ana' }, { text: 'an' }, { country: 'FR' }, { role: 'speaker' as const, checkedIn: true }]) {
           const sql = participantPageSql(participantQuery.parse({ forumId: 'forum-0001', sort, descending, ...extra }));

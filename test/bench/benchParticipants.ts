@@ -12,7 +12,7 @@ export interface ParticipantFigures {
   /** Per kind of query: our command (validation included) and raw FTS5 on the same table. */
   search: Array<{ label: string; query: string; medianMs: number; p95Ms: number; rawMedianMs: number; rawP95Ms: number; hits: number }>;
   sortedPageMs: { median: number; p95: number };
-  /** Pages sorted or filtered by a coded column, which has no index since m013: sorted at query time. */
+  /** Pages sorted or filtered by a coded column (country, type, gender, check-in), read from their sort indexes. */
   codedPages: Array<{ label: string; medianMs: number; p95Ms: number }>;
   sessions: number;
   createSessionsMs: number;

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { languageTagPattern } from '../../../shared/languages';
 import type { HybridClock } from '../sync/hybridClock';
 import { CoreError } from '../errors';
+import { requireKind } from './cellKinds';
 import { isDerivedColumn, withDerivedCells } from './derivedColumns';
 import { cellHeads, changeId, parseLogged, type LoggedChange } from './proseHeads';
 import { columnKind, deviceTables, isProseCell, isSyncedTable, type ColumnKind, type SyncedTable } from './syncedTables';
@@ -79,14 +80,17 @@ export function writeRow(
 
 /**
  * The cells a write records (`column`, or `column@lang` per language of a multilingual column),
- * each checked against the table's columns; undefined when there are none.
+ * each checked against the table's columns (and, with `kinds`, its value against the column's
+ * kind); undefined when there are none.
  */
-export function checkedCells(table: SyncedTable, values: RowValues): Record<string, unknown> | undefined {
+export function checkedCells(table: SyncedTable, values: RowValues, kinds = false): Record<string, unknown> | undefined {
   const cells: Record<string, unknown> = {};
   let any = false;
   for (const [column, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    if (requireColumn(table, column) === 'multilingual') {
+    const kind = requireColumn(table, column);
+    if (kinds) requireKind(table, column, kind, value);
+    if (kind === 'multilingual') {
       for (const [lang, text] of Object.entries(value as Record<string, unknown>)) {
         requireColumn(table, `${column}@${lang}`);
         cells[`${column}@${lang}`] = text ?? '';

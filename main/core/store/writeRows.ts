@@ -1,6 +1,5 @@
 import { CoreError } from '../errors';
-import { requireKind } from './cellKinds';
-import { applyWrite, checkedCells, requireColumn, type RowValues, type WriteOptions, type Writer } from './changeLog';
+import { applyWrite, checkedCells, type RowValues, type WriteOptions, type Writer } from './changeLog';
 import { searchIndexes, withSearchDeferred } from './searchIndexes';
 import type { SyncedTable } from './syncedTables';
 
@@ -28,10 +27,9 @@ export function writeRows(writer: Writer, table: SyncedTable, rows: readonly Row
     if (typeof rowId !== 'string' || rowId === '') throw badRow(index, rows.length, rowId, 'a row needs an id');
     let cells: Record<string, unknown> | undefined;
     try {
-      cells = checkedCells(table, values);
       // Rows from a file are checked for the kind of each value too, which callers of writeRow
       // have done already (their input is parsed): a list where a name belongs stops the batch.
-      for (const [column, value] of Object.entries(values)) if (value !== undefined) requireKind(table, column, requireColumn(table, column), value);
+      cells = checkedCells(table, values, true);
     } catch (error) {
       throw error instanceof CoreError ? badRow(index, rows.length, rowId, error.message) : error;
     }

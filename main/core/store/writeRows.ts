@@ -14,10 +14,12 @@ const badRow = (index: number, total: number, rowId: unknown, why: string) =>
 /**
  * Many writes to one table, logged and projected exactly as writeRow would write them one after
  * another (a clock reading each, in order), for imports of thousands of rows. Every row is
- * checked (columns, languages, the kind of each value) before the first is written, and all of them go in one transaction (a savepoint inside
- * the caller's), so a bad row leaves the data as it was. Rows new to the table skip their search
- * trigger and are indexed in one statement at the end, which costs a tenth of indexing them one
- * by one. Answers how many rows had something to write.
+ * checked (columns, languages, the kind of each value) before the first is written, and all of
+ * them go in one transaction (a savepoint inside the caller's), so a bad row leaves the data as
+ * it was. Rows new to the table skip their search trigger and are indexed in one statement at
+ * the end, which costs a tenth of indexing them one by one. Answers how many rows had something
+ * to write. Inside a caller's withSearchDeferred, that deferral indexes the new rows; a batch
+ * there must not write one row twice.
  */
 export function writeRows(writer: Writer, table: SyncedTable, rows: readonly RowWrite[], options: WriteOptions = {}): number {
   const writes: Array<RowWrite & { cells: Record<string, unknown> }> = [];

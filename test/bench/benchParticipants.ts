@@ -12,6 +12,8 @@ export interface ParticipantFigures {
   /** Per kind of query: our command (validation included) and raw FTS5 on the same table. */
   search: Array<{ label: string; query: string; medianMs: number; p95Ms: number; rawMedianMs: number; rawP95Ms: number; hits: number }>;
   sortedPageMs: { median: number; p95: number };
+  /** Pages sorted or filtered by a coded column (country, type, gender, check-in), read from their sort indexes. */
+  codedPages: Array<{ label: string; medianMs: number; p95Ms: number }>;
   sessions: number;
   createSessionsMs: number;
   agendaGetMs: { median: number; p95: number };
@@ -89,6 +91,22 @@ export async function benchParticipants(dir: string, people = 25_000, sessionCou
     for (let i = 0; i < 40; i++) {
       pages.push(await time(() => must(ctx, 'participants:query', { forumId: forum.id, sort: 'organisation', offset: (i * 617) % people, limit: 200 })));
     }
+    const coded: Array<[string, Record<string, unknown>]> = [
+      ['sorted by organisation type', { sort: 'orgType' }],
+      ['sorted by country', { sort: 'country' }],
+      ['sorted by gender', { sort: 'gender' }],
+      ['sorted by check-in time', { sort: 'checkedInAt' }],
+      ['checked in, by name', { checkedIn: true }],
+      ['one country, by country', { country: 'KE', sort: 'country' }],
+    ];
+    const codedPages: ParticipantFigures['codedPages'] = [];
+    for (const [label, query] of coded) {
+      const times: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        times.push(await time(() => must(ctx, 'participants:query', { forumId: forum.id, ...query, descending: i % 2 === 1, offset: (i * 617) % (people / 2), limit: 200 })));
+      }
+      codedPages.push({ label, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95) });
+    }
 
     const sessions = syntheticSessions(sessionCount, '2026-11-23');
     const createSessionsMs = await time(async () => {
@@ -106,6 +124,7 @@ export async function benchParticipants(dir: string, people = 25_000, sessionCou
       importMs,
       search,
       sortedPageMs: { median: percentile(pages, 0.5), p95: percentile(pages, 0.95) },
+      codedPages,
       sessions: sessionCount,
       createSessionsMs,
       agendaGetMs: { median: percentile(agendaTimes, 0.5), p95: percentile(agendaTimes, 0.95) },

@@ -1,14 +1,27 @@
+import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeCore, openCore } from '../../main/core/coreContext';
-import { writeRow } from '../../main/core/store/changeLog';
+import { writeRow, type Writer } from '../../main/core/store/changeLog';
 import { openDatabase } from '../../main/core/store/openDatabase';
 import { foldedSortKey } from '../../main/core/store/participantSortKeys';
+import { writeRows } from '../../main/core/store/writeRows';
+import { HybridClock } from '../../main/core/sync/hybridClock';
 
 export interface WriteFigures {
   rows: number;
-  batchedLogRowsPerSecond: number;
-  batchedRawRowsPerSecond: number;
+  /** How many times each batch figure was measured, on fresh databases; medians are reported. */
+  repeats: number;
+  /** writeRows: the batch path (log, projection, search index filled at the end). */
+  batchRowsPerSecond: number;
+  /** writeRow called row by row inside one transaction (the search trigger per row). */
+  rowByRowRowsPerSecond: number;
+  /** Plain INSERTs into the same participants table (its indexes and search trigger). */
+  indexedRawRowsPerSecond: number;
+  /** Plain INSERTs into a table with the same columns and no index, key or trigger. */
+  plainRawRowsPerSecond: number;
+  /** Medians of the ratios taken within each repeat (the machine's load moves both alike). */
+  batchToIndexedRatio: number;
+  batchToPlainRatio: number;
   singleLogRowsPerSecond: number;
   singleRawRowsPerSecond: number;
   cellsPerRow: number;
@@ -31,8 +44,21 @@ function participant(i: number) {
 }
 
 const rawColumns = Object.keys(participant(0));
-// The projection also stores the sort keys the change log derives (m008): the raw rows carry them too.
-const sortKeyColumns = ['name_key', 'organisation_key'];
+// The projection also stores the sort keys the change log derives (m011): the raw rows carry them too.
+const insertedColumns = ['id', ...rawColumns, 'name_key', 'organisation_key'];
+
+const rawValues = (prefix: string, i: number) => {
+  const p = participant(i);
+  return [
+    `${prefix}-${i}`,
+    ...rawColumns.map((c) => {
+      const v = p[c as keyof typeof p];
+      return Array.isArray(v) ? JSON.stringify(v) : v;
+    }),
+    foldedSortKey(p.name),
+    foldedSortKey(p.organisation),
+  ];
+};
 
 function timed(fn: () => void): number {
   const start = process.hrtime.bigint();
@@ -40,57 +66,96 @@ function timed(fn: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+};
+
+async function freshDatabase(file: string): Promise<Database> {
+  const db = await openDatabase(file);
+  db.prepare("INSERT INTO forums (id) VALUES ('bench-forum')").run();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return db;
+}
+
+/** The participants table's columns and their types, without its key, indexes or triggers. */
+function createPlainTable(db: Database): void {
+  const columns = db.prepare("SELECT name, type FROM pragma_table_info('participants') ORDER BY cid").all() as Array<{ name: string; type: string }>;
+  db.exec(`CREATE TABLE plain_participants (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) STRICT`);
+}
+
+const insertInto = (db: Database, table: string) =>
+  db.prepare(`INSERT INTO ${table} (${insertedColumns.join(', ')}) VALUES (${insertedColumns.map(() => '?').join(', ')})`);
+
 /**
- * Writes the same participant rows through the change log and as plain INSERTs into the same
- * projection table of an identically migrated database, batched in one transaction and one
- * transaction per row (how the UI writes).
+ * Writes the same participant rows four ways, each into a freshly migrated database, `repeats`
+ * times in turn: through writeRows (the batch path), through writeRow row by row in one
+ * transaction, and as raw INSERTs into the same indexed table and into a plain one. Then the
+ * cost of writes one transaction each (how the UI writes), and how much the file grows.
  */
-export async function benchWrites(dir: string, rows = 10_000, singles = 1_000): Promise<WriteFigures> {
-  const ctx = await openCore(path.join(dir, 'log.sqlite'));
-  ctx.db.prepare("INSERT INTO forums (id) VALUES ('bench-forum')").run();
-  const raw = await openDatabase(path.join(dir, 'raw.sqlite'));
-  raw.prepare("INSERT INTO forums (id) VALUES ('bench-forum')").run();
-  const insert = raw.prepare(
-    `INSERT INTO participants (id, ${[...rawColumns, ...sortKeyColumns].join(', ')}) VALUES (?, ${[...rawColumns, ...sortKeyColumns].map(() => '?').join(', ')})`,
-  );
-  const rawValues = (i: number) => {
-    const p = participant(i);
-    return [
-      `raw-${i}`,
-      ...rawColumns.map((c) => { const v = p[c as keyof typeof p]; return Array.isArray(v) ? JSON.stringify(v) : v; }),
-      foldedSortKey(p.name),
-      foldedSortKey(p.organisation),
-    ];
-  };
+export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, repeats = 5): Promise<WriteFigures> {
+  const batch: number[] = [];
+  const rowByRow: number[] = [];
+  const indexed: number[] = [];
+  const plain: number[] = [];
+  let bytesPerChange = NaN;
+  let rawBytesPerRow = NaN;
+  for (let r = 0; r < repeats; r++) {
+    const file = (name: string) => path.join(dir, `writes-${r}-${name}.sqlite`);
+    const logDb = await freshDatabase(file('batch'));
+    const writer: Writer = { db: logDb, deviceId: 'bench-laptop', clock: new HybridClock() };
+    const sizeBefore = fs.statSync(file('batch')).size;
+    batch.push(rows / timed(() => writeRows(writer, 'participants', Array.from({ length: rows }, (_, i) => ({ rowId: `p-${i}`, values: participant(i) })))));
+    if (r === 0) {
+      logDb.pragma('wal_checkpoint(TRUNCATE)');
+      bytesPerChange = (fs.statSync(file('batch')).size - sizeBefore) / rows;
+    }
+    logDb.close();
 
-  const changesBefore = ctx.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
-  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  const sizeBefore = fs.statSync(ctx.databasePath).size;
-  const rawSizeBefore = fs.statSync(path.join(dir, 'raw.sqlite')).size;
-  const batchedLog = timed(() => ctx.db.transaction(() => { for (let i = 0; i < rows; i++) writeRow(ctx, 'participants', `p-${i}`, participant(i)); })());
-  const batchedRaw = timed(() => raw.transaction(() => { for (let i = 0; i < rows; i++) insert.run(...rawValues(i)); })());
-  const changes = (ctx.db.prepare('SELECT count(*) FROM changes').pluck().get() as number) - changesBefore;
-  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  const bytesPerChange = (fs.statSync(ctx.databasePath).size - sizeBefore) / changes;
-  const rawBytesPerRow = (fs.statSync(path.join(dir, 'raw.sqlite')).size - rawSizeBefore) / rows;
+    const singleDb = await freshDatabase(file('row-by-row'));
+    const singleWriter: Writer = { db: singleDb, deviceId: 'bench-laptop', clock: new HybridClock() };
+    rowByRow.push(rows / timed(() => singleDb.transaction(() => { for (let i = 0; i < rows; i++) writeRow(singleWriter, 'participants', `p-${i}`, participant(i)); })()));
+    singleDb.close();
 
-  const singleLog = timed(() => { for (let i = rows; i < rows + singles; i++) writeRow(ctx, 'participants', `p-${i}`, participant(i)); });
-  const singleRaw = timed(() => { for (let i = rows; i < rows + singles; i++) insert.run(...rawValues(i)); });
+    const rawDb = await freshDatabase(file('raw'));
+    createPlainTable(rawDb);
+    rawDb.pragma('wal_checkpoint(TRUNCATE)');
+    const rawSizeBefore = fs.statSync(file('raw')).size;
+    const intoIndexed = insertInto(rawDb, 'participants');
+    indexed.push(rows / timed(() => rawDb.transaction(() => { for (let i = 0; i < rows; i++) intoIndexed.run(...rawValues('raw', i)); })()));
+    if (r === 0) {
+      rawDb.pragma('wal_checkpoint(TRUNCATE)');
+      rawBytesPerRow = (fs.statSync(file('raw')).size - rawSizeBefore) / rows;
+    }
+    const intoPlain = insertInto(rawDb, 'plain_participants');
+    plain.push(rows / timed(() => rawDb.transaction(() => { for (let i = 0; i < rows; i++) intoPlain.run(...rawValues('plain', i)); })()));
+    rawDb.close();
+  }
 
-  closeCore(ctx);
-  raw.close();
+  // One transaction per row, after the batches, into the last repeat's databases.
+  const logDb = await openDatabase(path.join(dir, `writes-${repeats - 1}-batch.sqlite`));
+  const writer: Writer = { db: logDb, deviceId: 'bench-laptop', clock: new HybridClock() };
+  const singleLog = timed(() => { for (let i = rows; i < rows + singles; i++) writeRow(writer, 'participants', `p-${i}`, participant(i)); });
+  logDb.close();
+  const rawDb = await openDatabase(path.join(dir, `writes-${repeats - 1}-raw.sqlite`));
+  const intoIndexed = insertInto(rawDb, 'participants');
+  const singleRaw = timed(() => { for (let i = rows; i < rows + singles; i++) intoIndexed.run(...rawValues('raw', i)); });
+  rawDb.close();
+
   return {
     rows,
-    batchedLogRowsPerSecond: rows / batchedLog,
-    batchedRawRowsPerSecond: rows / batchedRaw,
+    repeats,
+    batchRowsPerSecond: median(batch),
+    rowByRowRowsPerSecond: median(rowByRow),
+    indexedRawRowsPerSecond: median(indexed),
+    plainRawRowsPerSecond: median(plain),
+    batchToIndexedRatio: median(batch.map((b, i) => b / (indexed[i] ?? NaN))),
+    batchToPlainRatio: median(batch.map((b, i) => b / (plain[i] ?? NaN))),
     singleLogRowsPerSecond: singles / singleLog,
     singleRawRowsPerSecond: singles / singleRaw,
-    cellsPerRow: Object.keys(participant(0)).length,
+    cellsPerRow: rawColumns.length,
     bytesPer10kChanges: bytesPerChange * 10_000,
     rawBytesPer10kRows: rawBytesPerRow * 10_000,
   };
 }
-
-

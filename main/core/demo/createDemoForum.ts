@@ -8,6 +8,7 @@ import { numberingStyles, paragraphKinds } from '../../../shared/outcome';
 import { writeRow, type Writer } from '../store/changeLog';
 import { createForum, currentDemoId, getForum } from '../store/forums';
 import { sourceLinkId } from '../store/paragraphSources';
+import { writeRows } from '../store/writeRows';
 
 const text = z.record(z.string(), z.string());
 const demoSchema = z.object({
@@ -108,18 +109,23 @@ export function createDemoForum(writer: Writer): Forum {
     const forum = createForum(writer, forumInput.parse(details), { isDemo: true });
     writeRow(writer, 'forums', forum.id, { preamble, lead_in: leadIn, closing });
     const base = { forum_id: forum.id, deleted: 0 };
-    for (const p of people) {
-      writeRow(writer, 'participants', idOf(p.key), {
-        ...base,
-        name: p.name,
-        organisation: p.organisation,
-        org_type: p.orgType,
-        country: p.country,
-        gender: p.gender,
-        roles: p.roles,
-        email: p.email ?? null,
-      });
-    }
+    writeRows(
+      writer,
+      'participants',
+      people.map((p) => ({
+        rowId: idOf(p.key),
+        values: {
+          ...base,
+          name: p.name,
+          organisation: p.organisation,
+          org_type: p.orgType,
+          country: p.country,
+          gender: p.gender,
+          roles: p.roles,
+          email: p.email ?? null,
+        },
+      })),
+    );
     const sessionStart = new Map<string, { day: string; startTime: string }>();
     for (const s of demo.sessions) {
       sessionStart.set(s.key, s);
@@ -145,19 +151,26 @@ export function createDemoForum(writer: Writer): Forum {
         writeRow(writer, 'session_roles', randomUUID(), { ...base, session_id: idOf(s.key), participant_id: idOf(key), role });
       }
     }
-    for (const n of demo.notes) {
-      const start = sessionStart.get(n.session);
-      writeRow(writer, 'notes', idOf(n.key), {
-        ...base,
-        session_id: idOf(n.session),
-        speaker_id: n.speaker ? idOf(n.speaker) : null,
-        lang: n.lang,
-        text: n.text,
-        created_at: start ? addMinutes(start.day, start.startTime, n.minute) : null,
-        // The laptop that creates the demo is its rapporteurs' laptop: its notes are editable there.
-        author: writer.deviceId,
-      });
-    }
+    writeRows(
+      writer,
+      'notes',
+      demo.notes.map((n) => {
+        const start = sessionStart.get(n.session);
+        return {
+          rowId: idOf(n.key),
+          values: {
+            ...base,
+            session_id: idOf(n.session),
+            speaker_id: n.speaker ? idOf(n.speaker) : null,
+            lang: n.lang,
+            text: n.text,
+            created_at: start ? addMinutes(start.day, start.startTime, n.minute) : null,
+            // The laptop that creates the demo is its rapporteurs' laptop: its notes are editable there.
+            author: writer.deviceId,
+          },
+        };
+      }),
+    );
     demo.keyMessages.forEach((k, index) => {
       writeRow(writer, 'key_messages', idOf(k.key), {
         ...base,

@@ -3,8 +3,8 @@ import type { ParticipantImportPreview } from '../../../shared/participantImport
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
-import { writeRow } from '../store/changeLog';
 import { backupDatabase, discardBackup } from '../store/backupDatabase';
+import { writeRows } from '../store/writeRows';
 import { describeWriteFailure } from '../sync/describeWriteFailure';
 import { undoImport } from '../sync/rollBackImport';
 import { endJournal, journalled, type ImportJournal } from '../sync/importJournal';
@@ -45,17 +45,12 @@ export function importParticipants(ctx: CoreContext, request: ImportRequest, opt
   });
 }
 
-/** Writes a plan's participants through the log, a slice per transaction. */
+/** Writes a plan's participants through the log, a slice per transaction, each slice one batch. */
 function applyParticipantPlan(ctx: CoreContext, plan: ParticipantPlan, journal: ImportJournal): Promise<ChunkStats> {
   return applyInChunks(ctx.db, {
     total: plan.writes.length,
     applyRange(from, to) {
-      journalled(ctx.db, journal, () => {
-        for (let i = from; i < to; i++) {
-          const write = plan.writes[i];
-          if (write && Object.keys(write.values).length > 0) writeRow(ctx, 'participants', write.rowId, write.values);
-        }
-      });
+      journalled(ctx.db, journal, () => writeRows(ctx, 'participants', plan.writes.slice(from, to)));
     },
     finish() {
       endJournal(ctx.db, journal.id);

@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { languageTagPattern } from '../../../shared/languages';
 import type { HybridClock } from '../sync/hybridClock';
+import { CoreError } from '../errors';
+import { requireKind } from './cellKinds';
 import { isDerivedColumn, withDerivedCells } from './derivedColumns';
 import { cellHeads, changeId, parseLogged, type LoggedChange } from './proseHeads';
 import { columnKind, deviceTables, isProseCell, isSyncedTable, type ColumnKind, type SyncedTable } from './syncedTables';
@@ -70,45 +72,63 @@ export function writeRow(
   values: RowValues,
   options: WriteOptions = {},
 ): Change | undefined {
+  const cells = checkedCells(table, values);
+  if (!cells) return undefined;
+  const apply = () => applyWrite(writer, table, rowId, values, cells, options);
+  return writer.db.inTransaction ? apply() : writer.db.transaction(apply)();
+}
+
+/**
+ * The cells a write records (`column`, or `column@lang` per language of a multilingual column),
+ * each checked against the table's columns (and, with `kinds`, its value against the column's
+ * kind); undefined when there are none.
+ */
+export function checkedCells(table: SyncedTable, values: RowValues, kinds = false): Record<string, unknown> | undefined {
   const cells: Record<string, unknown> = {};
+  let any = false;
   for (const [column, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    if (requireColumn(table, column) === 'multilingual') {
+    const kind = requireColumn(table, column);
+    if (kinds) requireKind(table, column, kind, value);
+    if (kind === 'multilingual') {
       for (const [lang, text] of Object.entries(value as Record<string, unknown>)) {
         requireColumn(table, `${column}@${lang}`);
         cells[`${column}@${lang}`] = text ?? '';
+        any = true;
       }
     } else {
       cells[column] = value;
+      any = true;
     }
   }
-  if (Object.keys(cells).length === 0) return undefined;
+  return any ? cells : undefined;
+}
+
+/** One write of checked cells (see checkedCells), inside the caller's transaction: logged, then projected. */
+export function applyWrite(writer: Writer, table: SyncedTable, rowId: string, values: RowValues, cells: Record<string, unknown>, options: WriteOptions = {}): Change {
   const db = writer.db;
-  const apply = () => {
-    const hlc = writer.clock.now();
-    const change: Change = {
-      hlc,
-      device: writer.deviceId,
-      tbl: table,
-      rowId,
-      forumId: forumOf(db, table, rowId, values),
-      cells,
-      parents: proseParents(db, table, rowId, cells, options),
-    };
-    // A local change newer than everything this device has seen wins every cell it names. One
-    // stamped before changes that arrived from a laptop whose clock runs ahead (this clock never
-    // jumps to theirs) names those it overwrites, so it still wins, here and on every laptop.
-    const overtaken = hlc <= writer.clock.newestSeen() && overwrites(db, change);
-    prepared(
-      db,
-      'insert-change',
-      () => 'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(change.device, change.hlc, table, rowId, change.forumId, JSON.stringify(cells), change.parents && JSON.stringify(change.parents));
-    if (overtaken) reprojectRows(db, table, [rowId]);
-    else project(db, table, rowId, cells);
-    return change;
+  const hlc = writer.clock.now();
+  const change: Change = {
+    hlc,
+    device: writer.deviceId,
+    tbl: table,
+    rowId,
+    forumId: forumOf(db, table, rowId, values),
+    cells,
+    parents: proseParents(db, table, rowId, cells, options),
   };
-  return db.inTransaction ? apply() : db.transaction(apply)();
+  // A local change newer than everything this device has seen wins every cell it names. One
+  // stamped before changes that arrived from a laptop whose clock runs ahead (this clock never
+  // jumps to theirs) names those it overwrites, so it still wins, here and on every laptop.
+  const overtaken = hlc <= writer.clock.newestSeen() && overwrites(db, change);
+  prepared(
+    db,
+    'insert-change',
+    () => 'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(change.device, change.hlc, table, rowId, change.forumId, JSON.stringify(cells), change.parents && JSON.stringify(change.parents));
+  if (overtaken) reprojectRows(db, table, [rowId]);
+  else project(db, table, rowId, cells);
+  return change;
 }
 
 /**
@@ -220,7 +240,7 @@ function forumOf(db: Database, table: SyncedTable, rowId: string, values: RowVal
   if (table === 'forums') return rowId;
   if (typeof values.forum_id === 'string') return values.forum_id;
   const known = prepared(db, `forum-of:${table}`, () => `SELECT forum_id FROM ${table} WHERE id = ?`).pluck().get(rowId);
-  if (typeof known !== 'string') throw new Error(`A new ${table} row needs its forum_id`);
+  if (typeof known !== 'string') throw new CoreError('invalid_input', `A new ${table} row needs its forum_id`);
   return known;
 }
 
@@ -229,7 +249,7 @@ export function requireColumn(table: string, cell: string): ColumnKind {
   const at = cell.indexOf('@');
   const kind = isSyncedTable(table) ? columnKind(table, at === -1 ? cell : cell.slice(0, at)) : undefined;
   const validLanguage = at === -1 || (kind === 'multilingual' && languageTagPattern.test(cell.slice(at + 1)));
-  if (!kind || !validLanguage) throw new Error(`The change log has no column ${table}.${cell}`);
+  if (!kind || !validLanguage) throw new CoreError('invalid_input', `The change log has no column ${table}.${cell}`);
   return kind;
 }
 

@@ -47,26 +47,37 @@ export const searchIndexes = {
 type IndexedTable = keyof typeof searchIndexes;
 const isIndexed = (table: string): table is IndexedTable => Object.prototype.hasOwnProperty.call(searchIndexes, table);
 
+type Collector = (table: string, rowid: number) => void;
+
+/** The collector of the deferral a connection is inside, so a nested one adds to it. */
+const active = new WeakMap<Database, Collector>();
+
 /**
  * Runs `insert` (which adds rows, inside the caller's transaction) with the insert triggers of
  * the search indexes set aside, collecting the new rows' rowids through `added`, then indexes
- * them in one statement per table. The flag rows never outlive the transaction.
+ * them in one statement per table. The flag rows never outlive the transaction. Called inside
+ * another deferral, it adds to that one, which indexes everything and clears the flags once.
  */
-export function withSearchDeferred<T>(db: Database, insert: (added: (table: string, rowid: number) => void) => T): T {
+export function withSearchDeferred<T>(db: Database, insert: (added: Collector) => T): T {
   if (!db.inTransaction) throw new Error('withSearchDeferred needs a transaction');
+  const outer = active.get(db);
+  if (outer) return insert(outer);
   const added = new Map<IndexedTable, number[]>();
+  const collect: Collector = (table, rowid) => {
+    if (!isIndexed(table)) return;
+    let list = added.get(table);
+    if (!list) added.set(table, (list = []));
+    list.push(rowid);
+  };
   const flag = db.prepare('INSERT OR IGNORE INTO search_deferred (tbl) VALUES (?)');
   for (const table of Object.keys(searchIndexes)) flag.run(table);
+  active.set(db, collect);
   try {
-    const result = insert((table, rowid) => {
-      if (!isIndexed(table)) return;
-      let list = added.get(table);
-      if (!list) added.set(table, (list = []));
-      list.push(rowid);
-    });
+    const result = insert(collect);
     for (const [table, ids] of added) db.prepare(searchIndexes[table].insertMany).run(JSON.stringify(ids));
     return result;
   } finally {
+    active.delete(db);
     db.prepare('DELETE FROM search_deferred').run();
   }
 }

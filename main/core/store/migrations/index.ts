@@ -10,6 +10,7 @@ import { m009ChangeBlocks } from './m009_changeBlocks';
 import { m010Erasure } from './m010_erasure';
 import { m011PlainSortKeys } from './m011_plainSortKeys';
 import { m012DeferredSearch } from './m012_deferredSearch';
+import { m013LeanParticipantIndexes } from './m013_leanParticipantIndexes';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m010Erasure,
   m011PlainSortKeys,
   m012DeferredSearch,
+  m013LeanParticipantIndexes,
 ];
 
 export const latestVersion = migrations.length;

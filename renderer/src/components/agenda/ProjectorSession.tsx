@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AgendaSession } from '../../../../shared/agenda';
+import { formatClockRange } from '../../i18n/intlFormat';
 import { LocalText } from '../LocalText';
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 
 /** One session as the room reads it from the back: title, time, room, and who leads it. */
 export function ProjectorSession({ session, lang, sourceLanguage, day, small }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const leads = session.roles.filter((r) => r.role === 'chair' || r.role === 'moderator');
   const speakers = session.roles.filter((r) => r.role === 'speaker');
   const names = (people: typeof leads) =>
@@ -28,9 +29,7 @@ export function ProjectorSession({ session, lang, sourceLanguage, day, small }: 
     <article className={`projector-session${small ? ' is-small' : ''}`} aria-labelledby={`projector-${session.id}`}>
       <p className="projector-when">
         {day && <span>{day} </span>}
-        <bdi dir="ltr">
-          {session.startTime}–{session.endTime}
-        </bdi>
+        <bdi dir="auto">{formatClockRange(session.startTime, session.endTime, i18n.language)}</bdi>
         <span className="projector-kind">{t(`sessionKind.${session.kind}`)}</span>
       </p>
       <h3 id={`projector-${session.id}`}>

@@ -1,10 +1,10 @@
+import { formatTime, laptopTimeZone } from '../../i18n/intlFormat';
 import { countryCodes } from '../../../../shared/countries';
 
 // Intl objects are costly to build and the list formats thousands of cells while scrolling:
 // one of each per language (and time zone) is kept.
 const regionNames = new Map<string, Intl.DisplayNames | null>();
 const countryLists = new Map<string, readonly CountryOption[]>();
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
 export interface CountryOption {
@@ -48,21 +48,8 @@ export function countryOptions(lang: string): readonly CountryOption[] {
  * `withDay` adds the date, for lists that span the whole forum.
  */
 export function formatArrival(iso: string, lang: string, timeZone: string | undefined, withDay = false): string {
-  const key = `${lang}|${timeZone ?? ''}|${withDay ? 'd' : 't'}`;
-  let format = timeFormats.get(key);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = withDay
-      ? { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }
-      : { hour: 'numeric', minute: '2-digit' };
-    try {
-      format = new Intl.DateTimeFormat(lang, { ...options, timeZone });
-    } catch {
-      format = new Intl.DateTimeFormat(lang, options);
-    }
-    timeFormats.set(key, format);
-  }
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  // The app's one rule for a moment (the zone named when this laptop's clock reads otherwise).
+  return formatTime(iso, lang, timeZone ?? laptopTimeZone(), { withDate: withDay });
 }
 
 /** Items joined the way the UI language lists them ("Chair, Speaker"; "رئيس الجلسة، متحدث"). */

@@ -18,8 +18,8 @@ const hashOf = (page: Page) => new URL(page.url()).hash;
 
 /** Selects a point of the draft and opens one of its panel's tabs. */
 async function openPoint(page: Page, number: number, tab: string) {
-  await page.getByRole('article', { name: `Point ${number}`, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: `Point ${number}`, exact: true })).toBeVisible();
+  await page.getByRole('article', { name: `Paragraph ${number}`, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Paragraph ${number}`, exact: true })).toBeVisible();
   await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
 }
 
@@ -47,7 +47,7 @@ test('two competing amendments to point 3: one accepted, the other reviewed befo
   await openDemo(page, server.url);
   await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
   await openPoint(page, 3, dr.tabs.amendments);
-  const point3 = page.getByRole('article', { name: 'Point 3', exact: true });
+  const point3 = page.getByRole('article', { name: 'Paragraph 3', exact: true });
 
   // An empty replacement is refused beside the field, and nothing is proposed.
   const panel = page.getByRole('region', { name: am.title, exact: true });
@@ -158,7 +158,7 @@ test('an objection to point 4, a bracketed phrase, and the projector moving on f
   const start = (await english.inputValue()).indexOf(phrase);
   await english.evaluate((box: HTMLTextAreaElement, [from, to]) => box.setSelectionRange(from, to), [start, start + phrase.length] as const);
   await page.getByRole('button', { name: dr.editor.bracket }).click();
-  await expect(page.getByRole('article', { name: 'Point 4', exact: true })).toContainText(`[${phrase}]`);
+  await expect(page.getByRole('article', { name: 'Paragraph 4', exact: true })).toContainText(`[${phrase}]`);
 
   // Coverage from the drafting screen, and back.
   await page.getByRole('link', { name: dr.actions.coverage }).click();
@@ -166,11 +166,11 @@ test('an objection to point 4, a bracketed phrase, and the projector moving on f
   await page.getByRole('link', { name: cov.backToDrafting }).click();
 
   // The projector opens on the selected point; the right arrow moves to the next one.
-  await page.getByRole('article', { name: 'Point 3', exact: true }).click();
+  await page.getByRole('article', { name: 'Paragraph 3', exact: true }).click();
   await page.getByRole('link', { name: dr.actions.project }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Point 3 of 6/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Paragraph 3 of 6/ })).toBeVisible();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('heading', { level: 1, name: /^Point 4 of 6/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Paragraph 4 of 6/ })).toBeVisible();
   await expect(page.getByText(`[${phrase}]`, { exact: false })).toBeVisible();
   expect(hashOf(page)).toMatch(new RegExp(`^#/forum/${forumId}/drafting/${forumId}/projector/`));
 });
@@ -195,7 +195,7 @@ test('an amendment inserting a paragraph after point 6, then one deleting it', a
   await expect(insert.getByRole('insertion')).toContainText('we thank the people of Songyang');
   await insert.getByRole('button', { name: am.actions.accept }).focus();
   await page.keyboard.press('a');
-  await expect(page.getByRole('article', { name: 'Point 7', exact: true })).toContainText('Seventh, we thank the people of Songyang');
+  await expect(page.getByRole('article', { name: 'Paragraph 7', exact: true })).toContainText('Seventh, we thank the people of Songyang');
 
   await openPoint(page, 7, dr.tabs.amendments);
   await panel.getByRole('button', { name: am.propose.open }).click();
@@ -206,8 +206,8 @@ test('an amendment inserting a paragraph after point 6, then one deleting it', a
   const removal = panel.getByRole('article', { name: `Amendment 1: ${am.kind.delete}, proposed by Kenya` });
   await expect(removal.getByRole('deletion')).toContainText('we thank the people of Songyang');
   await removal.getByRole('button', { name: am.actions.accept }).click();
-  await expect(page.getByRole('article', { name: 'Point 7', exact: true })).toHaveCount(0);
-  await expect(page.getByRole('article', { name: 'Point 6', exact: true })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Paragraph 7', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('article', { name: 'Paragraph 6', exact: true })).toBeVisible();
 });
 
 test('the coverage view flags the session whose key messages no paragraph reflects', async ({ page, server }) => {
@@ -220,7 +220,7 @@ test('the coverage view flags the session whose key messages no paragraph reflec
   await expect(food.getByRole('link')).toHaveCount(0);
   // A reflected session links to the paragraphs drawing on it: the opening fed the first point.
   const opening = page.getByRole('row', { name: /Opening Ceremony and High-Level Dialogue/ });
-  await expect(opening.getByRole('link', { name: 'Point 1', exact: true })).toBeVisible();
+  await expect(opening.getByRole('link', { name: 'Paragraph 1', exact: true })).toBeVisible();
   await expect(opening.getByRole('cell').last()).toHaveText(new RegExp(cov.reachState.reflected));
   await expect(page.getByText(/^\d+ of \d+ sessions reflected$/)).toBeVisible();
 
@@ -235,15 +235,15 @@ test('the coverage view flags the session whose key messages no paragraph reflec
 test('the projector shows a paragraph with its ordinal label and steps on with the arrow keys', async ({ page, server }) => {
   const forumId = await openDemo(page, server.url);
   await page.goto(`${server.url.split('#')[0]}#/forum/${forumId}/drafting/${forumId}/projector`);
-  await expect(page.getByRole('heading', { level: 1, name: /^Point 1 of 6/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Paragraph 1 of 6/ })).toBeVisible();
   await expect(page.getByText(/^First, the countryside holds values/)).toBeVisible();
 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('heading', { level: 1, name: /^Point 3 of 6/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Paragraph 3 of 6/ })).toBeVisible();
   await expect(page.getByText(/^Third, culture, both tangible/)).toBeVisible();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('heading', { level: 1, name: /^Point 2 of 6/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Paragraph 2 of 6/ })).toBeVisible();
 
   // L cycles the working languages: the label follows in the language shown.
   await page.keyboard.press('l');
@@ -251,7 +251,7 @@ test('the projector shows a paragraph with its ordinal label and steps on with t
   // Esc goes back to drafting with the paragraph under discussion open.
   await page.keyboard.press('Escape');
   await expect.poll(() => hashOf(page)).toMatch(new RegExp(`^#/forum/${forumId}/drafting/${forumId}/paragraph/`));
-  await expect(page.getByRole('complementary', { name: 'Point 2' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Paragraph 2' })).toBeVisible();
 });
 
 test('screenshots of the coverage view and the projector in English and Arabic', async ({ page, server }) => {
@@ -264,12 +264,12 @@ test('screenshots of the coverage view and the projector in English and Arabic',
   await expect(page.getByRole('heading', { level: 1, name: cov.title })).toBeVisible();
   await shot('coverage-en');
   await page.goto(`${base}/projector`);
-  await expect(page.getByRole('heading', { level: 1, name: /^Point 1 of 6/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Paragraph 1 of 6/ })).toBeVisible();
   for (const point of [2, 3, 4]) {
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Point ${point} of 6`) })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Paragraph ${point} of 6`) })).toBeVisible();
   }
-  await expect(page.getByRole('heading', { level: 1, name: /^Point 4 of 6/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Paragraph 4 of 6/ })).toBeVisible();
   await shot('projector-en');
 
   await page.goto(`${base}/coverage`);
@@ -279,7 +279,7 @@ test('screenshots of the coverage view and the projector in English and Arabic',
   await page.goto(`${base}/projector`);
   await expect(page.getByRole('button', { name: amendmentsAr.amendments.projector.next })).toBeVisible();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('heading', { level: 1, name: /^النقطة 2 من 6/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^الفقرة 2 من 6/ })).toBeVisible();
   await shot('projector-ar');
   await page.keyboard.press('l');
   await page.keyboard.press('l');

@@ -8,7 +8,7 @@ import { pressInLayout } from './pressInLayout';
 import { expect, test } from './serverFixture';
 
 const d = draftingEn.drafting;
-const point = (page: Page, number: number) => page.getByRole('article', { name: `Point ${number}`, exact: true });
+const point = (page: Page, number: number) => page.getByRole('article', { name: `Paragraph ${number}`, exact: true });
 const panel = (page: Page) => page.getByRole('complementary');
 
 async function openDemoDrafting(page: Page, url: string) {
@@ -103,7 +103,7 @@ test('a drafting committee builds a six-point Consensus from key messages, keeps
   // Point 1 translated into Chinese, Spanish and Arabic, then its English changed: all three out of date.
   await point(page, 1).click();
   const editor = panel(page);
-  await expect(editor.getByRole('heading', { name: 'Point 1' })).toBeVisible();
+  await expect(editor.getByRole('heading', { name: 'Paragraph 1' })).toBeVisible();
   await editor.getByRole('textbox', { name: 'Text in Chinese' }).fill('乡村振兴是城市和乡村的共同议程。');
   await editor.getByRole('textbox', { name: 'Text in Spanish' }).fill('La revitalización rural es una agenda compartida por las ciudades y el campo.');
   await editor.getByRole('textbox', { name: 'Text in Arabic' }).fill('تنمية الريف جدول أعمال مشترك بين المدن والأرياف.');
@@ -149,7 +149,7 @@ test('a drafting committee builds a six-point Consensus from key messages, keeps
   const a = draftingAr.drafting;
   await expect(page.getByRole('heading', { level: 1, name: a.title })).toBeVisible();
   await expect(page.getByRole('combobox', { name: a.readingLanguage })).toHaveValue('ar');
-  const arabicPoint = (number: number) => page.getByRole('article', { name: `البند ${number}`, exact: true });
+  const arabicPoint = (number: number) => page.getByRole('article', { name: `الفقرة ${number}`, exact: true });
   await expect(arabicPoint(1).getByRole('paragraph')).toHaveText(/^أولاً، /);
   await expect(arabicPoint(1).getByText(ar.paragraphStatus.draft, { exact: true })).toBeVisible();
   await arabicPoint(2).click();
@@ -178,7 +178,7 @@ test('paragraphs are selected, moved, headed, traced to their sources, deleted a
   await expect(point(page, 3)).toBeFocused();
   await page.keyboard.press('k');
   await expect(point(page, 2)).toBeFocused();
-  await expect(panel(page).getByRole('heading', { name: 'Point 2' })).toBeVisible();
+  await expect(panel(page).getByRole('heading', { name: 'Paragraph 2' })).toBeVisible();
 
   // Alt+↓ moves it down: the economy becomes the third point, and the heritage text the second.
   await page.keyboard.press('Alt+ArrowDown');
@@ -219,7 +219,7 @@ test('paragraphs are selected, moved, headed, traced to their sources, deleted a
   await point(page, 4).focus();
   await page.keyboard.press('Delete');
   await expect(list.getByRole('article')).toHaveCount(6);
-  await expect(page.getByRole('status').getByText('Point 4 deleted.')).toBeVisible();
+  await expect(page.getByRole('status').getByText('Paragraph 4 deleted.')).toBeVisible();
   await expect(point(page, 4).getByRole('paragraph')).toHaveText(/^Fourth, people are at the heart/);
   await page.keyboard.press('Control+z');
   await expect(list.getByRole('article')).toHaveCount(7);

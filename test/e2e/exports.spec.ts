@@ -32,7 +32,7 @@ test('the drafting committee exports the Consensus: Word in Spanish with the sou
   await dialog.getByRole('checkbox', { name: 'Spanish' }).check();
   await dialog.getByRole('checkbox', { name: 'English' }).uncheck();
   const missing = dialog.getByRole('list', { name: x.missing.title });
-  await expect(missing.getByRole('listitem')).toHaveText(['Point 5: Spanish']);
+  await expect(missing.getByRole('listitem')).toHaveText(['Paragraph 5: Spanish']);
 
   // Never silently empty: without the fallback the export does not start.
   await dialog.getByRole('button', { name: x.submit, exact: true }).click();

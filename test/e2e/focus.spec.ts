@@ -6,7 +6,7 @@ import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
 const d = draftingEn.drafting;
-const point = (page: Page, number: number) => page.getByRole('article', { name: `Point ${number}`, exact: true });
+const point = (page: Page, number: number) => page.getByRole('article', { name: `Paragraph ${number}`, exact: true });
 
 /**
  * The focused element's ring against what it is drawn on (the nearest opaque background around

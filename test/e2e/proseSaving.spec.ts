@@ -44,7 +44,7 @@ async function reopen(page: Page, server: PlenaryServer, route: string): Promise
 test('a paragraph typed while the server is killed and restarted loses nothing: Not saved yet meanwhile, then Saved', async ({ page, server }) => {
   await openDemo(page, server.url);
   await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
-  await page.getByRole('article', { name: 'Point 1', exact: true }).click();
+  await page.getByRole('article', { name: 'Paragraph 1', exact: true }).click();
   const panel = page.getByRole('complementary');
   // The route to the same paragraph, to come back to it after the reload.
   const projector = (await panel.getByRole('link', { name: d.actions.project }).getAttribute('href')) ?? '';
@@ -113,7 +113,7 @@ test('a key message typed while the server is killed and restarted loses nothing
 test('an amendment proposed while the connection drops is retried until it lands, and made once', async ({ page, server }) => {
   await openDemo(page, server.url);
   await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
-  await page.getByRole('article', { name: 'Point 2', exact: true }).click();
+  await page.getByRole('article', { name: 'Paragraph 2', exact: true }).click();
   await page.getByRole('tab', { name: new RegExp(`^${d.tabs.amendments}`) }).click();
   const panel = page.getByRole('region', { name: am.title, exact: true });
   await panel.getByRole('button', { name: am.propose.open }).click();
@@ -150,7 +150,7 @@ test('an amendment proposed while the connection drops is retried until it lands
   await editor.getByRole('button', { name: am.edit.done }).click();
   await expect(card.getByText('Communities decide what is built.')).toBeVisible();
   await page.reload();
-  await page.getByRole('article', { name: 'Point 2', exact: true }).click();
+  await page.getByRole('article', { name: 'Paragraph 2', exact: true }).click();
   await page.getByRole('tab', { name: new RegExp(`^${d.tabs.amendments}`) }).click();
   await expect(page.getByRole('region', { name: am.title, exact: true }).getByText('Communities decide what is built.')).toBeVisible();
 });
@@ -161,7 +161,7 @@ test('screenshots of the save status beside paragraph, key message and amendment
   const shot = (name: string) => page.screenshot({ path: `/tmp/work/shots/prose-${name}.png`, fullPage: false });
   const forumId = await openDemo(page, server.url);
   await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
-  await page.getByRole('article', { name: 'Point 1', exact: true }).click();
+  await page.getByRole('article', { name: 'Paragraph 1', exact: true }).click();
   const panel = page.getByRole('complementary');
   await panel.getByRole('textbox', { name: 'Text in Chinese' }).press('ControlOrMeta+End');
   await page.keyboard.type('（已修改）');

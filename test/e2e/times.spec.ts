@@ -25,7 +25,7 @@ async function writeNote(page: Page, text: string): Promise<string[]> {
 
 async function proposeAmendment(page: Page): Promise<{ card: ReturnType<Page['getByRole']>; minutes: string[] }> {
   await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
-  await page.getByRole('article', { name: 'Point 3', exact: true }).click();
+  await page.getByRole('article', { name: 'Paragraph 3', exact: true }).click();
   await page.getByRole('tab', { name: new RegExp(`^${draftingEn.drafting.tabs.amendments}`) }).click();
   const panel = page.getByRole('region', { name: am.title, exact: true });
   await panel.getByRole('button', { name: am.propose.open }).click();

@@ -50,7 +50,7 @@ describe('participationDocx', () => {
     const stats = participationStats(ctx.db, forumId);
 
     const zh = buildParticipationModel(ctx.db, forumId, 'zh');
-    expect(zh.sentence).toBe(`${stats.participants}名参会者、${stats.internationalOrganisations}个国际组织、${stats.countries}个国家`);
+    expect(zh.sentence).toBe(`${stats.participants}名与会者、${stats.internationalOrganisations}个国际组织、${stats.countries}个国家`);
     expect(zh.tables[0]!.columns[0]).toBe('国家');
 
     const ar = buildParticipationModel(ctx.db, forumId, 'ar');

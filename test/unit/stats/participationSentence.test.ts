@@ -16,7 +16,7 @@ describe('the seeds’ sentence', () => {
     ['fr', '200 participants, 18 organisations internationales, 17 pays'],
     ['es', '200 participantes, 18 organizaciones internacionales, 17 países'],
     ['ru', '200 участников, 18 международных организаций, 17 стран'],
-    ['zh', '200名参会者、18个国际组织、17个国家'],
+    ['zh', '200名与会者、18个国际组织、17个国家'],
     ['ar', '200 مشارك، 18 منظمةً دوليةً، 17 دولةً'],
   ] as const)('reads in %s: %s', async (lang, expected) => {
     expect(await sentence(lang)).toBe(expected);
@@ -60,7 +60,7 @@ describe('the seeds’ sentence', () => {
     expect(await sentence('es', one)).toBe('1 participante, 1 organización internacional, 1 país');
     expect(await people('fr', 0)).toBe('0 participant');
     expect(await people('en', 0)).toBe('0 participants');
-    expect(await people('zh', 1)).toBe('1名参会者');
+    expect(await people('zh', 1)).toBe('1名与会者');
   });
 
   it('writes numbers as the language does', async () => {

@@ -46,8 +46,8 @@ describe('plenary stats', () => {
     expect((await cli('stats', '--lang', 'ru', '--db', db)).out.split('\n')[0]).toBe('200 участников, 18 международных организаций, 17 стран');
     expect((await cli('stats', '--lang', 'ar', '--db', db)).out.split('\n')[0]).toBe('200 مشارك، 18 منظمةً دوليةً، 17 دولةً');
     const chinese = await cli('stats', '--lang', 'zh', '--db', db);
-    expect(chinese.out.split('\n')[0]).toBe('200名参会者、18个国际组织、17个国家');
-    expect(chinese.out).toContain('参会者（按地区）');
+    expect(chinese.out.split('\n')[0]).toBe('200名与会者、18个国际组织、17个国家');
+    expect(chinese.out).toContain('与会者（按地区）');
   });
 
   it.each([

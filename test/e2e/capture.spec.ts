@@ -5,27 +5,16 @@ import type { Page } from '@playwright/test';
 import { shoot, skipUnlessShots } from './screenshots';
 import { expect, startServer, stopServer, test } from './serverFixture';
 import { figure } from './figures';
+import { openDemoCapture } from './openCapture';
 
 const c = captureEn.capture;
 const sessionTitle = 'Digital Villages';
 
-/** The demo forum's capture screen (Alt+6), on the side event about digital villages. */
+/** The demo forum's capture screen (Alt+6), on the side event about digital villages, in the note box. */
 async function openCapture(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: en.home.tryDemo }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
-  await page.keyboard.press('Alt+6');
-  await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
-  const picker = page.getByRole('combobox', { name: c.session.label, exact: true });
-  const value = await picker.locator('option', { hasText: sessionTitle }).getAttribute('value');
-  await picker.selectOption(value ?? '');
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(sessionTitle) })).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`/capture/${value}$`));
-  // From the session list, Escape goes to the note being written (arrows there open each session).
-  await page.keyboard.press('Escape');
-  const composer = page.getByRole('textbox', { name: c.composer.label, exact: true });
-  await expect(composer).toBeFocused();
-  return composer;
+  await openDemoCapture(page, url, sessionTitle);
+  await expect(page).toHaveURL(/\/capture\/[^/]+$/);
+  return page.getByRole('textbox', { name: c.composer.label, exact: true });
 }
 
 const count = figure;

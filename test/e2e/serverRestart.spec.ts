@@ -1,7 +1,7 @@
 import captureEn from '../../resources/locales/en/capture.json' with { type: 'json' };
 import connectionEn from '../../resources/locales/en/connection.json' with { type: 'json' };
-import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
+import { openDemoCapture } from './openCapture';
 import { expect, startServer, stopServer, test, type PlenaryServer } from './serverFixture';
 
 const c = captureEn.capture;
@@ -10,18 +10,8 @@ const sessionTitle = 'Digital Villages';
 
 /** The demo forum's capture screen, on the side event about digital villages; returns the note box. */
 async function openCapture(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: en.home.tryDemo }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Forum on Urban-Rural Linkages' })).toBeVisible();
-  await page.keyboard.press('Alt+6');
-  await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
-  const picker = page.getByRole('combobox', { name: c.session.label, exact: true });
-  const value = await picker.locator('option', { hasText: sessionTitle }).getAttribute('value');
-  await picker.selectOption(value ?? '');
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(sessionTitle) })).toBeVisible();
-  const composer = page.getByRole('textbox', { name: c.composer.label, exact: true });
-  await composer.click();
-  return composer;
+  await openDemoCapture(page, url, sessionTitle);
+  return page.getByRole('textbox', { name: c.composer.label, exact: true });
 }
 
 /** Kills the server as a crash or a closed terminal would, and waits until it is gone. */

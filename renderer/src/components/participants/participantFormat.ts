@@ -17,6 +17,14 @@ export function countryName(code: string, lang: string): string {
   return sharedCountryName(code, lang);
 }
 
+/**
+ * i18next options naming a person's gender as the context of a role label, so a language with
+ * gendered role names says "Relatora" for a woman; the plain label otherwise.
+ */
+export function genderContext(gender: string | null | undefined): { context?: string } {
+  return gender ? { context: gender } : {};
+}
+
 /** Every assigned country, named and sorted in the UI language. */
 export function countryOptions(lang: string): readonly CountryOption[] {
   const cached = countryLists.get(lang);

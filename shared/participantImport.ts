@@ -12,6 +12,7 @@ export const importFields = [
   'givenName',
   'familyName',
   'organisation',
+  'position',
   'orgType',
   'country',
   'gender',

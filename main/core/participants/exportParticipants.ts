@@ -16,6 +16,7 @@ export type ExportFormat = 'csv' | 'xlsx';
 const columns: ReadonlyArray<{ header: string; width: number; value: (p: Participant) => string }> = [
   { header: 'Name', width: 32, value: (p) => p.name },
   { header: 'Organisation', width: 36, value: (p) => p.organisation },
+  { header: 'Title or position', width: 32, value: (p) => p.position },
   { header: 'Organisation type', width: 20, value: (p) => p.orgType ?? '' },
   { header: 'Country', width: 10, value: (p) => p.country },
   // The UN short name in English, as every export prints it: short aliases are ambiguous.

@@ -109,6 +109,7 @@ export function mergeInput(into: ParticipantInput, from: ParticipantInput): Part
   return {
     name: into.name || from.name,
     organisation: into.organisation || from.organisation,
+    position: into.position || from.position,
     orgType: into.orgType ?? from.orgType,
     country: into.country || from.country,
     gender: into.gender ?? from.gender,

@@ -207,6 +207,7 @@ function toInput(p: Participant): ParticipantInput {
   return {
     name: p.name,
     organisation: p.organisation,
+    position: p.position,
     orgType: p.orgType,
     country: p.country,
     gender: p.gender,

@@ -12,6 +12,7 @@ export const importFields = [
   'givenName',
   'familyName',
   'organisation',
+  'position',
   'orgType',
   'country',
   'gender',
@@ -49,6 +50,11 @@ export const participantImportInput = z
     mapping: columnMapping.optional(),
     /** What to do with a row that matches someone already listed (or an earlier row of the file). */
     duplicates: z.enum(duplicatePolicies).default('skip'),
+    /**
+     * Lines the user confirmed as the same person as their match although the email addresses
+     * differ (reason `sameNameOtherEmail`): those follow `duplicates`; unconfirmed, they are new people.
+     */
+    samePerson: z.array(z.number().int().min(1)).max(maxParticipantRows).optional(),
   })
   .strict();
 export type ParticipantImportInput = z.input<typeof participantImportInput>;
@@ -68,11 +74,14 @@ export type ImportIssue = z.infer<typeof importIssue>;
 
 export const importDuplicate = z.object({
   line: z.number().int(),
-  reason: z.enum(['email', 'nameOrganisation']),
+  /** `sameNameOtherEmail`: same name and organisation, different addresses; the user decides. */
+  reason: z.enum(['email', 'nameOrganisation', 'sameNameOtherEmail']),
   /** The listed participant it matches, or the earlier line of the same file. */
   existingId: z.string().nullable(),
   otherLine: z.number().int().nullable(),
   name: z.string(),
+  /** `sameNameOtherEmail` only: whether the user said it is the same person (listed in `samePerson`). */
+  confirmed: z.boolean().optional(),
 });
 export type ImportDuplicate = z.infer<typeof importDuplicate>;
 
@@ -90,6 +99,8 @@ export const participantImportPreview = z.object({
     withErrors: z.number().int(),
     withWarnings: z.number().int(),
     duplicates: z.number().int(),
+    /** Rows flagged for the user to decide (same name and organisation, another email), not yet confirmed. */
+    toReview: z.number().int(),
     toCreate: z.number().int(),
     toMerge: z.number().int(),
     toSkip: z.number().int(),
@@ -109,7 +120,8 @@ export const participantImportPreview = z.object({
       roles: z.array(z.string()),
       email: z.string(),
       languages: z.array(z.string()),
-      status: z.enum(['new', 'merge', 'skip', 'error']),
+      /** `review`: will be created as a new person unless the user confirms it is its match. */
+      status: z.enum(['new', 'merge', 'skip', 'error', 'review']),
     }),
   ),
 });

@@ -24,11 +24,23 @@ export type ParticipantRole = (typeof participantRoles)[number];
 /** ISO 3166-1 alpha-2; the core also checks the code is assigned. Empty means unknown. */
 export const countryCode = z.string().regex(/^([A-Z]{2})?$/, 'validation.country');
 
+/** Line breaks, tabs and invisible format characters (bidi controls) have no place in a one-line field. */
+const controlCharacters = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/** A person's title or position, one line of plain text; '' when unknown. */
+export const participantPosition = z
+  .string()
+  .trim()
+  .max(300, 'validation.tooLong')
+  .refine((value) => !controlCharacters.test(value), 'validation.controlCharacters');
+
 /** What the participant form sends; also what each imported row must become. */
 export const participantInput = z
   .object({
     name: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
     organisation: z.string().trim().max(300, 'validation.tooLong'),
+    /** Optional for callers that predate it (older laptops' forms, scripts): '' when left out. */
+    position: participantPosition.default(''),
     orgType: z.enum(orgTypes, 'validation.required').nullable(),
     country: countryCode,
     gender: z.enum(genders, 'validation.required').nullable(),
@@ -43,6 +55,7 @@ export const participant = z.object({
   id: z.string(),
   name: z.string(),
   organisation: z.string(),
+  position: z.string(),
   orgType: z.enum(orgTypes).nullable(),
   country: z.string(),
   gender: z.enum(genders).nullable(),

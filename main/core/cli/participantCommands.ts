@@ -94,13 +94,27 @@ export function describeImportPreview(file: string, preview: ParticipantImportPr
   if (hidden) lines.push(`  … and ${hidden} more (see --json)`);
   if (preview.duplicates.length) lines.push('Duplicates:');
   for (const d of preview.duplicates.slice(0, shownIssues)) {
-    const same = d.reason === 'email' ? 'same email as' : 'same name and organisation as';
+    const same =
+      d.reason === 'email'
+        ? 'same email as'
+        : d.reason === 'nameOrganisation'
+          ? 'same name and organisation as'
+          : `same name and organisation, another email (${d.confirmed ? 'confirmed the same person' : 'to check: added as another person; --same-person to confirm'}) as`;
     const other = d.otherLine !== null ? `line ${d.otherLine}` : `a listed participant (${d.existingId ?? ''})`;
     lines.push(`  line ${d.line}: ${d.name}: ${same} ${other}`);
   }
   const hiddenDuplicates = Math.max(0, counts.duplicates - shownIssues);
   if (hiddenDuplicates) lines.push(`  … and ${hiddenDuplicates} more (see --json)`);
   return lines;
+}
+
+/** --same-person: line numbers of the file, "4,9". */
+function sameLines(value: string | boolean): number[] {
+  const parts = String(value).split(',').map((part) => part.trim());
+  if (parts.some((part) => !/^[1-9][0-9]{0,6}$/.test(part))) {
+    throw new UsageError(`--same-person takes line numbers of the file separated by commas (e.g. 4,9), not "${String(value)}".`);
+  }
+  return parts.map(Number);
 }
 
 function readFile(file: string): string {
@@ -136,6 +150,7 @@ export const participantCommands: CliCommand[] = [
       forum,
       { name: 'mapping', type: 'string', description: 'JSON: fields to columns, by number from 0 or by header, e.g. \'{"email": 3, "name": "Full name"}\'' },
       { name: 'duplicates', type: 'string', description: 'skip (default) or merge rows matching someone listed' },
+      { name: 'same-person', type: 'string', description: 'lines (e.g. 4,9) that are the same person as their match despite another email' },
       { name: 'dry-run', type: 'boolean', description: 'show what would be imported, write nothing' },
       json,
     ],
@@ -147,6 +162,7 @@ export const participantCommands: CliCommand[] = [
         throw new UsageError(`--duplicates must be skip or merge, not "${String(values.duplicates)}".`);
       }
       if (typeof values.mapping === 'string') parseMapping(values.mapping);
+      if (values['same-person'] !== undefined) sameLines(values['same-person']);
       checkForumOption(values);
     },
     async run(ctx, values, out, files) {
@@ -159,6 +175,7 @@ export const participantCommands: CliCommand[] = [
         forumId: forum.id,
         file: { fileName: file.split(/[\\/]/).pop() || file, data },
         duplicates: values.duplicates === 'merge' ? ('merge' as const) : ('skip' as const),
+        ...(values['same-person'] !== undefined ? { samePerson: sameLines(values['same-person']) } : {}),
         ...(mapping ? { mapping } : {}),
       });
       let preview = await invoke(ctx, 'participants:importPreview', request());

@@ -1,3 +1,4 @@
+import { countryName as sharedCountryName } from '../../../shared/countryNames';
 import i18next from 'i18next';
 import arParticipants from '../../../resources/locales/ar/participants.json';
 import arStats from '../../../resources/locales/ar/stats.json';
@@ -84,16 +85,7 @@ export function statsReport(stats: ParticipationStats, forum: Forum, lang: UiLan
   const label = (key: string, fallback: string) => t(key, { defaultValue: fallback });
   const genderLabel = (g: string) => (g === 'unknown' ? t('stats.notRecorded', {}) : label(`participants.gender.${g}`, g));
   const regionLabel = (r: string) => t(`stats.region.${r}`, {});
-  const countryName = (() => {
-    const names = new Intl.DisplayNames([lang], { type: 'region' });
-    return (code: string) => {
-      try {
-        return names.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    };
-  })();
+  const countryName = (code: string) => sharedCountryName(code, lang);
   const breakdown = (title: string, entries: Array<[string, number]>) => [
     '',
     title,

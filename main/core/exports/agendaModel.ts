@@ -123,13 +123,17 @@ function optional(t: DocText, value: Record<string, string>, lang: string, sourc
   return printed.text ? printed : null;
 }
 
-function roleLines(t: DocText, session: AgendaSession): AgendaRoleLine[] {
+function roleLines(t: DocText, session: AgendaSession, genders: ReadonlyMap<string, string>): AgendaRoleLine[] {
   const lines: AgendaRoleLine[] = [];
   for (const role of sessionRoles) {
     // agendaView already orders each session's people (role, then name): keep that order.
-    const names = session.roles.filter((r) => r.role === role).map((r) => r.name);
+    const people = session.roles.filter((r) => r.role === role);
+    const names = people.map((r) => r.name);
     if (names.length === 0) continue;
-    lines.push({ role, label: t(names.length === 1 ? `agenda.role.${role}` : `agenda.roles.${role}`), names });
+    // One person: the label agrees with their gender where the language needs it (Relatora).
+    const gender = people.length === 1 ? genders.get(people[0]?.participantId ?? '') : undefined;
+    const label = names.length === 1 ? t(`agenda.role.${role}`, gender ? { context: gender } : undefined) : t(`agenda.roles.${role}`);
+    lines.push({ role, label, names });
   }
   return lines;
 }
@@ -139,6 +143,9 @@ export function buildAgendaModel(db: Database, forumId: string, lang: string): A
   const forum = forumForExport(db, forumId, lang);
   // The device only matters for "my sessions", which an export does not print.
   const { sessions } = agendaView(db, '', forum.id);
+  const genders = new Map(
+    (db.prepare('SELECT id, gender FROM participants WHERE forum_id = ? AND gender IS NOT NULL').all(forum.id) as Array<{ id: string; gender: string }>).map((p) => [p.id, p.gender]),
+  );
   const t = documentText(lang);
   const source = forum.sourceLanguage;
   const dayFormat = dateFormat(lang, { dateStyle: 'full' });
@@ -159,7 +166,7 @@ export function buildAgendaModel(db: Database, forumId: string, lang: string): A
         : { ...printedText(t, {}, lang, source), text: t('agenda.untitled') },
       room: optional(t, session.room, lang, source),
       description: optional(t, session.description, lang, source),
-      roles: roleLines(t, session),
+      roles: roleLines(t, session, genders),
     });
   }
   return {

@@ -47,7 +47,10 @@ export function documentText(lang: string): DocumentTextFn {
   if (cached) return cached;
   const own = tables[code];
   const fn: DocumentTextFn = (key, values) => {
-    const template = lookup(own, key) ?? lookup(tables.en, key) ?? key;
+    // i18next's context, as the screens use it: "role.speaker" with context "female" is
+    // "role.speaker_female" where the language has that form (Oradora), else the plain key.
+    const context = typeof values?.context === 'string' && values.context ? `${key}_${values.context}` : undefined;
+    const template = (context && (lookup(own, context) ?? lookup(tables.en, context))) || (lookup(own, key) ?? lookup(tables.en, key) ?? key);
     if (!values) return template;
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
   };

@@ -3,9 +3,10 @@ import type { OutcomeExportInput } from '../../../shared/exports';
 import { directionOf } from '../../../shared/languages';
 import type { OutcomeDocument } from '../../../shared/outcome';
 import type { ParticipationStats } from '../../../shared/participationStats';
+import { countryName } from '../../../shared/countryNames';
 import { cachedStatement } from '../store/cachedStatement';
 import { participationStats } from '../store/participationStats';
-import { documentText, languageName, namesIn, type DocumentTextFn } from './documentText';
+import { documentText, languageName, type DocumentTextFn } from './documentText';
 import type { AnnexEntry, OutcomeAnnex, OutcomeColumn, ShownText } from './outcomeModelTypes';
 
 const genderKeys = ['female', 'male', 'other', 'undisclosed', 'unknown'] as const;
@@ -38,13 +39,6 @@ function pick(texts: Record<string, string>, lang: string, source: string, t: Do
 
 const inline = (shown: ShownText | null): string => (shown ? (shown.fallback ? `${shown.text} ${shown.fallbackNote}` : shown.text) : '');
 
-function countryName(code: string, lang: string): string {
-  try {
-    return namesIn(lang, 'region')?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 function participationAnnex(stats: ParticipationStats, lang: string, source: string, number: number): OutcomeAnnex {
   const t = documentText(lang);

@@ -48,7 +48,7 @@ export function buildParticipantList(db: Database, forumId: string, lang: string
     p.orgType ? t(`participants.orgType.${p.orgType}`) : '',
     country(p.country),
     p.gender ? t(`participants.gender.${p.gender}`) : '',
-    p.roles.map((role) => t(`participants.role.${role}`)).join(separator),
+    p.roles.map((role) => t(`participants.role.${role}`, p.gender ? { context: p.gender } : undefined)).join(separator),
   ];
   const columns = ['number', 'name', 'organisation', 'orgType', 'country', 'gender', 'roles'].map((key) => t(`participants.column.${key}`));
   return {

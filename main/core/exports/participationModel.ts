@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { genders, orgTypes } from '../../../shared/participants';
 import { participationSentence, type Translate } from '../../../shared/participationSentence';
 import type { ParticipationStats } from '../../../shared/participationStats';
-import { isoCountries } from '../participants/isoCountries';
+import { countryName as sharedCountryName } from '../../../shared/countryNames';
 import { participationStats } from '../store/participationStats';
 import { forumForExport, formatDay, printedText, type DocText, type PrintedText } from './agendaModel';
 import { documentText } from './documentText';
@@ -64,8 +64,7 @@ function sentenceTranslate(t: DocText, lang: string): Translate {
 
 /** A country's name in `lang` (the six UN languages), else in English, else its code. */
 export function countryName(code: string, lang: string): string {
-  const primary = lang.split('-')[0] ?? lang;
-  return isoCountries.getName(code, primary) ?? isoCountries.getName(code, 'en') ?? code;
+  return sharedCountryName(code, lang);
 }
 
 /** The participation figures of a forum, as tables in one of its languages. */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { loadExcelJs } from './loadExcelJs';
-import { isoCountries as countries } from './isoCountries';
+import { countryName } from '../../../shared/countryNames';
 import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
 import type { z } from 'zod';
@@ -16,10 +16,11 @@ export type ExportFormat = 'csv' | 'xlsx';
 const columns: ReadonlyArray<{ header: string; width: number; value: (p: Participant) => string }> = [
   { header: 'Name', width: 32, value: (p) => p.name },
   { header: 'Organisation', width: 36, value: (p) => p.organisation },
+  { header: 'Title or position', width: 32, value: (p) => p.position },
   { header: 'Organisation type', width: 20, value: (p) => p.orgType ?? '' },
   { header: 'Country', width: 10, value: (p) => p.country },
-  // The official English name: short aliases are ambiguous ("Congo" is two countries).
-  { header: 'Country name', width: 28, value: (p) => (p.country ? (countries.getName(p.country, 'en') ?? '') : '') },
+  // The UN short name in English, as every export prints it: short aliases are ambiguous.
+  { header: 'Country name', width: 28, value: (p) => countryName(p.country, 'en') },
   { header: 'Gender', width: 12, value: (p) => p.gender ?? '' },
   { header: 'Roles', width: 24, value: (p) => p.roles.join('; ') },
   { header: 'Email', width: 32, value: (p) => p.email },

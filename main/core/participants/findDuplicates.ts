@@ -12,11 +12,15 @@ interface Target {
   line: number | null;
   /** Index of the row that creates this person, when it is new. */
   row: number | null;
+  /** The addresses the person is known by so far (folded). */
+  emails: Set<string>;
 }
 
 export type RowPlan =
   | { status: 'error' }
   | { status: 'new' }
+  /** Same name and organisation but another address, not confirmed by the user: created as new. */
+  | { status: 'review' }
   /** `existingId` for someone listed, else `intoRow`: the earlier row creating the same person. */
   | { status: 'merge' | 'skip'; existingId: string | null; intoRow: number | null };
 
@@ -40,7 +44,12 @@ const emailKey = (email: string) => email.trim().toLowerCase();
  * punctuation and spacing are folded. A duplicate row takes on the person its match stands for,
  * so a third row matching the second by name reaches the listed person the second matched by email.
  */
-export function findDuplicates(listed: readonly ListedParticipant[], rows: readonly ParticipantRow[], policy: DuplicatePolicy): DuplicatePlan {
+export function findDuplicates(
+  listed: readonly ListedParticipant[],
+  rows: readonly ParticipantRow[],
+  policy: DuplicatePolicy,
+  samePerson: ReadonlySet<number> = new Set(),
+): DuplicatePlan {
   // A name is required, so a key is never empty; two people without an organisation still match by name.
   const organisationKey = remembered(foldKey);
   const nameKey = (name: string, organisation: string) => `${foldKey(name)}\u0000${organisationKey(organisation)}`;
@@ -48,11 +57,12 @@ export function findDuplicates(listed: readonly ListedParticipant[], rows: reado
   const byName = new Map<string, Target>();
   const remember = (target: Target, email: string, name: string, organisation: string) => {
     const e = emailKey(email);
+    if (e) target.emails.add(e);
     if (e && !byEmail.has(e)) byEmail.set(e, target);
     const n = nameKey(name, organisation);
     if (!byName.has(n)) byName.set(n, target);
   };
-  for (const p of listed) remember({ existingId: p.id, line: null, row: null }, p.email, p.name, p.organisation);
+  for (const p of listed) remember({ existingId: p.id, line: null, row: null, emails: new Set() }, p.email, p.name, p.organisation);
 
   const plans: RowPlan[] = [];
   const duplicates: ImportDuplicate[] = [];
@@ -67,17 +77,25 @@ export function findDuplicates(listed: readonly ListedParticipant[], rows: reado
     const match = byEmailMatch ?? byName.get(nameKey(name, organisation));
     if (!match) {
       plans.push({ status: 'new' });
-      remember({ existingId: null, line: row.line, row: index }, email, name, organisation);
+      remember({ existingId: null, line: row.line, row: index, emails: new Set() }, email, name, organisation);
       return;
     }
+    // Two addresses under one name and organisation may be two people (namesakes, a colleague
+    // registered by an assistant): never skipped or merged silently, the user decides.
+    const otherEmail = !byEmailMatch && e !== '' && match.emails.size > 0 && !match.emails.has(e);
+    const found = { line: row.line, existingId: match.existingId, otherLine: match.line, name };
+    if (otherEmail) {
+      const confirmed = samePerson.has(row.line);
+      duplicates.push({ ...found, reason: 'sameNameOtherEmail', confirmed });
+      if (!confirmed) {
+        plans.push({ status: 'review' });
+        remember({ existingId: null, line: row.line, row: index, emails: new Set() }, email, name, organisation);
+        return;
+      }
+    } else {
+      duplicates.push({ ...found, reason: byEmailMatch ? 'email' : 'nameOrganisation' });
+    }
     plans.push({ status: policy, existingId: match.existingId, intoRow: match.row });
-    duplicates.push({
-      line: row.line,
-      reason: byEmailMatch ? 'email' : 'nameOrganisation',
-      existingId: match.existingId,
-      otherLine: match.line,
-      name,
-    });
     remember(match, email, name, organisation);
   });
   return { plans, duplicates };
@@ -91,6 +109,7 @@ export function mergeInput(into: ParticipantInput, from: ParticipantInput): Part
   return {
     name: into.name || from.name,
     organisation: into.organisation || from.organisation,
+    position: into.position || from.position,
     orgType: into.orgType ?? from.orgType,
     country: into.country || from.country,
     gender: into.gender ?? from.gender,

@@ -34,6 +34,11 @@ const headerWords: Record<ImportField | 'nameOrPart', string[]> = {
     '组织', '组织名称', '机构', '单位', '工作单位', '所属机构', '机构名称',
     'المنظمة', 'المؤسسة', 'الجهة', 'الهيئة', 'جهة العمل', 'المنظمة المؤسسة',
   ],
+  position: [
+    'position', '=title', 'job title', 'title position', 'position title', 'title or position', 'designation', '=post', '=job', 'function',
+    'fonction', 'poste', '=titre', 'intitule du poste', 'cargo', 'puesto', '=titulo', 'funcion', 'cargo o funcion',
+    'должность', 'занимаемая должность', '职务', '职位', '头衔', '职称', 'المنصب', 'الوظيفة', 'المسمى الوظيفي', '=الصفة',
+  ],
   orgType: [
     'type of organisation', 'type of organization', 'organisation type', 'organization type', 'org type', '=type',
     'organisation s type', 'organization s type', 'entity type', 'type of entity', 'institution type', 'type of institution',

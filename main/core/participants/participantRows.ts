@@ -21,6 +21,7 @@ export interface ParticipantRow {
 export const maxLanguages = 12;
 const maxName = participantInput.shape.name.maxLength ?? 200;
 const maxOrganisation = participantInput.shape.organisation.maxLength ?? 300;
+const positionRule = participantInput.shape.position;
 const emailRule = participantInput.shape.email;
 /** Values quoted in issues are cut here: a preview of 25,000 rows must stay small. */
 const maxIssueValue = 80;
@@ -87,6 +88,13 @@ export function participantRows(sheet: Spreadsheet, mapping: ColumnMapping): Par
     else if (name.length > maxName) issue('error', 'name', 'tooLong', name);
     const organisation = oneLine(cell('organisation'));
     if (organisation.length > maxOrganisation) issue('error', 'organisation', 'tooLong', organisation);
+    // One line: a break inside a cell becomes a space; other control characters are refused.
+    const position = oneLine(cell('position'));
+    const positionCheck = positionRule.safeParse(position);
+    if (!positionCheck.success) {
+      const code = positionCheck.error.issues[0]?.message.replace(/^validation\./, '') ?? 'invalid';
+      issue('error', 'position', code, position);
+    }
 
     const email = cell('email').replace(/^mailto:/i, '');
     if (email && !emailRule.safeParse(email).success) issue('error', 'email', 'emailInvalid', email);
@@ -120,6 +128,7 @@ export function participantRows(sheet: Spreadsheet, mapping: ColumnMapping): Par
     const input: ParticipantInput = {
       name,
       organisation,
+      position,
       orgType,
       country: countryCode,
       gender,
@@ -146,6 +155,7 @@ export function participantRows(sheet: Spreadsheet, mapping: ColumnMapping): Par
 const importFieldOf: Record<string, ImportField> = {
   name: 'name',
   organisation: 'organisation',
+  position: 'position',
   orgType: 'orgType',
   country: 'country',
   gender: 'gender',

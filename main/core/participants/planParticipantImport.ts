@@ -17,6 +17,7 @@ export interface ImportRequest {
   file: { fileName: string; data: string };
   mapping?: ColumnMapping | undefined;
   duplicates: DuplicatePolicy;
+  samePerson?: number[] | undefined;
 }
 
 export interface ImportResult {
@@ -98,7 +99,7 @@ async function readRequest(read: ReadContext, request: ImportRequest): Promise<R
 function planAgainstList(read: ReadContext, request: ImportRequest, rows: ParticipantRow[]): { plan: DuplicatePlan; listed: Map<string, Participant> } {
   getForum(read.db, request.forumId);
   const people = listParticipants(read.db, request.forumId);
-  return { plan: findDuplicates(people, rows, request.duplicates), listed: new Map(people.map((p) => [p.id, p])) };
+  return { plan: findDuplicates(people, rows, request.duplicates, new Set(request.samePerson ?? [])), listed: new Map(people.map((p) => [p.id, p])) };
 }
 
 /**
@@ -114,14 +115,15 @@ export function participantListVersion(read: Pick<ReadContext, 'db'>): string {
 export async function previewParticipantImport(read: ReadContext, { request }: ParticipantPlanRequest): Promise<ParticipantImportPreview> {
   const { sheet, mapping, rows } = await readRequest(read, request);
   const { plan } = planAgainstList(read, request, rows);
-  const counts = { rows: rows.length, withErrors: 0, withWarnings: 0, duplicates: plan.duplicates.length, toCreate: 0, toMerge: 0, toSkip: 0 };
+  const counts = { rows: rows.length, withErrors: 0, withWarnings: 0, duplicates: plan.duplicates.length, toReview: 0, toCreate: 0, toMerge: 0, toSkip: 0 };
   const issues: ParticipantImportPreview['issues'] = [];
   rows.forEach((row, index) => {
     if (row.hasError) counts.withErrors++;
     if (row.issues.some((i) => i.severity === 'warning')) counts.withWarnings++;
     for (const issue of row.issues) if (issues.length < maxIssues) issues.push(issue);
     const status = plan.plans[index]?.status;
-    if (status === 'new') counts.toCreate++;
+    if (status === 'review') counts.toReview++;
+    if (status === 'new' || status === 'review') counts.toCreate++;
     else if (status === 'merge') counts.toMerge++;
     else if (status === 'skip') counts.toSkip++;
   });
@@ -174,7 +176,7 @@ export async function planParticipantImport(read: ReadContext, { request }: Part
   rows.forEach((row, index) => {
     const rowPlan = plan.plans[index];
     if (!rowPlan || rowPlan.status === 'error') return;
-    if (rowPlan.status === 'new') {
+    if (rowPlan.status === 'new' || rowPlan.status === 'review') {
       created.set(index, row.input);
       result.created++;
     } else if (rowPlan.status === 'skip') {
@@ -205,6 +207,7 @@ function toInput(p: Participant): ParticipantInput {
   return {
     name: p.name,
     organisation: p.organisation,
+    position: p.position,
     orgType: p.orgType,
     country: p.country,
     gender: p.gender,

@@ -1,4 +1,4 @@
-import { isoCountries as countries } from './isoCountries';
+import { countryName, isoCountries as countries } from '../../../shared/countryNames';
 import { countryCodes } from '../../../shared/countries';
 import { uiLanguages } from '../../../shared/languages';
 import { foldForMatching } from './foldForMatching';
@@ -24,6 +24,8 @@ function nameIndex(): Map<string, string> {
   for (const lang of uiLanguages) {
     const display = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
     for (const code of countryCodes) {
+      // The name Plenary itself prints comes first, so its own exports read back.
+      add(countryName(code, lang), code);
       add(display.of(code), code);
       for (const name of countries.getName(code, lang, { select: 'all' }) ?? []) add(name, code);
     }

@@ -1,4 +1,5 @@
-import type { Gender } from '../../../shared/participants';
+import { genders, type Gender } from '../../../shared/participants';
+import { appLabels } from './appLabels';
 import { foldForMatching } from './foldForMatching';
 import { foldKey } from './foldKey';
 
@@ -38,6 +39,8 @@ export function recogniseGender(value: string, hmColumn = false): Gender | undef
       index.set(foldForMatching(gender), gender);
       for (const name of names) index.set(foldForMatching(name), gender);
     }
+    // The app's own labels win: a list Plenary exported must come back as it left.
+    for (const [label, code] of appLabels('gender', genders)) index.set(foldForMatching(label), code);
   }
   const folded = foldKey(value);
   if (hmColumn && folded === 'm') return 'female';

@@ -1,4 +1,5 @@
-import type { OrgType } from '../../../shared/participants';
+import { orgTypes, type OrgType } from '../../../shared/participants';
+import { appLabels } from './appLabels';
 import { foldForMatching } from './foldForMatching';
 import { foldKey } from './foldKey';
 
@@ -75,6 +76,8 @@ export function recogniseOrgType(value: string): OrgType | undefined {
       index.set(foldForMatching(type), type);
       for (const name of names) index.set(foldForMatching(name), type);
     }
+    // The app's own labels win: a list Plenary exported must come back as it left.
+    for (const [label, code] of appLabels('orgType', orgTypes)) index.set(foldForMatching(label), code);
   }
   return index.get(foldKey(value));
 }

@@ -1,4 +1,5 @@
-import type { ParticipantRole } from '../../../shared/participants';
+import { participantRoles, type ParticipantRole } from '../../../shared/participants';
+import { appLabels } from './appLabels';
 import { foldForMatching } from './foldForMatching';
 import { foldKey } from './foldKey';
 
@@ -45,6 +46,8 @@ export function recogniseRole(value: string): ParticipantRole | undefined {
       index.set(foldForMatching(role), role);
       for (const name of names) index.set(foldForMatching(name), role);
     }
+    // The app's own labels win: a list Plenary exported must come back as it left.
+    for (const [label, code] of appLabels('role', participantRoles)) index.set(foldForMatching(label), code);
   }
   return index.get(foldKey(value));
 }

@@ -24,6 +24,7 @@ interface ParticipantRow {
   id: string;
   name: string | null;
   organisation: string | null;
+  position: string | null;
   org_type: string | null;
   country: string | null;
   gender: string | null;
@@ -35,7 +36,7 @@ interface ParticipantRow {
 
 const prepare = cachedStatement;
 
-const columns = 'id, name, organisation, org_type, country, gender, roles, email, languages, checked_in_at';
+const columns = 'id, name, organisation, position, org_type, country, gender, roles, email, languages, checked_in_at';
 
 function parseList(json: string): string[] {
   const value: unknown = JSON.parse(json);
@@ -47,6 +48,7 @@ export function toParticipant(row: ParticipantRow): Participant {
     id: row.id,
     name: row.name ?? '',
     organisation: row.organisation ?? '',
+    position: row.position ?? '',
     orgType: (row.org_type as OrgType | null) ?? null,
     country: row.country ?? '',
     gender: (row.gender as Gender | null) ?? null,
@@ -78,6 +80,7 @@ export function participantValues(input: ParticipantInput): RowValues {
   return {
     name: input.name.normalize('NFC'),
     organisation: input.organisation.normalize('NFC'),
+    position: input.position.normalize('NFC') || null,
     org_type: input.orgType,
     country: input.country || null,
     gender: input.gender,
@@ -119,6 +122,7 @@ export function updateParticipant(writer: Writer, id: string, input: Participant
   const before: RowValues = {
     name: row.name,
     organisation: row.organisation,
+    position: row.position,
     org_type: row.org_type,
     country: row.country,
     gender: row.gender,

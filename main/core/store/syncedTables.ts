@@ -42,6 +42,8 @@ export const syncedTables = {
     forum_id: 'text',
     name: 'text',
     organisation: 'text',
+    /** Title or position, plain text ("Director, Urban Planning Department"). */
+    position: 'text',
     org_type: 'text',
     country: 'text',
     gender: 'text',

@@ -10,6 +10,7 @@ import { navigate, routeHref } from '../hooks/useRoute';
 const blank: ParticipantInput = {
   name: '',
   organisation: '',
+  position: '',
   orgType: null,
   country: '',
   gender: null,
@@ -18,9 +19,10 @@ const blank: ParticipantInput = {
   languages: [],
 };
 
-const inputOf = ({ name, organisation, orgType, country, gender, roles, email, languages }: Participant): ParticipantInput => ({
+const inputOf = ({ name, organisation, position, orgType, country, gender, roles, email, languages }: Participant): ParticipantInput => ({
   name,
   organisation,
+  position,
   orgType,
   country,
   gender,

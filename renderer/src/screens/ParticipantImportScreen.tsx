@@ -39,6 +39,8 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
   const [tooLarge, setTooLarge] = useState<{ fileName: string; size: number }>();
   const [mapping, setMapping] = useState<ColumnMapping>();
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
+  // Lines the user confirmed as the same person despite another email address.
+  const [samePerson, setSamePerson] = useState<number[]>([]);
   const [preview, setPreview] = useState<ParticipantImportPreview>();
   const [busy, setBusy] = useState<'reading' | 'importing'>();
   const [error, setError] = useState<AppError>();
@@ -46,7 +48,7 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
   // Each call takes a number; an answer that is no longer the latest is dropped.
   const latest = useRef(0);
 
-  const runPreview = async (chosen: ChosenFile, nextMapping: ColumnMapping | undefined, nextPolicy: DuplicatePolicy) => {
+  const runPreview = async (chosen: ChosenFile, nextMapping: ColumnMapping | undefined, nextPolicy: DuplicatePolicy, confirmed = samePerson) => {
     const call = ++latest.current;
     setBusy('reading');
     setError(undefined);
@@ -54,6 +56,7 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
       forumId,
       file: chosen,
       duplicates: nextPolicy,
+      samePerson: confirmed,
       ...(nextMapping ? { mapping: nextMapping } : {}),
     });
     if (call !== latest.current) return;
@@ -97,7 +100,8 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
     // The contract caps names at 255 characters; the end holds the extension the format is told by.
     const chosen = { fileName: (picked.name || 'participants.csv').slice(-255), data };
     setFile(chosen);
-    await runPreview(chosen, undefined, policy);
+    setSamePerson([]);
+    await runPreview(chosen, undefined, policy, []);
   };
 
   const changeMapping = (field: ImportField, column: number | null) => {
@@ -116,6 +120,12 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
     if (file) void runPreview(file, mapping, next);
   };
 
+  const confirmSame = (line: number, same: boolean) => {
+    const next = same ? [...new Set([...samePerson, line])] : samePerson.filter((l) => l !== line);
+    setSamePerson(next);
+    if (file) void runPreview(file, mapping, policy, next);
+  };
+
   const runImport = async () => {
     if (!file) return;
     const call = ++latest.current;
@@ -125,6 +135,7 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
       forumId,
       file,
       duplicates: policy,
+      samePerson,
       ...(mapping ? { mapping } : {}),
     });
     if (call !== latest.current) return;
@@ -207,6 +218,7 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
               policy={policy}
               locked={busy === 'importing'}
               onPolicy={changePolicy}
+              onConfirmSame={confirmSame}
             />
           )}
           <ImportPreviewTable rows={preview.rows} total={preview.counts.rows} />

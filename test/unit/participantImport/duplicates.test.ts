@@ -93,12 +93,13 @@ describe('duplicates', () => {
     const { ctx, forumId } = await forumCore();
     const ana = await create(ctx, forumId, { name: 'Ana Lima', organisation: 'Prefeitura de Recife', email: 'ana@example.br' });
     const text = csv('Name,Organisation,Email\nAna Lima,Recife City Hall,ana@example.br\nANA LIMA,Recife City Hall,ana.lima@example.org\n');
-    const read = await preview(ctx, forumId, text, { duplicates: 'merge' });
+    // Line 3 gives another address: the same person only once the user says so.
+    const read = await preview(ctx, forumId, text, { duplicates: 'merge', samePerson: [3] });
     expect(read.duplicates.map((d) => [d.line, d.reason, d.existingId])).toEqual([
       [2, 'email', ana],
-      [3, 'nameOrganisation', ana],
+      [3, 'sameNameOtherEmail', ana],
     ]);
-    expect(await runImport(ctx, forumId, text, { duplicates: 'merge' })).toEqual({ created: 0, merged: 2, skipped: 0 });
+    expect(await runImport(ctx, forumId, text, { duplicates: 'merge', samePerson: [3] })).toEqual({ created: 0, merged: 2, skipped: 0 });
     expect(await listed(ctx, forumId)).toHaveLength(1);
   });
 
@@ -107,5 +108,51 @@ describe('duplicates', () => {
     const gone = await create(ctx, forumId, { name: 'Ana Lima', email: 'ana@example.br' });
     await dispatch(ctx, 'electron', 'participants:setDeleted', { id: gone, deleted: true });
     expect(await runImport(ctx, forumId, csv('Name,Email\nAna Lima,ana@example.br\n'))).toEqual({ created: 1, merged: 0, skipped: 0 });
+  });
+
+  describe('the same name and organisation with another email address', () => {
+    const twoAddresses = csv('Name,Organisation,Email\nMaría López,Universidad de Chile,maria.lopez@uchile.cl\nMaria Lopez,Universidad de Chile,mlopez@gmail.com\n');
+
+    it('is flagged for review in the preview and imported as another person unless the user says it is the same', async () => {
+      const { ctx, forumId } = await forumCore();
+      const before = snapshot(ctx);
+      const read = await preview(ctx, forumId, twoAddresses);
+      expect(read.duplicates).toEqual([{ line: 3, reason: 'sameNameOtherEmail', existingId: null, otherLine: 2, name: 'Maria Lopez', confirmed: false }]);
+      expect(read.counts).toMatchObject({ rows: 2, duplicates: 1, toReview: 1, toCreate: 2, toSkip: 0 });
+      expect(read.rows.map((r) => r.status)).toEqual(['new', 'review']);
+      expect(snapshot(ctx)).toBe(before);
+      expect(await runImport(ctx, forumId, twoAddresses)).toEqual({ created: 2, merged: 0, skipped: 0 });
+      expect((await listed(ctx, forumId)).map((p) => p.email).sort()).toEqual(['maria.lopez@uchile.cl', 'mlopez@gmail.com']);
+    });
+
+    it('follows the duplicate policy once the user confirms the same person', async () => {
+      const { ctx, forumId } = await forumCore();
+      const read = await preview(ctx, forumId, twoAddresses, { samePerson: [3] });
+      expect(read.duplicates[0]).toMatchObject({ line: 3, reason: 'sameNameOtherEmail', confirmed: true });
+      expect(read.rows.map((r) => r.status)).toEqual(['new', 'skip']);
+      expect(await runImport(ctx, forumId, twoAddresses, { samePerson: [3] })).toEqual({ created: 1, merged: 0, skipped: 1 });
+    });
+
+    it('against someone listed too', async () => {
+      const { ctx, forumId } = await forumCore();
+      const maria = await create(ctx, forumId, { name: 'María López', organisation: 'Universidad de Chile', email: 'maria.lopez@uchile.cl' });
+      const text = csv('Name,Organisation,Email\nMARIA LOPEZ,Universidad de Chile,mlopez@gmail.com\n');
+      const read = await preview(ctx, forumId, text, { duplicates: 'merge' });
+      expect(read.duplicates).toEqual([{ line: 2, reason: 'sameNameOtherEmail', existingId: maria, otherLine: null, name: 'MARIA LOPEZ', confirmed: false }]);
+      expect(await runImport(ctx, forumId, text, { duplicates: 'merge' })).toEqual({ created: 1, merged: 0, skipped: 0 });
+    });
+
+    it('a confirmed line no row can have (0) is refused, nothing changed', async () => {
+      const { ctx, forumId } = await forumCore();
+      const before = snapshot(ctx);
+      const result = await dispatch(ctx, 'electron', 'participants:import', {
+        forumId,
+        file: { fileName: 'p.csv', data: twoAddresses.toString('base64') },
+        samePerson: [0],
+      });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('invalid_input');
+      expect(snapshot(ctx)).toBe(before);
+    });
   });
 });

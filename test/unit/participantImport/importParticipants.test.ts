@@ -11,7 +11,7 @@ describe('importing participants', () => {
   it('imports every row of a six-column English list, as previewed', async () => {
     const { ctx, forumId } = await forumCore();
     const read = await preview(ctx, forumId, fixture('english.csv'));
-    expect(read.counts).toEqual({ rows: 4, withErrors: 0, withWarnings: 0, duplicates: 0, toCreate: 4, toMerge: 0, toSkip: 0 });
+    expect(read.counts).toEqual({ rows: 4, withErrors: 0, withWarnings: 0, duplicates: 0, toReview: 0, toCreate: 4, toMerge: 0, toSkip: 0 });
     expect(read.sample[1]?.[0]).toBe('Nguyen, Van An');
     expect(await runImport(ctx, forumId, fixture('english.csv'))).toEqual({ created: 4, merged: 0, skipped: 0 });
     const people = await listed(ctx, forumId);

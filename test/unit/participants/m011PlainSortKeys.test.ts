@@ -42,7 +42,7 @@ function m005Keys(db: Database.Database): (value: string | null) => string {
   return (value) => key.get(value) as string;
 }
 
-const blankInput = { name: '', organisation: '', orgType: null, country: '', gender: null, roles: [], email: '', languages: [] };
+const blankInput = { name: '', organisation: '', position: '', orgType: null, country: '', gender: null, roles: [], email: '', languages: [] };
 
 function plan(db: Database.Database, sql: string, params: unknown[]): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');

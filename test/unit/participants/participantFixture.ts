@@ -14,6 +14,7 @@ export async function must<T>(ctx: CoreContext, name: string, input: unknown): P
 export const person = (overrides: Partial<ParticipantInput> = {}): ParticipantInput => ({
   name: 'Ana Silva',
   organisation: 'UN-Habitat',
+  position: '',
   orgType: 'un_international',
   country: 'BR',
   gender: 'female',

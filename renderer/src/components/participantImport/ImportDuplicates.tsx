@@ -13,13 +13,15 @@ interface Props {
   /** Only while the import runs. */
   locked: boolean;
   onPolicy(policy: DuplicatePolicy): void;
+  /** A row with the same name and organisation but another email: the user says whether it is that person. */
+  onConfirmSame(line: number, same: boolean): void;
 }
 
 /** Each shown match to a listed person looks its name up; beyond this the count says the rest. */
 const maxShown = 100;
 
 /** Rows that match someone already listed (or an earlier row), and what to do with them. */
-export function ImportDuplicates({ forumId, duplicates, total, policy, locked, onPolicy }: Props) {
+export function ImportDuplicates({ forumId, duplicates, total, policy, locked, onPolicy, onConfirmSame }: Props) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(value, i18n.language);
   const shown = duplicates.slice(0, maxShown);
@@ -54,6 +56,17 @@ export function ImportDuplicates({ forumId, duplicates, total, policy, locked, o
                 t('participantImport.duplicates.earlierLine', { line: n(duplicate.otherLine ?? 0) })
               )}
             </span>
+            {duplicate.reason === 'sameNameOtherEmail' && (
+              <label className="checkbox import-same-person">
+                <input
+                  type="checkbox"
+                  checked={duplicate.confirmed === true}
+                  disabled={locked}
+                  onChange={(event) => onConfirmSame(duplicate.line, event.target.checked)}
+                />
+                {t('participantImport.duplicates.samePerson')}
+              </label>
+            )}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParticipantImportPreview } from '../../../../shared/participantImport';
 import { formatList, formatNumber } from '../../i18n/intlFormat';
 import { languageName } from '../../i18n/languageName';
-import { countryName } from '../participants/participantFormat';
+import { countryName, genderContext } from '../participants/participantFormat';
 import { ImportFieldName } from './ImportFieldName';
 
 type Row = ParticipantImportPreview['rows'][number];
@@ -22,7 +22,7 @@ export function ImportPreviewTable({ rows, total }: { rows: Row[]; total: number
       case 'gender':
         return row.gender ? t(`participants.gender.${row.gender}`) : '';
       case 'roles':
-        return formatList(row.roles.map((role) => t(`participants.role.${role}`)), i18n.language);
+        return formatList(row.roles.map((role) => t(`participants.role.${role}`, genderContext(row.gender))), i18n.language);
       case 'country':
         return countryName(row.country, i18n.language);
       case 'languages':

@@ -2,14 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { genders, orgTypes, participantInput, participantRoles, type ParticipantInput } from '../../../../shared/participants';
+import { genders, orgTypes, participantInput, participantPosition, participantRoles, type ParticipantInput } from '../../../../shared/participants';
 import type { AppError, Result } from '../../../../shared/result';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldError } from '../FieldError';
 import { LanguagesField } from './LanguagesField';
 import { countryOptions, formatArrival } from './participantFormat';
 
-const resolver = zodResolver(participantInput);
+// The form always sends a position; the schema's default is for older callers only.
+const resolver = zodResolver(participantInput.extend({ position: participantPosition }));
 const fieldNames = new Set<string>(Object.keys(participantInput.shape));
 // A select offers '' for "not given"; the schema says null.
 const emptyToNull = (value: unknown) => (value === '' ? null : value);
@@ -79,6 +80,11 @@ export function ParticipantForm({ defaultValues, checkedInAt, timeZone, onSave, 
           <span>{t('participants.field.organisation')}</span>
           <input dir="auto" autoComplete="off" {...register('organisation')} {...invalid('organisation')} />
           <FieldError id="organisation-error" error={errors.organisation} />
+        </label>
+        <label className="field">
+          <span>{t('participants.field.position')}</span>
+          <input dir="auto" autoComplete="off" {...register('position')} {...invalid('position')} />
+          <FieldError id="position-error" error={errors.position} />
         </label>
         <label className="field">
           <span>{t('participants.field.orgType')}</span>

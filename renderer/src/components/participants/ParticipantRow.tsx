@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../../shared/participants';
 import { routeHref } from '../../hooks/useRoute';
-import { countryName, formatArrival, formatList } from './participantFormat';
+import { countryName, formatArrival, formatList, genderContext } from './participantFormat';
 
 interface Props {
   participant: Participant | undefined;
@@ -31,7 +31,7 @@ export const ParticipantRow = memo(function ParticipantRow({ participant: p, row
   const lang = i18n.language;
   const country = p.country ? t('participants.list.countryWithCode', { name: countryName(p.country, lang), code: p.country }) : '';
   const roles = formatList(
-    p.roles.map((role) => t(`participants.role.${role}`)),
+    p.roles.map((role) => t(`participants.role.${role}`, genderContext(p.gender))),
     lang,
   );
   const orgType = p.orgType ? t(`participants.orgType.${p.orgType}`) : '';

@@ -1,9 +1,9 @@
 import { formatTime, laptopTimeZone } from '../../i18n/intlFormat';
 import { countryCodes } from '../../../../shared/countries';
+import { countryName as sharedCountryName } from '../../../../shared/countryNames';
 
 // Intl objects are costly to build and the list formats thousands of cells while scrolling:
 // one of each per language (and time zone) is kept.
-const regionNames = new Map<string, Intl.DisplayNames | null>();
 const countryLists = new Map<string, readonly CountryOption[]>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
@@ -12,23 +12,17 @@ export interface CountryOption {
   name: string;
 }
 
-/** A country's name in the UI language ("Kenya", "肯尼亚"), or its code if the runtime has no name for it. */
+/** A country's one printed name (the UN short name where UN usage differs), as every export prints it. */
 export function countryName(code: string, lang: string): string {
-  if (!code) return '';
-  let names = regionNames.get(lang);
-  if (names === undefined) {
-    try {
-      names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
-    } catch {
-      names = null;
-    }
-    regionNames.set(lang, names);
-  }
-  try {
-    return names?.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return sharedCountryName(code, lang);
+}
+
+/**
+ * i18next options naming a person's gender as the context of a role label, so a language with
+ * gendered role names says "Relatora" for a woman; the plain label otherwise.
+ */
+export function genderContext(gender: string | null | undefined): { context?: string } {
+  return gender ? { context: gender } : {};
 }
 
 /** Every assigned country, named and sorted in the UI language. */

@@ -1,6 +1,8 @@
 // Geometry shared by the hand-drawn SVG charts. Every chart is laid out in logical terms (distance
 // from the inline start) and turned physical here, so Arabic bars grow from the right.
 
+import { countryName } from '../../../../shared/countryNames';
+
 /** Room kept at the inline end for the figure printed after the longest bar. */
 export const VALUE_ROOM = 100;
 export const FONT_SIZE = 13;
@@ -44,21 +46,9 @@ export function fitLabel(text: string, room: number, fontSize = FONT_SIZE): stri
   return cut >= chars.length ? text : `${chars.slice(0, cut).join('').trimEnd()}…`;
 }
 
-/** Country names in the UI language, from the browser's own data. */
+/** Country names in the UI language, the same as every export prints them. */
 export function countryNamer(lang: string): (code: string) => string {
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = new Intl.DisplayNames([lang], { type: 'region' });
-  } catch {
-    names = undefined;
-  }
-  return (code) => {
-    try {
-      return names?.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
+  return (code) => countryName(code, lang);
 }
 
 export function percentFormat(lang: string): (part: number, whole: number) => string {

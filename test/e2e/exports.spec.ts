@@ -53,6 +53,17 @@ test('the drafting committee exports the Consensus: Word in Spanish with the sou
   expect(markdown.download.suggestedFilename()).toBe('songyang-consensus-2026-on-urban-rural-linkages-en-clean.md');
   expect(markdown.bytes.toString('utf8')).toContain('First, ');
 
+  // Two languages: the source first (the file name follows the columns), unless the user moves one.
+  await dialog.getByRole('radio', { name: x.format.html }).check();
+  await dialog.getByRole('checkbox', { name: 'Chinese' }).check();
+  const columns = dialog.getByRole('list', { name: x.languages.order });
+  await expect(columns.getByRole('listitem')).toHaveText(['English', /^Chinese/]);
+  expect((await exportAndDownload(page)).download.suggestedFilename()).toMatch(/-en-zh-clean\.html$/);
+  await dialog.getByRole('button', { name: x.languages.moveEarlier.replace('{{language}}', 'Chinese') }).click();
+  await expect(columns.getByRole('listitem')).toHaveText(['Chinese', /^English/]);
+  expect((await exportAndDownload(page)).download.suggestedFilename()).toMatch(/-zh-en-clean\.html$/);
+  await dialog.getByRole('checkbox', { name: 'Chinese' }).uncheck();
+
   // Esc closes the dialog; Ctrl+E opens it again from the drafting screen.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

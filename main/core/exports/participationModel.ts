@@ -136,6 +136,7 @@ export function buildParticipationModel(db: Database, forumId: string, lang: str
         // People may hold roles in several sessions: a sum of the column would count them twice.
         total: null,
       },
-    ],
+      // A forum without sessions yet gets no empty session table.
+    ].filter((table) => table.rows.length > 0 || table.total !== null),
   };
 }

@@ -72,6 +72,34 @@ test('the drafting committee exports the Consensus: Word in Spanish with the sou
   await expect(dialog.getByRole('radio', { name: x.format.docx })).toBeFocused();
 });
 
+test('a drafter types "First," into point 1: the editor warns and takes it out in one click, and the export never prints it twice', async ({ page, server }) => {
+  await openDemo(page, server.url);
+  await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
+  const point1 = page.getByRole('article', { name: 'Paragraph 1', exact: true });
+  await point1.click();
+  const editor = page.getByRole('complementary');
+  const english = editor.getByRole('textbox', { name: 'Text in English (source)' });
+  const original = await english.inputValue();
+  await english.fill(`First, ${original}`);
+  const warning = draftingEn.drafting.editor.ordinalTyped.replace('{{word}}', 'First');
+  await expect(editor.getByRole('status').filter({ hasText: warning })).toBeVisible();
+  await expect(english).toHaveAccessibleDescription(new RegExp(warning.slice(0, 30)));
+
+  // Exported meanwhile, the point reads "First, " once.
+  await page.getByRole('button', { name: x.open.outcome }).click();
+  const dialog = page.getByRole('dialog', { name: x.titles.outcome });
+  await dialog.getByRole('radio', { name: x.format.md }).check();
+  const markdown = (await exportAndDownload(page)).bytes.toString('utf8');
+  expect(markdown).toContain(`First, ${original.slice(0, 40)}`);
+  expect(markdown).not.toContain('First, First,');
+  await page.keyboard.press('Escape');
+
+  await editor.getByRole('button', { name: draftingEn.drafting.editor.stripOrdinal.replace('{{word}}', 'First') }).click();
+  await expect(english).toHaveValue(original);
+  await expect(english).toBeFocused();
+  await expect(editor.getByText(warning)).toBeHidden();
+});
+
 test('the secretariat exports the agenda as HTML in Chinese, the participant list and the participation figures as Word', async ({ page, server }) => {
   await openDemo(page, server.url);
   await page.getByRole('link', { name: en.forumNav.agenda, exact: true }).click();

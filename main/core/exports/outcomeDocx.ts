@@ -74,12 +74,15 @@ function annexChildren(annex: OutcomeAnnex, paper: PaperSize, landscape: boolean
   }
   for (const table of annex.tables) {
     // The provenance annex has a single table named like the annex itself: no second title.
-    if (table.title !== annex.title) children.push(docxParagraph(table.title, lang, { heading: HeadingLevel.HEADING_3 }));
+    // A table's title stays on the page of its table.
+    if (table.title !== annex.title) children.push(docxParagraph(table.title, lang, { heading: HeadingLevel.HEADING_3, keepNext: true }));
     if (table.rows.length === 0) {
       children.push(docxParagraph(annex.emptyNote || '—', lang));
       continue;
     }
-    children.push(docxTable(table.headers, table.rows, lang, paper, table.numeric, landscape));
+    // Provenance: the key messages take most of the width (as in the HTML), and a long row may split.
+    const layout = annex.kind === 'provenance' ? { shares: [18, 27, 55], rowsSplit: true } : {};
+    children.push(docxTable(table.headers, table.rows, lang, paper, table.numeric, landscape, layout));
   }
   return children;
 }

@@ -84,6 +84,7 @@ test('a drafter types "First," into point 1: the editor warns and takes it out i
   const warning = draftingEn.drafting.editor.ordinalTyped.replace('{{word}}', 'First');
   await expect(editor.getByRole('status').filter({ hasText: warning })).toBeVisible();
   await expect(english).toHaveAccessibleDescription(new RegExp(warning.slice(0, 30)));
+  if (process.env.PLENARY_SHOTS) await shoot(page, 'exports', 'ordinal-warning-en', false);
 
   // Exported meanwhile, the point reads "First, " once.
   await page.getByRole('button', { name: x.open.outcome }).click();

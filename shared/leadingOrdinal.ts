@@ -56,3 +56,15 @@ export function stripLeadingOrdinal(text: string, lang: string): string {
   const found = leadingOrdinal(text, lang);
   return found ? text.slice(found.length) : text;
 }
+
+/**
+ * A numbered paragraph's text as printed after its label: an ordinal word typed at its start is
+ * left out when the label is an ordinal word already ("First, " + "First, we…" reads "First, we…"),
+ * so a paragraph that moved is labelled by its place, not by the word typed when it stood elsewhere.
+ * The reader, the projector, the exports and `outcome show` all print through this.
+ */
+export function textAfterLabel(text: string, label: string, numbering: string, lang: string): string {
+  if (numbering !== 'ordinal' || label === '' || /^\d/.test(label)) return text;
+  const rest = stripLeadingOrdinal(text, lang);
+  return rest.trim() === '' ? text : rest;
+}

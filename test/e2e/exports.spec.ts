@@ -85,6 +85,10 @@ test('a drafter types "First," into point 1: the editor warns and takes it out i
   await expect(editor.getByRole('status').filter({ hasText: warning })).toBeVisible();
   await expect(english).toHaveAccessibleDescription(new RegExp(warning.slice(0, 30)));
   if (process.env.PLENARY_SHOTS) await shoot(page, 'exports', 'ordinal-warning-en', false);
+  // Saved: the reader (like every export) still reads "First, " once.
+  await english.blur();
+  await expect(editor.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expect(point1.getByRole('paragraph')).toHaveText(new RegExp(`^First, ${original.slice(0, 20)}`));
 
   // Exported meanwhile, the point reads "First, " once.
   await page.getByRole('button', { name: x.open.outcome }).click();

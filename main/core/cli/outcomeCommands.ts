@@ -1,6 +1,6 @@
 import type { Amendment } from '../../../shared/amendments';
 import { pickText } from '../../../shared/multilingual';
-import { stripLeadingOrdinal } from '../../../shared/leadingOrdinal';
+import { textAfterLabel } from '../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../shared/ordinalWords';
 import { documentId as documentIdSchema, type DraftParagraph, type OutcomeDocument } from '../../../shared/outcome';
 import { wordDiff } from '../../../shared/wordDiff';
@@ -64,8 +64,8 @@ export function formatOutcome(document: OutcomeDocument, lang: string, variant: 
     const picked = text(paragraph.text);
     const label = paragraph.number === null ? '' : paragraphLabel(paragraph.number, document.numbering, picked.lang);
     // As the exports do: an ordinal word typed at the start of the text is not printed twice.
-    const typed = document.numbering === 'ordinal' && label !== '' && !/^\d/.test(label) ? stripLeadingOrdinal(picked.text, picked.lang) : picked.text;
-    const shown = typed === picked.text || typed.trim() === '' ? picked.marked : picked.marked.replace(picked.text, typed);
+    const typed = textAfterLabel(picked.text, label, document.numbering, picked.lang);
+    const shown = typed === picked.text ? picked.marked : picked.marked.replace(picked.text, typed);
     block(`${label}${shown}`);
     if (variant === 'amendments') lines.push(...annotations(paragraph, amendments.get(paragraph.id) ?? [], lang));
   }

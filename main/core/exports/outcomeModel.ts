@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Amendment } from '../../../shared/amendments';
 import type { MissingTranslation, OutcomeExportInput } from '../../../shared/exports';
 import { directionOf } from '../../../shared/languages';
-import { stripLeadingOrdinal } from '../../../shared/leadingOrdinal';
+import { textAfterLabel } from '../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../shared/ordinalWords';
 import type { DraftParagraph, OutcomeDocument } from '../../../shared/outcome';
 import type { FieldIssue } from '../../../shared/result';
@@ -137,15 +137,10 @@ function amendmentOf(a: Amendment, current: string, r: Resolver): ModelAmendment
   };
 }
 
-/**
- * The text without an ordinal word the drafter typed at its start ("First, …") when the label
- * printed before it is an ordinal word already: "First, First, …" is never printed, and a point
- * that moved is labelled by its place, not by the word typed when it stood elsewhere.
- */
+/** The shown text as printed after `label` (see textAfterLabel): never "First, First, …". */
 function withoutTypedOrdinal(shown: ShownText, label: string, doc: OutcomeDocument, bracketed: boolean): ShownText {
-  if (doc.numbering !== 'ordinal' || label === '' || /^\d/.test(label)) return shown;
-  const rest = stripLeadingOrdinal(shown.text, shown.lang);
-  return rest === shown.text || rest.trim() === '' ? shown : { ...shown, text: rest, parts: bracketParts(rest, bracketed) };
+  const rest = textAfterLabel(shown.text, label, doc.numbering, shown.lang);
+  return rest === shown.text ? shown : { ...shown, text: rest, parts: bracketParts(rest, bracketed) };
 }
 
 function item(

@@ -53,12 +53,56 @@ test('the drafting committee exports the Consensus: Word in Spanish with the sou
   expect(markdown.download.suggestedFilename()).toBe('songyang-consensus-2026-on-urban-rural-linkages-en-clean.md');
   expect(markdown.bytes.toString('utf8')).toContain('First, ');
 
+  // Two languages: the source first (the file name follows the columns), unless the user moves one.
+  await dialog.getByRole('radio', { name: x.format.html }).check();
+  await dialog.getByRole('checkbox', { name: 'Chinese' }).check();
+  const columns = dialog.getByRole('list', { name: x.languages.order });
+  await expect(columns.getByRole('listitem')).toHaveText(['English', /^Chinese/]);
+  expect((await exportAndDownload(page)).download.suggestedFilename()).toMatch(/-en-zh-clean\.html$/);
+  await dialog.getByRole('button', { name: x.languages.moveEarlier.replace('{{language}}', 'Chinese') }).click();
+  await expect(columns.getByRole('listitem')).toHaveText(['Chinese', /^English/]);
+  expect((await exportAndDownload(page)).download.suggestedFilename()).toMatch(/-zh-en-clean\.html$/);
+  await dialog.getByRole('checkbox', { name: 'Chinese' }).uncheck();
+
   // Esc closes the dialog; Ctrl+E opens it again from the drafting screen.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await page.keyboard.press('Control+e');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('radio', { name: x.format.docx })).toBeFocused();
+});
+
+test('a drafter types "First," into point 1: the editor warns and takes it out in one click, and the export never prints it twice', async ({ page, server }) => {
+  await openDemo(page, server.url);
+  await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
+  const point1 = page.getByRole('article', { name: 'Paragraph 1', exact: true });
+  await point1.click();
+  const editor = page.getByRole('complementary');
+  const english = editor.getByRole('textbox', { name: 'Text in English (source)' });
+  const original = await english.inputValue();
+  await english.fill(`First, ${original}`);
+  const warning = draftingEn.drafting.editor.ordinalTyped.replace('{{word}}', 'First');
+  await expect(editor.getByRole('status').filter({ hasText: warning })).toBeVisible();
+  await expect(english).toHaveAccessibleDescription(new RegExp(warning.slice(0, 30)));
+  if (process.env.PLENARY_SHOTS) await shoot(page, 'exports', 'ordinal-warning-en', false);
+  // Saved: the reader (like every export) still reads "First, " once.
+  await english.blur();
+  await expect(editor.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expect(point1.getByRole('paragraph')).toHaveText(new RegExp(`^First, ${original.slice(0, 20)}`));
+
+  // Exported meanwhile, the point reads "First, " once.
+  await page.getByRole('button', { name: x.open.outcome }).click();
+  const dialog = page.getByRole('dialog', { name: x.titles.outcome });
+  await dialog.getByRole('radio', { name: x.format.md }).check();
+  const markdown = (await exportAndDownload(page)).bytes.toString('utf8');
+  expect(markdown).toContain(`First, ${original.slice(0, 40)}`);
+  expect(markdown).not.toContain('First, First,');
+  await page.keyboard.press('Escape');
+
+  await editor.getByRole('button', { name: draftingEn.drafting.editor.stripOrdinal.replace('{{word}}', 'First') }).click();
+  await expect(english).toHaveValue(original);
+  await expect(english).toBeFocused();
+  await expect(editor.getByText(warning)).toBeHidden();
 });
 
 test('the secretariat exports the agenda as HTML in Chinese, the participant list and the participation figures as Word', async ({ page, server }) => {

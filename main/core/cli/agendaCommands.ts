@@ -1,6 +1,7 @@
 import type { Agenda, AgendaSession, AgendaWarning, SessionRole } from '../../../shared/agenda';
 import { pickText } from '../../../shared/multilingual';
 import { invoke } from '../commands/invoke';
+import { formatDates, formatDay } from '../exports/formatDates';
 import type { CliCommand } from './cliCommands';
 import { checkLangOption, dbOption, forumOption, jsonOption } from './cliOptions';
 import { checkForumOption, resolveForum } from './resolveForum';
@@ -30,16 +31,15 @@ export function formatAgenda(agenda: Agenda, lang: string): string[] {
   if (!forum.languages.includes(lang)) {
     lines.push(`${lang} is not a working language of this forum (${forum.languages.join(', ')}): texts are shown in ${source}.`);
   }
-  lines.push(`Times in ${forum.timeZone}, ${forum.startDate} to ${forum.endDate}.`);
+  lines.push(formatDates(forum.startDate, forum.endDate, lang), `Times in ${forum.timeZone}.`);
   if (agenda.sessions.length === 0) lines.push('', 'No sessions yet.');
 
-  const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' });
   const indent = ' '.repeat('09:00–10:30  '.length);
   let day = '';
   for (const session of agenda.sessions) {
     if (session.day !== day) {
       day = session.day;
-      lines.push('', dayFormat.format(new Date(`${day}T12:00:00Z`)));
+      lines.push('', formatDay(day, lang));
     }
     const room = text(session.room);
     lines.push(`${session.startTime}–${session.endTime}  [${kindLabels[session.kind]}] ${text(session.title)}${room ? ` — ${room}` : ''}`);

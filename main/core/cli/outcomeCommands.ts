@@ -1,8 +1,10 @@
 import type { Amendment } from '../../../shared/amendments';
 import { pickText } from '../../../shared/multilingual';
+import { textAfterLabel } from '../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../shared/ordinalWords';
 import { documentId as documentIdSchema, type DraftParagraph, type OutcomeDocument } from '../../../shared/outcome';
 import { wordDiff } from '../../../shared/wordDiff';
+import { formatDate, formatDates } from '../exports/formatDates';
 import { invoke } from '../commands/invoke';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
@@ -22,20 +24,6 @@ function listComma(lang: string): string {
   if (primary === 'zh' || primary === 'ja') return '，';
   if (primary === 'ar' || primary === 'fa' || primary === 'ur') return '، ';
   return ', ';
-}
-
-function formatDate(lang: string, iso: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
-}
-
-function formatDates(lang: string, start: string, end: string): string {
-  if (!start) return end ? formatDate(lang, end) : '';
-  if (!end || start === end) return formatDate(lang, start);
-  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
-  const range = format.formatRange(new Date(`${start}T12:00:00Z`), new Date(`${end}T12:00:00Z`));
-  // ICU falls back to numeric dates for some ranges ("2026/11/23 – 2026/11/25" in Chinese).
-  if (!range.includes('/')) return range;
-  return `${formatDate(lang, start)}${['zh', 'ja'].includes(lang.split('-')[0] ?? '') ? '至' : ' – '}${formatDate(lang, end)}`;
 }
 
 /** `[-deleted-]{+inserted+}`: a word diff as plain text. */
@@ -65,7 +53,7 @@ export function formatOutcome(document: OutcomeDocument, lang: string, variant: 
   };
   const head = [text(document.title).marked, text(document.subtitle).marked];
   const place = text(document.place).marked;
-  const dates = formatDates(lang, document.startDate, document.endDate);
+  const dates = formatDates(document.startDate, document.endDate, lang);
   head.push([place, dates].filter(Boolean).join(listComma(lang)));
   lines.push(...head.filter(Boolean));
   if (document.coOrganisers.length > 0) lines.push('', ...document.coOrganisers);
@@ -75,11 +63,14 @@ export function formatOutcome(document: OutcomeDocument, lang: string, variant: 
   for (const paragraph of document.paragraphs) {
     const picked = text(paragraph.text);
     const label = paragraph.number === null ? '' : paragraphLabel(paragraph.number, document.numbering, picked.lang);
-    block(`${label}${picked.marked}`);
+    // As the exports do: an ordinal word typed at the start of the text is not printed twice.
+    const typed = textAfterLabel(picked.text, label, document.numbering, picked.lang);
+    const shown = typed === picked.text ? picked.marked : picked.marked.replace(picked.text, typed);
+    block(`${label}${shown}`);
     if (variant === 'amendments') lines.push(...annotations(paragraph, amendments.get(paragraph.id) ?? [], lang));
   }
   const closing = text(document.closing);
-  const endDate = document.endDate ? formatDate(lang, document.endDate) : '';
+  const endDate = formatDate(document.endDate, lang);
   block(closing.text ? closing.marked : [place, endDate].filter(Boolean).join(listComma(lang)));
   return lines;
 }

@@ -1,4 +1,3 @@
-import { formatDates } from './formatDates';
 import type { Database } from 'better-sqlite3';
 import { sessionRoles, type AgendaSession, type SessionRole } from '../../../shared/agenda';
 import type { Forum } from '../../../shared/forum';
@@ -8,6 +7,7 @@ import { CoreError } from '../errors';
 import { agendaView } from '../store/agendaView';
 import { getForum } from '../store/forums';
 import { documentText, languageName, type DocumentTextFn } from './documentText';
+import { formatDates, formatDay } from './formatDates';
 
 /** Translate function for the words printed inside a document, bound to its language. */
 export type DocText = DocumentTextFn;
@@ -97,22 +97,6 @@ export function printedText(t: DocText, value: Record<string, string> | undefine
   };
 }
 
-const utcNoon = (day: string) => new Date(`${day}T12:00:00Z`);
-
-function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  // Dates are calendar days, not instants: formatting noon UTC in UTC never shifts the day.
-  try {
-    return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
-  } catch {
-    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' });
-  }
-}
-
-/** A calendar day ("2026-03-02") written out in `lang`. */
-export function formatDay(day: string, lang: string, style: Intl.DateTimeFormatOptions['dateStyle'] = 'full'): string {
-  return day ? dateFormat(lang, { dateStyle: style }).format(utcNoon(day)) : '';
-}
-
 /** The first and last day of the forum as one range ("2–4 March 2026"), in `lang`. */
 export function forumDates(forum: Forum, lang: string): string {
   return formatDates(forum.startDate, forum.endDate, lang);
@@ -148,12 +132,11 @@ export function buildAgendaModel(db: Database, forumId: string, lang: string): A
   );
   const t = documentText(lang);
   const source = forum.sourceLanguage;
-  const dayFormat = dateFormat(lang, { dateStyle: 'full' });
   const days: AgendaModelDay[] = [];
   for (const session of sessions) {
     let day = days[days.length - 1];
     if (day?.day !== session.day) {
-      day = { day: session.day, heading: dayFormat.format(utcNoon(session.day)), sessions: [] };
+      day = { day: session.day, heading: formatDay(session.day, lang), sessions: [] };
       days.push(day);
     }
     day.sessions.push({

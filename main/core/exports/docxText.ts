@@ -150,24 +150,36 @@ export function docxCell(children: Array<Paragraph | Table>, options: { width?: 
  * A simple table of strings in `lang`: a bold header row repeated on each page, figures aligned
  * to the end; laid out right to left for a right-to-left language.
  */
-export function docxTable(headers: string[], rows: string[][], lang: string, paper: PaperSize, numeric: boolean[] = [], landscape = false): Table {
+export function docxTable(
+  headers: string[],
+  rows: string[][],
+  lang: string,
+  paper: PaperSize,
+  numeric: boolean[] = [],
+  landscape = false,
+  layout: { shares?: number[]; rowsSplit?: boolean } = {},
+): Table {
   const full = textWidth(paper, landscape);
-  const width = Math.floor(full / Math.max(headers.length, 1));
+  // Columns share the width equally unless `shares` says otherwise (a column of long texts gets more).
+  const shares = layout.shares?.length === headers.length ? layout.shares : headers.map(() => 1);
+  const total = shares.reduce((sum, share) => sum + share, 0) || 1;
+  const widths = shares.map((share) => Math.floor((full * share) / total));
   const cell = (text: string, column: number, header: boolean) =>
     docxCell(
       text.split('\n').map((line) =>
         docxParagraph(line, lang, numeric[column] && !header ? { alignment: AlignmentType.END } : {}, header ? { bold: true } : {}),
       ),
-      { width, header, framed: false },
+      { width: widths[column] ?? 0, header, framed: false },
     );
   return new Table({
     ...tableFrame,
     width: { size: full, type: WidthType.DXA },
-    columnWidths: headers.map(() => width),
+    columnWidths: widths,
     visuallyRightToLeft: directionOf(lang) === 'rtl',
     rows: [
       new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, true)) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((value, i) => cell(value, i, false)) })),
+      // A row taller than what is left of a page may split where `rowsSplit` says so, rather than leave the page empty.
+      ...rows.map((row) => new TableRow({ cantSplit: !layout.rowsSplit, children: row.map((value, i) => cell(value, i, false)) })),
     ],
   });
 }

@@ -68,9 +68,10 @@ export function checkJob(db: Database, job: ExportJob): void {
   if (!(job.kind === 'participants' && job.input.format === 'csv')) refuseLanguages([job.input.lang], forum.languages, 'lang');
 }
 
-function forumSlug(db: Database, forumId: string): string {
+/** The forum's title in the export's language as a file name, else its source title's (a Chinese title gives no letters). */
+function forumSlug(db: Database, forumId: string, lang: string | undefined): string {
   const forum = getForum(db, forumId);
-  return slugOf([forum.title[forum.sourceLanguage], ...Object.values(forum.title)], 'forum');
+  return slugOf([lang === undefined ? undefined : forum.title[lang], forum.title[forum.sourceLanguage], ...Object.values(forum.title)], 'forum');
 }
 
 async function produceOutcome(db: Database, input: ExportJob & { kind: 'outcome' }, report: ReportProgress): Promise<Produced> {
@@ -109,7 +110,9 @@ export async function produceExport(db: Database, job: ExportJob, report: Report
   if (job.kind === 'outcome') return produceOutcome(db, job, report);
   const steps = stepsOf(job);
   const { forumId } = job.input;
-  const slug = forumSlug(db, forumId);
+  // The CSV holds codes, the same in every language: it is named after the source title.
+  const named = job.kind === 'participants' && job.input.format === 'csv' ? undefined : job.input.lang;
+  const slug = forumSlug(db, forumId, named);
   report({ phase: 'reading', done: 0, total: steps });
   if (job.kind === 'agenda') {
     const { format, lang, paper } = job.input;

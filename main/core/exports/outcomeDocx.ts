@@ -1,7 +1,8 @@
 import { AlignmentType, HeadingLevel, Paragraph, Table, TableRow, WidthType, type ICommentOptions } from 'docx';
 import type { PaperSize } from '../../../shared/exports';
 import { docxCell, docxDocument, docxParagraph, docxTable, packDocx, paragraphProperties, revisionIds, tableFrame, textWidth } from './docxText';
-import { itemParagraphs, shownRuns, type DocxWriting } from './outcomeDocxItems';
+import { docxStyle, itemParagraphs, shownRuns, type DocxWriting } from './outcomeDocxItems';
+import type { StyledElement } from './outcomeStyles';
 import type { OutcomeAnnex, OutcomeColumn, OutcomeModel, ShownText } from './outcomeModelTypes';
 
 // The outcome document as Word. One language: the document as the reference Consensus lays it
@@ -9,29 +10,37 @@ import type { OutcomeAnnex, OutcomeColumn, OutcomeModel, ShownText } from './out
 // language and a row per block, so each point sits beside its translations. Annexes follow, each
 // on a new page, once per language.
 
+const centred = { alignment: AlignmentType.CENTER };
+
 /** One row of the parallel layout: the same block (title, a point, the closing…) in every column. */
 type Block = Array<Paragraph | Table>;
 
-const centred = { alignment: AlignmentType.CENTER };
-
-function shownParagraph(shown: ShownText | null, column: OutcomeColumn, w: DocxWriting, options: ConstructorParameters<typeof Paragraph>[0] & object = {}, bold = false): Paragraph[] {
+/** A text shown in a column, set as the style sheet says for `element` in the text's own language. */
+function shownParagraph(shown: ShownText | null, element: StyledElement, column: OutcomeColumn, w: DocxWriting, options: ConstructorParameters<typeof Paragraph>[0] & object = {}): Paragraph[] {
   if (!shown) return [];
-  return [new Paragraph({ ...paragraphProperties(column.lang), ...options, children: shownRuns(shown, column.lang, w, bold ? { bold: true } : {}) })];
+  const style = docxStyle(element, shown.lang, w.parallel);
+  return [new Paragraph({ ...paragraphProperties(column.lang), ...style.paragraph, ...options, children: shownRuns(shown, column.lang, w, style.run) })];
+}
+
+/** Plain text in the column's language (place and dates, co-organisers), set as the sheet says. */
+function plainParagraph(text: string, element: StyledElement, column: OutcomeColumn, w: DocxWriting, options: ConstructorParameters<typeof Paragraph>[0] & object = {}): Paragraph[] {
+  if (!text) return [];
+  const style = docxStyle(element, column.lang, w.parallel);
+  return [docxParagraph(text, column.lang, { ...style.paragraph, ...options }, style.run)];
 }
 
 /** The column's blocks in a fixed order, so every column yields the same rows. */
 function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
-  const lang = column.lang;
   const out: Block[] = [
-    shownParagraph(column.title, column, w, { heading: HeadingLevel.TITLE, ...centred }),
-    shownParagraph(column.subtitle, column, w, { ...centred, spacing: { after: 240 } }, true),
-    column.placeAndDates ? [docxParagraph(column.placeAndDates, lang, centred)] : [],
-    column.coOrganisers ? [docxParagraph(column.coOrganisers, lang, { ...centred, spacing: { after: 360 } }, { size: 20 })] : [],
-    column.preamble.flatMap((p) => shownParagraph(p, column, w, { alignment: column.dir === 'rtl' ? AlignmentType.START : AlignmentType.JUSTIFIED })),
-    shownParagraph(column.leadIn, column, w, {}, true),
+    shownParagraph(column.title, 'title', column, w, { heading: HeadingLevel.TITLE }),
+    shownParagraph(column.subtitle, 'subtitle', column, w, { spacing: { after: 240 } }),
+    plainParagraph(column.placeAndDates, 'placeDates', column, w),
+    plainParagraph(column.coOrganisers, 'coOrganisers', column, w, { spacing: { after: 360 } }),
+    column.preamble.flatMap((p) => shownParagraph(p, 'preamble', column, w)),
+    shownParagraph(column.leadIn, 'leadIn', column, w),
   ];
   for (const item of column.items) out.push(itemParagraphs(item, column, w));
-  out.push(shownParagraph(column.closing, column, w, { alignment: AlignmentType.END, spacing: { before: 360 } }));
+  out.push(shownParagraph(column.closing, 'closing', column, w, { spacing: { before: 360 } }));
   return out;
 }
 
@@ -65,12 +74,15 @@ function annexChildren(annex: OutcomeAnnex, paper: PaperSize, landscape: boolean
   }
   for (const table of annex.tables) {
     // The provenance annex has a single table named like the annex itself: no second title.
-    if (table.title !== annex.title) children.push(docxParagraph(table.title, lang, { heading: HeadingLevel.HEADING_3 }));
+    // A table's title stays on the page of its table.
+    if (table.title !== annex.title) children.push(docxParagraph(table.title, lang, { heading: HeadingLevel.HEADING_3, keepNext: true }));
     if (table.rows.length === 0) {
       children.push(docxParagraph(annex.emptyNote || '—', lang));
       continue;
     }
-    children.push(docxTable(table.headers, table.rows, lang, paper, table.numeric, landscape));
+    // Provenance: the key messages take most of the width (as in the HTML), and a long row may split.
+    const layout = annex.kind === 'provenance' ? { shares: [18, 27, 55], rowsSplit: true } : {};
+    children.push(docxTable(table.headers, table.rows, lang, paper, table.numeric, landscape, layout));
   }
   return children;
 }
@@ -86,7 +98,7 @@ export async function outcomeDocx(model: OutcomeModel, paper: PaperSize): Promis
   const comments: ICommentOptions[] = [];
   // Word wants tracked changes and comments told apart by id across the whole document: one counter.
   const nextId = revisionIds();
-  const w: DocxWriting = { variant: model.variant, revisionId: nextId, commentId: nextId, comments };
+  const w: DocxWriting = { variant: model.variant, revisionId: nextId, commentId: nextId, comments, parallel: model.columns.length > 1 };
   const perColumn = model.columns.map((column) => blocks(column, w));
   // Three or more languages side by side need the width of a landscape page.
   const landscape = model.columns.length >= 3;

@@ -1,4 +1,5 @@
 import {
+  AlignmentType,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -15,13 +16,34 @@ import type { DiffPart } from '../../../shared/wordDiff';
 import { documentText } from './documentText';
 import { docxParagraph, docxRuns, paragraphProperties, runProperties, type RunStyle } from './docxText';
 import type { ModelAmendment, OutcomeColumn, OutcomeItem, ShownText } from './outcomeModelTypes';
+import { outcomeStyle, type Alignment, type StyledElement } from './outcomeStyles';
 
 /** What the item writer shares across a document: tracked changes and comments need document-wide ids. */
 export interface DocxWriting {
   variant: ExportVariant;
+  /** Several languages side by side: the style sheet's parallel rules apply. */
+  parallel: boolean;
   revisionId: () => number;
   commentId: () => number;
   comments: ICommentOptions[];
+}
+
+const alignments: Record<Alignment, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  start: AlignmentType.START,
+  center: AlignmentType.CENTER,
+  end: AlignmentType.END,
+  justify: AlignmentType.JUSTIFIED,
+};
+
+/** The style sheet's rule for `element` in `lang`, as Word paragraph and run properties. */
+export function docxStyle(element: StyledElement, lang: string, parallel: boolean): { paragraph: { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] }; run: RunStyle } {
+  const style = outcomeStyle(element, lang, parallel);
+  const run: RunStyle = {
+    ...(style.bold ? { bold: true } : {}),
+    ...(style.italic ? { italics: true } : {}),
+    ...(style.sizePt !== null ? { size: style.sizePt * 2 } : {}),
+  };
+  return { paragraph: style.align === null ? {} : { alignment: alignments[style.align] }, run };
 }
 
 const noteStyle: RunStyle = { italics: true, size: 18, color: '555555' };
@@ -97,9 +119,10 @@ function insertedParagraph(a: ModelAmendment, text: string, column: OutcomeColum
  */
 export function itemParagraphs(item: OutcomeItem, column: OutcomeColumn, w: DocxWriting): Paragraph[] {
   const lang = column.lang;
-  const base = { ...paragraphProperties(lang), ...(item.kind === 'heading' ? { heading: HeadingLevel.HEADING_2 } : {}) };
-  const style: RunStyle = item.kind === 'heading' ? { bold: true } : {};
-  const label: ParagraphChild[] = item.label ? [new TextRun({ ...runProperties(lang, style), text: item.label })] : [];
+  const textStyle = docxStyle(item.kind === 'heading' ? 'sectionHeading' : 'paragraph', item.text.lang, w.parallel);
+  const base = { ...paragraphProperties(lang), ...textStyle.paragraph, ...(item.kind === 'heading' ? { heading: HeadingLevel.HEADING_2 } : {}) };
+  const style: RunStyle = textStyle.run;
+  const label: ParagraphChild[] = item.label ? [new TextRun({ ...runProperties(lang, docxStyle('label', lang, w.parallel).run), text: item.label })] : [];
   if (w.variant === 'clean') return [new Paragraph({ ...base, children: [...label, ...shownRuns(item.text, lang, w, style)] })];
 
   const changes = item.amendments.filter((a) => a.kind !== 'insert_after');

@@ -3,6 +3,7 @@ import type { DiffPart } from '../../../shared/wordDiff';
 import { documentText, languageName } from './documentText';
 import { escapeHtml, htmlPage, langAttributes } from './htmlPage';
 import { outcomeAnnexesHtml } from './outcomeHtmlAnnexes';
+import { outcomeStyleCss } from './outcomeStyles';
 import type { ForeignAmendmentNote, ModelAmendment, OutcomeColumn, OutcomeItem, OutcomeModel, ShownText, TextPart } from './outcomeModelTypes';
 
 /*
@@ -210,21 +211,18 @@ function outcomeCss(columnCount: number, paper: PaperSize): string {
   // (The paper must be named again: `size: landscape` alone means the printer's default paper.)
   const wide = columnCount >= 4 ? `@page { size: ${paper === 'letter' ? 'letter' : 'A4'} landscape; }` : '';
   const parallelSize = columnCount >= 5 ? '8.5pt' : columnCount >= 3 ? '9.5pt' : '10.5pt';
+  // Bold, italic, alignment and size of the document's parts come from the style sheet Word reads too.
   return `
 ${wide}
+${outcomeStyleCss()}
 .title-block { text-align: center; margin-block-end: 1.5em; break-inside: avoid; }
-h1.title { font-size: 20pt; margin-block: 0 0.3em; text-align: center; }
-.subtitle { font-size: 13pt; font-style: italic; text-align: center; margin-block-end: 0.6em; }
-:lang(ar).subtitle, :lang(zh).subtitle { font-style: normal; }
-.place-dates, .co-organisers { text-align: center; margin-block-end: 0.3em; }
-.preamble, .paragraph { text-align: justify; hyphens: auto; }
-:lang(zh).preamble, :lang(zh).paragraph { text-align: start; }
-.lead-in { font-weight: bold; margin-block: 1em; break-after: avoid; }
-h2.section-heading { font-size: 13pt; margin-block-start: 1.2em; }
-.label { font-weight: bold; }
+h1.title { margin-block: 0 0.3em; }
+.subtitle { margin-block-end: 0.6em; }
+.place-dates, .co-organisers { margin-block-end: 0.3em; }
+.preamble, .paragraph { hyphens: auto; }
+.lead-in { margin-block: 1em; break-after: avoid; }
+h2.section-heading { margin-block-start: 1.2em; }
 .closing-block { margin-block-start: 2em; }
-.closing { font-style: italic; text-align: end; }
-:lang(ar).closing, :lang(zh).closing { font-style: normal; }
 .fallback { background: #f4f4f4; border-inline-start: 2pt solid #999; padding-inline-start: 4pt; }
 .fallback-note { font-size: 0.85em; font-style: italic; color: #555; }
 .legend { border: 0.5pt solid #999; padding: 0.4em 0.8em; margin-block-end: 1.2em; font-size: 9.5pt; break-inside: avoid; }
@@ -248,9 +246,6 @@ table.parallel p { margin-block-end: 0.5em; }
 /* Rules between the columns only: 'hidden' on a collapsed table removes its outer edges. */
 table.parallel { border-style: hidden; }
 table.parallel td { border-left: 0.5pt solid #ccc; border-right: 0.5pt solid #ccc; }
-table.parallel .preamble, table.parallel .paragraph { text-align: start; }
-table.parallel h1.title { font-size: 14pt; }
-table.parallel .subtitle { font-size: 11pt; }
 table.parallel tr.keep { break-inside: avoid; page-break-inside: avoid; }
 table.parallel tr.heading-row { break-after: avoid; page-break-after: avoid; }
 .annex { break-before: page; page-break-before: always; }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Amendment } from '../../../shared/amendments';
 import type { MissingTranslation, OutcomeExportInput } from '../../../shared/exports';
 import { directionOf } from '../../../shared/languages';
+import { textAfterLabel } from '../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../shared/ordinalWords';
 import type { DraftParagraph, OutcomeDocument } from '../../../shared/outcome';
 import type { FieldIssue } from '../../../shared/result';
@@ -136,6 +137,12 @@ function amendmentOf(a: Amendment, current: string, r: Resolver): ModelAmendment
   };
 }
 
+/** The shown text as printed after `label` (see textAfterLabel): never "First, First, …". */
+function withoutTypedOrdinal(shown: ShownText, label: string, doc: OutcomeDocument, bracketed: boolean): ShownText {
+  const rest = textAfterLabel(shown.text, label, doc.numbering, shown.lang);
+  return rest === shown.text ? shown : { ...shown, text: rest, parts: bracketParts(rest, bracketed) };
+}
+
 function item(
   doc: OutcomeDocument,
   p: DraftParagraph,
@@ -144,8 +151,10 @@ function item(
   printed: string[],
   first: boolean,
 ): OutcomeItem {
-  const text = r.shown(p.text, p.status === 'bracketed');
-  if (!text) throw new CoreError('not_found', `Paragraph ${p.id} has no text in any language.`);
+  const shown = r.shown(p.text, p.status === 'bracketed');
+  if (!shown) throw new CoreError('not_found', `Paragraph ${p.id} has no text in any language.`);
+  const label = p.kind === 'numbered' && p.number !== null ? paragraphLabel(p.number, doc.numbering, r.lang) : '';
+  const text = withoutTypedOrdinal(shown, label, doc, p.status === 'bracketed');
   const { support, objection, reservation } = p.stances;
   const mine = open.filter((a) => a.lang === r.lang);
   const foreign = first ? open.filter((a) => !printed.includes(a.lang)) : [];
@@ -153,7 +162,7 @@ function item(
     paragraphId: p.id,
     kind: p.kind,
     number: p.number,
-    label: p.kind === 'numbered' && p.number !== null ? paragraphLabel(p.number, doc.numbering, r.lang) : '',
+    label,
     text,
     status: p.status,
     statusNote: r.t('outcome.statusLine', { status: r.t(`outcome.status.${p.status}`) }),

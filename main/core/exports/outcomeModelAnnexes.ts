@@ -4,7 +4,9 @@ import { directionOf } from '../../../shared/languages';
 import type { OutcomeDocument } from '../../../shared/outcome';
 import type { ParticipationStats } from '../../../shared/participationStats';
 import { countryName } from '../../../shared/countryNames';
+import type { Forum } from '../../../shared/forum';
 import { cachedStatement } from '../store/cachedStatement';
+import { getForum } from '../store/forums';
 import { participationStats } from '../store/participationStats';
 import { documentText, languageName, type DocumentTextFn } from './documentText';
 import type { AnnexEntry, OutcomeAnnex, OutcomeColumn, ShownText } from './outcomeModelTypes';
@@ -40,7 +42,24 @@ function pick(texts: Record<string, string>, lang: string, source: string, t: Do
 const inline = (shown: ShownText | null): string => (shown ? (shown.fallback ? `${shown.text} ${shown.fallbackNote}` : shown.text) : '');
 
 
-function participationAnnex(stats: ParticipationStats, lang: string, source: string, number: number): OutcomeAnnex {
+/** Whether the forum's first day has come, by the calendar of its own time zone. */
+export function forumHasBegun(forum: Pick<Forum, 'startDate' | 'timeZone'>, now: Date): boolean {
+  if (!forum.startDate) return false;
+  let today: string;
+  try {
+    today = new Intl.DateTimeFormat('en-CA', { timeZone: forum.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    today = now.toISOString().slice(0, 10);
+  }
+  return today >= forum.startDate;
+}
+
+/**
+ * The annex's figures and tables. "Checked in" means nothing before the forum opens: it is left out
+ * until someone has checked in or the first day has come. A table with no rows is left out too
+ * (an empty session table used to stand alone on a page).
+ */
+function participationAnnex(stats: ParticipationStats, lang: string, source: string, number: number, showCheckIn: boolean): OutcomeAnnex {
   const t = documentText(lang);
   const n = new Intl.NumberFormat([lang, 'en']);
   const p = (key: string) => t(`outcome.participation.${key}`);
@@ -51,11 +70,13 @@ function participationAnnex(stats: ParticipationStats, lang: string, source: str
     dir: directionOf(lang),
     heading: t('outcome.annex', { number: n.format(number) }),
     title: p('title'),
+    // In the order of the seeds' sentence: participants, international organisations, countries.
     figures: [
       { label: p('participants'), value: n.format(stats.participants) },
-      { label: p('checkedIn'), value: n.format(stats.checkedIn) },
-      { label: p('organisations'), value: n.format(stats.organisations) },
+      { label: p('internationalOrganisations'), value: n.format(stats.internationalOrganisations) },
       { label: p('countries'), value: n.format(stats.countries) },
+      { label: p('organisations'), value: n.format(stats.organisations) },
+      ...(showCheckIn ? [{ label: p('checkedIn'), value: n.format(stats.checkedIn) }] : []),
     ],
     tables: [
       {
@@ -86,7 +107,7 @@ function participationAnnex(stats: ParticipationStats, lang: string, source: str
         ]),
         numeric: [false, true, true],
       },
-    ],
+    ].filter((table) => table.rows.length > 0),
     entries: [],
     emptyNote: '',
   };
@@ -112,22 +133,22 @@ function provenanceAnnex(doc: OutcomeDocument, texts: SourceTexts, column: Outco
   const lang = column.lang;
   const t = documentText(lang);
   const n = new Intl.NumberFormat([lang, 'en']);
-  const entries: AnnexEntry[] = column.items.map((item, i) => {
+  // Section headings are not provenance items: they have no sources, and listing them said
+  // "No key message recorded" under every heading.
+  const entries: AnnexEntry[] = column.items.flatMap((item, i) => {
+    if (item.kind === 'heading') return [];
     const p = doc.paragraphs[i];
-    const paragraph =
-      item.kind === 'heading'
-        ? item.text.text
-        : item.number !== null
-          ? t('outcome.provenance.numbered', { number: n.format(item.number) })
-          : t('outcome.provenance.unnumbered');
-    return {
-      paragraph,
-      sessions: (p?.sessionIds ?? []).map((id) => inline(pick(texts.sessions.get(id) ?? {}, lang, doc.sourceLanguage, t))).filter(Boolean),
-      keyMessages: (p?.keyMessageIds ?? []).flatMap((id) => {
-        const shown = pick(texts.messages.get(id) ?? {}, lang, doc.sourceLanguage, t);
-        return shown ? [shown] : [];
-      }),
-    };
+    const paragraph = item.number !== null ? t('outcome.provenance.numbered', { number: n.format(item.number) }) : t('outcome.provenance.unnumbered');
+    return [
+      {
+        paragraph,
+        sessions: (p?.sessionIds ?? []).map((id) => inline(pick(texts.sessions.get(id) ?? {}, lang, doc.sourceLanguage, t))).filter(Boolean),
+        keyMessages: (p?.keyMessageIds ?? []).flatMap((id) => {
+          const shown = pick(texts.messages.get(id) ?? {}, lang, doc.sourceLanguage, t);
+          return shown ? [shown] : [];
+        }),
+      },
+    ];
   });
   const pr = (key: string) => t(`outcome.provenance.${key}`);
   return {
@@ -141,9 +162,7 @@ function provenanceAnnex(doc: OutcomeDocument, texts: SourceTexts, column: Outco
       {
         title: pr('title'),
         headers: [pr('paragraph'), pr('sessions'), pr('keyMessages')],
-        rows: entries
-          .filter((_, i) => column.items[i]?.kind !== 'heading')
-          .map((e) => [e.paragraph, e.sessions.join('; ') || '—', e.keyMessages.map(inline).join('\n') || pr('none')]),
+        rows: entries.map((e) => [e.paragraph, e.sessions.join('; ') || '—', e.keyMessages.map(inline).join('\n') || pr('none')]),
         numeric: [false, false, false],
       },
     ],
@@ -159,13 +178,15 @@ export function outcomeAnnexes(
   languages: string[],
   wanted: OutcomeExportInput['annexes'],
   columns: OutcomeColumn[],
+  now: Date = new Date(),
 ): OutcomeAnnex[] {
   const annexes: OutcomeAnnex[] = [];
   let number = 0;
   if (wanted.participation) {
     number += 1;
     const stats = participationStats(db, doc.forumId);
-    for (const lang of languages) annexes.push(participationAnnex(stats, lang, doc.sourceLanguage, number));
+    const showCheckIn = stats.checkedIn > 0 || forumHasBegun(getForum(db, doc.forumId), now);
+    for (const lang of languages) annexes.push(participationAnnex(stats, lang, doc.sourceLanguage, number, showCheckIn));
   }
   if (wanted.provenance) {
     number += 1;

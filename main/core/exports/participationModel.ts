@@ -4,8 +4,9 @@ import { participationSentence, type Translate } from '../../../shared/participa
 import type { ParticipationStats } from '../../../shared/participationStats';
 import { countryName as sharedCountryName } from '../../../shared/countryNames';
 import { participationStats } from '../store/participationStats';
-import { forumForExport, formatDay, printedText, type DocText, type PrintedText } from './agendaModel';
+import { forumForExport, printedText, type DocText, type PrintedText } from './agendaModel';
 import { documentText } from './documentText';
+import { formatDate } from './formatDates';
 
 /** One cell: plain text in the document's language, or forum content that may have fallen back. */
 export type FigureCell = string | PrintedText;
@@ -91,7 +92,7 @@ export function buildParticipationModel(db: Database, forumId: string, lang: str
 
   const sessionRows: FigureCell[][] = stats.bySession.map((s) => [
     printedText(t, s.title, lang, forum.sourceLanguage),
-    `${formatDay(s.day, lang, 'medium')} ${s.startTime}`.trim(),
+    `${formatDate(s.day, lang)} ${s.startTime}`.trim(),
     n(s.byRole.chair + s.byRole.moderator),
     n(s.byRole.speaker),
     n(s.byRole.rapporteur),
@@ -134,6 +135,7 @@ export function buildParticipationModel(db: Database, forumId: string, lang: str
         // People may hold roles in several sessions: a sum of the column would count them twice.
         total: null,
       },
-    ],
+      // A forum without sessions yet gets no empty session table.
+    ].filter((table) => table.rows.length > 0 || table.total !== null),
   };
 }

@@ -43,8 +43,8 @@ describe('plenary agenda show', () => {
     expect(result).toMatchObject({ code: 0, err: '' });
     const lines = result.out.split('\n');
     expect(lines[0]).toBe('Forum on Urban-Rural Linkages');
-    expect(lines).toContain('Monday, November 23, 2026');
-    expect(lines).toContain('Wednesday, November 25, 2026');
+    expect(lines).toContain('Monday, 23 November 2026');
+    expect(lines).toContain('Wednesday, 25 November 2026');
     expect(result.out).toMatch(/^09:00–10:30 {2}\[Plenary\] Opening of the Forum — Main Hall, Songyang Cultural Centre$/m);
     expect(result.out).toMatch(/^10:30–11:00 {2}\[Break\] .+ — Foyer, Songyang Cultural Centre$/m);
     expect(result.out).toMatch(/^ {13}Chair: .+\n {13}Moderator: .+\n {13}Speakers: .+, .+\n {13}Rapporteurs: .+, .+$/m);
@@ -125,7 +125,7 @@ describe('plenary agenda show', () => {
     }
     const result = await cli('agenda', 'show', '--db', db);
     expect(result.code).toBe(0);
-    expect(result.out).toBe('Expert Group Meeting\nTimes in Africa/Nairobi, 2026-05-04 to 2026-05-05.\n\nNo sessions yet.');
+    expect(result.out).toBe('Expert Group Meeting\n4–5 May 2026\nTimes in Africa/Nairobi.\n\nNo sessions yet.');
   });
 
   it.each([

@@ -26,7 +26,7 @@ describe('agendaDocx', () => {
     const xml = documentXml(await agendaDocx(ctx.db, forumId, 'en', 'a4'));
 
     const days = [...new Set(agenda.sessions.map((s) => s.day))];
-    const format = new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone: 'UTC' });
+    const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' });
     expect(styled(xml, 'Heading1')).toEqual(days.map((day) => format.format(new Date(`${day}T12:00:00Z`))));
     expect(styled(xml, 'Heading3')).toEqual(agenda.sessions.map((s) => `${s.startTime}–${s.endTime}   ${s.title.en}`));
 

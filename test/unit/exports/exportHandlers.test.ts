@@ -167,6 +167,22 @@ describe('export:agenda, export:participants', () => {
     expect(bytesOf(file).toString('utf8')).toMatch(/<html[^>]* lang="es"/);
   });
 
+  it('names each file in the language of the export: a Spanish agenda after the Spanish title, a Chinese one after the source title', async () => {
+    const { ctx, forumId } = await demo();
+    const names = async (lang: string) => [
+      (await call<ExportedFile>(ctx, 'export:agenda', { forumId, format: 'html', lang, paper: 'a4' })).fileName,
+      (await call<ExportedFile>(ctx, 'export:participants', { forumId, format: 'docx', lang })).fileName,
+      (await call<ExportedFile>(ctx, 'export:participation', { forumId, lang })).fileName,
+    ];
+    expect(await names('es')).toEqual([
+      'foro-sobre-vinculos-urbano-rurales-agenda-es.html',
+      'foro-sobre-vinculos-urbano-rurales-participants-es.docx',
+      'foro-sobre-vinculos-urbano-rurales-participation-es.docx',
+    ]);
+    // A Chinese title gives no letters for a file name: the source language's title stands in.
+    expect((await names('zh'))[0]).toBe('forum-on-urban-rural-linkages-agenda-zh.html');
+  });
+
   it('writes the participant list as CSV, as the list screen does', async () => {
     const { ctx, forumId } = await demo();
     const file = await call<ExportedFile>(ctx, 'export:participants', { forumId, format: 'csv', lang: 'en' });

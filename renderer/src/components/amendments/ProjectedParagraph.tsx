@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
 import type { DraftParagraph, OutcomeDocument } from '../../../../shared/outcome';
+import { textAfterLabel } from '../../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../../shared/ordinalWords';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useShrinkToFit } from '../../hooks/useShrinkToFit';
@@ -66,7 +67,7 @@ export function ProjectedParagraph({ document, paragraph, heading, lang, missing
         {heading && <LocalText as="h2" className="draft-projector-section" text={heading.text} lang={lang} sourceLanguage={source} />}
         <p className={`draft-projector-text status-${paragraph.status}`} lang={picked.lang} dir={directionOf(picked.lang)}>
           {label && <span className="paragraph-label">{label}</span>}
-          {picked.text}
+          {textAfterLabel(picked.text, label, document.numbering, picked.lang)}
         </p>
         {picked.fallback && <p className="fallback-mark">{t('content.untranslated', { language: languageName(picked.lang, ui) })}</p>}
         {amendments.error && <ErrorMessage error={amendments.error} />}

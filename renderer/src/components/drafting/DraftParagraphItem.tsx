@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
 import type { DraftParagraph, NumberingStyle } from '../../../../shared/outcome';
+import { textAfterLabel } from '../../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../../shared/ordinalWords';
 import { languageLabel } from '../agenda/agendaFormat';
 import { BracketedText } from './BracketedText';
@@ -37,7 +38,7 @@ export const DraftParagraphItem = memo(function DraftParagraphItem(props: Props)
     <>
       <span lang={picked.lang}>
         {label && <span className="paragraph-label">{label}</span>}
-        <BracketedText text={picked.text} />
+        <BracketedText text={textAfterLabel(picked.text, label, numbering, picked.lang)} />
       </span>
       {picked.fallback && (
         <span className="fallback-mark"> {t('content.untranslated', { language: languageLabel(picked.lang, i18n.language) })}</span>

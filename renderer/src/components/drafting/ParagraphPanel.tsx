@@ -159,6 +159,7 @@ export function ParagraphPanel(props: Props) {
                 stored={paragraph.text[lang] ?? ''}
                 state={paragraph.translations[lang]}
                 alternatives={paragraph.alternatives[lang] ?? []}
+                ordinal={doc.numbering === 'ordinal' && paragraph.kind === 'numbered'}
                 onBracketed={onBracketed}
                 onNothingSelected={onNothingSelected}
                 onFocusLanguage={onFocusLanguage}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranslationState } from '../../../../shared/agenda';
 import { directionOf } from '../../../../shared/languages';
+import { leadingOrdinal, stripLeadingOrdinal } from '../../../../shared/leadingOrdinal';
 import { maxParagraphText, type DraftParagraph } from '../../../../shared/outcome';
 import { useProseText } from '../../hooks/useProseField';
 import { languageLabel } from '../agenda/agendaFormat';
@@ -28,6 +29,8 @@ interface Props {
   /** For a translation: missing, out of date (the source changed since), or current. */
   state: TranslationState | undefined;
   alternatives: readonly string[];
+  /** The paragraph is a point the document labels with an ordinal word ("First, "): typing one too is warned about. */
+  ordinal: boolean;
   onBracketed(): void;
   onNothingSelected(): void;
   onFocusLanguage(lang: string): void;
@@ -37,7 +40,7 @@ interface Props {
 
 /** One language of a paragraph, saved as it is typed by the prose saver; Ctrl+B brackets the selected words. */
 export function ParagraphTextEditor(props: Props) {
-  const { saver, paragraphId, documentId, lang, isSource, stored, state, alternatives, onBracketed, onNothingSelected, onFocusLanguage, register, onSettled } = props;
+  const { saver, paragraphId, documentId, lang, isSource, stored, state, alternatives, ordinal, onBracketed, onNothingSelected, onFocusLanguage, register, onSettled } = props;
   const { t, i18n } = useTranslation();
   const fields = () => ({ paragraphId, documentId, lang, text: stored });
   const { text: draft, status, change, flush } = useProseText(saver, paragraphTextId(paragraphId, lang), fields, stored);
@@ -75,13 +78,22 @@ export function ParagraphTextEditor(props: Props) {
     }
   };
 
+  // "First, …" typed into a point labelled "First, " would print twice: say so, and offer to take it out.
+  const typedOrdinal = ordinal ? leadingOrdinal(draft, lang) : null;
+  const stripOrdinal = () => {
+    change(stripLeadingOrdinal(draft, lang));
+    void flush();
+    box.current?.focus();
+  };
+
   // A refused save says why beside the box until the next edit; one waiting to be retried says so in its status.
   const refused = status.state === 'rejected' ? status.error : undefined;
   const issue = refused?.issues?.find((i) => i.path === `text.${lang}` || i.path === 'text');
   const mark = !isSource && draft.trim() === '' ? 'missing' : !isSource && state === 'outdated' ? 'outdated' : undefined;
   // A save that has not landed is part of what the box says about itself; "Saved" is not news.
   const unsaved = status.state === 'retrying' || status.state === 'rejected';
-  const describedBy = [issue ? `${id}-error` : '', mark ? `${id}-mark` : '', unsaved ? `${id}-save` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [issue ? `${id}-error` : '', mark ? `${id}-mark` : '', unsaved ? `${id}-save` : '', typedOrdinal ? `${id}-ordinal` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field paragraph-text${mark ? ` is-${mark}` : ''}`}>
       <div className="field-head">
@@ -111,6 +123,16 @@ export function ParagraphTextEditor(props: Props) {
         <span id={`${id}-mark`} className={`translation-mark ${mark}`}>
           {t(`drafting.editor.${mark}`)}
         </span>
+      )}
+      {typedOrdinal && (
+        <p className="ordinal-typed warning">
+          <span id={`${id}-ordinal`} role="status">
+            {t('drafting.editor.ordinalTyped', { word: typedOrdinal.word })}
+          </span>{' '}
+          <button type="button" className="small" onClick={stripOrdinal}>
+            {t('drafting.editor.stripOrdinal', { word: typedOrdinal.word })}
+          </button>
+        </p>
       )}
       {issue ? <FieldError id={`${id}-error`} error={issue} /> : refused && <ErrorMessage error={refused} />}
       {alternatives.length > 0 && <ProseVersions paragraphId={paragraphId} lang={lang} shown={stored} others={[...alternatives]} onSettled={onSettled} />}

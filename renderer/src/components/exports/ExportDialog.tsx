@@ -6,6 +6,7 @@ import type { Result } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { ErrorMessage } from '../ErrorMessage';
 import { ExportProgressBar } from './ExportProgressBar';
+import { sourceFirst } from './exportLanguages';
 import { startingLanguage, type ExportTarget } from './exportTarget';
 import { formatsOf, ListExportOptions, type ListChoices } from './ListExportOptions';
 import { OutcomeExportOptions, type OutcomeChoices } from './OutcomeExportOptions';
@@ -24,6 +25,8 @@ export function ExportDialog({ target, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const run = useExportRun();
   const lang = startingLanguage(target, i18n.language);
+  // Whatever order the forum stored its languages in, the source language is offered first.
+  const languages = sourceFirst(target.languages, target.sourceLanguage);
   const [outcome, setOutcome] = useState<OutcomeChoices>({
     format: 'docx',
     languages: [lang],
@@ -68,9 +71,9 @@ export function ExportDialog({ target, onClose }: Props) {
       <form onSubmit={submit}>
         <h2 id="export-dialog-title">{t(`exports.titles.${target.kind}`)}</h2>
         {target.kind === 'outcome' ? (
-          <OutcomeExportOptions documentId={target.documentId} languages={target.languages} value={outcome} onChange={(value) => { setOutcome(value); run.clear(); }} insist={insist} />
+          <OutcomeExportOptions documentId={target.documentId} languages={languages} value={outcome} onChange={(value) => { setOutcome(value); run.clear(); }} insist={insist} />
         ) : (
-          <ListExportOptions kind={target.kind} languages={target.languages} value={list} onChange={(value) => { setList(value); run.clear(); }} />
+          <ListExportOptions kind={target.kind} languages={languages} value={list} onChange={(value) => { setList(value); run.clear(); }} />
         )}
         {(run.running || run.progress) && <ExportProgressBar progress={run.progress} />}
         {run.error && <ErrorMessage error={run.error} />}

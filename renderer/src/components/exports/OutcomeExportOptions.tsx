@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { exportVariants, outcomeFormats, paperSizes, type OutcomeExportInput } from '../../../../shared/exports';
 import { languageLabel } from '../agenda/agendaFormat';
 import { ChoiceGroup } from './ChoiceGroup';
+import { moveEarlier, withLanguage, withoutLanguage } from './exportLanguages';
 import { MissingTranslations } from './MissingTranslations';
 
 export type OutcomeChoices = Omit<OutcomeExportInput, 'documentId' | 'exportId'>;
@@ -19,13 +20,9 @@ interface Props {
 export function OutcomeExportOptions({ documentId, languages, value, onChange, insist }: Props) {
   const { t, i18n } = useTranslation();
   const set = (patch: Partial<OutcomeChoices>) => onChange({ ...value, ...patch });
-  const toggleLanguage = (lang: string, on: boolean) => {
-    const chosen = new Set(value.languages);
-    if (on) chosen.add(lang);
-    else chosen.delete(lang);
-    // Columns follow the forum's order of languages, source first.
-    set({ languages: languages.filter((l) => chosen.has(l)) });
-  };
+  // Columns (and the file name) follow the source-first order unless the user moves a language.
+  const toggleLanguage = (lang: string, on: boolean) =>
+    set({ languages: on ? withLanguage(value.languages, lang, languages) : withoutLanguage(value.languages, lang) });
   return (
     <>
       <ChoiceGroup legend={t('exports.format.legend')} options={outcomeFormats} value={value.format} label={(f) => t(`exports.format.${f}`)} onChange={(format) => set({ format })} />
@@ -40,6 +37,23 @@ export function OutcomeExportOptions({ documentId, languages, value, onChange, i
         <p id="export-languages-hint" className="hint">
           {t('exports.languages.hint')}
         </p>
+        {value.languages.length > 1 && (
+          <div className="export-column-order">
+            <span id="export-column-order">{t('exports.languages.order')}</span>
+            <ol aria-labelledby="export-column-order">
+              {value.languages.map((lang, index) => (
+                <li key={lang}>
+                  <span>{languageLabel(lang, i18n.language)}</span>{' '}
+                  {index > 0 && (
+                    <button type="button" className="small" aria-label={t('exports.languages.moveEarlier', { language: languageLabel(lang, i18n.language) })} onClick={() => set({ languages: moveEarlier(value.languages, lang) })}>
+                      {t('exports.languages.earlier')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
         {value.languages.length === 0 && (
           <p role="alert" className="field-error">
             {t('exports.languages.none')}

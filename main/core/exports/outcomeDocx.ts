@@ -31,6 +31,7 @@ function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
     shownParagraph(column.leadIn, column, w, {}, true),
   ];
   for (const item of column.items) out.push(itemParagraphs(item, column, w));
+  out.push((column.closingBlock ?? []).flatMap((line, index) => shownParagraph(line, column, w, index === 0 ? { spacing: { before: 360 } } : {})));
   out.push(shownParagraph(column.closing, column, w, { alignment: AlignmentType.END, spacing: { before: 360 } }));
   return out;
 }

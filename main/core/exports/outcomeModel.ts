@@ -11,6 +11,7 @@ import { CoreError } from '../errors';
 import { listAmendments } from '../store/amendments';
 import { getOutcomeDocument } from '../store/outcomeView';
 import { formatDates } from './formatDates';
+import { mergeValues, resolveMergeFields, type MergeValues } from './mergeFields';
 import { documentText, languageName, type DocumentTextFn } from './documentText';
 import { outcomeAnnexes } from './outcomeModelAnnexes';
 import type { ModelAmendment, OutcomeColumn, OutcomeItem, OutcomeModel, ShownText, TextPart } from './outcomeModelTypes';
@@ -105,16 +106,20 @@ interface Resolver {
   shown(texts: Record<string, string>, bracketed?: boolean): ShownText | null;
 }
 
-function resolver(doc: OutcomeDocument, lang: string, onFallback: () => void): Resolver {
+/** Merge fields take the COLUMN's language: a fallback English text in the Chinese column gets Chinese dates. */
+function resolver(doc: OutcomeDocument, lang: string, onFallback: () => void, values: MergeValues): Resolver {
   const t = documentText(lang);
-  const make = (text: string, textLang: string, fallback: boolean, bracketed: boolean): ShownText => ({
-    text,
-    lang: textLang,
-    dir: directionOf(textLang),
-    fallback,
-    fallbackNote: fallback ? t('outcome.notTranslated', { language: languageName(textLang, lang) }) : '',
-    parts: bracketParts(text, bracketed),
-  });
+  const make = (raw: string, textLang: string, fallback: boolean, bracketed: boolean): ShownText => {
+    const text = resolveMergeFields(raw, values);
+    return {
+      text,
+      lang: textLang,
+      dir: directionOf(textLang),
+      fallback,
+      fallbackNote: fallback ? t('outcome.notTranslated', { language: languageName(textLang, lang) }) : '',
+      parts: bracketParts(text, bracketed),
+    };
+  };
   return {
     lang,
     t,
@@ -189,8 +194,8 @@ function item(
   };
 }
 
-function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, openOf: Map<string, Amendment[]>, onFallback: () => void): OutcomeColumn {
-  const r = resolver(doc, lang, onFallback);
+function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, openOf: Map<string, Amendment[]>, onFallback: () => void, values: MergeValues): OutcomeColumn {
+  const r = resolver(doc, lang, onFallback, values);
   const field = (name: HeaderField) => r.shown(doc[name]);
   const place = field('place');
   const dates = formatDates(doc.startDate, doc.endDate, lang);
@@ -199,9 +204,9 @@ function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, op
   // A kind this Plenary does not know prints every part it has.
   const spec = documentKind(doc.kind);
   const wants = (part: string) => !spec || (spec.closing as readonly string[]).includes(part) || (spec.titleBlock as readonly string[]).includes(part);
-  const closing = !wants('closing') ? null :
-    field('closing') ??
-    (place || endDate ? r.shown({ [lang]: place && endDate ? r.t('outcome.placeAndDates', { place: place.text, dates: endDate }) : (place?.text ?? endDate) }) : null);
+  const placeAndEnd = () =>
+    place || endDate ? r.shown({ [lang]: place && endDate ? r.t('outcome.placeAndDates', { place: place.text, dates: endDate }) : (place?.text ?? endDate) }) : null;
+  const closing = wants('closing') ? (field('closing') ?? placeAndEnd()) : null;
   const preamble = field('preamble');
   const preambleParagraphs = preamble
     ? preamble.text
@@ -271,7 +276,7 @@ export function buildOutcomeModel(db: Database, input: OutcomeModelInput): Outco
   const onFallback = () => {
     usedFallback = true;
   };
-  const columns = input.languages.map((lang) => column(doc, lang, input, openOf, onFallback));
+  const columns = input.languages.map((lang) => column(doc, lang, input, openOf, onFallback, mergeValues(db, doc.forumId, lang)));
   const annexes = outcomeAnnexes(db, doc, input.languages, input.annexes, columns);
   return {
     documentId: doc.id,

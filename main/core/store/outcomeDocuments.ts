@@ -8,6 +8,7 @@ import { CoreError } from '../errors';
 import { writeRow, type Writer } from './changeLog';
 import { getForum } from './forums';
 import { seedSections } from './seedSections';
+import { checkMergeFields } from './checkMergeFields';
 
 export interface DocumentRow {
   id: string;
@@ -129,6 +130,9 @@ function checkLanguages(forum: Forum, input: OutcomeDocumentInput): void {
     const list = issues.map((i) => i.path).join(', ');
     throw new CoreError('invalid_input', `Not working languages of the forum (${forum.languages.join(', ')}): ${list}.`, issues);
   }
+  checkMergeFields(
+    Object.fromEntries(headerFields.flatMap(([field]) => Object.entries(input[field] ?? {}).map(([lang, text]) => [`${field}.${lang}`, text]))),
+  );
 }
 
 /** Languages with text only: an empty text in a form means "none". */

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { AgendaSession } from '../../../shared/agenda';
 import { isMergeField, mergeFieldPattern, type MergeFieldName } from '../../../shared/mergeFields';
 import { pickText } from '../../../shared/multilingual';
 import { participationSentence } from '../../../shared/participationSentence';
@@ -46,22 +47,27 @@ export function mergeValues(db: Database, forumId: string, lang: string): MergeV
 
 /** One line per session, breaks left out: "Wednesday 9 December 2026, 09:00–10:30: Opening (Chair: A; Speakers: B, C)". */
 function programme(db: Database, forumId: string, lang: string, source: string): string {
+  return agendaView(db, '', forumId)
+    .sessions.filter((session) => session.kind !== 'break')
+    .map((session) => sessionLine(session, lang, source))
+    .join('\n');
+}
+
+/** A session's day, time, title, room and people with a role, in `lang` (a session report's opening line too). */
+export function sessionLine(session: AgendaSession, lang: string, source: string): string {
   const t = documentText(lang);
   const separator = t('agenda.listSeparator');
-  const lines: string[] = [];
-  for (const session of agendaView(db, '', forumId).sessions) {
-    if (session.kind === 'break') continue;
-    const title = pickText(session.title, lang, source).text || t('agenda.untitled');
-    const roles = (['chair', 'moderator', 'speaker', 'rapporteur'] as const)
-      .map((role) => {
-        const names = session.roles.filter((r) => r.role === role).map((r) => r.name);
-        return names.length === 0 ? '' : t('merge.roleNames', { role: t(names.length === 1 ? `agenda.role.${role}` : `agenda.roles.${role}`), names: names.join(separator) });
-      })
-      .filter(Boolean);
-    const line = t('merge.sessionLine', { day: formatDay(session.day, lang), time: `${session.startTime}–${session.endTime}`, title });
-    lines.push(roles.length > 0 ? `${line}${t('merge.roles', { roles: roles.join(t('merge.roleSeparator')) })}` : line);
-  }
-  return lines.join('\n');
+  const title = pickText(session.title, lang, source).text || t('agenda.untitled');
+  const room = pickText(session.room, lang, source).text;
+  const roles = (['chair', 'moderator', 'speaker', 'rapporteur'] as const)
+    .map((role) => {
+      const names = session.roles.filter((r) => r.role === role).map((r) => r.name);
+      return names.length === 0 ? '' : t('merge.roleNames', { role: t(names.length === 1 ? `agenda.role.${role}` : `agenda.roles.${role}`), names: names.join(separator) });
+    })
+    .filter(Boolean);
+  if (room) roles.unshift(t('merge.roleNames', { role: t('agenda.room'), names: room }));
+  const line = t('merge.sessionLine', { day: formatDay(session.day, lang), time: `${session.startTime}–${session.endTime}`, title });
+  return roles.length > 0 ? `${line}${t('merge.roles', { roles: roles.join(t('merge.roleSeparator')) })}` : line;
 }
 
 /** `text` with every known field replaced; a field naming nothing is left as typed, so it shows. */

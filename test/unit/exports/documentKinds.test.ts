@@ -81,6 +81,26 @@ describe('document kinds as data', () => {
     expect(doc.paragraphs[1]?.text.en).toBe(point.en);
   });
 
+  it('seeds a session report per session, in agenda order: title, day and people, then its headings', async () => {
+    const { ctx, doc } = await documentOf('session_report');
+    const sessions = (await call<{ sessions: Array<{ id: string; kind: string; title: Record<string, string>; roles: Array<{ role: string; name: string }> }> }>(ctx, 'agenda:get', { forumId: doc.forumId })).sessions.filter(
+      (s) => s.kind !== 'break',
+    );
+    const seeded = doc.paragraphs.filter((p) => p.text.en !== point.en);
+    expect(seeded).toHaveLength(sessions.length * 5);
+    const [first] = sessions;
+    if (!first) throw new Error('the demo has sessions');
+    expect(seeded[0]).toMatchObject({ kind: 'heading', section: null, text: { zh: first.title.zh } });
+    const chair = first.roles.find((r) => r.role === 'chair')?.name ?? '';
+    expect(seeded[1]?.kind).toBe('plain');
+    expect(seeded[1]?.text.zh).toContain(`主席：${chair}`);
+    expect(seeded.slice(2, 5).map((p) => [p.section, p.text.es])).toEqual([
+      ['summary', 'Resumen'],
+      ['keyMessages', 'Mensajes clave'],
+      ['decisions', 'Decisiones'],
+    ]);
+  });
+
   it('every section key of every kind has a heading in all six languages', () => {
     for (const kind of documentKindNames) {
       for (const section of [...documentKinds[kind].sections, ...(documentKinds[kind].perSession ?? [])]) {
@@ -111,7 +131,7 @@ describe('document kinds as data', () => {
         for (const lang of format === 'pdf' ? (['zh'] as const) : languages) {
           const text = textOf(await exportOf(ctx, doc.id, format, lang), format);
           const t = documentText(lang);
-          for (const section of documentKinds[kind].sections) expect(text, `${kind} ${format} ${lang} ${section}`).toContain(t(sectionHeadingKey(kind, section)));
+          for (const section of [...documentKinds[kind].sections, ...(documentKinds[kind].perSession ?? [])]) expect(text, `${kind} ${format} ${lang} ${section}`).toContain(t(sectionHeadingKey(kind, section)));
           expect(text).toContain(point[lang]);
           if (kind === 'letter_of_intent') {
             expect(text).toContain(t('closing.signatories'));

@@ -8,6 +8,7 @@ import { numberingStyles, outcomeDocumentInput, type OutcomeDocument, type Outco
 import type { AppError, Result } from '../../../../shared/result';
 import { ErrorMessage } from '../ErrorMessage';
 import { DocumentOrganisersField } from './DocumentOrganisersField';
+import { DocumentSignatoriesField } from './DocumentSignatoriesField';
 import { DocumentTextField } from './DocumentTextField';
 import { pruneDocumentValues, type DocumentFormValues } from './documentValues';
 
@@ -107,6 +108,7 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
       {closingParts.includes('addressee') && (
         <DocumentTextField {...text} name="addressee" label={t('drafting.details.addressee')} multiline translations={translations?.addressee} />
       )}
+      {closingParts.includes('signatories') && <DocumentSignatoriesField form={form} languages={languages} />}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t('common.saving') : submitLabel}

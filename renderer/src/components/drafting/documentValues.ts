@@ -27,6 +27,7 @@ export function documentValuesFromForum(forum: Forum): DocumentFormValues {
     leadIn: {},
     closing: {},
     addressee: {},
+    signatories: [],
     numbering: documentKinds[forum.outcomeKind].numbering,
   };
 }
@@ -45,6 +46,7 @@ export function documentValues(doc: OutcomeDocument): DocumentFormValues {
     leadIn: { ...doc.leadIn },
     closing: { ...doc.closing },
     addressee: { ...doc.addressee },
+    signatories: doc.signatories.map((s) => ({ name: s.name, title: { ...s.title }, organisation: { ...s.organisation } })),
     numbering: doc.numbering,
   };
 }
@@ -57,5 +59,8 @@ export function pruneDocumentValues(values: DocumentFormValues, languages: reado
   const keep = (text: Record<string, string>) => Object.fromEntries(Object.entries(text).filter(([lang]) => languages.includes(lang)));
   const next = { ...values, coOrganisers: values.coOrganisers.map((o) => o.trim()).filter((o) => o !== '') };
   for (const field of documentTextFields) next[field] = keep(values[field] ?? {});
+  // A signatory's empty translations are left out, as an empty box means "none".
+  const filled = (text: Record<string, string>) => Object.fromEntries(Object.entries(keep(text)).filter(([, value]) => value.trim() !== ''));
+  if (values.signatories) next.signatories = values.signatories.map((s) => ({ name: s.name, title: filled(s.title), organisation: filled(s.organisation) }));
   return next;
 }

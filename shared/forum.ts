@@ -1,8 +1,10 @@
+import { documentKindNames } from './documentKinds';
 import { z } from 'zod';
 import { languageTagPattern } from './languages';
 import { multilingualText } from './multilingual';
 
-export const outcomeKinds = ['consensus', 'key_messages', 'communique', 'declaration'] as const;
+/** The kinds of document (see shared/documentKinds.ts, the registry). */
+export const outcomeKinds = documentKindNames;
 export type OutcomeKind = (typeof outcomeKinds)[number];
 
 export const isoDate = z

@@ -18,6 +18,15 @@ export const documentId = rowId;
 /** Longest paragraph text per language (a 2,000-word paragraph fits several times). */
 export const maxParagraphText = 50_000;
 
+/** One signatory of a letter or announcement: a name, and a title and organisation per language. */
+export const signatory = z
+  .object({
+    name: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+    title: multilingualText(300),
+    organisation: multilingualText(300),
+  })
+  .strict();
+
 /** The title block and frame of an outcome document: what the form sends and the store checks. */
 export const outcomeDocumentInput = z
   .object({
@@ -33,6 +42,8 @@ export const outcomeDocumentInput = z
     /** The closing line; where a language has none, "place, end date" is shown in that language. */
     closing: multilingualText(300),
     numbering: z.enum(numberingStyles, 'validation.required'),
+    addressee: multilingualText(1000).optional(),
+    signatories: z.array(signatory).max(50, 'validation.tooMany').optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -51,6 +62,8 @@ export const draftParagraph = z.object({
   position: z.string(),
   /** 1, 2, 3… among the numbered paragraphs; null for headings and plain paragraphs. */
   number: z.number().int().nullable(),
+  /** A heading seeded from the kind's sections: its key (its heading prints in each language). */
+  section: z.string().nullable(),
   text: texts,
   status: z.enum(paragraphStatuses),
   /** Per working language other than the source. */
@@ -65,10 +78,13 @@ export const draftParagraph = z.object({
 });
 export type DraftParagraph = z.infer<typeof draftParagraph>;
 
+/** A known kind, or one a newer Plenary made (kept as is; `isDocumentKind` tells them apart). */
+const storedKind = z.string();
+
 export const outcomeDocument = z.object({
   id: z.string(),
   forumId: z.string(),
-  kind: z.enum(outcomeKinds),
+  kind: storedKind,
   title: texts,
   subtitle: texts,
   place: texts,
@@ -79,6 +95,9 @@ export const outcomeDocument = z.object({
   leadIn: texts,
   closing: texts,
   numbering: z.enum(numberingStyles),
+  /** Letters and announcements: to whom, per language. */
+  addressee: texts,
+  signatories: z.array(signatory),
   /** The forum's working languages, source first, and its source language. */
   languages: z.array(z.string()),
   sourceLanguage: z.string(),
@@ -90,7 +109,7 @@ export type OutcomeDocument = z.infer<typeof outcomeDocument>;
 
 export const documentSummary = z.object({
   id: z.string(),
-  kind: z.enum(outcomeKinds),
+  kind: storedKind,
   title: texts,
   paragraphs: z.number().int(),
 });

@@ -8,6 +8,7 @@ import { openServer } from '../transport/serveAddress';
 import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
 import { deviceCommands, deviceNameProblem } from './deviceCommands';
+import { documentCommands } from './documentCommands';
 import { exportCommands } from './exportCommands';
 import { outcomeCommands } from './outcomeCommands';
 import { participantCommands } from './participantCommands';
@@ -125,4 +126,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...exportCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, ...exportCommands];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { agendaFormats, exportVariants, outcomeFormats, paperSizes, participantFormats } from '../../../shared/exports';
 import type { CommandInput } from '../../../shared/ipc';
 import { languageTagPattern } from '../../../shared/languages';
+import { documentId as documentIdSchema } from '../../../shared/outcome';
 import { invoke } from '../commands/invoke';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
@@ -97,51 +98,79 @@ async function exportTo<K extends ExportCommand>(ctx: CoreContext, name: K, inpu
   return 0;
 }
 
+const outcomeOptions: CliOption[] = [
+  { name: 'format', type: 'string', description: 'docx, pdf, md or html (default: what --out ends with)' },
+  { name: 'lang', type: 'string', description: 'a working language, or several separated by commas for parallel columns (en,zh)' },
+  { name: 'variant', type: 'string', description: 'clean (default) or amendments (open amendments, statuses, stances)' },
+  { name: 'annexes', type: 'string', description: 'participation, provenance, or both separated by a comma' },
+  { name: 'fallback', type: 'boolean', description: 'print the source text, marked, where a translation is missing' },
+  paper,
+  out,
+];
+
+function validateOutcome(values: Values): void {
+  checkOut(values);
+  checkForumOption(values);
+  formatOf(values, outcomeFormats);
+  languagesOf(values, true);
+  choice(values, 'variant', exportVariants, 'clean');
+  choice(values, 'paper', paperSizes, 'a4');
+  annexesOf(values);
+  if (values.document !== undefined && !documentIdSchema.safeParse(values.document).success) {
+    throw new UsageError(`--document must be a document id (see \`plenary documents list\`), not "${String(values.document)}".`);
+  }
+}
+
+/** Exports one document of the forum, whatever its kind: the same path for `export outcome` and `export document`. */
+async function exportDocument(ctx: CoreContext, values: Values, say: (line: string) => void, forum: { id: string; languages: string[]; sourceLanguage: string }, documentId: string) {
+  const file = checkOut(values);
+  const input = {
+    documentId,
+    format: formatOf(values, outcomeFormats),
+    languages: workingLanguages(values, forum.languages, forum.sourceLanguage, true),
+    variant: choice(values, 'variant', exportVariants, 'clean'),
+    annexes: annexesOf(values),
+    fallback: values.fallback === true,
+    paper: choice(values, 'paper', paperSizes, 'a4'),
+  };
+  return exportTo(ctx, 'export:outcome', input, file, say, ' Translate them first, or add --fallback to print the source text, marked, in their place.');
+}
+
 export const exportCommands: CliCommand[] = [
   {
     name: 'export outcome',
     summary: 'write the outcome document as Word, PDF, Markdown or HTML, in one language or parallel columns',
-    options: [
-      db,
-      forum,
-      { name: 'document', type: 'string', description: "the document's id (default: the forum's first outcome document)" },
-      { name: 'format', type: 'string', description: 'docx, pdf, md or html (default: what --out ends with)' },
-      { name: 'lang', type: 'string', description: 'a working language, or several separated by commas for parallel columns (en,zh)' },
-      { name: 'variant', type: 'string', description: 'clean (default) or amendments (open amendments, statuses, stances)' },
-      { name: 'annexes', type: 'string', description: 'participation, provenance, or both separated by a comma' },
-      { name: 'fallback', type: 'boolean', description: 'print the source text, marked, where a translation is missing' },
-      paper,
-      out,
-    ],
+    options: [db, forum, { name: 'document', type: 'string', description: "the document's id (default: the forum's first outcome document)" }, ...outcomeOptions],
     readOnly: true,
-    validate(values) {
-      checkOut(values);
-      checkForumOption(values);
-      formatOf(values, outcomeFormats);
-      languagesOf(values, true);
-      choice(values, 'variant', exportVariants, 'clean');
-      choice(values, 'paper', paperSizes, 'a4');
-      annexesOf(values);
-    },
+    validate: validateOutcome,
     async run(ctx, values, say) {
-      const file = checkOut(values);
-      const { id, languages, sourceLanguage } = await resolveForum(ctx, values.forum);
-      const documents = await invoke(ctx, 'outcome:list', { forumId: id });
+      const resolved = await resolveForum(ctx, values.forum);
+      const documents = await invoke(ctx, 'outcome:list', { forumId: resolved.id });
       const documentId = typeof values.document === 'string' ? values.document : documents[0]?.id;
       if (documentId === undefined) throw new Error('Nothing was written: this forum has no outcome document yet.');
       if (!documents.some((d) => d.id === documentId)) {
         throw new UsageError(`--document: the forum has no outcome document ${documentId}; it has ${documents.map((d) => d.id).join(', ')}.`);
       }
-      const input = {
-        documentId,
-        format: formatOf(values, outcomeFormats),
-        languages: workingLanguages(values, languages, sourceLanguage, true),
-        variant: choice(values, 'variant', exportVariants, 'clean'),
-        annexes: annexesOf(values),
-        fallback: values.fallback === true,
-        paper: choice(values, 'paper', paperSizes, 'a4'),
-      };
-      return exportTo(ctx, 'export:outcome', input, file, say, ' Translate them first, or add --fallback to print the source text, marked, in their place.');
+      return exportDocument(ctx, values, say, resolved, documentId);
+    },
+  },
+  {
+    name: 'export document',
+    summary: 'write any document of a forum (consensus, concept note, letter, session report…) as Word, PDF, Markdown or HTML',
+    options: [db, { name: 'document', type: 'string', description: 'the document\'s id (see `documents list`)' }, ...outcomeOptions],
+    readOnly: true,
+    validate(values) {
+      if (values.document === undefined) throw new UsageError('Say which document with --document ID (see `plenary documents list`).');
+      validateOutcome(values);
+    },
+    async run(ctx, values, say) {
+      const documentId = String(values.document);
+      const forums = await invoke(ctx, 'forums:list', {});
+      for (const candidate of forums) {
+        const documents = await invoke(ctx, 'outcome:list', { forumId: candidate.id });
+        if (documents.some((d) => d.id === documentId)) return exportDocument(ctx, values, say, candidate, documentId);
+      }
+      throw new UsageError(`--document: there is no document ${documentId} in this database (see \`plenary documents list\`).`);
     },
   },
   {

@@ -40,6 +40,8 @@ function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
     shownParagraph(column.leadIn, 'leadIn', column, w),
   ];
   for (const item of column.items) out.push(itemParagraphs(item, column, w));
+  // The kind's closing parts (signatories, contact lines) as plain paragraphs, then the dateline.
+  out.push((column.closingBlock ?? []).flatMap((line, index) => shownParagraph(line, 'paragraph', column, w, index === 0 ? { spacing: { before: 360 } } : {})));
   out.push(shownParagraph(column.closing, 'closing', column, w, { spacing: { before: 360 } }));
   return out;
 }

@@ -111,6 +111,7 @@ const preambleParagraph =
     return text ? shownHtml('p', 'preamble', text, column) : '';
   };
 const leadInHtml = (column: OutcomeColumn): string => (column.leadIn ? shownHtml('p', 'lead-in', column.leadIn, column) : '');
+const closingBlockHtml = (column: OutcomeColumn): string => (column.closingBlock ?? []).map((line) => shownHtml('p', 'closing-part', line, column)).join('');
 const closingHtml = (column: OutcomeColumn): string => (column.closing ? shownHtml('p', 'closing', column.closing, column) : '');
 
 function singleColumnHtml(model: OutcomeModel, column: OutcomeColumn): string {
@@ -123,7 +124,7 @@ function singleColumnHtml(model: OutcomeModel, column: OutcomeColumn): string {
     `<header class="title-block">${headerParts.map((part) => part(column)).join('')}</header>`,
     `<section class="preamble-block">${preambleHtml(column)}${leadInHtml(column)}</section>`,
     `<section class="paragraphs">${items.join('')}</section>`,
-    closingHtml(column) === '' ? '' : `<footer class="closing-block">${closingHtml(column)}</footer>`,
+    closingBlockHtml(column) + closingHtml(column) === '' ? '' : `<footer class="closing-block">${closingBlockHtml(column)}${closingHtml(column)}</footer>`,
     '</article>',
   ].join('');
 }
@@ -160,6 +161,7 @@ function parallelHtml(model: OutcomeModel): string {
       ),
     );
   }
+  rows.push(parallelRow(columns, closingBlockHtml, 'closing-row keep'));
   rows.push(parallelRow(columns, closingHtml, 'closing-row keep'));
   const head = columns.map((column) => `<th${langAttributes(column.lang)}>${escapeHtml(languageName(column.lang, column.lang))}</th>`).join('');
   const cols = columns.map(() => `<col style="width:${(100 / columns.length).toFixed(3)}%">`).join('');

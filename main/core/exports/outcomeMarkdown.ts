@@ -88,6 +88,7 @@ function columnBlocks(model: OutcomeModel, column: OutcomeColumn): string[] {
     ...column.preamble.map(shown),
     column.leadIn ? `**${shown(column.leadIn)}**` : '',
     ...column.items.flatMap((item) => itemBlocks(item, column, model.variant)),
+    ...(column.closingBlock ?? []).map(shown),
     column.closing ? `_${escapeMarkdownInline(column.closing.text)}_${column.closing.fallback ? ` _${escapeMarkdownInline(column.closing.fallbackNote)}_` : ''}` : '',
   ].filter((block) => block !== '');
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Amendment } from '../../../shared/amendments';
 import type { MissingTranslation, OutcomeExportInput } from '../../../shared/exports';
+import { documentKind, sectionHeadingKey } from '../../../shared/documentKinds';
 import { directionOf } from '../../../shared/languages';
 import { textAfterLabel } from '../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../shared/ordinalWords';
@@ -11,6 +12,7 @@ import { CoreError } from '../errors';
 import { listAmendments } from '../store/amendments';
 import { getOutcomeDocument } from '../store/outcomeView';
 import { formatDates } from './formatDates';
+import { mergeValues, resolveMergeFields, type MergeValues } from './mergeFields';
 import { documentText, languageName, type DocumentTextFn } from './documentText';
 import { outcomeAnnexes } from './outcomeModelAnnexes';
 import type { ModelAmendment, OutcomeColumn, OutcomeItem, OutcomeModel, ShownText, TextPart } from './outcomeModelTypes';
@@ -19,7 +21,7 @@ export type * from './outcomeModelTypes';
 
 export type OutcomeModelInput = Pick<OutcomeExportInput, 'documentId' | 'languages' | 'variant' | 'annexes' | 'fallback'>;
 
-const headerFieldNames = ['title', 'subtitle', 'place', 'preamble', 'leadIn', 'closing'] as const;
+const headerFieldNames = ['title', 'subtitle', 'place', 'preamble', 'leadIn', 'closing', 'addressee'] as const;
 type HeaderField = (typeof headerFieldNames)[number];
 
 /** The language a missing text falls back to: the source, else the first working language that has it. */
@@ -49,6 +51,7 @@ function missingIn(doc: OutcomeDocument, languages: string[]): MissingTranslatio
       if (lacks(doc[field], lang, doc)) missing.push({ lang, paragraphId: null, number: null, field });
     }
     for (const p of doc.paragraphs) {
+      if (sectionHeading(doc, p, lang) !== undefined) continue;
       if (lacks(p.text, lang, doc)) missing.push({ lang, paragraphId: p.id, number: p.number, field: 'paragraph' });
     }
   }
@@ -64,6 +67,18 @@ export function missingTranslations(db: Database, documentId: string, languages:
   const doc = getOutcomeDocument(db, documentId);
   checkLanguages(doc, languages);
   return missingIn(doc, languages);
+}
+
+/**
+ * A section heading seeded from the kind's registry prints, in a language it has no text in, the
+ * kind's heading in that language (never a marked fallback); undefined for other paragraphs and
+ * for sections this Plenary does not know (a newer one's), which print their own text.
+ */
+function sectionHeading(doc: OutcomeDocument, p: DraftParagraph, lang: string): string | undefined {
+  if (p.kind !== 'heading' || p.section === null || p.text[lang]) return undefined;
+  const key = sectionHeadingKey(doc.kind, p.section);
+  const heading = documentText(lang)(key);
+  return heading === key ? undefined : heading;
 }
 
 function describe(item: MissingTranslation): string {
@@ -92,16 +107,20 @@ interface Resolver {
   shown(texts: Record<string, string>, bracketed?: boolean): ShownText | null;
 }
 
-function resolver(doc: OutcomeDocument, lang: string, onFallback: () => void): Resolver {
+/** Merge fields take the COLUMN's language: a fallback English text in the Chinese column gets Chinese dates. */
+function resolver(doc: OutcomeDocument, lang: string, onFallback: () => void, values: MergeValues): Resolver {
   const t = documentText(lang);
-  const make = (text: string, textLang: string, fallback: boolean, bracketed: boolean): ShownText => ({
-    text,
-    lang: textLang,
-    dir: directionOf(textLang),
-    fallback,
-    fallbackNote: fallback ? t('outcome.notTranslated', { language: languageName(textLang, lang) }) : '',
-    parts: bracketParts(text, bracketed),
-  });
+  const make = (raw: string, textLang: string, fallback: boolean, bracketed: boolean): ShownText => {
+    const text = resolveMergeFields(raw, values);
+    return {
+      text,
+      lang: textLang,
+      dir: directionOf(textLang),
+      fallback,
+      fallbackNote: fallback ? t('outcome.notTranslated', { language: languageName(textLang, lang) }) : '',
+      parts: bracketParts(text, bracketed),
+    };
+  };
   return {
     lang,
     t,
@@ -151,7 +170,8 @@ function item(
   printed: string[],
   first: boolean,
 ): OutcomeItem {
-  const shown = r.shown(p.text, p.status === 'bracketed');
+  const heading = sectionHeading(doc, p, r.lang);
+  const shown = r.shown(heading === undefined ? p.text : { [r.lang]: heading }, p.status === 'bracketed');
   if (!shown) throw new CoreError('not_found', `Paragraph ${p.id} has no text in any language.`);
   const label = p.kind === 'numbered' && p.number !== null ? paragraphLabel(p.number, doc.numbering, r.lang) : '';
   const text = withoutTypedOrdinal(shown, label, doc, p.status === 'bracketed');
@@ -183,16 +203,19 @@ function item(
   };
 }
 
-function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, openOf: Map<string, Amendment[]>, onFallback: () => void): OutcomeColumn {
-  const r = resolver(doc, lang, onFallback);
+function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, openOf: Map<string, Amendment[]>, onFallback: () => void, values: MergeValues): OutcomeColumn {
+  const r = resolver(doc, lang, onFallback, values);
   const field = (name: HeaderField) => r.shown(doc[name]);
   const place = field('place');
   const dates = formatDates(doc.startDate, doc.endDate, lang);
   const placeAndDates = place && dates ? r.t('outcome.placeAndDates', { place: place.text, dates }) : (place?.text ?? dates);
   const endDate = formatDates(doc.endDate || doc.startDate, '', lang);
-  const closing =
-    field('closing') ??
-    (place || endDate ? r.shown({ [lang]: place && endDate ? r.t('outcome.placeAndDates', { place: place.text, dates: endDate }) : (place?.text ?? endDate) }) : null);
+  // A kind this Plenary does not know prints every part it has.
+  const spec = documentKind(doc.kind);
+  const wants = (part: string) => !spec || (spec.closing as readonly string[]).includes(part) || (spec.titleBlock as readonly string[]).includes(part);
+  const placeAndEnd = () =>
+    place || endDate ? r.shown({ [lang]: place && endDate ? r.t('outcome.placeAndDates', { place: place.text, dates: endDate }) : (place?.text ?? endDate) }) : null;
+  const closing = wants('closing') ? (field('closing') ?? placeAndEnd()) : null;
   const preamble = field('preamble');
   const preambleParagraphs = preamble
     ? preamble.text
@@ -207,13 +230,32 @@ function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, op
     title: field('title'),
     subtitle: field('subtitle'),
     placeAndDates,
-    coOrganisers: doc.coOrganisers.length > 0 ? r.t('outcome.coOrganisers', { names: doc.coOrganisers.join(lang.startsWith('zh') ? '、' : lang.startsWith('ar') ? '، ' : ', ') }) : '',
+    coOrganisers: doc.coOrganisers.length > 0 && wants('coOrganisers') ? r.t('outcome.coOrganisers', { names: doc.coOrganisers.join(lang.startsWith('zh') ? '、' : lang.startsWith('ar') ? '، ' : ', ') }) : '',
     preamble: preambleParagraphs,
     leadIn: field('leadIn'),
     items: doc.paragraphs.map((p) => item(doc, p, r, openOf.get(p.id) ?? [], input.languages, lang === input.languages[0])),
+    closingBlock: closingBlock(doc, r, wants),
     closing,
     pageTemplate: r.t('outcome.page'),
   };
+}
+
+/** The addressee and the signatories, in the column's language, where the kind prints them. */
+function closingBlock(doc: OutcomeDocument, r: Resolver, wants: (part: string) => boolean): ShownText[] {
+  const lines: ShownText[] = [];
+  const addressee = wants('addressee') ? r.shown(doc.addressee) : null;
+  if (addressee) lines.push({ ...addressee, text: r.t('closing.addressee', { addressee: addressee.text }), parts: bracketParts(r.t('closing.addressee', { addressee: addressee.text }), false) });
+  if (!wants('signatories') || doc.signatories.length === 0) return lines;
+  const separator = r.t('agenda.listSeparator');
+  const plain = (text: string): ShownText | null => r.shown({ [r.lang]: text });
+  const signedBy = plain(r.t('closing.signatories'));
+  if (signedBy) lines.push(signedBy);
+  for (const s of doc.signatories) {
+    const own = (texts: Record<string, string>) => texts[r.lang] ?? texts[doc.sourceLanguage] ?? Object.values(texts)[0] ?? '';
+    const line = plain([s.name, own(s.title), own(s.organisation)].filter((part) => part !== '').join(separator));
+    if (line) lines.push(line);
+  }
+  return lines;
 }
 
 /**
@@ -243,7 +285,7 @@ export function buildOutcomeModel(db: Database, input: OutcomeModelInput): Outco
   const onFallback = () => {
     usedFallback = true;
   };
-  const columns = input.languages.map((lang) => column(doc, lang, input, openOf, onFallback));
+  const columns = input.languages.map((lang) => column(doc, lang, input, openOf, onFallback, mergeValues(db, doc.forumId, lang)));
   const annexes = outcomeAnnexes(db, doc, input.languages, input.annexes, columns);
   return {
     documentId: doc.id,

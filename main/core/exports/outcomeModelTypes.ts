@@ -1,6 +1,5 @@
 import type { AmendmentKind } from '../../../shared/amendments';
 import type { ExportVariant } from '../../../shared/exports';
-import type { OutcomeKind } from '../../../shared/forum';
 import type { ParagraphKind, ParagraphStatus } from '../../../shared/outcome';
 import type { DiffPart } from '../../../shared/wordDiff';
 
@@ -113,6 +112,11 @@ export interface OutcomeColumn {
   preamble: ShownText[];
   leadIn: ShownText | null;
   items: OutcomeItem[];
+  /**
+   * After the paragraphs, before the closing line, as the kind's registry entry asks: "To: …" (the
+   * addressee), "Signed by", then one line per signatory ("Name, Title, Organisation"). Empty for most kinds.
+   */
+  closingBlock?: ShownText[];
   /** The closing line; where the document has none, "place, end date" in this language. */
   closing: ShownText | null;
   /** "Page {{n}} of {{total}}" in this language, placeholders kept for the writer to fill. */
@@ -158,7 +162,8 @@ export interface OutcomeAnnex {
 export interface OutcomeModel {
   documentId: string;
   forumId: string;
-  kind: OutcomeKind;
+  /** As stored: a newer Plenary's kind prints like any other, from its paragraphs. */
+  kind: string;
   variant: ExportVariant;
   sourceLanguage: string;
   /** The languages in the order asked: one column each (one column: a plain single-language document). */

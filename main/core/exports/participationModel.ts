@@ -48,7 +48,7 @@ function numberFormats(lang: string): { count: Intl.NumberFormat; share: Intl.Nu
  * no plural resolution, so the plural form is chosen here with the document language's own rules
  * among the six suffixes every locale file carries.
  */
-function sentenceTranslate(t: DocText, lang: string): Translate {
+export function sentenceTranslate(t: DocText, lang: string): Translate {
   let rules: Intl.PluralRules;
   try {
     rules = new Intl.PluralRules(lang);

@@ -1,11 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { Forum, OutcomeKind } from '../../../shared/forum';
+import { isDocumentKind, type Signatory } from '../../../shared/documentKinds';
+import type { Forum } from '../../../shared/forum';
 import type { NumberingStyle, OutcomeDocumentInput } from '../../../shared/outcome';
 import type { FieldIssue } from '../../../shared/result';
 import { CoreError } from '../errors';
 import { writeRow, type Writer } from './changeLog';
 import { getForum } from './forums';
+import { seedSections } from './seedSections';
+import { checkMergeFields } from './checkMergeFields';
 
 export interface DocumentRow {
   id: string;
@@ -21,12 +24,15 @@ export interface DocumentRow {
   lead_in: string;
   closing: string;
   numbering: string | null;
+  addressee: string;
+  signatories: string;
   deleted: number;
 }
 
 /** The document's fields as the contract names them (what a form sends and the view shows). */
 export interface DocumentFields {
-  kind: OutcomeKind;
+  /** As stored: a kind a newer Plenary made is kept, never turned into one this laptop knows. */
+  kind: string;
   title: Record<string, string>;
   subtitle: Record<string, string>;
   place: Record<string, string>;
@@ -37,6 +43,8 @@ export interface DocumentFields {
   leadIn: Record<string, string>;
   closing: Record<string, string>;
   numbering: NumberingStyle;
+  addressee: Record<string, string>;
+  signatories: Signatory[];
 }
 
 /** The multilingual header fields, by contract name and column. */
@@ -47,16 +55,16 @@ export const headerFields = [
   ['preamble', 'preamble'],
   ['leadIn', 'lead_in'],
   ['closing', 'closing'],
+  ['addressee', 'addressee'],
 ] as const;
 
-const columns = 'id, forum_id, kind, title, subtitle, place, start_date, end_date, co_organisers, preamble, lead_in, closing, numbering, deleted';
-const kinds = new Set<string>(['consensus', 'key_messages', 'communique', 'declaration']);
+const columns = 'id, forum_id, kind, title, subtitle, place, start_date, end_date, co_organisers, preamble, lead_in, closing, numbering, addressee, signatories, deleted';
 const numberings = new Set<string>(['ordinal', 'numbers', 'none']);
 
 export function documentFields(row: DocumentRow): DocumentFields {
   const text = (value: string) => JSON.parse(value) as Record<string, string>;
   return {
-    kind: (row.kind && kinds.has(row.kind) ? row.kind : 'consensus') as OutcomeKind,
+    kind: row.kind ?? 'consensus',
     title: text(row.title),
     subtitle: text(row.subtitle),
     place: text(row.place),
@@ -67,7 +75,20 @@ export function documentFields(row: DocumentRow): DocumentFields {
     leadIn: text(row.lead_in),
     closing: text(row.closing),
     numbering: (row.numbering && numberings.has(row.numbering) ? row.numbering : 'ordinal') as NumberingStyle,
+    addressee: text(row.addressee),
+    signatories: signatoriesOf(row.signatories),
   };
+}
+
+/** The stored list, keeping only well-formed rows (a newer Plenary may add fields; they are ignored). */
+function signatoriesOf(value: string): Signatory[] {
+  const parsed: unknown = JSON.parse(value);
+  if (!Array.isArray(parsed)) return [];
+  const texts = (v: unknown): Record<string, string> =>
+    typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+  return parsed
+    .filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null && typeof (s as { name?: unknown }).name === 'string')
+    .map((s) => ({ name: s.name as string, title: texts(s.title), organisation: texts(s.organisation) }));
 }
 
 /** A live document of a live forum, with that forum; not_found otherwise. */
@@ -78,7 +99,7 @@ export function liveDocument(db: Database, id: string): { row: DocumentRow; foru
 }
 
 /** The forum's live documents: the first (whose id is the forum's) first, then in order of creation. */
-export function listDocuments(db: Database, forumId: string): Array<{ id: string; kind: OutcomeKind; title: Record<string, string>; paragraphs: number }> {
+export function listDocuments(db: Database, forumId: string): Array<{ id: string; kind: string; title: Record<string, string>; paragraphs: number }> {
   getForum(db, forumId);
   const rows = db
     .prepare(
@@ -91,7 +112,7 @@ export function listDocuments(db: Database, forumId: string): Array<{ id: string
     .all(forumId) as Array<{ id: string; kind: string | null; title: string; paragraphs: number }>;
   return rows.map((row) => ({
     id: row.id,
-    kind: (row.kind && kinds.has(row.kind) ? row.kind : 'consensus') as OutcomeKind,
+    kind: row.kind ?? 'consensus',
     title: JSON.parse(row.title) as Record<string, string>,
     paragraphs: row.paragraphs,
   }));
@@ -101,7 +122,7 @@ export function listDocuments(db: Database, forumId: string): Array<{ id: string
 function checkLanguages(forum: Forum, input: OutcomeDocumentInput): void {
   const issues: FieldIssue[] = [];
   for (const [field] of headerFields) {
-    for (const [lang, text] of Object.entries(input[field])) {
+    for (const [lang, text] of Object.entries(input[field] ?? {})) {
       if (text !== '' && !forum.languages.includes(lang)) issues.push({ path: `${field}.${lang}`, message: 'validation.notWorkingLanguage' });
     }
   }
@@ -109,6 +130,9 @@ function checkLanguages(forum: Forum, input: OutcomeDocumentInput): void {
     const list = issues.map((i) => i.path).join(', ');
     throw new CoreError('invalid_input', `Not working languages of the forum (${forum.languages.join(', ')}): ${list}.`, issues);
   }
+  checkMergeFields(
+    Object.fromEntries(headerFields.flatMap(([field]) => Object.entries(input[field] ?? {}).map(([lang, text]) => [`${field}.${lang}`, text]))),
+  );
 }
 
 /** Languages with text only: an empty text in a form means "none". */
@@ -137,8 +161,11 @@ export function createDocument(writer: Writer, forumId: string, input: OutcomeDo
       lead_in: nonEmpty(input.leadIn),
       closing: nonEmpty(input.closing),
       numbering: input.numbering,
+      addressee: nonEmpty(input.addressee ?? {}),
+      signatories: input.signatories ?? [],
       deleted: 0,
     });
+    seedSections(writer, forum, id, input.kind);
     return id;
   })();
 }
@@ -154,19 +181,22 @@ export function updateDocument(writer: Writer, id: string, input: OutcomeDocumen
   const changed: Record<string, unknown> = {};
   for (const [field, column] of headerFields) {
     const old = before[field];
-    const next = input[field];
+    // Left out (an older client's form): unchanged.
+    const next = input[field] ?? old;
     const diff: Record<string, string> = {};
     for (const lang of new Set([...Object.keys(old), ...Object.keys(next)])) {
       if ((old[lang] ?? '') !== (next[lang] ?? '')) diff[lang] = next[lang] ?? '';
     }
     if (Object.keys(diff).length > 0) changed[column] = diff;
   }
+  // A kind a newer Plenary made stays: this laptop's form cannot show it, so cannot mean to change it.
   const scalars: Array<[string, unknown, unknown]> = [
-    ['kind', row.kind, input.kind],
+    ['kind', row.kind, row.kind === null || isDocumentKind(row.kind) ? input.kind : row.kind],
     ['start_date', row.start_date, input.startDate],
     ['end_date', row.end_date, input.endDate],
     ['co_organisers', before.coOrganisers, input.coOrganisers],
     ['numbering', row.numbering, input.numbering],
+    ['signatories', before.signatories, input.signatories ?? before.signatories],
   ];
   for (const [column, old, next] of scalars) {
     if (JSON.stringify(old) !== JSON.stringify(next)) changed[column] = next;

@@ -8,6 +8,7 @@ import { writeRow, type Writer } from './changeLog';
 import { getForum } from './forums';
 import { liveDocument } from './outcomeDocuments';
 import { positionAfter, positionBetween } from './paragraphOrder';
+import { checkMergeFields } from './checkMergeFields';
 import { checkKeyMessages, currentLinks, linkSources } from './paragraphSources';
 
 export interface ParagraphRecord {
@@ -69,6 +70,8 @@ const emptyParagraph = (forum: Forum) =>
     { path: `text.${forum.sourceLanguage}`, message: 'validation.emptyParagraph' },
   ]);
 
+const prefixed = (text: Record<string, string>) => Object.fromEntries(Object.entries(text).map(([lang, value]) => [`text.${lang}`, value]));
+
 /** Chinese and Japanese sentences run on without a space; others take one. */
 const joins = (before: string) => (/[\u3000-\u303f\uff00-\uffef]$/.test(before) ? '' : ' ');
 
@@ -109,6 +112,7 @@ export function createParagraph(writer: Writer, input: NewParagraph): string {
   if (input.id !== undefined && alreadyCreated(db, input.id, document.id)) return input.id;
   const given = Object.fromEntries(Object.entries(input.text).filter(([, text]) => text !== ''));
   checkWorkingLanguages(forum, given);
+  checkMergeFields(prefixed(given));
   const messages = checkKeyMessages(db, forum.id, input.keyMessageIds ?? []);
   const text = Object.keys(given).length === 0 ? textOfMessages(messages) : given;
   for (const lang of Object.keys(text)) if (!forum.languages.includes(lang)) delete text[lang];
@@ -161,6 +165,7 @@ export function updateParagraph(writer: Writer, id: string, patch: ParagraphPatc
     Object.fromEntries(Object.entries(changes).filter(([, text]) => text !== '')),
   );
   if (changes[forum.sourceLanguage] === '') throw emptyParagraph(forum);
+  checkMergeFields(prefixed(changes));
   writeRow(writer, 'outcome_paragraphs', id, {
     text: Object.keys(changes).length > 0 ? changes : undefined,
     status: patch.status !== undefined && patch.status !== row.status ? patch.status : undefined,

@@ -17,11 +17,12 @@ interface ParagraphRow {
   position: string;
   text: string;
   status: string;
+  section: string | null;
 }
 
 // Paragraphs from before documents carry none: they belong to the forum's first, whose id is the forum's.
 const inDocument = 'coalesce(document_id, forum_id) = ? AND deleted = 0 ORDER BY position, id';
-const paragraphColumns = "id, coalesce(document_id, forum_id) AS document_id, kind, coalesce(position, '') AS position, text, status";
+const paragraphColumns = "id, coalesce(document_id, forum_id) AS document_id, kind, coalesce(position, '') AS position, text, status, section";
 const statuses = new Set<string>(['draft', 'proposed', 'bracketed', 'agreed']);
 const kinds = new Set<string>(['numbered', 'plain', 'heading']);
 
@@ -97,6 +98,7 @@ function draftParagraphs(db: Database, forum: Forum, rows: ParagraphRow[], numbe
       kind: asKind(row.kind),
       position: row.position,
       number: numbers.get(row.id) ?? null,
+      section: row.section,
       text,
       status: (statuses.has(row.status) ? row.status : 'draft') as ParagraphStatus,
       translations: translationStates(forum, text, (lang) => cells?.get(`text@${lang}`)?.newest),

@@ -93,6 +93,8 @@ export const syncedTables = {
     lead_in: 'multilingual',
     closing: 'multilingual',
     numbering: 'text',
+    addressee: 'multilingual',
+    signatories: 'json',
     deleted: 'integer',
   },
   outcome_paragraphs: {
@@ -102,6 +104,7 @@ export const syncedTables = {
     position: 'text',
     text: 'multilingual',
     status: 'text',
+    section: 'text',
     deleted: 'integer',
   },
   paragraph_sources: { forum_id: 'text', paragraph_id: 'text', key_message_id: 'text', deleted: 'integer' },

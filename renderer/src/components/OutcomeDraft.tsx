@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { kindLabel } from './drafting/kindLabel';
 import { paragraphStatuses, type OutcomeKind } from '../../../shared/forum';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
@@ -24,7 +25,7 @@ export function OutcomeDraft({ forumId, outcomeKind, lang, sourceLanguage }: Pro
   const kind = first?.kind ?? outcomeKind;
   return (
     <section aria-labelledby="outcome-heading" className="outcome-summary">
-      <h2 id="outcome-heading">{t('forum.outcome', { kind: t(`outcomeKind.${kind}`) })}</h2>
+      <h2 id="outcome-heading">{t('forum.outcome', { kind: kindLabel(t, kind) })}</h2>
       {list.error && <ErrorMessage error={list.error} />}
       {list.data && !first && (
         <div className="empty-state">

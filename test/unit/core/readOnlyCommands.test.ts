@@ -10,7 +10,7 @@ import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempCore';
 
 /** Each read-only command with what it needs besides --db: `dir` takes the files it writes. */
-const invocations: Record<string, (dir: string, bundle: string) => string[]> = {
+const invocations: Record<string, (dir: string, bundle: string, documentId: string) => string[]> = {
   'forums list': () => [],
   'device show': () => [],
   'bundle inspect': (_dir, bundle) => [bundle],
@@ -20,6 +20,8 @@ const invocations: Record<string, (dir: string, bundle: string) => string[]> = {
   // Two characters: found through a temporary vocabulary table, which a read-only connection may still make.
   search: () => ['宽带'],
   'outcome show': () => [],
+  'documents list': () => [],
+  'export document': (dir, _bundle, documentId) => ['--document', documentId, '--out', path.join(dir, 'document.md')],
   'export outcome': (dir) => ['--out', path.join(dir, 'outcome.html')],
   'export agenda': (dir) => ['--out', path.join(dir, 'agenda.docx')],
   'export participants': (dir) => ['--out', path.join(dir, 'participants.csv')],
@@ -70,16 +72,18 @@ describe('read-only commands', () => {
     const bundle = await otherLaptopsBundle();
     const file = path.join(tempDir(), 'plenary.sqlite');
     expect((await cli('demo', '--db', file)).code).toBe(0);
+    // The demo's first document takes the forum's id.
+    const [demo] = JSON.parse((await cli('forums', 'list', '--db', file, '--json')).out) as Array<{ id: string }>;
     const out = tempDir();
     const before = state(file);
     for (const [name, extra] of Object.entries(invocations)) {
-      const result = await cli(...name.split(' '), '--db', file, ...extra(out, bundle));
+      const result = await cli(...name.split(' '), '--db', file, ...extra(out, bundle, demo?.id ?? ''));
       expect(result, name).toMatchObject({ code: 0, err: '' });
       expectUnchanged(file, before, name);
     }
     // What they wrote is the owner's alone: exports hold people's names and e-mail addresses.
     const written = fs.readdirSync(out).sort();
-    expect(written).toEqual(['agenda.docx', 'outcome.html', 'participants.csv', 'participation.docx', 'people.csv']);
+    expect(written).toEqual(['agenda.docx', 'document.md', 'outcome.html', 'participants.csv', 'participation.docx', 'people.csv']);
     for (const name of written) expect(fs.statSync(path.join(out, name)).mode & 0o777, name).toBe(0o600);
   });
 
@@ -90,7 +94,7 @@ describe('read-only commands', () => {
     const out = tempDir();
     const before = state(file);
     for (const [name, extra] of Object.entries(invocations)) {
-      const result = await cli(...name.split(' '), '--db', file, ...extra(out, bundle));
+      const result = await cli(...name.split(' '), '--db', file, ...extra(out, bundle, '00000000-0000-4000-8000-000000000001'));
       expect(result, name).toMatchObject({ code: 1, err: expect.stringMatching(/written by an older Plenary.*plenary upgrade --db/) });
       expectUnchanged(file, before, name);
     }

@@ -8,6 +8,7 @@ const paragraph = (id: string, position: string, kind: ParagraphKind = 'numbered
   kind,
   position,
   number: null,
+  section: null,
   text: { en: id },
   status: 'draft',
   translations: {},

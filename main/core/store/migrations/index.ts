@@ -12,6 +12,7 @@ import { m011PlainSortKeys } from './m011_plainSortKeys';
 import { m012DeferredSearch } from './m012_deferredSearch';
 import { m013LeanParticipantIndexes } from './m013_leanParticipantIndexes';
 import { m014ParticipantPosition } from './m014_participantPosition';
+import { m015DocumentKinds } from './m015_documentKinds';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   m012DeferredSearch,
   m013LeanParticipantIndexes,
   m014ParticipantPosition,
+  m015DocumentKinds,
 ];
 
 export const latestVersion = migrations.length;

@@ -3,11 +3,12 @@ import { useMemo, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../DateField';
-import { outcomeKinds } from '../../../../shared/forum';
+import { documentKind, documentKindNames, isDocumentKind } from '../../../../shared/documentKinds';
 import { numberingStyles, outcomeDocumentInput, type OutcomeDocument, type OutcomeDocumentInput } from '../../../../shared/outcome';
 import type { AppError, Result } from '../../../../shared/result';
 import { ErrorMessage } from '../ErrorMessage';
 import { DocumentOrganisersField } from './DocumentOrganisersField';
+import { DocumentSignatoriesField } from './DocumentSignatoriesField';
 import { DocumentTextField } from './DocumentTextField';
 import { pruneDocumentValues, type DocumentFormValues } from './documentValues';
 
@@ -19,6 +20,8 @@ interface Props {
   languages: readonly string[];
   sourceLanguage: string;
   translations?: OutcomeDocument['translations'];
+  /** The kind as stored, when editing: one a newer Plenary made is shown as such and kept. */
+  storedKind?: string;
   submitLabel: string;
   onSave(values: OutcomeDocumentInput): Promise<Result<unknown>>;
   onCancel?(): void;
@@ -28,7 +31,7 @@ interface Props {
  * The document's frame: kind, numbering, title block, dates, co-organisers, preamble, lead-in and
  * closing line. Checked by the contract's own schema, and again by the core, errors beside fields.
  */
-export function DocumentForm({ defaultValues, languages, sourceLanguage, translations, submitLabel, onSave, onCancel }: Props) {
+export function DocumentForm({ defaultValues, languages, sourceLanguage, translations, storedKind, submitLabel, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const [saveError, setSaveError] = useState<AppError>();
   const [saved, setSaved] = useState(false);
@@ -38,6 +41,8 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
   );
   const form = useForm<DocumentFormValues, unknown, OutcomeDocumentInput>({ defaultValues, resolver });
   const { register, handleSubmit, setError, formState } = form;
+  const newerKind = storedKind !== undefined && !isDocumentKind(storedKind);
+  const closingParts = documentKind(form.watch('kind'))?.closing ?? [];
 
   const submit = handleSubmit(async (values) => {
     setSaveError(undefined);
@@ -62,13 +67,17 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
       <div className="field-row">
         <label className="field">
           <span>{t('drafting.details.kind')}</span>
-          <select {...register('kind')}>
-            {outcomeKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`outcomeKind.${kind}`)}
-              </option>
-            ))}
-          </select>
+          {newerKind ? (
+            <span className="hint">{t('outcomeKind.newer', { kind: storedKind })}</span>
+          ) : (
+            <select {...register('kind')}>
+              {documentKindNames.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`outcomeKind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          )}
         </label>
         <label className="field">
           <span>{t('drafting.details.numbering')}</span>
@@ -96,6 +105,10 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
       <DocumentTextField {...text} name="leadIn" label={t('drafting.details.leadIn')} multiline translations={translations?.leadIn} />
       <DocumentTextField {...text} name="closing" label={t('drafting.details.closing')} translations={translations?.closing} />
       <p className="hint">{t('drafting.details.closingHint')}</p>
+      {closingParts.includes('addressee') && (
+        <DocumentTextField {...text} name="addressee" label={t('drafting.details.addressee')} multiline translations={translations?.addressee} />
+      )}
+      {closingParts.includes('signatories') && <DocumentSignatoriesField form={form} languages={languages} />}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t('common.saving') : submitLabel}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { kindLabel } from './kindLabel';
 import { pickText } from '../../../../shared/multilingual';
 import type { OutcomeDocument } from '../../../../shared/outcome';
 import { navigate, routeHref } from '../../hooks/useRoute';
@@ -7,7 +8,7 @@ import { ExportButton } from '../exports/ExportButton';
 interface Props {
   forumId: string;
   document: OutcomeDocument;
-  documents: ReadonlyArray<{ id: string; title: Record<string, string> }>;
+  documents: ReadonlyArray<{ id: string; kind: string; title: Record<string, string> }>;
   uiLanguage: string;
   onNewDocument(): void;
 }
@@ -26,7 +27,7 @@ export function DraftingHeader({ forumId, document: doc, documents, uiLanguage, 
             <select value={doc.id} onChange={(event) => navigate({ name: 'drafting', id: forumId, documentId: event.target.value })}>
               {documents.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {titleOf(d.title)}
+                  {`${titleOf(d.title)} (${kindLabel(t, d.kind)})`}
                 </option>
               ))}
             </select>

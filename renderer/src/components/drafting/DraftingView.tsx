@@ -26,7 +26,7 @@ interface Props {
   documentId: string;
   /** The paragraph to open (a link from the coverage view or the projector). */
   paragraphId?: string | undefined;
-  documents: ReadonlyArray<{ id: string; title: Record<string, string> }>;
+  documents: ReadonlyArray<{ id: string; kind: string; title: Record<string, string> }>;
   onNewDocument(): void;
   onDocumentSaved(): void;
 }
@@ -218,6 +218,7 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
             languages={languages}
             sourceLanguage={source}
             translations={loaded.translations}
+            storedKind={loaded.kind}
             submitLabel={t('drafting.details.save')}
             onSave={saveDetails}
           />

@@ -12,6 +12,7 @@ import type { ProseSaver } from '../proseSaver';
 import { ProseSaveStatus } from '../ProseSaveStatus';
 import { ProseVersions } from '../ProseVersions';
 import { bracketSelection } from './bracketText';
+import { MergeFieldMenu } from './MergeFieldMenu';
 import { paragraphTextId, type ParagraphTextFields } from './paragraphTextTarget';
 
 export interface BracketTarget {
@@ -66,6 +67,16 @@ export function ParagraphTextEditor(props: Props) {
     return true;
   }, [change, flush, onBracketed, onNothingSelected]);
 
+  const insertField = (token: string) => {
+    const element = box.current;
+    const start = element?.selectionStart ?? draft.length;
+    const end = element?.selectionEnd ?? draft.length;
+    change(`${draft.slice(0, start)}${token}${draft.slice(end)}`);
+    void flush();
+    element?.focus();
+    requestAnimationFrame(() => element?.setSelectionRange(start + token.length, start + token.length));
+  };
+
   useEffect(() => {
     register(lang, { bracket });
     return () => register(lang, null);
@@ -101,6 +112,7 @@ export function ParagraphTextEditor(props: Props) {
           {t('drafting.editor.textIn', { language: languageLabel(lang, i18n.language) })}
           {isSource && <span className="source-mark"> {t('drafting.sourceMark')}</span>}
         </label>
+        <MergeFieldMenu id={`${id}-fields`} onInsert={insertField} />
         <ProseSaveStatus status={status} id={`${id}-save`} />
       </div>
       <textarea

@@ -1,16 +1,17 @@
 import type { z } from 'zod';
+import { documentKinds, isDocumentKind } from '../../../../shared/documentKinds';
 import type { Forum } from '../../../../shared/forum';
 import type { OutcomeDocument, outcomeDocumentInput } from '../../../../shared/outcome';
 
 export type DocumentFormValues = z.input<typeof outcomeDocumentInput>;
 
 /** The multilingual fields of a document's frame, in the order the form shows them. */
-export const documentTextFields = ['title', 'subtitle', 'place', 'preamble', 'leadIn', 'closing'] as const;
+export const documentTextFields = ['title', 'subtitle', 'place', 'preamble', 'leadIn', 'closing', 'addressee'] as const;
 export type DocumentTextField = (typeof documentTextFields)[number];
 
 /**
  * A new document starts from what the forum already says: its kind, title, theme, venue, dates and
- * co-organisers. A Consensus numbers its points "First, … Second, …", the other kinds 1, 2, 3.
+ * co-organisers, numbered as the kind's registry entry says (a Consensus "First, … Second, …").
  * Preamble, lead-in and closing are the drafting committee's to write.
  */
 export function documentValuesFromForum(forum: Forum): DocumentFormValues {
@@ -25,13 +26,16 @@ export function documentValuesFromForum(forum: Forum): DocumentFormValues {
     preamble: {},
     leadIn: {},
     closing: {},
-    numbering: forum.outcomeKind === 'consensus' ? 'ordinal' : 'numbers',
+    addressee: {},
+    signatories: [],
+    numbering: documentKinds[forum.outcomeKind].numbering,
   };
 }
 
 export function documentValues(doc: OutcomeDocument): DocumentFormValues {
   return {
-    kind: doc.kind,
+    // A newer Plenary's kind cannot be chosen here; the core keeps it whatever the form sends.
+    kind: isDocumentKind(doc.kind) ? doc.kind : 'consensus',
     title: { ...doc.title },
     subtitle: { ...doc.subtitle },
     place: { ...doc.place },
@@ -41,6 +45,8 @@ export function documentValues(doc: OutcomeDocument): DocumentFormValues {
     preamble: { ...doc.preamble },
     leadIn: { ...doc.leadIn },
     closing: { ...doc.closing },
+    addressee: { ...doc.addressee },
+    signatories: doc.signatories.map((s) => ({ name: s.name, title: { ...s.title }, organisation: { ...s.organisation } })),
     numbering: doc.numbering,
   };
 }
@@ -52,6 +58,9 @@ export function documentValues(doc: OutcomeDocument): DocumentFormValues {
 export function pruneDocumentValues(values: DocumentFormValues, languages: readonly string[]): DocumentFormValues {
   const keep = (text: Record<string, string>) => Object.fromEntries(Object.entries(text).filter(([lang]) => languages.includes(lang)));
   const next = { ...values, coOrganisers: values.coOrganisers.map((o) => o.trim()).filter((o) => o !== '') };
-  for (const field of documentTextFields) next[field] = keep(values[field]);
+  for (const field of documentTextFields) next[field] = keep(values[field] ?? {});
+  // A signatory's empty translations are left out, as an empty box means "none".
+  const filled = (text: Record<string, string>) => Object.fromEntries(Object.entries(keep(text)).filter(([, value]) => value.trim() !== ''));
+  if (values.signatories) next.signatories = values.signatories.map((s) => ({ name: s.name, title: filled(s.title), organisation: filled(s.organisation) }));
   return next;
 }

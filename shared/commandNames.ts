@@ -80,6 +80,9 @@ export const commandNames = [
   'export:participants',
   'export:participation',
   'export:progress',
+  'documents:generateKeyMessages',
+  'documents:generatedFlags',
+  'documents:keepEdited',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

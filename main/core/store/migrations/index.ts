@@ -11,6 +11,7 @@ import { m010Erasure } from './m010_erasure';
 import { m011PlainSortKeys } from './m011_plainSortKeys';
 import { m012DeferredSearch } from './m012_deferredSearch';
 import { m013LeanParticipantIndexes } from './m013_leanParticipantIndexes';
+import { m014GeneratedParagraphs } from './m014_generatedParagraphs';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   m011PlainSortKeys,
   m012DeferredSearch,
   m013LeanParticipantIndexes,
+  m014GeneratedParagraphs,
 ];
 
 export const latestVersion = migrations.length;

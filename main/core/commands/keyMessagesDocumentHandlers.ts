@@ -1,0 +1,14 @@
+import { generatedFlags, keepEdited } from '../documents/generatedFlags';
+import { generateKeyMessagesDocument } from '../documents/keyMessagesDocument';
+import type { Handlers } from './handlers';
+
+type KeyMessagesDocumentCommands = 'documents:generateKeyMessages' | 'documents:generatedFlags' | 'documents:keepEdited';
+
+export const keyMessagesDocumentHandlers: Pick<Handlers, KeyMessagesDocumentCommands> = {
+  'documents:generateKeyMessages': (ctx, input) => generateKeyMessagesDocument(ctx, input.forumId),
+  'documents:generatedFlags': (ctx, input) => generatedFlags(ctx.db, input.documentId),
+  'documents:keepEdited': (ctx, input) => {
+    keepEdited(ctx, input.paragraphId);
+    return { paragraphId: input.paragraphId };
+  },
+};

@@ -11,6 +11,8 @@ export interface WantedParagraph {
   keyMessageId: string | null;
   /** Per working language with text. */
   text: Record<string, string>;
+  /** Orders the paragraphs as the agenda does; the same on every laptop (see agendaKey). */
+  key: string;
 }
 
 /**
@@ -23,6 +25,23 @@ export const keyMessageParagraphId = (documentId: string, keyMessageId: string) 
 /** What is remembered of a generated text: enough to tell whether someone changed it since. */
 export const textHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
+const digits = (value: string | null, width: number) => (value ?? '').replace(/\D/g, '').padEnd(width, '0').slice(0, width);
+const hashed = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 16);
+/** A key message's position, right-padded with the smallest base-62 digit, which keeps byte order. */
+const padded = (position: string | null) => (position ?? '').replace(/[^0-9A-Za-z]/g, '0').padEnd(24, '0').slice(0, 24);
+
+/**
+ * A fixed-width base-62 string that sorts as the agenda does: day, start time, session (by a
+ * hash of its id, for sessions at the same time), its heading before its key messages, then the
+ * rapporteur's order. New paragraphs take positions made of it (see insertNew), so two laptops
+ * that generate concurrently give each paragraph the same position and the merged document
+ * keeps agenda order, whichever laptop's write of a row wins.
+ */
+function agendaKey(row: MessageRow, keyMessage: boolean): string {
+  const session = `${digits(row.day, 8)}${digits(row.start_time, 4)}${hashed(row.session_id)}`;
+  return keyMessage ? `${session}2${padded(row.position)}${hashed(row.id)}` : `${session}1`;
+}
+
 interface MessageRow {
   id: string;
   session_id: string;
@@ -30,6 +49,7 @@ interface MessageRow {
   title: string;
   day: string | null;
   start_time: string | null;
+  position: string | null;
 }
 
 /** Only the forum's working languages, and only those with text. */
@@ -40,19 +60,21 @@ function inLanguages(forum: Forum, value: Record<string, string>): Record<string
 /**
  * The validated, live key messages of the forum's live sessions in agenda order (day, start
  * time, then the rapporteur's order within the session), each session preceded by its heading.
+ * Sorted here rather than in SQL so that the order is exactly that of the positions they get.
  */
 export function wantedParagraphs(db: Database, forum: Forum, documentId: string): WantedParagraph[] {
   const rows = db
     .prepare(
-      `SELECT m.id, m.session_id, m.text, s.title, s.day, s.start_time
+      `SELECT m.id, m.session_id, m.text, m.position, s.title, s.day, s.start_time
          FROM key_messages m JOIN sessions s ON s.id = m.session_id AND s.deleted = 0
         WHERE m.forum_id = ? AND m.deleted = 0 AND m.merged_into IS NULL AND m.status = 'validated'
-        ORDER BY s.day, s.start_time, s.id, coalesce(m.position, ''), m.id`,
+`,
     )
     .all(forum.id) as MessageRow[];
+  const keyed = rows.map((row) => ({ row, key: agendaKey(row, true) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const wanted: WantedParagraph[] = [];
   let session: string | null = null;
-  for (const row of rows) {
+  for (const { row, key } of keyed) {
     const text = inLanguages(forum, JSON.parse(row.text) as Record<string, string>);
     if (Object.keys(text).length === 0) continue;
     if (row.session_id !== session) {
@@ -60,9 +82,10 @@ export function wantedParagraphs(db: Database, forum: Forum, documentId: string)
       const title = inLanguages(forum, JSON.parse(row.title) as Record<string, string>);
       // A session without a title still gets a heading, named by when it was held.
       const heading = Object.keys(title).length > 0 ? title : { [forum.sourceLanguage]: `${row.day ?? ''} ${row.start_time ?? ''}`.trim() || '—' };
-      wanted.push({ id: headingId(documentId, row.session_id), kind: 'heading', sessionId: row.session_id, keyMessageId: null, text: heading });
+      const id = headingId(documentId, row.session_id);
+      wanted.push({ id, kind: 'heading', sessionId: row.session_id, keyMessageId: null, text: heading, key: agendaKey(row, false) });
     }
-    wanted.push({ id: keyMessageParagraphId(documentId, row.id), kind: 'numbered', sessionId: row.session_id, keyMessageId: row.id, text });
+    wanted.push({ id: keyMessageParagraphId(documentId, row.id), kind: 'numbered', sessionId: row.session_id, keyMessageId: row.id, text, key });
   }
   return wanted;
 }

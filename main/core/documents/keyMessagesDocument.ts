@@ -1,4 +1,4 @@
-import { generateNKeysBetween } from 'fractional-indexing';
+import { generateKeyBetween } from 'fractional-indexing';
 import type { Forum } from '../../../shared/forum';
 import type { KeyMessagesGeneration } from '../../../shared/keyMessagesDocument';
 import { CoreError } from '../errors';
@@ -105,11 +105,23 @@ function recordGeneration(writer: Writer, forum: Forum, documentId: string, want
 const hashes = (text: Record<string, string>) => Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, textHash(value)]));
 
 /**
+ * A key strictly between `low` and `high` that is no prefix of `high`, so that it followed by any
+ * digits still sorts before `high`: the positions of a run are this prefix followed by each
+ * paragraph's agenda key (and a final digit other than 0, as fractional keys require). An empty
+ * document's prefix is always 'a0', whatever the laptop.
+ */
+function gapPrefix(low: string | null, high: string | null): string {
+  let prefix = generateKeyBetween(low, high);
+  while (high !== null && high.startsWith(prefix)) prefix = generateKeyBetween(low, prefix);
+  return prefix;
+}
+
+/**
  * New paragraphs go in runs: a run that opens a new session goes just before the next generated
  * paragraph already in the document (after whatever the drafters wrote at the end of the session
  * before); a run within a session goes right after its predecessor; with neither, at the end.
- * Positions for a run come from one call, so 2,500 paragraphs cost one pass, and are the same on
- * every laptop for the same document.
+ * Positions come from the gap and the agenda (see gapPrefix), not from how many paragraphs are
+ * new, so two laptops generating with different key messages still agree where each one goes.
  */
 function insertNew(writer: Writer, forum: Forum, documentId: string, wanted: WantedParagraph[], fresh: WantedParagraph[], existing: Set<string>): void {
   if (fresh.length === 0) return;
@@ -132,8 +144,8 @@ function insertNew(writer: Writer, forum: Forum, documentId: string, wanted: Wan
     if (after && (first.kind === 'heading' || !before)) at = indexOf.get(after.id) ?? live.length;
     else if (before) at = (indexOf.get(before.id) ?? -1) + 1;
     else at = live.length;
-    const keys = generateNKeysBetween(live[at - 1]?.position ?? null, live[at]?.position ?? null, run.length);
-    const placed = run.map((want, k) => ({ id: want.id, position: keys[k] ?? '' }));
+    const prefix = gapPrefix(live[at - 1]?.position ?? null, live[at]?.position ?? null);
+    const placed = run.map((want) => ({ id: want.id, position: `${prefix}${want.key}V` }));
     for (const [k, want] of run.entries()) {
       writeRow(writer, 'outcome_paragraphs', want.id, {
         forum_id: forum.id,

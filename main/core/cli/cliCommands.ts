@@ -9,6 +9,7 @@ import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
 import { deviceCommands, deviceNameProblem } from './deviceCommands';
 import { exportCommands } from './exportCommands';
+import { keyMessagesDocumentCommand } from './keyMessagesDocumentCommand';
 import { outcomeCommands } from './outcomeCommands';
 import { participantCommands } from './participantCommands';
 import { searchCommands } from './searchCommands';
@@ -125,4 +126,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...exportCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...exportCommands, keyMessagesDocumentCommand];

@@ -155,7 +155,7 @@ function insertNew(writer: Writer, forum: Forum, documentId: string, wanted: Wan
         text: want.text,
         status: 'draft',
         deleted: 0,
-      });
+      }, { newRow: true });
       if (want.keyMessageId) linkSources(writer, forum.id, want.id, [want.keyMessageId]);
       recordGeneration(writer, forum, documentId, want, hashes(want.text));
       existing.add(want.id);

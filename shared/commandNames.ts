@@ -83,6 +83,7 @@ export const commandNames = [
   'documents:generateKeyMessages',
   'documents:generatedFlags',
   'documents:keepEdited',
+  'documents:takeBackGenerated',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

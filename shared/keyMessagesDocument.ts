@@ -57,4 +57,9 @@ export const keyMessagesDocumentContract = {
     input: z.object({ paragraphId: rowId }).strict(),
     output: z.object({ paragraphId: z.string() }),
   },
+  /** Undo of a generation: the paragraphs it added, untouched since, are taken out again. */
+  'documents:takeBackGenerated': {
+    input: z.object({ documentId: rowId, paragraphIds: z.array(rowId).min(1, 'validation.required').max(10_000, 'validation.tooMany') }).strict(),
+    output: z.object({ removed: z.number().int() }),
+  },
 } as const;

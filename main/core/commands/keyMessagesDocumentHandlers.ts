@@ -1,8 +1,8 @@
-import { generatedFlags, keepEdited } from '../documents/generatedFlags';
+import { generatedFlags, keepEdited, takeBackGenerated } from '../documents/generatedFlags';
 import { generateKeyMessagesDocument } from '../documents/keyMessagesDocument';
 import type { Handlers } from './handlers';
 
-type KeyMessagesDocumentCommands = 'documents:generateKeyMessages' | 'documents:generatedFlags' | 'documents:keepEdited';
+type KeyMessagesDocumentCommands = 'documents:generateKeyMessages' | 'documents:generatedFlags' | 'documents:keepEdited' | 'documents:takeBackGenerated';
 
 export const keyMessagesDocumentHandlers: Pick<Handlers, KeyMessagesDocumentCommands> = {
   'documents:generateKeyMessages': (ctx, input) => generateKeyMessagesDocument(ctx, input.forumId),
@@ -11,4 +11,5 @@ export const keyMessagesDocumentHandlers: Pick<Handlers, KeyMessagesDocumentComm
     keepEdited(ctx, input.paragraphId);
     return { paragraphId: input.paragraphId };
   },
+  'documents:takeBackGenerated': (ctx, input) => ({ removed: takeBackGenerated(ctx, input.documentId, input.paragraphIds) }),
 };

@@ -66,3 +66,30 @@ export function keepEdited(writer: Writer, paragraphId: string): void {
   const generated = Object.fromEntries(flag.languages.map((lang) => [lang, textHash(flag.sourceText[lang] ?? '')]));
   writeRow(writer, 'generated_paragraphs', paragraphId, { generated });
 }
+
+/**
+ * Undo of a generation's additions: the paragraphs it added are deleted with their generation
+ * records (in one transaction, through the log), so generating again brings them back, where a
+ * paragraph the drafters deleted themselves stays deleted. Paragraphs edited since, or not
+ * generated in this document, are refused before anything is written.
+ */
+export function takeBackGenerated(writer: Writer, documentId: string, paragraphIds: string[]): number {
+  const db = writer.db;
+  liveDocumentForum(db, documentId);
+  const records = generatedRecords(db, documentId);
+  const problems = paragraphIds.flatMap((id, index) => {
+    const record = records.get(id);
+    const untouched = record?.text && Object.entries(record.text).every(([lang, text]) => record.generated[lang] === textHash(text));
+    return untouched ? [] : [{ path: `paragraphIds.${index}`, message: 'validation.invalid' }];
+  });
+  if (problems.length > 0) {
+    throw new CoreError('invalid_input', `Only generated paragraphs of this document that nobody edited since can be taken back (${problems.map((p) => p.path).join(', ')}).`, problems);
+  }
+  db.transaction(() => {
+    for (const id of paragraphIds) {
+      writeRow(writer, 'outcome_paragraphs', id, { deleted: 1 });
+      writeRow(writer, 'generated_paragraphs', id, { deleted: 1 });
+    }
+  })();
+  return paragraphIds.length;
+}

@@ -68,12 +68,16 @@ export function generateKeyMessagesDocument(writer: Writer, forumId: string): Ke
     const document = keyMessagesDocument(writer, forum);
     const wanted = wantedParagraphs(db, forum, document.id);
     const records = generatedRecords(db, document.id);
-    const existing = new Set(
-      (db.prepare('SELECT id FROM outcome_paragraphs WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(wanted.map((w) => w.id))) as string[]),
-    );
+    // A paragraph the drafters deleted keeps its generation record and stays deleted; one whose
+    // generation was taken back (undo) lost its record too, and comes back when generated again.
+    const rows = db
+      .prepare('SELECT id, deleted FROM outcome_paragraphs WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(wanted.map((w) => w.id))) as Array<{ id: string; deleted: number }>;
+    const existing = new Set(rows.filter((row) => !row.deleted || records.has(row.id)).map((row) => row.id));
+    const revived = new Set(rows.filter((row) => row.deleted && !records.has(row.id)).map((row) => row.id));
     const summary: KeyMessagesGeneration = { documentId: document.id, created: document.created, added: 0, updated: 0, keptEdited: 0, withdrawn: 0, addedIds: [] };
     const fresh = wanted.filter((w) => !existing.has(w.id));
-    insertNew(writer, forum, document.id, wanted, fresh, existing);
+    insertNew(writer, forum, document.id, wanted, fresh, existing, revived);
     summary.added = fresh.length;
     summary.addedIds = fresh.map((w) => w.id);
     for (const want of wanted) {
@@ -123,7 +127,15 @@ function gapPrefix(low: string | null, high: string | null): string {
  * Positions come from the gap and the agenda (see gapPrefix), not from how many paragraphs are
  * new, so two laptops generating with different key messages still agree where each one goes.
  */
-function insertNew(writer: Writer, forum: Forum, documentId: string, wanted: WantedParagraph[], fresh: WantedParagraph[], existing: Set<string>): void {
+function insertNew(
+  writer: Writer,
+  forum: Forum,
+  documentId: string,
+  wanted: WantedParagraph[],
+  fresh: WantedParagraph[],
+  existing: Set<string>,
+  revived: Set<string>,
+): void {
   if (fresh.length === 0) return;
   const live = orderable(writer, 'outcome_paragraphs', documentOrder(writer.db, documentId)) as Placed[];
   const indexOf = new Map(live.map((p, i) => [p.id, i]));
@@ -155,7 +167,7 @@ function insertNew(writer: Writer, forum: Forum, documentId: string, wanted: Wan
         text: want.text,
         status: 'draft',
         deleted: 0,
-      }, { newRow: true });
+      }, { newRow: !revived.has(want.id) });
       if (want.keyMessageId) linkSources(writer, forum.id, want.id, [want.keyMessageId]);
       recordGeneration(writer, forum, documentId, want, hashes(want.text));
       existing.add(want.id);

@@ -202,3 +202,36 @@ describe('refusing to generate', () => {
     expect(snapshot(ctx)).toBe(before);
   });
 });
+
+describe('taking a generation back', () => {
+  it('removes the paragraphs it added, which come back when generated again; a paragraph the drafters deleted stays deleted', async () => {
+    const { ctx, forum, sessions } = await forumWithMessages();
+    const { documentId } = await generate(ctx, forum.id);
+    const late = validated(ctx, forum.id, sessions.later, { en: 'A late one.' }, 'a2');
+    const second = await generate(ctx, forum.id);
+    expect(second.addedIds).toHaveLength(1);
+    await call(ctx, 'documents:takeBackGenerated', { documentId, paragraphIds: second.addedIds });
+    expect(await outline(ctx, documentId)).toEqual(expectedOutline);
+    // The drafters delete one generated paragraph themselves.
+    const [, unified] = (await documentOf(ctx, documentId)).paragraphs;
+    await call(ctx, 'paragraphs:setDeleted', { id: unified?.id, deleted: true });
+    const third = await generate(ctx, forum.id);
+    expect(third).toMatchObject({ added: 1 });
+    const lines = await outline(ctx, documentId);
+    expect(lines).toContain('- A late one.');
+    expect(lines).not.toContain('- Unified territories.');
+    expect((await documentOf(ctx, documentId)).paragraphs.find((p) => p.text.en === 'A late one.')?.keyMessageIds).toEqual([late]);
+  });
+
+  it('refuses edited or foreign paragraphs, changing nothing', async () => {
+    const { ctx, forum } = await forumWithMessages();
+    const { documentId, addedIds } = await generate(ctx, forum.id);
+    const [first, second] = addedIds;
+    await call(ctx, 'paragraphs:update', { id: second, text: { en: 'Edited.' } });
+    const mine = await call<DraftParagraph>(ctx, 'paragraphs:create', { documentId, after: null, kind: 'plain', text: { en: 'Ours.' } });
+    const before = snapshot(ctx);
+    const error = await refusal(ctx, 'documents:takeBackGenerated', { documentId, paragraphIds: [first, second, mine.id] });
+    expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: 'paragraphIds.1' }, { path: 'paragraphIds.2' }] });
+    expect(snapshot(ctx)).toBe(before);
+  });
+});

@@ -44,7 +44,8 @@ export const keyMessagesDocumentContract = {
    * nothing the drafters wrote is deleted. Refused, changing nothing, when there is nothing to generate.
    */
   'documents:generateKeyMessages': {
-    input: z.object({ forumId }).strict(),
+    /** `documentId`: that Key messages document of the forum; by default its first one (made if there is none). */
+    input: z.object({ forumId, documentId: rowId.optional() }).strict(),
     output: keyMessagesGeneration,
   },
   /** The document's generated paragraphs that need attention, in document order. */

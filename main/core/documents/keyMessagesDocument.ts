@@ -16,7 +16,14 @@ const nonEmpty = (text: Record<string, string>) => Object.fromEntries(Object.ent
  * The forum's Key messages document: its first live one of that kind, else a new one whose id
  * follows from the forum, so two laptops that each generate "the" document make one row.
  */
-function keyMessagesDocument(writer: Writer, forum: Forum): { id: string; created: boolean } {
+function keyMessagesDocument(writer: Writer, forum: Forum, chosen: string | undefined): { id: string; created: boolean } {
+  if (chosen !== undefined) {
+    const kind = writer.db.prepare('SELECT kind FROM outcome_documents WHERE id = ? AND forum_id = ? AND deleted = 0').pluck().get(chosen, forum.id);
+    if (kind !== 'key_messages') {
+      throw new CoreError('invalid_input', `Document ${chosen} is not a Key messages document of the forum ${forum.id}.`, [{ path: 'documentId', message: 'validation.invalid' }]);
+    }
+    return { id: chosen, created: false };
+  }
   const existing = writer.db
     .prepare(
       `SELECT d.id FROM outcome_documents d WHERE d.forum_id = ? AND d.deleted = 0 AND d.kind = 'key_messages'
@@ -59,13 +66,13 @@ const noMessages = (forum: Forum) =>
  * untouched generated paragraphs follow their source; edited ones are kept (and flagged by
  * generatedFlags); nothing is ever deleted, a paragraph whose key message is withdrawn included.
  */
-export function generateKeyMessagesDocument(writer: Writer, forumId: string): KeyMessagesGeneration {
+export function generateKeyMessagesDocument(writer: Writer, forumId: string, documentId?: string): KeyMessagesGeneration {
   const db = writer.db;
   const forum = getForum(db, forumId);
   // Checked before anything is written, with the document's id still unknown.
   if (wantedParagraphs(db, forum, 'probe').length === 0) throw noMessages(forum);
   return db.transaction(() => {
-    const document = keyMessagesDocument(writer, forum);
+    const document = keyMessagesDocument(writer, forum, documentId);
     const wanted = wantedParagraphs(db, forum, document.id);
     const records = generatedRecords(db, document.id);
     // A paragraph the drafters deleted keeps its generation record and stays deleted; one whose

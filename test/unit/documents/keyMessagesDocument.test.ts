@@ -168,6 +168,20 @@ describe('generating the Key messages document', () => {
     const result = await generate(ctx, forum.id);
     expect(result).toMatchObject({ documentId: made.id, created: false, added: 7 });
   });
+
+  it('generates into the Key messages document named, and refuses another kind, changing nothing', async () => {
+    const { ctx, forum } = await forumWithMessages();
+    const frame = { title: { en: 'Second' }, subtitle: {}, place: {}, startDate: '2026-03-02', endDate: '2026-03-04', coOrganisers: [], preamble: {}, leadIn: {}, closing: {}, numbering: 'none' };
+    const first = await call<OutcomeDocument>(ctx, 'outcome:create', { forumId: forum.id, document: { ...frame, kind: 'key_messages' } });
+    const second = await call<OutcomeDocument>(ctx, 'outcome:create', { forumId: forum.id, document: { ...frame, kind: 'key_messages' } });
+    const consensus = await call<OutcomeDocument>(ctx, 'outcome:create', { forumId: forum.id, document: { ...frame, kind: 'consensus' } });
+    expect(await call(ctx, 'documents:generateKeyMessages', { forumId: forum.id, documentId: second.id })).toMatchObject({ documentId: second.id, added: 7 });
+    expect((await documentOf(ctx, first.id)).paragraphs).toEqual([]);
+    const before = snapshot(ctx);
+    const error = await refusal(ctx, 'documents:generateKeyMessages', { forumId: forum.id, documentId: consensus.id });
+    expect(error).toMatchObject({ code: 'invalid_input', issues: [{ path: 'documentId', message: 'validation.invalid' }] });
+    expect(snapshot(ctx)).toBe(before);
+  });
 });
 
 describe('refusing to generate', () => {

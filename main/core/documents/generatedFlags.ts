@@ -28,8 +28,10 @@ function sourceTextNow(db: Database, record: GeneratedRecord): Record<string, st
  */
 export function generatedFlags(db: Database, documentId: string): GeneratedFlag[] {
   const forum = liveDocumentForum(db, documentId);
-  const wanted = new Map(wantedParagraphs(db, forum, documentId).map((w) => [w.id, w]));
   const records = generatedRecords(db, documentId);
+  // Most documents were never generated: the drafting screen asks for every one of them.
+  if (records.size === 0) return [];
+  const wanted = new Map(wantedParagraphs(db, forum, documentId).map((w) => [w.id, w]));
   const flags: GeneratedFlag[] = [];
   for (const { id } of documentOrder(db, documentId)) {
     const record = records.get(id);

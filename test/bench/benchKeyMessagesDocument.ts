@@ -16,6 +16,9 @@ export interface KeyMessagesDocumentFigures {
   /** Run again after a tenth of the messages changed, half of their paragraphs edited meanwhile. */
   refreshMs: number;
   refresh: KeyMessagesGeneration;
+  /** documents:generatedFlags on the refreshed document (the drafting screen asks after each change). */
+  flagsMs: number;
+  flags: number;
 }
 
 /** 500 sessions over five days with five validated key messages each, in English and French. */
@@ -83,8 +86,12 @@ export async function benchKeyMessagesDocument(file: string, sessionCount = 500,
     const refreshMs = await time(async () => {
       refresh = await must<KeyMessagesGeneration>(ctx, 'documents:generateKeyMessages', { forumId: forum.id });
     });
+    let flags: unknown[] = [];
+    const flagsMs = await time(async () => {
+      flags = await must<unknown[]>(ctx, 'documents:generatedFlags', { documentId: refresh?.documentId ?? '' });
+    });
     if (!first || !refresh || first.added !== sessionCount * (perSession + 1)) throw new Error('the generated document is incomplete');
-    return { sessions: sessionCount, keyMessages: messages.length, languages: 2, seedMs, firstMs, unchangedMs, refreshMs, refresh };
+    return { sessions: sessionCount, keyMessages: messages.length, languages: 2, seedMs, firstMs, unchangedMs, refreshMs, refresh, flagsMs, flags: flags.length };
   } finally {
     closeCore(ctx);
   }

@@ -80,6 +80,10 @@ export const commandNames = [
   'export:participants',
   'export:participation',
   'export:progress',
+  'documents:generateKeyMessages',
+  'documents:generatedFlags',
+  'documents:keepEdited',
+  'documents:takeBackGenerated',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

@@ -10,6 +10,7 @@ import { searchContract } from './search';
 import { outcomeContract } from './outcome';
 import { amendmentsContract } from './amendments';
 import { exportsContract } from './exports';
+import { keyMessagesDocumentContract } from './keyMessagesDocument';
 import { participantImportContract } from './participantImport';
 import { participantsContract } from './participants';
 import { participationStatsContract } from './participationStats';
@@ -159,6 +160,7 @@ export const contract = {
   ...outcomeContract,
   ...amendmentsContract,
   ...exportsContract,
+  ...keyMessagesDocumentContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { benchCapture } from './benchCapture';
 import { benchChecks } from './benchChecks';
 import { benchColdStart } from './benchColdStart';
 import { benchDrafting } from './benchDrafting';
+import { benchKeyMessagesDocument } from './benchKeyMessagesDocument';
 import { benchExports } from './benchExports';
 import { benchParticipants } from './benchParticipants';
 import { benchSearch } from './benchSearch';
@@ -278,6 +279,21 @@ export const groups: Group[] = [
         record(`diff.${slug(x.label)}.diffWordsMedian`, x.diffWordsMedianMs, 'ms');
       }
       console.log('');
+    },
+  },
+  {
+    name: 'keyMessagesDocument',
+    about: 'the Key messages document generated for 500 sessions and 2,500 key messages, then refreshed',
+    run: async (dir, record) => {
+      const k = await benchKeyMessagesDocument(path.join(dir, 'key-messages.sqlite'));
+      console.log(`Key messages document: ${fmt(k.sessions)} sessions, ${fmt(k.keyMessages)} validated key messages in ${k.languages} languages (seeded in ${fmt(k.seedMs)} ms)`);
+      console.log(`  generated from nothing, every paragraph through the change log: ${fmt(k.firstMs)} ms (target < 1,000 ms)`);
+      console.log(`  run again, nothing new: ${fmt(k.unchangedMs)} ms; after ${fmt(k.refresh.updated + k.refresh.keptEdited)} messages changed (half their paragraphs edited): ${fmt(k.refreshMs)} ms, updated ${fmt(k.refresh.updated)}, kept ${fmt(k.refresh.keptEdited)} edited`);
+      console.log(`  the ${fmt(k.flags)} flags of the refreshed document (asked by the drafting screen after each change): ${fmt(k.flagsMs)} ms\n`);
+      record('generate', k.firstMs, 'ms', { below: 1000 });
+      record('unchanged', k.unchangedMs, 'ms');
+      record('refresh', k.refreshMs, 'ms');
+      record('flags', k.flagsMs, 'ms');
     },
   },
   {

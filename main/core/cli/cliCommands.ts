@@ -10,6 +10,7 @@ import { bundleCommands } from './bundleCommands';
 import { deviceCommands, deviceNameProblem } from './deviceCommands';
 import { documentCommands } from './documentCommands';
 import { exportCommands } from './exportCommands';
+import { keyMessagesDocumentCommand } from './keyMessagesDocumentCommand';
 import { outcomeCommands } from './outcomeCommands';
 import { participantCommands } from './participantCommands';
 import { searchCommands } from './searchCommands';
@@ -126,4 +127,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, ...exportCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands];

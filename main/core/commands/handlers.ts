@@ -15,6 +15,7 @@ import { searchHandlers } from './searchHandlers';
 import { outcomeHandlers } from './outcomeHandlers';
 import { amendmentHandlers } from './amendmentHandlers';
 import { exportHandlers } from './exportHandlers';
+import { keyMessagesDocumentHandlers } from './keyMessagesDocumentHandlers';
 import { participantHandlers } from './participantHandlers';
 import { participantImportHandlers } from './participantImportHandlers';
 import { statsHandlers } from './statsHandlers';
@@ -70,4 +71,5 @@ export const handlers: Handlers = {
   ...outcomeHandlers,
   ...amendmentHandlers,
   ...exportHandlers,
+  ...keyMessagesDocumentHandlers,
 };

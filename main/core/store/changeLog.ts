@@ -35,6 +35,11 @@ export interface WriteOptions {
    * another laptop stays available. Choosing among versions replaces them all.
    */
   replaceAllVersions?: boolean;
+  /**
+   * The caller checked, in this transaction, that the row does not exist yet (a generator writing
+   * thousands of paragraphs): its prose cells replace nothing, known without reading the log.
+   */
+  newRow?: boolean;
 }
 
 export type RowValues = Record<string, unknown>;
@@ -156,6 +161,7 @@ function overwrites(db: Database, change: Change): boolean {
 function proseParents(db: Database, table: SyncedTable, rowId: string, cells: Record<string, unknown>, options: WriteOptions) {
   const prose = Object.keys(cells).filter((cell) => isProseCell(table, cell));
   if (prose.length === 0) return null;
+  if (options.newRow) return Object.fromEntries(prose.map((cell) => [cell, []]));
   let history: LoggedChange[] | undefined;
   return Object.fromEntries(
     prose.map((cell) => {

@@ -13,6 +13,7 @@ export const rowReferences: { readonly [T in SyncedTable]?: Readonly<Record<stri
   key_message_sources: { key_message_id: 'key_messages', note_id: 'notes' },
   outcome_paragraphs: { document_id: 'outcome_documents' },
   paragraph_sources: { paragraph_id: 'outcome_paragraphs', key_message_id: 'key_messages' },
+  generated_paragraphs: { document_id: 'outcome_documents', paragraph_id: 'outcome_paragraphs', session_id: 'sessions', key_message_id: 'key_messages' },
   amendments: { paragraph_id: 'outcome_paragraphs', proposer_id: 'participants' },
   stances: { paragraph_id: 'outcome_paragraphs', participant_id: 'participants' },
 };
@@ -34,6 +35,7 @@ export const dependencyOrder: readonly SyncedTable[] = [
   'outcome_documents',
   'outcome_paragraphs',
   'paragraph_sources',
+  'generated_paragraphs',
   'amendments',
   'stances',
 ];

@@ -108,6 +108,16 @@ export const syncedTables = {
     deleted: 'integer',
   },
   paragraph_sources: { forum_id: 'text', paragraph_id: 'text', key_message_id: 'text', deleted: 'integer' },
+  /** What a generated paragraph came from, and per language a hash of the text it was given. */
+  generated_paragraphs: {
+    forum_id: 'text',
+    document_id: 'text',
+    paragraph_id: 'text',
+    session_id: 'text',
+    key_message_id: 'text',
+    generated: 'multilingual',
+    deleted: 'integer',
+  },
   amendments: {
     forum_id: 'text',
     paragraph_id: 'text',

@@ -50,6 +50,7 @@ const reads = [
   'export:participants',
   'export:participation',
   'export:progress',
+  'documents:generatedFlags',
 ] as const satisfies readonly CommandName[];
 
 const writes = [
@@ -93,6 +94,9 @@ const writes = [
   'amendments:update',
   'amendments:decide',
   'stances:set',
+  'documents:generateKeyMessages',
+  'documents:keepEdited',
+  'documents:takeBackGenerated',
 ] as const satisfies readonly CommandName[];
 
 type ReadCommand = (typeof reads)[number];
@@ -105,6 +109,7 @@ interface Fixture {
   ctx: CoreContext;
   forumId: string;
   documentId: string;
+  generatedDocumentId: string;
   paragraphId: string;
   participantId: string;
   sessionId: string;
@@ -138,6 +143,10 @@ async function demoWithEverything(): Promise<Fixture> {
     const [note] = await invoke(ctx, 'notes:list', { sessionId: message.sessionId });
     if (!note) throw new Error('the demo has notes');
     await invoke(ctx, 'keyMessages:promote', { sessionId: message.sessionId, noteIds: [note.id], text: message.text });
+    // A generated Key messages document whose key message was then withdrawn: flags to list.
+    await invoke(ctx, 'keyMessages:update', { id: message.id, status: 'validated' });
+    const generated = await invoke(ctx, 'documents:generateKeyMessages', { forumId });
+    await invoke(ctx, 'keyMessages:update', { id: message.id, status: 'draft' });
 
     await importBytes(ahead, exportBundle(ctx, { forumId }).bytes);
     await invoke(ahead, 'participants:create', {
@@ -155,6 +164,7 @@ async function demoWithEverything(): Promise<Fixture> {
       ctx,
       forumId,
       documentId: forumId,
+      generatedDocumentId: generated.documentId,
       paragraphId: paragraph.id,
       participantId: rows[0]?.id ?? '',
       sessionId: message.sessionId,
@@ -217,6 +227,7 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'export:participants': (fx) => ({ forumId: fx.forumId, format: 'csv', lang: 'en' }),
   'export:participation': (fx) => ({ forumId: fx.forumId, lang: 'es' }),
   'export:progress': () => ({ exportId }),
+  'documents:generatedFlags': (fx) => ({ documentId: fx.generatedDocumentId }),
 };
 
 describe('the contract', () => {
@@ -285,7 +296,7 @@ describe('the read commands about a whole forum', () => {
   it('answer what their schemas say for a forum with nothing in it yet (no shares of zero people)', async () => {
     const ctx = await tempCore();
     const forum = await invoke(ctx, 'forums:create', { ...validForum, languages: ['en', 'zh', 'es'] });
-    const empty: Fixture = { ctx, forumId: forum.id, documentId: '', paragraphId: '', participantId: '', sessionId: '', bundle: '', participantFile: { fileName: '', data: '' }, close() {} };
+    const empty: Fixture = { ctx, forumId: forum.id, documentId: '', generatedDocumentId: '', paragraphId: '', participantId: '', sessionId: '', bundle: '', participantFile: { fileName: '', data: '' }, close() {} };
     for (const name of forumReads) await expectContractAnswer(ctx, name, inputs[name](empty));
   });
 });

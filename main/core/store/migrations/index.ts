@@ -11,8 +11,7 @@ import { m010Erasure } from './m010_erasure';
 import { m011PlainSortKeys } from './m011_plainSortKeys';
 import { m012DeferredSearch } from './m012_deferredSearch';
 import { m013LeanParticipantIndexes } from './m013_leanParticipantIndexes';
-import { m014ParticipantPosition } from './m014_participantPosition';
-import { m015DocumentKinds } from './m015_documentKinds';
+import { m016GeneratedParagraphs } from './m016_generatedParagraphs';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -30,8 +29,7 @@ export const migrations: readonly Migration[] = [
   m011PlainSortKeys,
   m012DeferredSearch,
   m013LeanParticipantIndexes,
-  m014ParticipantPosition,
-  m015DocumentKinds,
+  m016GeneratedParagraphs,
 ];
 
 export const latestVersion = migrations.length;

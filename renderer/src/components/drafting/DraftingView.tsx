@@ -14,11 +14,14 @@ import { documentValues } from './documentValues';
 import { DraftingHeader } from './DraftingHeader';
 import { DraftingShortcutHelp } from './DraftingShortcutHelp';
 import { DraftToolbar } from './DraftToolbar';
+import { GeneratedFlagNotice } from './GeneratedFlagNotice';
+import { KeyMessagesGenerator } from './KeyMessagesGenerator';
 import { KeyMessagePicker } from './KeyMessagePicker';
 import { NewParagraphForm } from './NewParagraphForm';
 import { ParagraphPanel, type PanelTabId } from './ParagraphPanel';
 import { paragraphName } from './paragraphName';
 import { useDraftingKeys } from './useDraftingKeys';
+import { useGeneratedFlags } from './useGeneratedFlags';
 import { useDraftState } from './useDraftState';
 
 interface Props {
@@ -51,6 +54,7 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
   const [recovered, setRecovered] = useState(0);
   const state = useDraftState(loaded, reload, setRecovered);
   const { paragraphs, actions } = state;
+  const generated = useGeneratedFlags(loaded.id, paragraphs);
   const source = loaded.sourceLanguage;
   const languages = useMemo(() => [source, ...loaded.languages.filter((l) => l !== source)], [loaded.languages, source]);
   const langKey = `drafting-reading-${loaded.id}`;
@@ -79,6 +83,7 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
 
   const index = paragraphs.findIndex((p) => p.id === selectedId);
   const selected = index >= 0 ? paragraphs[index] : undefined;
+  const selectedFlag = selected ? generated.flagOf(selected.id) : undefined;
   // The document as it stands here (paragraphs changed since it was read), for the amendments panel.
   const current = useMemo(() => ({ ...loaded, paragraphs: [...paragraphs] }), [loaded, paragraphs]);
   const nameOf = useCallback((id: string) => {
@@ -232,6 +237,17 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
         onCompose={setComposer}
         onFromKeyMessages={() => setPicker('create')}
       />
+      {loaded.kind === 'key_messages' && (
+        <KeyMessagesGenerator
+          forumId={forumId}
+          documentId={loaded.id}
+          hasParagraphs={paragraphs.length > 0}
+          flags={generated.flags}
+          nameOf={nameOf}
+          onGenerated={reload}
+          onSelect={selectAndFocus}
+        />
+      )}
       <div className="drafting-layout">
         <div className="drafting-reader" lang={readingLang}>
           <DocumentReader
@@ -246,6 +262,14 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
           />
         </div>
         <div className="drafting-side">
+          {selected && selectedFlag && (
+            <GeneratedFlagNotice
+              key={selected.id}
+              flag={selectedFlag}
+              onUse={(text) => actions.update(selected.id, { text })}
+              onSettled={generated.reload}
+            />
+          )}
           {selected ? (
             <ParagraphPanel
               forumId={forumId}

@@ -11,6 +11,8 @@ import { m010Erasure } from './m010_erasure';
 import { m011PlainSortKeys } from './m011_plainSortKeys';
 import { m012DeferredSearch } from './m012_deferredSearch';
 import { m013LeanParticipantIndexes } from './m013_leanParticipantIndexes';
+import { m014ParticipantPosition } from './m014_participantPosition';
+import { m015DocumentKinds } from './m015_documentKinds';
 import { m016GeneratedParagraphs } from './m016_generatedParagraphs';
 import type { Migration } from './migration';
 
@@ -29,6 +31,8 @@ export const migrations: readonly Migration[] = [
   m011PlainSortKeys,
   m012DeferredSearch,
   m013LeanParticipantIndexes,
+  m014ParticipantPosition,
+  m015DocumentKinds,
   m016GeneratedParagraphs,
 ];
 

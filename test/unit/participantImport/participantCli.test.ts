@@ -134,7 +134,7 @@ describe('plenary participants export', () => {
     const printed = await cli('participants', 'export', '--db', db);
     expect(printed.code).toBe(0);
     const lines = printed.out.split('\r\n');
-    expect(lines[0]).toBe('Name,Organisation,Organisation type,Country,Country name,Gender,Roles,Email,Languages,Checked in at');
+    expect(lines[0]).toBe('Name,Organisation,Organisation type,Country,Country name,Gender,Roles,Email,Languages,Checked in at,Title or position');
     expect(lines).toHaveLength(201);
 
     const xlsxFile = path.join(dir, 'list.xlsx');

@@ -114,6 +114,7 @@ export const participantImportPreview = z.object({
       line: z.number().int(),
       name: z.string(),
       organisation: z.string(),
+      position: z.string(),
       orgType: z.string().nullable(),
       country: z.string(),
       gender: z.string().nullable(),

@@ -177,3 +177,30 @@ test('a file over the size limit is refused with its size, before anything is re
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a row with the same name and organisation but another email is flagged, and the user says it is the same person', async ({ page, server }) => {
+  const dir = tempDir();
+  try {
+    const file = path.join(dir, 'namesakes.csv');
+    fs.writeFileSync(file, 'Name,Organisation,Email\r\nMaría López,Universidad de Chile,maria@uchile.example\r\nMaria Lopez,Universidad de Chile,mlopez@mail.example\r\n', 'utf8');
+    await openImport(page, server.url);
+    await page.getByLabel(pi.chooseFile).setInputFiles(file);
+    await expect(page.getByRole('status')).toHaveText(/Preview ready/);
+    // Flagged, not skipped: both would be added until the user decides.
+    await expect(page.getByText(pi.duplicates.reason.sameNameOtherEmail)).toBeVisible();
+    await expect(page.getByText(pi.status.review)).toBeVisible();
+    await expect(count(page, pi.counts.toCreate)).toHaveText('2');
+    const same = page.getByRole('checkbox', { name: pi.duplicates.samePerson });
+    await expect(same).not.toBeChecked();
+    await same.check();
+    await expect(count(page, pi.counts.toSkip)).toHaveText('1');
+    await expect(count(page, pi.counts.toCreate)).toHaveText('1');
+    await expect(same).toBeChecked();
+    await page.getByRole('button', { name: pi.action.import, exact: true }).click();
+    await expect(page.getByRole('heading', { name: pi.done.heading })).toBeVisible();
+    await expect(count(page, pi.done.created)).toHaveText('1');
+    await expect(count(page, pi.done.skipped)).toHaveText('1');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -49,8 +49,10 @@ export function buildParticipantList(db: Database, forumId: string, lang: string
     country(p.country),
     p.gender ? t(`participants.gender.${p.gender}`) : '',
     p.roles.map((role) => t(`participants.role.${role}`, p.gender ? { context: p.gender } : undefined)).join(separator),
+    // Last, so the columns before it keep their places for whoever reads the table.
+    p.position,
   ];
-  const columns = ['number', 'name', 'organisation', 'orgType', 'country', 'gender', 'roles'].map((key) => t(`participants.column.${key}`));
+  const columns = ['number', 'name', 'organisation', 'orgType', 'country', 'gender', 'roles', 'position'].map((key) => t(`participants.column.${key}`));
   return {
     lang,
     heading: t('participants.heading'),
@@ -62,14 +64,14 @@ export function buildParticipantList(db: Database, forumId: string, lang: string
   };
 }
 
-/** The participant list as a Word table, one row per person (seven narrow columns fit A4 portrait). */
+/** The participant list as a Word table, one row per person (eight narrow columns fit A4 portrait). */
 export async function participantsDocx(db: Database, forumId: string, lang: string): Promise<Uint8Array> {
   const list = buildParticipantList(db, forumId, lang);
   const children = [
     docParagraph(lang, [...docxRuns(list.heading, lang)], { heading: HeadingLevel.TITLE }),
     docParagraph(lang, [...printedRuns(list.forumTitle, lang, { bold: true }), ...docxRuns(` · ${list.dates}`, lang)]),
     docParagraph(lang, [...docxRuns(list.total, lang, { color: '555555' })], { after: 200 }),
-    dataTable({ lang, paper: 'a4', columns: list.columns, rows: [list.columns.map((_, column) => templateCell(column))], widths: [6, 20, 24, 14, 14, 9, 13], numeric: [0] }),
+    dataTable({ lang, paper: 'a4', columns: list.columns, rows: [list.columns.map((_, column) => templateCell(column))], widths: [5, 17, 20, 12, 13, 8, 12, 13], numeric: [0] }),
   ];
   return expandTemplateRow(await packDocument(lang, 'a4', `${list.heading}: ${list.forumTitle.text}`, children), list.rows);
 }

@@ -16,7 +16,6 @@ export type ExportFormat = 'csv' | 'xlsx';
 const columns: ReadonlyArray<{ header: string; width: number; value: (p: Participant) => string }> = [
   { header: 'Name', width: 32, value: (p) => p.name },
   { header: 'Organisation', width: 36, value: (p) => p.organisation },
-  { header: 'Title or position', width: 32, value: (p) => p.position },
   { header: 'Organisation type', width: 20, value: (p) => p.orgType ?? '' },
   { header: 'Country', width: 10, value: (p) => p.country },
   // The UN short name in English, as every export prints it: short aliases are ambiguous.
@@ -26,6 +25,8 @@ const columns: ReadonlyArray<{ header: string; width: number; value: (p: Partici
   { header: 'Email', width: 32, value: (p) => p.email },
   { header: 'Languages', width: 14, value: (p) => p.languages.join('; ') },
   { header: 'Checked in at', width: 26, value: (p) => p.checkedInAt ?? '' },
+  // Last, so a script that reads the columns by position keeps working.
+  { header: 'Title or position', width: 32, value: (p) => p.position },
 ];
 
 /**

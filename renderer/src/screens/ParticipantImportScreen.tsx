@@ -219,6 +219,7 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
               locked={busy === 'importing'}
               onPolicy={changePolicy}
               onConfirmSame={confirmSame}
+              samePerson={samePerson}
             />
           )}
           <ImportPreviewTable rows={preview.rows} total={preview.counts.rows} />

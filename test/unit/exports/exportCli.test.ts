@@ -68,7 +68,7 @@ describe('plenary export agenda, participants, participation', () => {
     expect((await cli('export', 'participants', '--db', db, '--out', out('people.csv'))).code).toBe(0);
     expect((await cli('export', 'participation', '--db', db, '--out', out('figures.docx'))).code).toBe(0);
     for (const file of ['agenda.docx', 'people.docx', 'figures.docx']) expect(read(out(file)).subarray(0, 2).toString('latin1'), file).toBe('PK');
-    expect(read(out('people.csv')).toString('utf8').split('\r\n')[0]).toBe('\uFEFFName,Organisation,Organisation type,Country,Country name,Gender,Roles,Email,Languages,Checked in at');
+    expect(read(out('people.csv')).toString('utf8').split('\r\n')[0]).toBe('\uFEFFName,Organisation,Organisation type,Country,Country name,Gender,Roles,Email,Languages,Checked in at,Title or position');
   });
 
   it('prints the agenda as PDF through Chromium', { timeout: 60_000 }, async (context) => {

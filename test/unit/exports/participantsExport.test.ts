@@ -24,7 +24,7 @@ describe('participantsDocx', () => {
 
     const xml = documentXml(await participantsDocx(ctx.db, forumId, 'es'));
     const [header, ...rows] = tableRows(xml);
-    expect(header).toEqual(['N.º', 'Nombre', 'Organización', 'Tipo de organización', 'País', 'Género', 'Funciones']);
+    expect(header).toEqual(['N.º', 'Nombre', 'Organización', 'Tipo de organización', 'País', 'Género', 'Funciones', 'Cargo']);
     expect(rows).toHaveLength(people.length - 1);
     expect(rows.map((r) => r[1])).not.toContain(gone.name);
     const names = rows.map((r) => r[1]!);
@@ -57,7 +57,7 @@ describe('participantsDocx', () => {
     const ctx = await tempCore();
     const forum = createForum(ctx, validForum);
     const xml = documentXml(await participantsDocx(ctx.db, forum.id, 'en'));
-    expect(tableRows(xml)).toEqual([['No.', 'Name', 'Organisation', 'Organisation type', 'Country', 'Gender', 'Roles']]);
+    expect(tableRows(xml)).toEqual([['No.', 'Name', 'Organisation', 'Organisation type', 'Country', 'Gender', 'Roles', 'Title or position']]);
     expect(paragraphTexts(xml)).toContain('Total: 0');
   });
 

@@ -36,6 +36,21 @@ describe('plenary participants import', () => {
     expect(JSON.parse(again.out)).toMatchObject({ imported: { created: 0, merged: 4, skipped: 0 }, preview: { counts: { duplicates: 4 } } });
   });
 
+  it('flags the same name and organisation under another email, and --same-person confirms it', async () => {
+    const { dir, db, bytes } = await demoDb();
+    const file = path.join(dir, 'two.csv');
+    fs.writeFileSync(file, 'Name,Organisation,Email\r\nMaría López,Universidad de Chile,maria@uchile.cl\r\nMaria Lopez,Universidad de Chile,mlopez@gmail.com\r\n');
+    const dry = await cli('participants', 'import', file, '--db', db, '--dry-run');
+    expect(dry.out).toContain('line 3: Maria Lopez: same name and organisation, another email (to check: added as another person; --same-person to confirm) as line 2');
+    const before = bytes();
+    const bad = await cli('participants', 'import', file, '--db', db, '--same-person', 'three');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--same-person takes line numbers');
+    expect(bytes().equals(before)).toBe(true);
+    const done = await cli('participants', 'import', file, '--db', db, '--same-person', '3', '--json');
+    expect(JSON.parse(done.out)).toMatchObject({ imported: { created: 1, merged: 0, skipped: 1 } });
+  });
+
   it('lists problems by line and exits 1 when the import is refused, writing nothing', async () => {
     const { db, bytes } = await demoDb();
     const before = bytes();
@@ -134,7 +149,7 @@ describe('plenary participants export', () => {
     const printed = await cli('participants', 'export', '--db', db);
     expect(printed.code).toBe(0);
     const lines = printed.out.split('\r\n');
-    expect(lines[0]).toBe('Name,Organisation,Organisation type,Country,Country name,Gender,Roles,Email,Languages,Checked in at');
+    expect(lines[0]).toBe('Name,Organisation,Organisation type,Country,Country name,Gender,Roles,Email,Languages,Checked in at,Title or position');
     expect(lines).toHaveLength(201);
 
     const xlsxFile = path.join(dir, 'list.xlsx');

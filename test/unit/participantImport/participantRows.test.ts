@@ -92,6 +92,7 @@ describe('turning rows into participants', () => {
     expect(row?.input).toEqual({
       name: 'Ana Lima',
       organisation: 'Prefeitura',
+      position: '',
       orgType: null,
       country: '',
       gender: null,

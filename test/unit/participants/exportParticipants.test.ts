@@ -7,7 +7,7 @@ import type { ExportedFile, Participant } from '../../../shared/participants';
 import { snapshot } from '../helpers/tempCore';
 import { forumWithPeople, must } from './participantFixture';
 
-const header = ['Name', 'Organisation', 'Organisation type', 'Country', 'Country name', 'Gender', 'Roles', 'Email', 'Languages', 'Checked in at'];
+const header = ['Name', 'Organisation', 'Organisation type', 'Country', 'Country name', 'Gender', 'Roles', 'Email', 'Languages', 'Checked in at', 'Title or position'];
 
 async function exported() {
   const made = await forumWithPeople([
@@ -78,7 +78,7 @@ describe('participants:export', () => {
     expect(parsed.errors).toEqual([]);
     const rows = parsed.data.slice(1);
     const byName = new Map(rows.map((r) => [r[0], r]));
-    expect(byName.get('José Núñez')).toEqual(['José Núñez', 'Ministerio de Vivienda, Ordenamiento Territorial y Desarrollo Urbano', 'un_international', 'MX', 'Mexico', 'female', 'chair; speaker', 'ana.silva@example.org', 'es; en', '']);
+    expect(byName.get('José Núñez')).toEqual(['José Núñez', 'Ministerio de Vivienda, Ordenamiento Territorial y Desarrollo Urbano', 'un_international', 'MX', 'Mexico', 'female', 'chair; speaker', 'ana.silva@example.org', 'es; en', '', '']);
     expect(byName.get(`'=HYPERLINK("http://evil.example","click")`)?.slice(0, 5)).toEqual([`'=HYPERLINK("http://evil.example","click")`, "'+1 (555) 0100", 'un_international', '', '']);
     expect(byName.get("'-2+3")?.slice(0, 2)).toEqual(["'-2+3", "'@SUM(A1:A9)"]);
     const wang = byName.get('王小明');

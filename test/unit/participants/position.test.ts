@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/core/commands/dispatch';
+import { buildParticipantList } from '../../../main/core/exports/participantsExport';
 import { guessMapping } from '../../../main/core/participants/guessMapping';
 import { exportParticipants } from '../../../main/core/participants/exportParticipants';
 import { rowHistory } from '../../../main/core/store/changeLog';
@@ -72,6 +73,14 @@ describe("a participant's title or position", () => {
     const again = await forumCore();
     await runImport(again.ctx, again.forumId, Buffer.from(file.data, 'base64'), { fileName: file.fileName });
     expect((await listed(again.ctx, again.forumId))[0]?.position).toBe('Head of Unit, Rural Development');
+  });
+
+  it('is the last column of the printed participant list, headed in the document language', async () => {
+    const { ctx, forumId } = await forumWithPeople([{ position: 'Directora General' }]);
+    const list = buildParticipantList(ctx.db, forumId, 'es');
+    expect(list.columns.at(-1)).toBe('Cargo');
+    expect(list.rows[0]?.at(-1)).toBe('Directora General');
+    expect(buildParticipantList(ctx.db, forumId, 'en').columns.at(-1)).toBe('Title or position');
   });
 
   it('travels in a bundle to another laptop', async () => {

@@ -15,13 +15,15 @@ interface Props {
   onPolicy(policy: DuplicatePolicy): void;
   /** A row with the same name and organisation but another email: the user says whether it is that person. */
   onConfirmSame(line: number, same: boolean): void;
+  /** Lines the user has confirmed so far (shown at once, before the preview answers). */
+  samePerson: readonly number[];
 }
 
 /** Each shown match to a listed person looks its name up; beyond this the count says the rest. */
 const maxShown = 100;
 
 /** Rows that match someone already listed (or an earlier row), and what to do with them. */
-export function ImportDuplicates({ forumId, duplicates, total, policy, locked, onPolicy, onConfirmSame }: Props) {
+export function ImportDuplicates({ forumId, duplicates, total, policy, locked, onPolicy, onConfirmSame, samePerson }: Props) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(value, i18n.language);
   const shown = duplicates.slice(0, maxShown);
@@ -60,7 +62,7 @@ export function ImportDuplicates({ forumId, duplicates, total, policy, locked, o
               <label className="checkbox import-same-person">
                 <input
                   type="checkbox"
-                  checked={duplicate.confirmed === true}
+                  checked={samePerson.includes(duplicate.line)}
                   disabled={locked}
                   onChange={(event) => onConfirmSame(duplicate.line, event.target.checked)}
                 />

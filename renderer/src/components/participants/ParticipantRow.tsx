@@ -35,11 +35,12 @@ export const ParticipantRow = memo(function ParticipantRow({ participant: p, row
     lang,
   );
   const orgType = p.orgType ? t(`participants.orgType.${p.orgType}`) : '';
+  const nameLine = p.position ? t('participants.list.nameWithPosition', { name: p.name, position: p.position }) : p.name;
   return (
     <div role="row" aria-rowindex={rowIndex} className={p.checkedInAt ? 'pt-row pt-checked-in' : 'pt-row'} style={style}>
       {/* Names and organisations are the participants' own words, in any script: dir="auto". */}
-      <div role="cell" dir="auto" title={p.name}>
-        {p.name}
+      <div role="cell" dir="auto" title={nameLine}>
+        {nameLine}
       </div>
       <div role="cell" dir="auto" title={p.organisation}>
         {p.organisation}

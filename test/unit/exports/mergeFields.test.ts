@@ -48,9 +48,9 @@ describe('merge fields', () => {
     expect(ar('forum.participation')).toContain('منظمةً دوليةً');
     expect(zh('forum.venue')).toBe(forum.venue.zh);
     expect(zh('forum.coOrganisers')).toContain('UN-Habitat、');
-    expect(zh('forum.programme').split('\n')[0]).toMatch(/^2026年11月23日星期一 09:00–10:30：开幕式暨高层对话（[^（）]*主席：Zhou Weiming；[^（）]*）$/);
-    expect(es('forum.programme')).toContain('Moderador: Grace Wanjiru Mwangi');
-    expect(ar('forum.programme')).toContain('رئيس الجلسة: Zhou Weiming');
+    expect(zh('forum.agenda').split('\n')[0]).toMatch(/^2026年11月23日星期一 09:00–10:30：开幕式暨高层对话（[^（）]*主席：Zhou Weiming；[^（）]*）$/);
+    expect(es('forum.agenda')).toContain('Moderador: Grace Wanjiru Mwangi');
+    expect(ar('forum.agenda')).toContain('رئيس الجلسة: Zhou Weiming');
     expect(en('forum.participantCount')).toBe('200');
     expect(en('forum.participants').split('\n')).toHaveLength(200);
     for (const name of mergeFieldNames) for (const values of [en, zh, es, ar]) expect(values(name), name).not.toBe('');

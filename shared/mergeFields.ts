@@ -12,7 +12,7 @@ export const mergeFieldNames = [
   'forum.participation',
   'forum.participantCount',
   'forum.participants',
-  'forum.programme',
+  'forum.agenda',
 ] as const;
 export type MergeFieldName = (typeof mergeFieldNames)[number];
 

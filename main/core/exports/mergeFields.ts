@@ -36,7 +36,7 @@ export function mergeValues(db: Database, forumId: string, lang: string): MergeV
       buildParticipantList(db, forum.id, lang)
         .rows.map(([, name = '', organisation = '']) => (organisation ? t('merge.person', { name, organisation }) : name))
         .join('\n'),
-    'forum.programme': () => programme(db, forum.id, lang, forum.sourceLanguage),
+    'forum.agenda': () => agendaLines(db, forum.id, lang, forum.sourceLanguage),
   };
   const cache = new Map<MergeFieldName, string>();
   return (name) => {
@@ -47,7 +47,7 @@ export function mergeValues(db: Database, forumId: string, lang: string): MergeV
 }
 
 /** One line per session, breaks left out: "Wednesday 9 December 2026, 09:00–10:30: Opening (Chair: A; Speakers: B, C)". */
-function programme(db: Database, forumId: string, lang: string, source: string): string {
+function agendaLines(db: Database, forumId: string, lang: string, source: string): string {
   return agendaView(db, '', forumId)
     .sessions.filter((session) => session.kind !== 'break')
     .map((session) => sessionLine(session, lang, source))

@@ -233,6 +233,8 @@ h2.section-heading { margin-block-start: 1.2em; }
 ins { text-decoration: underline; text-decoration-thickness: 1pt; color: #0a5d1a; background: #e3f4e3; }
 del { text-decoration: line-through; text-decoration-thickness: 1pt; color: #a1140d; background: #fbe4e2; }
 .item { margin-block-end: 0.9em; }
+/* A line break in a paragraph (one line per session of an agenda merge field) is kept, as Word keeps it. */
+p.paragraph { white-space: pre-line; }
 .negotiation { font-size: 0.9em; margin-inline-start: 1.2em; padding-inline-start: 0.6em; border-inline-start: 1pt solid #bbb; }
 .negotiation p { margin-block: 0.15em 0.35em; text-align: start; }
 .status { font-weight: bold; color: #333; }

@@ -1,10 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedFile } from '../../../shared/exports';
 import { mergeFieldNames, unknownMergeFields } from '../../../shared/mergeFields';
 import type { OutcomeDocument } from '../../../shared/outcome';
 import { dispatch } from '../../../main/core/commands/dispatch';
 import { mergeValues, resolveMergeFields } from '../../../main/core/exports/mergeFields';
-import { snapshot } from '../helpers/tempCore';
+import { chromium, poppler, skipWithout } from '../../programs';
+import { snapshot, tempDir } from '../helpers/tempCore';
 import { call, demoOutcome } from './outcomeExportFixture';
 
 const exportMd = async (ctx: Parameters<typeof call>[0], documentId: string, lang: string) =>
@@ -48,9 +52,9 @@ describe('merge fields', () => {
     expect(ar('forum.participation')).toContain('منظمةً دوليةً');
     expect(zh('forum.venue')).toBe(forum.venue.zh);
     expect(zh('forum.coOrganisers')).toContain('UN-Habitat、');
-    expect(zh('forum.programme').split('\n')[0]).toMatch(/^2026年11月23日星期一 09:00–10:30：开幕式暨高层对话（[^（）]*主席：Zhou Weiming；[^（）]*）$/);
-    expect(es('forum.programme')).toContain('Moderador: Grace Wanjiru Mwangi');
-    expect(ar('forum.programme')).toContain('رئيس الجلسة: Zhou Weiming');
+    expect(zh('forum.agenda').split('\n')[0]).toMatch(/^2026年11月23日星期一 09:00–10:30：开幕式暨高层对话（[^（）]*主席：Zhou Weiming；[^（）]*）$/);
+    expect(es('forum.agenda')).toContain('Moderador: Grace Wanjiru Mwangi');
+    expect(ar('forum.agenda')).toContain('رئيس الجلسة: Zhou Weiming');
     expect(en('forum.participantCount')).toBe('200');
     expect(en('forum.participants').split('\n')).toHaveLength(200);
     for (const name of mergeFieldNames) for (const values of [en, zh, es, ar]) expect(values(name), name).not.toBe('');
@@ -100,3 +104,27 @@ function pick(doc: OutcomeDocument) {
   const { kind, title, subtitle, place, startDate, endDate, coOrganisers, preamble, leadIn, closing, numbering } = doc;
   return { kind, title, subtitle, place, startDate, endDate, coOrganisers, preamble, leadIn, closing, numbering };
 }
+
+describe('the agenda field', () => {
+  it('prints one session a line in the PDF, as Word already did', async (context) => {
+    skipWithout(context, chromium, poppler);
+    const { ctx, doc } = await demoOutcome();
+    const p = doc.paragraphs[0];
+    if (!p) throw new Error('no paragraph');
+    await call(ctx, 'paragraphs:update', { id: p.id, text: { en: 'The agenda:\n{{forum.agenda}}', es: '', zh: '' } });
+    const file = await call<ExportedFile>(ctx, 'export:outcome', {
+      documentId: doc.id,
+      format: 'pdf',
+      languages: ['en'],
+      variant: 'clean',
+      annexes: { participation: false, provenance: false },
+      fallback: true,
+      paper: 'a4',
+    });
+    const pdf = path.join(tempDir(), 'agenda.pdf');
+    fs.writeFileSync(pdf, Buffer.from(file.data, 'base64'));
+    const lines = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\n');
+    expect(lines.some((line) => /^First, The agenda:$/.test(line.trim()))).toBe(true);
+    expect(lines.filter((line) => /^\w+day,? .*2026, \d\d:\d\d–\d\d:\d\d: /.test(spaced(line).trim())).length).toBeGreaterThan(5);
+  }, 60_000);
+});

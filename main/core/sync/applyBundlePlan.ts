@@ -82,7 +82,13 @@ export async function applyBundlePlan(
               for (let i = from; i < to; i++) {
                 const [tbl, rowId, cells] = created.at(i);
                 const table = tbl as SyncedTable;
-                const rowid = table === 'participants' && isErased(db, rowId) ? undefined : insertNewRow(db, table, rowId, JSON.parse(cells) as Record<string, unknown>);
+                if (table === 'participants' && isErased(db, rowId)) {
+                  // Erased anywhere: its row is built from the scrubbed log now, before the notes and
+                  // roles of this slice that point at it (later they would fail the foreign key).
+                  scrubErasedRows(db, [rowId]);
+                  continue;
+                }
+                const rowid = insertNewRow(db, table, rowId, JSON.parse(cells) as Record<string, unknown>);
                 if (rowid !== undefined) indexed(table, rowid);
                 else {
                   // Here after all (an erased person, or a row another import made meanwhile).

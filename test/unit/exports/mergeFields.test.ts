@@ -42,7 +42,7 @@ describe('merge fields', () => {
     expect(es('forum.title')).toBe(forum.title.es);
     // The demo has no Arabic title: the source stands in, as in the agenda.
     expect(ar('forum.title')).toBe(forum.title.en);
-    expect(spaced(en('forum.dates'))).toBe('23 – 25 November 2026');
+    expect(spaced(en('forum.dates'))).toBe('23–25 November 2026');
     expect(zh('forum.dates')).toContain('2026年11月23日');
     expect(spaced(es('forum.dates'))).toBe('23–25 de noviembre de 2026');
     expect(ar('forum.dates')).toContain('نوفمبر');
@@ -71,7 +71,7 @@ describe('merge fields', () => {
     const p = doc.paragraphs[0];
     if (!p) throw new Error('no paragraph');
     await call(ctx, 'paragraphs:update', { id: p.id, text: { en: 'We met in {{forum.venue}} on {{forum.dates}}: {{forum.participation}}.', es: '' } });
-    expect(spaced(await exportMd(ctx, doc.id, 'en'))).toContain('We met in Songyang County, Lishui, Zhejiang, China on 23 – 25 November 2026: 200 participants, 18 international organisations, 17 countries.');
+    expect(spaced(await exportMd(ctx, doc.id, 'en'))).toContain('We met in Songyang County, Lishui, Zhejiang, China on 23–25 November 2026: 200 participants, 18 international organisations, 17 countries.');
     // The Spanish column lacks this translation: the English fallback still takes Spanish values.
     const es = spaced(await exportMd(ctx, doc.id, 'es'));
     expect(es).toContain('23–25 de noviembre de 2026: 200 participantes');

@@ -84,7 +84,7 @@ export function parseChangeLine(text: string, line: number): BundleChange {
   if (!isId(device) || device.includes('/')) throw refuse('does not name the laptop that made it');
   if (typeof hlc !== 'string' || !hlcPattern.test(hlc)) throw refuse('has no valid clock reading');
   if (typeof tbl !== 'string' || !isSyncedTable(tbl) || deviceTables.has(tbl)) {
-    throw refuse(`names an unknown table ${typeof tbl === 'string' ? shown(tbl) : ''}`.trimEnd());
+    throw refuse(`names an unknown table ${typeof tbl === 'string' ? `${shown(tbl)} ` : ''}${newerHint}`);
   }
   if (!isId(rowId)) throw refuse(`has no valid row id (at most ${fmt(cellLimits.idChars)} characters)`);
   if (!isPlainObject(cells)) throw refuse('is not a change');
@@ -131,12 +131,15 @@ function erasedLine(tbl: string, names: readonly string[], parents: unknown, era
   return names.every((name) => erasedKeeps.has(name)) ? hash : null;
 }
 
+// Laptops at one event may run different versions: what a newer Plenary writes reads as unknown here.
+const newerHint = '(a newer version of Plenary may have written it: update Plenary on this laptop, then import it again)';
+
 /** What is wrong with one cell, in words, or undefined. */
 function cellProblem(table: SyncedTable, cell: string, value: unknown): string | undefined {
   const at = cell.indexOf('@');
   const column = at === -1 ? cell : cell.slice(0, at);
   const kind: ColumnKind | undefined = columnKind(table, column);
-  if (!kind) return `names an unknown column ${shown(`${table}.${cell}`)}`;
+  if (!kind) return `names an unknown column ${shown(`${table}.${cell}`)} ${newerHint}`;
   const name = `“${table}.${column}”`;
   if (kind === 'multilingual') {
     if (at === -1) return `sets the multilingual ${name} without saying in which language`;

@@ -46,6 +46,9 @@ describe('every cell of a bundle is checked against its column', () => {
     ['a multilingual column in no language', 'forums', { 'title@EN!': 'Forum' }, undefined, /sets “forums\.title” in “EN!”, which is not a language tag/],
     ['a number as a translation', 'forums', { 'title@en': 5 }, undefined, /“forums\.title” to something other than text/],
     ['a column of another table', 'notes', { organisation: 'x' }, undefined, /unknown column “notes\.organisation”/],
+    // What a newer Plenary adds reads as unknown here: the refusal says what to do about it.
+    ['a column from a newer Plenary', 'notes', { mood: 'x' }, undefined, /unknown column “notes\.mood” \(a newer version of Plenary may have written it: update Plenary on this laptop/],
+    ['a table from a newer Plenary', 'minutes', { text: 'x' }, undefined, /unknown table “minutes” \(a newer version of Plenary may have written it/],
     ['a table named in control characters', '\u0007\u001b[2Jnotes', { text: 'x' }, undefined, /unknown table \(its name is not readable\)/],
     ['no cells at all', 'notes', {}, undefined, /changes no cell/],
     ['replaced edits that are not edits', 'notes', { text: 'x' }, { text: ['DROP TABLE notes'] }, /names the edits “notes\.text” replaces in a form Plenary does not write/],

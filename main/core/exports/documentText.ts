@@ -4,6 +4,8 @@ import es from '../../../resources/locales/es/documentText.json';
 import fr from '../../../resources/locales/fr/documentText.json';
 import ru from '../../../resources/locales/ru/documentText.json';
 import zh from '../../../resources/locales/zh/documentText.json';
+import { directionOf } from '../../../shared/languages';
+import type { ShownText, TextPart } from './outcomeModelTypes';
 
 // Words printed inside exported documents follow the document's language, not the UI's: a
 // Chinese outcome document says "附件1" whoever exports it. The files are imported statically so
@@ -82,4 +84,17 @@ export function languageName(lang: string, inLang: string): string {
   } catch {
     return lang;
   }
+}
+
+/** A text as a column shows it: its own language and direction, and the column's "not yet translated" note when it stands in. */
+export function shownText(text: string, textLang: string, columnLang: string, parts: TextPart[]): ShownText {
+  const fallback = textLang !== columnLang;
+  return {
+    text,
+    lang: textLang,
+    dir: directionOf(textLang),
+    fallback,
+    fallbackNote: fallback ? documentText(columnLang)('outcome.notTranslated', { language: languageName(textLang, columnLang) }) : '',
+    parts,
+  };
 }

@@ -13,7 +13,7 @@ import { listAmendments } from '../store/amendments';
 import { getOutcomeDocument } from '../store/outcomeView';
 import { formatDates } from './formatDates';
 import { mergeValues, resolveMergeFields, type MergeValues } from './mergeFields';
-import { documentText, languageName, type DocumentTextFn } from './documentText';
+import { documentText, languageName, shownText, type DocumentTextFn } from './documentText';
 import { outcomeAnnexes } from './outcomeModelAnnexes';
 import type { ModelAmendment, OutcomeColumn, OutcomeItem, OutcomeModel, ShownText, TextPart } from './outcomeModelTypes';
 
@@ -110,27 +110,20 @@ interface Resolver {
 /** Merge fields take the COLUMN's language: a fallback English text in the Chinese column gets Chinese dates. */
 function resolver(doc: OutcomeDocument, lang: string, onFallback: () => void, values: MergeValues): Resolver {
   const t = documentText(lang);
-  const make = (raw: string, textLang: string, fallback: boolean, bracketed: boolean): ShownText => {
+  const make = (raw: string, textLang: string, bracketed: boolean): ShownText => {
     const text = resolveMergeFields(raw, values);
-    return {
-      text,
-      lang: textLang,
-      dir: directionOf(textLang),
-      fallback,
-      fallbackNote: fallback ? t('outcome.notTranslated', { language: languageName(textLang, lang) }) : '',
-      parts: bracketParts(text, bracketed),
-    };
+    return shownText(text, textLang, lang, bracketParts(text, bracketed));
   };
   return {
     lang,
     t,
     shown(texts, bracketed = false) {
       const own = texts[lang];
-      if (own) return make(own, lang, false, bracketed);
+      if (own) return make(own, lang, bracketed);
       const other = fallbackLanguage(texts, doc);
       if (!other) return null;
       onFallback();
-      return make(texts[other] ?? '', other, true, bracketed);
+      return make(texts[other] ?? '', other, bracketed);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { Forum } from '../../../shared/forum';
 import { cachedStatement } from '../store/cachedStatement';
 import { getForum } from '../store/forums';
 import { participationStats } from '../store/participationStats';
-import { documentText, languageName, type DocumentTextFn } from './documentText';
+import { documentText, shownText } from './documentText';
 import type { AnnexEntry, OutcomeAnnex, OutcomeColumn, ShownText } from './outcomeModelTypes';
 
 const genderKeys = ['female', 'male', 'other', 'undisclosed', 'unknown'] as const;
@@ -24,19 +24,11 @@ const parse = (json: string | null): Record<string, string> => {
 };
 
 /** Text in `lang`, else the source's (or any language's) with the "not yet translated" marker. */
-function pick(texts: Record<string, string>, lang: string, source: string, t: DocumentTextFn): ShownText | null {
+function pick(texts: Record<string, string>, lang: string, source: string): ShownText | null {
   const textLang = texts[lang] ? lang : texts[source] ? source : Object.keys(texts).find((l) => texts[l]);
   if (!textLang) return null;
   const text = texts[textLang] ?? '';
-  const fallback = textLang !== lang;
-  return {
-    text,
-    lang: textLang,
-    dir: directionOf(textLang),
-    fallback,
-    fallbackNote: fallback ? t('outcome.notTranslated', { language: languageName(textLang, lang) }) : '',
-    parts: [{ text, bracketed: false }],
-  };
+  return shownText(text, textLang, lang, [{ text, bracketed: false }]);
 }
 
 const inline = (shown: ShownText | null): string => (shown ? (shown.fallback ? `${shown.text} ${shown.fallbackNote}` : shown.text) : '');
@@ -101,7 +93,7 @@ function participationAnnex(stats: ParticipationStats, lang: string, source: str
         title: p('bySession'),
         headers: [p('session'), p('people'), p('speakers')],
         rows: stats.bySession.map((s) => [
-          inline(pick(s.title, lang, source, t)) || p('notRecorded'),
+          inline(pick(s.title, lang, source)) || p('notRecorded'),
           n.format(s.people),
           n.format(s.byRole.speaker ?? 0),
         ]),
@@ -142,9 +134,9 @@ function provenanceAnnex(doc: OutcomeDocument, texts: SourceTexts, column: Outco
     return [
       {
         paragraph,
-        sessions: (p?.sessionIds ?? []).map((id) => inline(pick(texts.sessions.get(id) ?? {}, lang, doc.sourceLanguage, t))).filter(Boolean),
+        sessions: (p?.sessionIds ?? []).map((id) => inline(pick(texts.sessions.get(id) ?? {}, lang, doc.sourceLanguage))).filter(Boolean),
         keyMessages: (p?.keyMessageIds ?? []).flatMap((id) => {
-          const shown = pick(texts.messages.get(id) ?? {}, lang, doc.sourceLanguage, t);
+          const shown = pick(texts.messages.get(id) ?? {}, lang, doc.sourceLanguage);
           return shown ? [shown] : [];
         }),
       },

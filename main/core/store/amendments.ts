@@ -4,7 +4,8 @@ import type { Amendment, AmendmentInput, AmendmentKind, AmendmentStatus } from '
 import type { DraftParagraph } from '../../../shared/outcome';
 import { CoreError } from '../errors';
 import { cachedStatement } from './cachedStatement';
-import { rowHistory, writeRow, type Writer } from './changeLog';
+import { writeRow, type Writer } from './changeLog';
+import { rowHistory } from './rowHistory';
 import { derivedId } from './derivedId';
 import { getForum } from './forums';
 import { createParagraph, liveParagraph, paragraphRecord, setParagraphDeleted, updateParagraph } from './outcomeParagraphs';

@@ -5,7 +5,8 @@ import type { Note, noteCreate, noteUpdate } from '../../../shared/capture';
 import type { FieldIssue } from '../../../shared/result';
 import { isKnownTag } from '../capture/catalogues';
 import { CoreError } from '../errors';
-import { rowHistory, writeRow, type RowValues, type Writer } from './changeLog';
+import { writeRow, type RowValues, type Writer } from './changeLog';
+import { rowHistory } from './rowHistory';
 import { cellHeads } from './proseHeads';
 import { cachedStatement } from './cachedStatement';
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import os from 'node:os';
 import type { ParagraphRevision } from '../../../shared/outcome';
 import { decodeHlc } from '../sync/hybridClock';
-import { rowHistory } from './changeLog';
+import { rowHistory } from './rowHistory';
 import { cellHeads, changeId, newerFirst } from './proseHeads';
 
 /**

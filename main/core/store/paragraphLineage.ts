@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { cachedStatement } from './cachedStatement';
-import { rowHistory } from './changeLog';
+import { rowHistory } from './rowHistory';
 import { cellHeads, changeId, newerFirst } from './proseHeads';
 
 /** What the drafting view needs of one `text@lang` cell's history. */

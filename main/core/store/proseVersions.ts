@@ -1,5 +1,6 @@
 import type { Writer } from './changeLog';
-import { rowHistory, writeRow } from './changeLog';
+import { writeRow } from './changeLog';
+import { rowHistory } from './rowHistory';
 import { cellHeads } from './proseHeads';
 import type { SyncedTable } from './syncedTables';
 

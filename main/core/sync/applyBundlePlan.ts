@@ -1,7 +1,8 @@
 import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
-import { insertNewRow, reprojectRows, saveClock } from '../store/changeLog';
+import { insertNewRow, reprojectRows } from '../store/changeLog';
+import { saveClock } from '../store/clockState';
 import { isErased, scrubErasedRows } from '../store/eraseParticipant';
 import { rememberDevice, rememberPeerKnowledge } from '../store/knownDevices';
 import { withSearchDeferred } from '../store/searchIndexes';

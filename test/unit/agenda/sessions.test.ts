@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agenda, AgendaSession } from '../../../shared/agenda';
-import { rowHistory, writeRow } from '../../../main/core/store/changeLog';
+import { writeRow } from '../../../main/core/store/changeLog';
+import { rowHistory } from '../../../main/core/store/rowHistory';
 import { snapshot } from '../helpers/tempCore';
 import { agendaForum, call, createSession, rebuildFromLog, sessionInput } from './agendaFixture';
 

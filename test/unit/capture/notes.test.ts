@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../shared/capture';
 import { dispatch } from '../../../main/core/commands/dispatch';
-import { rowHistory, writeRow } from '../../../main/core/store/changeLog';
+import { writeRow } from '../../../main/core/store/changeLog';
+import { rowHistory } from '../../../main/core/store/rowHistory';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
 import { call, rebuildFromLog } from '../agenda/agendaFixture';
 import { snapshot, tempCore } from '../helpers/tempCore';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../main/core/coreContext';
-import { rowHistory, writeRow } from '../../../main/core/store/changeLog';
+import { writeRow } from '../../../main/core/store/changeLog';
+import { rowHistory } from '../../../main/core/store/rowHistory';
 import { createForum } from '../../../main/core/store/forums';
 import { cellHeads, changeId, newerFirst } from '../../../main/core/store/proseHeads';
 import { chooseProse } from '../../../main/core/store/proseVersions';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/core/commands/dispatch';
 import type { CoreContext } from '../../../main/core/coreContext';
-import { rowHistory } from '../../../main/core/store/changeLog';
+import { rowHistory } from '../../../main/core/store/rowHistory';
 import { snapshot } from '../helpers/tempCore';
 import { forumCore, listed, preview, runImport } from './importHarness';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoreContext } from '../../../main/core/coreContext';
-import { reprojectRows, rowHistory } from '../../../main/core/store/changeLog';
+import { reprojectRows } from '../../../main/core/store/changeLog';
+import { rowHistory } from '../../../main/core/store/rowHistory';
 import { syncedTables, type SyncedTable } from '../../../main/core/store/syncedTables';
 import { encodeHlc } from '../../../main/core/sync/hybridClock';
 import type { Participant } from '../../../shared/participants';

@@ -3,7 +3,7 @@ import { dispatch } from '../../../main/core/commands/dispatch';
 import { buildParticipantList } from '../../../main/core/exports/participantsExport';
 import { guessMapping } from '../../../main/core/participants/guessMapping';
 import { exportParticipants } from '../../../main/core/participants/exportParticipants';
-import { rowHistory } from '../../../main/core/store/changeLog';
+import { rowHistory } from '../../../main/core/store/rowHistory';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
 import type { Participant } from '../../../shared/participants';
 import { importBytes } from '../helpers/exchange';

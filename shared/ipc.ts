@@ -14,6 +14,7 @@ import { keyMessagesDocumentContract } from './keyMessagesDocument';
 import { participantImportContract } from './participantImport';
 import { participantsContract } from './participants';
 import { participationStatsContract } from './participationStats';
+import { rolesContract } from './roles';
 
 /**
  * The one contract between the UI and the core. Every transport (Electron IPC, the browser-mode
@@ -142,15 +143,17 @@ export const contract = {
   },
   /** Applies one laptop's held-back changes to a forum, as an import does. */
   'held:apply': {
-    input: z.object({ forumId, deviceId: heldDeviceId }).strict(),
+    /** `role`: this laptop adopts them as its own changes, which its role must allow. */
+    input: z.object({ forumId, deviceId: heldDeviceId, reason: z.enum(['clock_ahead', 'role']).optional() }).strict(),
     output: z.object({ applied: z.number().int() }),
   },
   /** Drops them: they were never applied, and this laptop forgets them. */
   'held:discard': {
-    input: z.object({ forumId, deviceId: heldDeviceId }).strict(),
+    input: z.object({ forumId, deviceId: heldDeviceId, reason: z.enum(['clock_ahead', 'role']).optional() }).strict(),
     output: z.object({ discarded: z.number().int() }),
   },
   ...agendaContract,
+  ...rolesContract,
   ...participantsContract,
   ...participantImportContract,
   ...participationStatsContract,

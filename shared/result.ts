@@ -21,6 +21,7 @@ export const errorCodes = [
   'confirmation_required',
   'translations_missing',
   'pdf_unavailable',
+  'role_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleNames } from './roles';
 
 /** The most a bundle may weigh when it crosses the contract as base64 (the core caps files at 256 MiB). */
 export const maxBundleBase64 = 128 * 1024 * 1024;
@@ -64,6 +65,14 @@ export const importPreview = z.object({
    * aside, applied only when the user says so.
    */
   held: z.object({ changes: z.number().int(), maxAheadMs: z.number() }),
+  /**
+   * Changes their author's role did not allow at their clock value (and changes that need them):
+   * kept aside, never applied, listed per author with the roles that would have allowed them.
+   */
+  quarantined: z.object({
+    changes: z.number().int(),
+    reasons: z.array(z.object({ device: z.string(), fingerprint: z.string(), needed: z.array(z.enum(roleNames)), changes: z.number().int() })),
+  }),
   /** Much of a table deleted or rewritten at once: applied only when the user confirms. */
   massChanges: z.array(massChange),
 });
@@ -91,6 +100,10 @@ export const importId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'validation.id'
 /** Changes kept aside from one laptop's bundles because its clock runs far ahead. */
 export const heldGroup = z.object({
   forumId: z.string(),
+  /** Held for a clock far ahead, or because the author's role did not allow the changes. */
+  reason: z.enum(['clock_ahead', 'role']),
+  /** For `role`: the roles any one of which would have allowed them. */
+  needed: z.array(z.enum(roleNames)),
   forumTitle: z.string(),
   /** The laptop whose bundle brought them. */
   device: z.object({ id: z.string(), name: z.string(), fingerprint: z.string() }),

@@ -13,6 +13,7 @@ import { benchDrafting } from './benchDrafting';
 import { benchKeyMessagesDocument } from './benchKeyMessagesDocument';
 import { benchExports } from './benchExports';
 import { benchParticipants } from './benchParticipants';
+import { benchRoles } from './benchRoles';
 import { benchSearch } from './benchSearch';
 import { benchStats } from './benchStats';
 import { benchWrites } from './benchWrites';
@@ -294,6 +295,23 @@ export const groups: Group[] = [
       record('unchanged', k.unchangedMs, 'ms');
       record('refresh', k.refreshMs, 'ms');
       record('flags', k.flagsMs, 'ms');
+    },
+  },
+  {
+    name: 'roles',
+    about: 'what checking roles adds to importing 10,000 changes and to one local write',
+    run: async (dir, record) => {
+      const r = await benchRoles(dir);
+      const added = r.importOnMs / r.importOffMs - 1;
+      console.log(`Roles: a rapporteur's ${fmt(r.changes)} notes imported into a fresh laptop (median of ${r.repeats}), and ${fmt(r.writes)} single local writes`);
+      console.log(`  roles off: ${fmt(r.importOffMs)} ms; roles on, every change checked against the grants at its clock: ${fmt(r.importOnMs)} ms; added ${fmt(added * 100, 1)} % (target < 20 %)`);
+      console.log(`  one local write: ${fmt(r.writeOffMs, 3)} ms with roles off, ${fmt(r.writeOnMs, 3)} ms on; added ${fmt(r.writeOnMs - r.writeOffMs, 3)} ms (target < 1 ms)\n`);
+      record('import.off', r.importOffMs, 'ms');
+      record('import.on', r.importOnMs, 'ms');
+      record('import.added', added * 100, '%', { below: 20 });
+      record('write.off', r.writeOffMs, 'ms');
+      record('write.on', r.writeOnMs, 'ms');
+      record('write.added', r.writeOnMs - r.writeOffMs, 'ms', { below: 1 });
     },
   },
   {

@@ -24,12 +24,17 @@ export function describePreview(preview: ImportPreview): string {
   const held = preview.held.changes
     ? `\nHeld back: ${preview.held.changes} changes come from a laptop whose clock is wrong (up to ${days(preview.held.maxAheadMs)} ahead); they are kept aside unless you add --apply-held.`
     : '';
+  const quarantined = preview.quarantined.changes
+    ? `\nQuarantined: ${preview.quarantined.changes} changes were made by laptops whose role did not allow them (${preview.quarantined.reasons
+        .map((r) => `${r.changes} from ${r.fingerprint || r.device}, needing ${r.needed.join(' or ') || 'a role'}`)
+        .join('; ')}); they are kept aside, never applied (see \`plenary bundle held\`).`
+    : '';
   const mass = preview.massChanges.length
     ? `\nCareful: ${preview.massChanges
         .map((m) => (m.table === 'forums' ? 'it deletes the forum itself' : `it deletes ${m.deleted} and rewrites ${m.rewritten} of ${m.live} ${m.table.replace(/_/g, ' ')}`))
         .join('; ')}. Importing it needs --confirm-mass-changes.`
     : '';
-  return `${what} to ${forum} from ${signer}; ${preview.changes.alreadyHere} of ${preview.changes.total} changes are already here.${skew}${held}${mass}`;
+  return `${what} to ${forum} from ${signer}; ${preview.changes.alreadyHere} of ${preview.changes.total} changes are already here.${skew}${held}${quarantined}${mass}`;
 }
 
 /** A bundle file as the contract carries it, refused with a plain message when it cannot be. */
@@ -140,13 +145,14 @@ export const bundleCommands: CliCommand[] = [
   },
   {
     name: 'bundle held',
-    summary: 'list changes kept aside from laptops whose clock runs far ahead; apply or discard them',
+    summary: 'list changes kept aside (a clock far ahead, or a role that did not allow them); apply or discard them',
     options: [
       db,
       forumOption,
       json,
       { name: 'apply', type: 'string', description: 'apply what this device id sent (see the list)' },
       { name: 'discard', type: 'string', description: 'forget what this device id sent, for good' },
+      { name: 'role', type: 'boolean', description: 'with --apply or --discard: the changes held for want of a role (applying makes them again as this laptop’s own)' },
     ],
     validate(values) {
       if (values.apply !== undefined && values.discard !== undefined) throw new UsageError('Say --apply or --discard, not both.');
@@ -155,12 +161,12 @@ export const bundleCommands: CliCommand[] = [
     async run(ctx, values, out) {
       const forum = await resolveForum(ctx, values.forum);
       if (typeof values.apply === 'string') {
-        const { applied } = await invoke(ctx, 'held:apply', { forumId: forum.id, deviceId: values.apply });
+        const { applied } = await invoke(ctx, 'held:apply', { forumId: forum.id, deviceId: values.apply, ...(values.role ? { reason: 'role' as const } : {}) });
         out(`Applied ${applied} changes that were held back.`);
         return 0;
       }
       if (typeof values.discard === 'string') {
-        const { discarded } = await invoke(ctx, 'held:discard', { forumId: forum.id, deviceId: values.discard });
+        const { discarded } = await invoke(ctx, 'held:discard', { forumId: forum.id, deviceId: values.discard, ...(values.role ? { reason: 'role' as const } : {}) });
         out(`Discarded ${discarded} changes that were held back; they were never applied.`);
         return 0;
       }
@@ -170,9 +176,10 @@ export const bundleCommands: CliCommand[] = [
       else {
         for (const g of groups) {
           const days = Math.round(g.maxAheadMs / 86_400_000);
-          out(`${g.changes} changes from ${g.device.name} (${g.device.id}), stamped up to ${days} days ahead of this computer's clock; received ${g.receivedAt}.`);
+          if (g.reason === 'role') out(`${g.changes} changes brought by ${g.device.name} (${g.device.id}) that their authors' roles did not allow (they needed ${g.needed.join(' or ') || 'a role'}); received ${g.receivedAt}.`);
+          else out(`${g.changes} changes from ${g.device.name} (${g.device.id}), stamped up to ${days} days ahead of this computer's clock; received ${g.receivedAt}.`);
         }
-        out('Apply them with --apply DEVICE_ID, or forget them with --discard DEVICE_ID.');
+        out('Apply them with --apply DEVICE_ID, or forget them with --discard DEVICE_ID (add --role for those held for want of a role).');
       }
       return 0;
     },

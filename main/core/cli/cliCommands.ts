@@ -13,6 +13,7 @@ import { exportCommands } from './exportCommands';
 import { keyMessagesDocumentCommand } from './keyMessagesDocumentCommand';
 import { outcomeCommands } from './outcomeCommands';
 import { participantCommands } from './participantCommands';
+import { roleCommands } from './roleCommands';
 import { searchCommands } from './searchCommands';
 import { statsCommands } from './statsCommands';
 import { dbOption, jsonOption } from './cliOptions';
@@ -127,4 +128,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands];

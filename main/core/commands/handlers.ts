@@ -18,6 +18,7 @@ import { exportHandlers } from './exportHandlers';
 import { keyMessagesDocumentHandlers } from './keyMessagesDocumentHandlers';
 import { participantHandlers } from './participantHandlers';
 import { participantImportHandlers } from './participantImportHandlers';
+import { roleHandlers } from './roleHandlers';
 import { statsHandlers } from './statsHandlers';
 import { syncHandlers } from './syncHandlers';
 
@@ -72,4 +73,5 @@ export const handlers: Handlers = {
   ...amendmentHandlers,
   ...exportHandlers,
   ...keyMessagesDocumentHandlers,
+  ...roleHandlers,
 };

@@ -8,6 +8,7 @@ import { importBundle, previewBundle } from '../sync/importBundle';
 import { importBundles, previewBundles } from '../sync/importSession';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
 import type { Handlers } from './handlers';
+import { adoptHeld } from '../roles/heldByRole';
 
 function deviceInfo(ctx: CoreContext) {
   const identity = publicDeviceIdentity(ctx);
@@ -90,6 +91,6 @@ export const syncHandlers: Pick<
     return { bundles: session.bundles, backedUp: session.backupPath !== null };
   },
   'held:list': (ctx, input) => listHeld(ctx.db, input.forumId),
-  'held:apply': (ctx, input) => releaseHeld(ctx, input.forumId, input.deviceId),
-  'held:discard': (ctx, input) => discardHeld(ctx, input.forumId, input.deviceId),
+  'held:apply': (ctx, input) => (input.reason === 'role' ? adoptHeld(ctx, input.forumId, input.deviceId) : releaseHeld(ctx, input.forumId, input.deviceId)),
+  'held:discard': (ctx, input) => discardHeld(ctx, input.forumId, input.deviceId, input.reason),
 };

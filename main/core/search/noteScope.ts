@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { logGeneration } from '../store/changeLog';
+import { logGeneration } from '../store/logGeneration';
 import { fold } from '../../../shared/foldText';
 
 // What the notes index cannot say cheaply, kept per connection and per forum:

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { HybridClock } from '../sync/hybridClock';
 import { languageTagPattern } from '../../../shared/languages';
 import { CoreError } from '../errors';
+import { authoriseWrite } from '../roles/authoriseWrite';
 import { requireKind } from './cellKinds';
 import { isDerivedColumn, withDerivedCells } from './derivedColumns';
 import { overwrites, proseParents } from './changeParents';
@@ -105,6 +106,7 @@ export function applyWrite(writer: Writer, table: SyncedTable, rowId: string, va
     cells,
     parents: proseParents(db, table, rowId, cells, options),
   };
+  authoriseWrite(db, writer.deviceId, change.forumId, change);
   // A local change newer than everything this device has seen wins every cell it names. One
   // stamped before changes that arrived from a laptop whose clock runs ahead (this clock never
   // jumps to theirs) names those it overwrites, so it still wins, here and on every laptop.
@@ -255,19 +257,3 @@ export function rebuildRows(db: Database, table: SyncedTable, rowIds: Iterable<s
     if (created) reprojectRows(db, table, [rowId]);
   }
 }
-
-const generations = new WeakMap<Database, number>();
-
-/**
- * Caches that follow the log by its newest seq (the search scopes) trust that a seq, once seen,
- * always names the same change. A rollback takes seqs back and SQLite hands them out again, so it
- * bumps this connection's generation, and those caches start over when it moves.
- */
-export function logRewritten(db: Database): void {
-  generations.set(db, logGeneration(db) + 1);
-}
-
-export function logGeneration(db: Database): number {
-  return generations.get(db) ?? 0;
-}
-

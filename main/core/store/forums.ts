@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import type { CoreContext } from '../coreContext';
+import { forumIdFor } from '../roles/forumAuthority';
+import { ownPublicKey, publicDeviceIdentity } from '../sync/deviceIdentity';
 import type { Forum, ForumInput, OutcomeKind } from '../../../shared/forum';
 import { CoreError } from '../errors';
 import { writeRow, type Writer } from './changeLog';
@@ -68,10 +71,25 @@ function forumValues(input: ForumInput) {
   };
 }
 
-export function createForum(writer: Writer, input: ForumInput, extra: { isDemo?: boolean; id?: string } = {}): Forum {
-  const id = extra.id ?? randomUUID();
-  writeRow(writer, 'forums', id, { ...forumValues(input), is_demo: extra.isDemo ? 1 : 0, deleted: 0 });
+/**
+ * A new forum's id is derived from this laptop's public key and a nonce, both recorded with it,
+ * so every laptop can tell who owns it and no other key can claim it (see ForumAuthority). A
+ * laptop with no signing key (a read-only view) makes a forum the old way, owned by whoever wrote
+ * its first change.
+ */
+export function createForum(writer: Writer | CoreContext, input: ForumInput, extra: { isDemo?: boolean; id?: string } = {}): Forum {
+  const ownerKey = extra.id === undefined ? signingKey(writer) : undefined;
+  const nonce = randomUUID();
+  const id = extra.id ?? (ownerKey ? forumIdFor(ownerKey, nonce) : randomUUID());
+  const owner = ownerKey ? { owner_key: ownerKey, owner_nonce: nonce } : {};
+  writeRow(writer, 'forums', id, { ...forumValues(input), ...owner, is_demo: extra.isDemo ? 1 : 0, deleted: 0 });
   return getForum(writer.db, id);
+}
+
+function signingKey(writer: Writer | CoreContext): string | undefined {
+  const own = ownPublicKey(writer.db);
+  if (own !== undefined || !('deviceKeys' in writer) || !writer.deviceKeys) return own;
+  return publicDeviceIdentity(writer).publicKey;
 }
 
 /**

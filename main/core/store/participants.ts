@@ -15,7 +15,8 @@ import {
 } from '../../../shared/participants';
 import { CoreError } from '../errors';
 import { containsFunction } from '../search/containsFunction';
-import { logGeneration, writeRow, type RowValues, type Writer } from './changeLog';
+import { writeRow, type RowValues, type Writer } from './changeLog';
+import { logGeneration } from './logGeneration';
 import { getForum } from './forums';
 import { participantSortKey } from './participantSortKeys';
 import { cachedStatement } from './cachedStatement';

@@ -25,6 +25,7 @@ export const rowReferences: { readonly [T in SyncedTable]?: Readonly<Record<stri
  */
 export const dependencyOrder: readonly SyncedTable[] = [
   'forums',
+  'role_grants',
   'settings',
   'sessions',
   'participants',

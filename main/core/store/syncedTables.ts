@@ -23,6 +23,11 @@ export const syncedTables = {
     preamble: 'multilingual',
     lead_in: 'multilingual',
     closing: 'multilingual',
+    /** The owner's public key and the nonce the forum's id was derived from with it (m017). */
+    owner_key: 'text',
+    owner_nonce: 'text',
+    /** Set by the owner to switch roles on: the laptops that had written, and the newest change seen from each. */
+    roles_legacy: 'json',
     deleted: 'integer',
   },
   settings: { value: 'text' },
@@ -140,6 +145,16 @@ export const syncedTables = {
     delegation: 'text',
     stance: 'text',
     note: 'text',
+    deleted: 'integer',
+  },
+  /** One role one laptop holds in one forum (id: forum/device/role); `active` 0 is a revocation. */
+  role_grants: {
+    forum_id: 'text',
+    device_id: 'text',
+    fingerprint: 'text',
+    role: 'text',
+    sessions: 'json',
+    active: 'integer',
     deleted: 'integer',
   },
 } as const satisfies Record<string, Record<string, ColumnKind>>;

@@ -9,7 +9,7 @@ import { withSearchDeferred } from '../store/searchIndexes';
 import type { SyncedTable } from '../store/syncedTables';
 import type { NewRow } from './foldNewRows';
 import { endJournal, journalled, type ImportJournal } from './importJournal';
-import type { BundlePlan, PlannedBatch, PlannedChange } from './planBundleImport';
+import type { BundlePlan, HeldChange, PlannedBatch, PlannedChange } from './planBundleImport';
 
 /**
  * Applies a planned bundle on the main connection in short transactions (applyInChunks), in
@@ -141,16 +141,16 @@ export async function applyBundlePlan(
   return stats;
 }
 
-/** Changes from a clock far ahead, kept whole until someone applies them. */
+/** Changes from a clock far ahead, or beyond their author's role, kept whole until someone decides. */
 function keepHeld(ctx: CoreContext, plan: BundlePlan, at: string): void {
   const keep = ctx.db.prepare(
-    `INSERT INTO held_changes (device, hlc, tbl, row_id, forum_id, cells, parents, reason, received_from, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'clock_ahead', ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO held_changes (device, hlc, tbl, row_id, forum_id, cells, parents, reason, detail, received_from, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const held = new PlannedItems<PlannedChange>(plan.held);
+  const held = new PlannedItems<HeldChange>(plan.held);
   for (let i = 0; i < held.count; i++) {
-    const [device, hlc, tbl, rowId, cells, parents] = held.at(i);
-    keep.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, plan.signer.deviceId, at);
+    const [[device, hlc, tbl, rowId, cells, parents], reason, detail] = held.at(i);
+    keep.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, reason, detail, plan.signer.deviceId, at);
   }
 }
 

@@ -4,6 +4,7 @@ import type { ImportPreview, ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { backupDatabase, discardBackup } from '../store/backupDatabase';
+import { releaseNowAllowed } from '../roles/heldByRole';
 import { applyBundlePlan } from './applyBundlePlan';
 import { describeWriteFailure } from './describeWriteFailure';
 import type { ImportJournal } from './importJournal';
@@ -127,6 +128,8 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       }
     }
     await planning.catch(() => undefined);
+    // A grant that arrived may allow changes an earlier import held back for want of it.
+    for (const forumId of new Set(result.bundles.flatMap((b) => (b.status === 'imported' ? [b.preview.forum.id] : [])))) releaseNowAllowed(ctx, forumId);
     // Nothing went in: the backup is a copy of what is still here.
     if (result.backupPath && !result.bundles.some((b) => b.status === 'imported')) {
       discardBackup(result.backupPath);

@@ -14,6 +14,8 @@ import { detectMassChanges } from './massChanges';
 import { PlanView } from './planView';
 import { readBundle, type BundleChange } from './readBundle';
 import { checkErasures, checkSigners, signerStatus } from './signerChecks';
+import { refusedByRole } from '../roles/checkBundleRoles';
+import type { Refusal } from '../roles/forumAuthority';
 
 export interface BundlePlanInput {
   bytes: Uint8Array;
@@ -37,6 +39,9 @@ export interface BundlePlanInput {
  */
 export type PlannedChange = [string, string, string, string, string, string | null, string | null, 0 | 1];
 
+/** A change kept aside, why, and for a role, which roles it needed (JSON). */
+export type HeldChange = [PlannedChange, 'clock_ahead' | 'role', string | null];
+
 /**
  * Changes (or new rows) in batches: they cross to the main thread as arrays (structured clone,
  * decoded a message at a time), never as JSON text it would have to parse.
@@ -55,8 +60,8 @@ export interface BundlePlan {
   batches: Array<PlannedBatch<PlannedChange>>;
   /** Rows the bundle creates that this laptop never had, folded in the worker. */
   newRows: Array<PlannedBatch<NewRow>>;
-  /** Changes kept aside because their clock is too far ahead. */
-  held: Array<PlannedBatch<PlannedChange>>;
+  /** Changes kept aside: their clock is too far ahead, or their author's role did not allow them. */
+  held: Array<PlannedBatch<HeldChange>>;
   /** The newest clock value among the changes applied and held. */
   newest: string;
   /** The signatures to keep, so this laptop can relay what it received. */
@@ -117,8 +122,12 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
       heldAhead = Math.max(heldAhead, ahead);
     }
   }
+  const ahead = new Set(held);
+  const refused = refusedByRole(view, forumId, fresh.filter((c) => !held.has(c)), keys);
+  for (const change of refused.keys()) held.add(change);
   if (held.size > 0) holdDependents(view, fresh, held);
   const applied = fresh.filter((c) => !held.has(c));
+  const quarantined = [...held].filter((c) => !ahead.has(c));
 
   const forumRow = view.read.db.prepare('SELECT title, source_language AS lang FROM forums WHERE id = ?').get(forumId) as
     | { title: string; lang: string }
@@ -133,7 +142,8 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
     changes: { total: changes.length, new: fresh.length, alreadyHere: changes.length - fresh.length },
     rows: tallyRows(view, applied),
     skew: { changes: skewed, maxAheadMs: maxAhead },
-    held: { changes: held.size, maxAheadMs: heldAhead },
+    held: { changes: held.size - quarantined.length, maxAheadMs: heldAhead },
+    quarantined: { changes: quarantined.length, reasons: quarantineReasons(view, quarantined, refused) },
     massChanges: detectMassChanges(view.read.db, forumId, applied),
   };
   const plan: BundlePlan = {
@@ -171,7 +181,11 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   const line = (c: BundleChange): PlannedChange => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents, c.erasedHash ?? null, folded.ids.has(`${c.tbl}\u0000${c.rowId}`) ? 1 : 0];
   plan.batches = toBatches(inDependencyOrder(applied).map(line));
   plan.newRows = toBatches(folded.rows);
-  plan.held = toBatches([...held].map(line));
+  plan.held = toBatches([...held].map((c): HeldChange => {
+    const refusal = refused.get(c);
+    const reason = ahead.has(c) ? 'clock_ahead' : 'role';
+    return [line(c), reason, reason === 'role' ? JSON.stringify(refusal ?? { dependsOnHeld: true }) : null];
+  }));
   record();
   return plan;
 }
@@ -222,4 +236,22 @@ function toBatches<T>(items: readonly T[]): Array<PlannedBatch<T>> {
     batches.push({ count: slice.length, items: slice });
   }
   return batches;
+}
+
+/** Per author and roles needed: how many of the bundle's changes wait for a role. */
+function quarantineReasons(view: PlanView, quarantined: readonly BundleChange[], refused: ReadonlyMap<BundleChange, Refusal>): ImportPreview['quarantined']['reasons'] {
+  const groups = new Map<string, ImportPreview['quarantined']['reasons'][number]>();
+  for (const change of quarantined) {
+    const needed = refused.get(change)?.needed ?? [];
+    const key = `${change.device}\u0000${needed.join(',')}`;
+    const group = groups.get(key);
+    if (group) group.changes += 1;
+    else groups.set(key, { device: change.device, fingerprint: fingerprintOfDevice(view, change.device), needed, changes: 1 });
+  }
+  return [...groups.values()];
+}
+
+function fingerprintOfDevice(view: PlanView, deviceId: string): string {
+  const key = view.pinnedKey(deviceId);
+  return key ? fingerprintOf(key) : '';
 }

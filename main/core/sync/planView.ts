@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { AuthorityChange } from '../roles/forumAuthority';
 import type { ReadContext } from '../workers/readContext';
 import type { BundleChange } from './readBundle';
 
@@ -22,10 +23,14 @@ export interface SessionOverlay {
   erased: Set<string>;
   /** `${table}\u0000${rowId}` of every row an earlier bundle changes. */
   touched: Set<string>;
+  /** Changes to forums' owners and grants earlier bundles bring: later ones are checked against them. */
+  authority: AuthorityChange[];
+  /** `${table}\u0000${rowId}` → session, for the notes and key messages earlier bundles bring. */
+  sessions: Map<string, string>;
 }
 
 export function emptyOverlay(): SessionOverlay {
-  return { changes: new Set(), rows: new Map(), keys: new Map(), trusted: new Set(), erased: new Set(), touched: new Set() };
+  return { changes: new Set(), rows: new Map(), keys: new Map(), trusted: new Set(), erased: new Set(), touched: new Set(), authority: [], sessions: new Map() };
 }
 
 // A device never stamps two changes alike: its id and the clock value name one change.
@@ -89,6 +94,18 @@ export class PlanView {
     return this.statement('trusted', 'SELECT public_key FROM known_devices WHERE device_id = ?').pluck().get(deviceId) as string | undefined;
   }
 
+  /** Authority changes earlier bundles of the session bring for a forum. */
+  plannedAuthority(forumId: string): AuthorityChange[] {
+    return this.overlay.authority.filter((c) => (c.tbl === 'forums' ? c.rowId === forumId : c.rowId.startsWith(`${forumId}/`)));
+  }
+
+  /** The session a row belongs to, as the database (or an earlier bundle) has it. */
+  sessionOf(table: 'notes' | 'key_messages', rowId: string): string | undefined {
+    const planned = this.overlay.sessions.get(rowKey(table, rowId));
+    if (planned !== undefined) return planned;
+    return (this.statement(`session:${table}`, `SELECT session_id FROM ${table} WHERE id = ?`).pluck().get(rowId) as string | null | undefined) ?? undefined;
+  }
+
   isErased(participantId: string): boolean {
     if (this.overlay.erased.has(participantId)) return true;
     return this.statement('erased', "SELECT 1 FROM changes WHERE tbl = 'participants' AND row_id = ? AND cells ->> '$.erased' = 1 LIMIT 1").pluck().get(participantId) !== undefined;
@@ -103,6 +120,8 @@ export class PlanView {
       if (change.tbl === 'forums') this.overlay.rows.set(rowKey('forums', change.rowId), change.rowId);
       else if (typeof cells.forum_id === 'string') this.overlay.rows.set(rowKey(change.tbl, change.rowId), forumId);
       if (change.tbl === 'participants' && cells.erased === 1) this.overlay.erased.add(change.rowId);
+      if (typeof cells.session_id === 'string') this.overlay.sessions.set(rowKey(change.tbl, change.rowId), cells.session_id);
+      if (change.tbl === 'forums' || change.tbl === 'role_grants') this.overlay.authority.push({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.rowId, cells });
     }
     for (const [device, key] of keys) if (!this.overlay.keys.has(device)) this.overlay.keys.set(device, key);
     if (trustedSigner) this.overlay.trusted.add(trustedSigner);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { logRewritten, rebuildRows } from '../store/changeLog';
+import { rebuildRows } from '../store/changeLog';
+import { logRewritten } from '../store/logGeneration';
 import { isSyncedTable, type SyncedTable } from '../store/syncedTables';
 import { endJournal, pendingImports, type ImportJournal } from './importJournal';
 

@@ -6,6 +6,8 @@ import type { ErrorCode } from '../../../shared/result';
 const statuses: Record<ErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
+  // This laptop is known, but its role in the forum does not allow the change.
+  role_required: 403,
   not_found: 404,
   unknown_command: 404,
   // The request was fine when it was made; what it relied on has changed since.

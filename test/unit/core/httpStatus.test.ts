@@ -7,6 +7,7 @@ import { errorCodes } from '../../../shared/result';
 const expected: Record<string, number> = {
   invalid_input: 400,
   unauthorized: 401,
+  role_required: 403,
   not_found: 404,
   unknown_command: 404,
   amendment_stale: 409,

@@ -21,6 +21,7 @@ const invocations: Record<string, (dir: string, bundle: string, documentId: stri
   search: () => ['宽带'],
   'outcome show': () => [],
   'documents list': () => [],
+  'roles list': () => [],
   'export document': (dir, _bundle, documentId) => ['--document', documentId, '--out', path.join(dir, 'document.md')],
   'export outcome': (dir) => ['--out', path.join(dir, 'outcome.html')],
   'export agenda': (dir) => ['--out', path.join(dir, 'agenda.docx')],
@@ -64,8 +65,8 @@ function version7(file: string): void {
 describe('read-only commands', () => {
   it('are every command that only reads the database; the ones that write name themselves', () => {
     expect(cliCommands.filter((c) => c.readOnly).map((c) => c.name).sort()).toEqual(Object.keys(invocations).sort());
-    // bundle export creates this laptop's signing key on first use; participants import, erase, upgrade and documents generate-key-messages write.
-    expect(cliCommands.filter((c) => c.mustExist).map((c) => c.name).sort()).toEqual(['bundle export', 'documents generate-key-messages', 'participants erase', 'participants import', 'upgrade']);
+    // bundle export creates this laptop's signing key on first use; participants import, erase, upgrade, documents generate-key-messages and the roles' grants write.
+    expect(cliCommands.filter((c) => c.mustExist).map((c) => c.name).sort()).toEqual(['bundle export', 'documents generate-key-messages', 'participants erase', 'participants import', 'roles grant', 'roles revoke', 'upgrade']);
   });
 
   it('leave a current database byte for byte as it was, with no backups and nothing beside it', async () => {

@@ -25,6 +25,7 @@ const reads = [
   'bundle:progress',
   'bundles:preview',
   'held:list',
+  'roles:list',
   'agenda:get',
   'participants:query',
   'participants:get',
@@ -55,6 +56,9 @@ const reads = [
 
 const writes = [
   'settings:set',
+  'roles:grant',
+  'roles:revoke',
+  'roles:enable',
   'forums:create',
   'forums:update',
   'forums:setDeleted',
@@ -194,6 +198,7 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'bundle:progress': () => ({ importId }),
   'bundles:preview': (fx) => ({ files: [{ name: 'one.plenary', data: fx.bundle }] }),
   'held:list': (fx) => ({ forumId: fx.forumId }),
+  'roles:list': (fx) => ({ forumId: fx.forumId }),
   'agenda:get': (fx) => ({ forumId: fx.forumId }),
   'participants:query': (fx) => ({ forumId: fx.forumId, text: 'a', sort: 'country', limit: 20 }),
   'participants:get': (fx) => ({ id: fx.participantId }),
@@ -278,6 +283,7 @@ describe('the read commands about a whole forum', () => {
     'bundle:export',
     'bundle:progress',
     'held:list',
+    'roles:list',
     'agenda:get',
     'participants:query',
     'participants:export',

@@ -19,6 +19,7 @@ function ready(name: string, device: ImportPreview['device'], preview: Partial<I
       rows: {},
       skew: { changes: 0, maxAheadMs: 0 },
       held: { changes: 0, maxAheadMs: 0 },
+      quarantined: { changes: 0, reasons: [] },
       massChanges: [],
       ...preview,
     },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { closeCore, openCore } from '../../../main/core/coreContext';
 import { encryptedKeyFilePath, keyFilePath } from '../../../main/core/sync/deviceKeyStore';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempCore';
@@ -10,8 +11,10 @@ const posix = process.platform !== 'win32';
 describe('plenary device', () => {
   it('says where the key is, and when it has gone missing', async () => {
     const db = path.join(tempDir(), 'plenary.sqlite');
-    await cli('demo', '--db', db);
+    closeCore(await openCore(db));
     expect(await cli('device', 'show', '--db', db)).toMatchObject({ code: 0, out: expect.stringMatching(/Signing key: none yet/) });
+    // A new forum's id is derived from its owner's key: making one makes the key.
+    await cli('demo', '--db', db);
     expect((await cli('bundle', 'export', '--db', db, '--out', path.join(tempDir(), 'a.plenary'))).code).toBe(0);
     const shown = await cli('device', 'show', '--db', db, '--json');
     expect(JSON.parse(shown.out)).toMatchObject({ state: 'present', key: `the key file ${keyFilePath(db)}`, fingerprint: expect.stringMatching(/^\w{4}-\w{4}-\w{4}-\w{4}$/) });

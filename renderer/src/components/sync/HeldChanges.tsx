@@ -8,8 +8,9 @@ import { formatDuration, formatNumber } from '../../i18n/intlFormat';
 import { ErrorMessage } from '../ErrorMessage';
 
 /**
- * Changes kept aside because the laptop that made them has a clock far ahead: who sent them, how
- * many, how far ahead. Applying them is an import like any other; discarding asks twice, since
+ * Changes kept aside because the laptop that made them has a clock far ahead (who sent them, how
+ * many, how far ahead), or because its role did not allow them (and which role would have): the
+ * latter are applied by making them again as this laptop's own, which its role must allow. Applying them is an import like any other; discarding asks twice, since
  * nothing can bring them back but the same bundle.
  */
 export function HeldChanges({ forumId, refreshKey, onApplied }: { forumId?: string; refreshKey: number; onApplied(forumId: string): void }) {
@@ -29,11 +30,11 @@ export function HeldChanges({ forumId, refreshKey, onApplied }: { forumId?: stri
   const n = (value: number) => formatNumber(value, i18n.language);
   const groups = held.data ?? [];
 
-  const key = (g: HeldGroup) => `${g.forumId}/${g.device.id}`;
+  const key = (g: HeldGroup) => `${g.forumId}/${g.device.id}/${g.reason}`;
   const act = async (g: HeldGroup, action: 'apply' | 'discard') => {
     setBusy(key(g));
     setError(undefined);
-    const result = action === 'apply' ? await api['held:apply']({ forumId: g.forumId, deviceId: g.device.id }) : await api['held:discard']({ forumId: g.forumId, deviceId: g.device.id });
+    const result = action === 'apply' ? await api['held:apply']({ forumId: g.forumId, deviceId: g.device.id, reason: g.reason }) : await api['held:discard']({ forumId: g.forumId, deviceId: g.device.id, reason: g.reason });
     setBusy(undefined);
     setConfirming(undefined);
     if (!result.ok) return setError(result.error);
@@ -59,15 +60,19 @@ export function HeldChanges({ forumId, refreshKey, onApplied }: { forumId?: stri
         <ul>
           {groups.map((g) => (
             <li key={key(g)} aria-busy={busy === key(g)}>
-              <p>{t('sync.heldFrom', { name: g.device.name, forum: g.forumTitle, changes: n(g.changes), ahead: formatDuration(g.maxAheadMs, i18n.language) })}</p>
+              <p>
+                {g.reason === 'role'
+                  ? t('sync.heldRoleFrom', { name: g.device.name, forum: g.forumTitle, changes: n(g.changes), roles: g.needed.map((r) => t(`laptopRoles.${r}`)).join(t('laptopRoles.or')) })
+                  : t('sync.heldFrom', { name: g.device.name, forum: g.forumTitle, changes: n(g.changes), ahead: formatDuration(g.maxAheadMs, i18n.language) })}
+              </p>
               {g.device.fingerprint && (
                 <p className="hint">
                   {t('sync.fingerprint')}: <code className="fingerprint">{g.device.fingerprint}</code>
                 </p>
               )}
               <div className="actions">
-                <button type="button" disabled={busy !== undefined} onClick={() => void act(g, 'apply')} aria-label={t('sync.heldApplyLabel', { name: g.device.name })}>
-                  {t('sync.heldApply')}
+                <button type="button" disabled={busy !== undefined} onClick={() => void act(g, 'apply')} aria-label={t(g.reason === 'role' ? 'sync.heldRoleApplyLabel' : 'sync.heldApplyLabel', { name: g.device.name })}>
+                  {t(g.reason === 'role' ? 'sync.heldRoleApply' : 'sync.heldApply')}
                 </button>
                 {confirming === key(g) ? (
                   <>

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { rowId } from './agenda';
+import { forumId } from './forum';
+
+// Who may change what in a forum once its owner has switched roles on. The rules travel with the
+// data: every laptop checks every change against them, its own before writing and others' at
+// import, so they must be a pure function of the table, the cells and the row.
+
+export const roleNames = ['owner', 'secretariat', 'chair', 'drafter', 'rapporteur', 'observer'] as const;
+export type RoleName = (typeof roleNames)[number];
+
+export const isRoleName = (value: unknown): value is RoleName => typeof value === 'string' && (roleNames as readonly string[]).includes(value);
+
+/** Roles a grant may name: the owner is who created the forum, never granted. */
+export const grantableRoles = roleNames.filter((r): r is Exclude<RoleName, 'owner'> => r !== 'owner');
+
+/** A role as one laptop holds it in one forum; `sessions` empty means every session. */
+export interface RoleGrant {
+  forumId: string;
+  deviceId: string;
+  fingerprint: string;
+  role: RoleName;
+  sessions: string[];
+  active: boolean;
+  /** The laptop that signed the grant (or the revocation), and when. */
+  grantedBy: string;
+  grantedAt: string;
+}
+
+/** One laptop as the People and laptops view lists it. */
+export interface ForumLaptop {
+  deviceId: string;
+  name: string;
+  fingerprint: string;
+  roles: Array<{ role: RoleName; sessions: string[] }>;
+  /** Wrote to the forum before roles were switched on and keeps those rights until narrowed. */
+  legacy: boolean;
+  isOwner: boolean;
+  isThisLaptop: boolean;
+}
+
+export interface ForumRoles {
+  forumId: string;
+  /** Off: every trusted laptop may change anything, as before roles existed. */
+  enabled: boolean;
+  ownerDeviceId: string | null;
+  laptops: ForumLaptop[];
+}
+
+/** Cells only the owner writes: who owns the forum, and the switch that turns roles on. */
+export const ownerCells = new Set(['owner_key', 'owner_nonce', 'roles_legacy']);
+
+type Rule = (cell: string) => readonly RoleName[];
+
+const secretariat: Rule = () => ['secretariat'];
+const rapporteur: Rule = () => ['rapporteur'];
+const drafter: Rule = () => ['drafter'];
+const chair: Rule = () => ['chair'];
+/** Deciding (status and when it was decided) is the chair's; the rest is the drafters'. */
+const decidedByChair: Rule = (cell) => (cell === 'status' || cell === 'decided_at' ? ['chair'] : ['drafter']);
+
+const rules: Record<string, Rule> = {
+  forums: (cell) => (ownerCells.has(cell) ? ['owner'] : ['secretariat']),
+  sessions: secretariat,
+  participants: secretariat,
+  session_roles: secretariat,
+  outcome_documents: secretariat,
+  role_grants: secretariat,
+  notes: rapporteur,
+  key_messages: rapporteur,
+  key_message_sources: rapporteur,
+  outcome_paragraphs: decidedByChair,
+  paragraph_sources: drafter,
+  generated_paragraphs: drafter,
+  amendments: decidedByChair,
+  stances: chair,
+};
+
+/** Tables whose rows belong to a session, so a rapporteur's grant for some sessions covers them. */
+export const sessionScopedTables = new Set(['notes', 'key_messages', 'key_message_sources']);
+
+/**
+ * The roles that may write these cells of a row (any one of them suffices for the whole change;
+ * the owner may write anything). Undefined for a table no role governs (per-laptop settings).
+ */
+export function rolesAllowedFor(table: string, cells: readonly string[]): RoleName[] | undefined {
+  const rule = Object.prototype.hasOwnProperty.call(rules, table) ? rules[table] : undefined;
+  if (!rule) return undefined;
+  let allowed: RoleName[] | undefined;
+  for (const cell of cells) {
+    const column = cell.includes('@') ? cell.slice(0, cell.indexOf('@')) : cell;
+    const forCell = rule(column);
+    allowed = allowed ? allowed.filter((r) => forCell.includes(r)) : [...forCell];
+  }
+  return allowed ?? [];
+}
+
+/** The id of a grant: one row per forum, laptop and role, so two grants of the same role merge. */
+export const grantRowId = (forumId: string, deviceId: string, role: RoleName) => `${forumId}/${deviceId}/${role}`;
+
+export function parseGrantRowId(rowId: string): { forumId: string; deviceId: string; role: RoleName } | undefined {
+  const parts = rowId.split('/');
+  if (parts.length !== 3) return undefined;
+  const [forumId = '', deviceId = '', role] = parts;
+  return forumId && deviceId && isRoleName(role) ? { forumId, deviceId, role } : undefined;
+}
+
+const fingerprint = z.string().trim().min(1, 'validation.required').max(64, 'validation.tooLong');
+const forumRoles = z.object({
+  forumId: z.string(),
+  enabled: z.boolean(),
+  ownerDeviceId: z.string().nullable(),
+  laptops: z.array(
+    z.object({
+      deviceId: z.string(),
+      name: z.string(),
+      fingerprint: z.string(),
+      roles: z.array(z.object({ role: z.enum(roleNames), sessions: z.array(z.string()) })),
+      legacy: z.boolean(),
+      isOwner: z.boolean(),
+      isThisLaptop: z.boolean(),
+    }),
+  ),
+}) satisfies z.ZodType<ForumRoles>;
+
+export const rolesContract = {
+  /** Each laptop known here, with its roles in the forum now. */
+  'roles:list': {
+    input: z.object({ forumId }).strict(),
+    output: forumRoles,
+  },
+  /** Grants a role to the laptop with this fingerprint (switching roles on if they were off). */
+  'roles:grant': {
+    input: z.object({ forumId, fingerprint, role: z.enum(roleNames), sessions: z.array(rowId).max(500).optional() }).strict(),
+    output: forumRoles,
+  },
+  'roles:revoke': {
+    input: z.object({ forumId, fingerprint, role: z.enum(roleNames) }).strict(),
+    output: forumRoles,
+  },
+  /** Switches roles on without granting anything yet (owner only). */
+  'roles:enable': {
+    input: z.object({ forumId }).strict(),
+    output: forumRoles,
+  },
+} as const;

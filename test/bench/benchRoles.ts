@@ -49,7 +49,7 @@ export async function benchRoles(dir: string, notes = 10_000, writes = 500, repe
     const on = await forum(true);
     const sessionIds: Record<string, string> = {};
     for (const f of [off, on]) {
-      const session = await must<{ id: string }>(owner, 'sessions:create', { forumId: f.id, session: { day: '2026-11-23', startTime: '09:00', endTime: '10:00', kind: 'plenary', title: { en: 'Opening' }, description: {}, room: {}, roles: [], themes: [] } });
+      const session = await must<{ id: string }>(owner, 'sessions:create', { forumId: f.id, session: { day: '2026-11-23', startTime: '09:00', endTime: '10:00', kind: 'plenary', title: { en: 'Opening' }, description: {}, room: {}, roles: [] } });
       sessionIds[f.id] = session.id;
       await must(rapporteur, 'bundle:import', { data: await bundleOf(owner, f.id), trustNewDevice: true });
       await must(owner, 'bundle:import', { data: await bundleOf(rapporteur, f.id), trustNewDevice: true });
@@ -58,33 +58,40 @@ export async function benchRoles(dir: string, notes = 10_000, writes = 500, repe
     await must(rapporteur, 'bundle:import', { data: await bundleOf(owner, on.id), trustNewDevice: true });
 
     const importMs: Record<string, number[]> = { [off.id]: [], [on.id]: [] };
-    const writeMs: Record<string, number> = {};
+    const writeMs: Record<string, number[]> = {};
+    const bundles: Record<string, string> = {};
     for (const f of [off, on]) {
       const rows = Array.from({ length: notes }, (_, i) => ({
         rowId: `${f.id.slice(0, 8)}-note-${i}`,
         values: { forum_id: f.id, session_id: sessionIds[f.id], lang: 'en', text: `Note ${i}: water, land and the market town`, created_at: '2026-11-23T09:30:00Z', deleted: 0 },
       }));
       writeRows(rapporteur, 'notes', rows);
-      const data = await bundleOf(rapporteur, f.id);
-      for (let r = 0; r < repeats; r++) {
+      bundles[f.id] = await bundleOf(rapporteur, f.id);
+    }
+    // Off and on in turn, so the machine's load moves both alike; the first round warms up.
+    for (let r = 0; r <= repeats; r++) {
+      for (const f of [off, on]) {
         const fresh = await openCore(path.join(dir, `roles-fresh-${f.id.slice(0, 8)}-${r}.sqlite`));
         try {
-          importMs[f.id]?.push(await time(() => must(fresh, 'bundle:import', { data, trustNewDevice: true })));
+          const ms = await time(() => must(fresh, 'bundle:import', { data: bundles[f.id], trustNewDevice: true }));
+          if (r > 0) importMs[f.id]?.push(ms);
         } finally {
           closeCore(fresh);
         }
+        const prefix = f.id.slice(0, 8);
+        const ms = await time(() => {
+          for (let i = 0; i < writes; i++) writeRow(rapporteur, 'notes', `${prefix}-note-${i}`, { tags: [`t${r}-${i}`] });
+        });
+        if (r > 0) (writeMs[f.id] ??= []).push(ms / writes);
       }
-      writeMs[f.id] = await time(() => {
-        for (let i = 0; i < writes; i++) writeRow(rapporteur, 'notes', `${f.id.slice(0, 8)}-note-${i}`, { tags: [`t${i}`] });
-      });
     }
     return {
       changes: notes,
       importOffMs: median(importMs[off.id] ?? []),
       importOnMs: median(importMs[on.id] ?? []),
       writes,
-      writeOffMs: (writeMs[off.id] ?? NaN) / writes,
-      writeOnMs: (writeMs[on.id] ?? NaN) / writes,
+      writeOffMs: median(writeMs[off.id] ?? []),
+      writeOnMs: median(writeMs[on.id] ?? []),
       repeats,
     };
   } finally {

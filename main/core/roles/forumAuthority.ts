@@ -125,22 +125,32 @@ export class ForumAuthority {
   check(change: AuthorityChange, sessionOf: () => string | undefined): Refusal | undefined {
     if (this.invalid.has(change)) return { needed: change.tbl === 'forums' ? ['owner'] : ['secretariat'] };
     if (!this.enabled) return undefined;
-    const allowed = rolesAllowedFor(change.tbl, Object.keys(change.cells));
+    const allowed = this.allowedFor(change);
     if (allowed === undefined || this.isOwner(change.device)) return undefined;
     if (change.tbl === 'role_grants' || (change.tbl === 'forums' && allowed.includes('owner'))) return undefined; // checked when replayed
     const seen = this.legacy?.get(change.device);
     if (seen !== undefined && change.hlc <= seen) return undefined;
-    if (this.isLegacyAt(change.device, change.hlc)) return undefined;
-    const held = this.rolesAt(change.device, change.hlc);
+    const snapshot = this.snapshotAt(change.device, change.hlc);
+    if (seen !== undefined && snapshot?.narrowed !== true) return undefined;
     let session: string | undefined;
     for (const role of allowed) {
-      const grant = held.get(role);
-      if (!grant) continue;
+      const grant = snapshot?.roles.get(role);
+      if (!grant?.active) continue;
       if (grant.sessions.length === 0 || !sessionScopedTables.has(change.tbl)) return undefined;
       session ??= sessionOf();
       if (session !== undefined && grant.sessions.includes(session)) return undefined;
     }
     return { needed: allowed, ...(session !== undefined ? { session } : {}) };
+  }
+
+  private readonly allowedCache = new Map<string, RoleName[] | undefined>();
+
+  /** rolesAllowedFor, remembered per table and set of cells: a bundle repeats a few shapes. */
+  private allowedFor(change: AuthorityChange): RoleName[] | undefined {
+    let key = change.tbl;
+    for (const cell in change.cells) key += `|${cell}`;
+    if (!this.allowedCache.has(key)) this.allowedCache.set(key, rolesAllowedFor(change.tbl, Object.keys(change.cells)));
+    return this.allowedCache.get(key);
   }
 
   private keyOf(deviceId: string): string | undefined {
@@ -150,12 +160,15 @@ export class ForumAuthority {
   private snapshotAt(deviceId: string, hlc: string): Snapshot | undefined {
     const timeline = this.timelines.get(deviceId);
     if (!timeline) return undefined;
-    let found: Snapshot | undefined;
-    for (const snapshot of timeline) {
-      if (snapshot.hlc > hlc) break;
-      found = snapshot;
+    // The last entry at or before `hlc` (entries are in clock order).
+    let low = 0;
+    let high = timeline.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((timeline[mid]?.hlc ?? '') <= hlc) low = mid + 1;
+      else high = mid;
     }
-    return found;
+    return low === 0 ? undefined : timeline[low - 1];
   }
 
   /** Replays one change to the owner's cells or to a grant; false when its signer had no right to it. */

@@ -26,8 +26,15 @@ interface Row extends LineParts {
  */
 export function bundleContent(ctx: CoreContext, forumId: string, peerHas: ReadonlyMap<string, string>): BundleContent {
   const rows = ctx.db
-    .prepare('SELECT seq, device, hlc, tbl, row_id AS rowId, cells, parents, erased_hash AS erasedHash FROM changes WHERE forum_id = ? ORDER BY device, hlc')
-    .all(forumId) as Row[];
+    .prepare(
+      // Changes held back for want of a role travel too, under their authors' signatures: each
+      // laptop decides on them against the grants it holds, so all end with the same quarantine.
+      `SELECT seq, device, hlc, tbl, row_id AS rowId, cells, parents, erased_hash AS erasedHash FROM changes WHERE forum_id = @forumId
+       UNION ALL
+       SELECT -1, device, hlc, tbl, row_id, cells, parents, NULL FROM held_changes WHERE forum_id = @forumId AND reason = 'role'
+       ORDER BY device, hlc`,
+    )
+    .all({ forumId }) as Row[];
   const byDevice = new Map<string, Row[]>();
   const knowledge: BundleContent['knowledge'] = [];
   for (const row of rows) {

@@ -5,6 +5,7 @@ import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { backupDatabase, discardBackup } from '../store/backupDatabase';
 import { releaseNowAllowed } from '../roles/heldByRole';
+import { reviewAppliedSince } from '../roles/reviewApplied';
 import { applyBundlePlan } from './applyBundlePlan';
 import { describeWriteFailure } from './describeWriteFailure';
 import type { ImportJournal } from './importJournal';
@@ -94,6 +95,7 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
     const result: SessionResult = { bundles: [], backupPath: null, longestLockMs: 0, transactions: 0 };
     let applied = 0;
     let planned = 0;
+    const seqBefore = (ctx.db.prepare("SELECT ifnull(max(seq), 0) FROM changes").pluck().get() as number);
     for (let index = 0; index < files.length; index++) {
       const bundle = index + 1;
       if (index > 0) report({ phase: 'verify', done: index, total: bundles, bundle, bundles });
@@ -128,8 +130,12 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       }
     }
     await planning.catch(() => undefined);
-    // A grant that arrived may allow changes an earlier import held back for want of it.
-    for (const forumId of new Set(result.bundles.flatMap((b) => (b.status === 'imported' ? [b.preview.forum.id] : [])))) releaseNowAllowed(ctx, forumId);
+    // Grants and revocations that arrived may change what stands: work they no longer allow is
+    // held back, and work held back for want of a grant that came goes in.
+    for (const forumId of new Set(result.bundles.flatMap((b) => (b.status === 'imported' ? [b.preview.forum.id] : [])))) {
+      reviewAppliedSince(ctx, forumId, seqBefore);
+      releaseNowAllowed(ctx, forumId);
+    }
     // Nothing went in: the backup is a copy of what is still here.
     if (result.backupPath && !result.bundles.some((b) => b.status === 'imported')) {
       discardBackup(result.backupPath);

@@ -1,0 +1,118 @@
+import type { CoreContext } from '../coreContext';
+import { rebuildRows } from '../store/changeLog';
+import { logRewritten } from '../store/logGeneration';
+import { rowReferences } from '../store/rowReferences';
+import type { SyncedTable } from '../store/syncedTables';
+import { authorityOf } from './authorityOf';
+import { projectedSession } from './authoriseWrite';
+
+interface Logged {
+  seq: number;
+  device: string;
+  hlc: string;
+  tbl: string;
+  row_id: string;
+  cells: string;
+  parents: string | null;
+}
+
+const changeKey = (c: { device: string; hlc: string }) => `${c.device}|${c.hlc}`;
+
+/**
+ * After an import brought grants, revocations or the switch that turns roles on: the changes
+ * already applied from that clock value on are checked again against the authority as it now
+ * stands, and those it no longer allows (a revocation that arrived after the work it forbids) are
+ * taken out of the log into the held-back list, with every change that cannot stand without them
+ * (the rest of a row they created, rows pointing at it). Every laptop then holds the same forum
+ * whatever order the bundles came in. Answers how many changes were held back.
+ */
+export function reviewAppliedSince(ctx: CoreContext, forumId: string, sinceSeq: number): number {
+  const db = ctx.db;
+  const since = db
+    .prepare("SELECT min(hlc) FROM changes WHERE seq > ? AND forum_id = ? AND (tbl = 'role_grants' OR (tbl = 'forums' AND row_id = ?))")
+    .pluck()
+    .get(sinceSeq, forumId, forumId) as string | null;
+  if (since === null) return 0;
+  const authority = authorityOf(db, ctx.deviceId, forumId);
+  if (!authority.enabled && authority.invalid.size === 0) return 0;
+  const invalid = new Set([...authority.invalid].map(changeKey));
+  const candidates = db.prepare('SELECT seq, device, hlc, tbl, row_id, cells, parents FROM changes WHERE forum_id = ? AND hlc >= ? ORDER BY hlc, device').all(forumId, since) as Logged[];
+  const failing = new Map<number, Logged>();
+  const reasons = new Map<number, string>();
+  for (const change of candidates) {
+    const cells = JSON.parse(change.cells) as Record<string, unknown>;
+    const refusal = invalid.has(changeKey(change))
+      ? { needed: change.tbl === 'forums' ? ['owner'] : ['owner', 'secretariat'] }
+      : change.tbl === 'role_grants' || change.tbl === 'forums' && Object.keys(cells).some((c) => c === 'owner_key' || c === 'owner_nonce' || c === 'roles_legacy')
+        ? undefined
+        : authority.check({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.row_id, cells }, () => projectedSession(db, change.tbl, change.row_id, cells));
+    if (!refusal) continue;
+    failing.set(change.seq, change);
+    reasons.set(change.seq, JSON.stringify(refusal));
+  }
+  if (failing.size === 0) return 0;
+  holdDependentsOf(ctx, forumId, failing, reasons);
+
+  const keep = db.prepare(
+    `INSERT INTO held_changes (device, hlc, tbl, row_id, forum_id, cells, parents, reason, detail, received_from, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'role', ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const remove = db.prepare('DELETE FROM changes WHERE seq = ?');
+  const at = new Date().toISOString();
+  const touched = new Map<SyncedTable, Set<string>>();
+  db.transaction(() => {
+    for (const change of failing.values()) {
+      keep.run(change.device, change.hlc, change.tbl, change.row_id, forumId, change.cells, change.parents, reasons.get(change.seq) ?? null, change.device, at);
+      remove.run(change.seq);
+      let rows = touched.get(change.tbl as SyncedTable);
+      if (!rows) touched.set(change.tbl as SyncedTable, (rows = new Set()));
+      rows.add(change.row_id);
+    }
+    logRewritten(db);
+    for (const [table, rows] of touched) rebuildRows(db, table, rows);
+  })();
+  return failing.size;
+}
+
+/**
+ * Adds the changes that cannot stand once `failing` is taken out: those of a row whose every
+ * creating change fails, and those of rows pointing at such a row. Repeats until nothing moves.
+ */
+function holdDependentsOf(ctx: CoreContext, forumId: string, failing: Map<number, Logged>, reasons: Map<number, string>): void {
+  const db = ctx.db;
+  const rowChanges = db.prepare('SELECT seq, device, hlc, tbl, row_id, cells, parents FROM changes WHERE tbl = ? AND row_id = ?');
+  for (let moved = true; moved; ) {
+    moved = false;
+    const gone = new Set<string>();
+    for (const change of failing.values()) {
+      if (!('forum_id' in (JSON.parse(change.cells) as Record<string, unknown>))) continue;
+      const history = rowChanges.all(change.tbl, change.row_id) as Logged[];
+      const stillCreated = history.some((c) => !failing.has(c.seq) && 'forum_id' in (JSON.parse(c.cells) as Record<string, unknown>));
+      if (stillCreated) continue;
+      gone.add(`${change.tbl}\u0000${change.row_id}`);
+      for (const other of history) {
+        if (failing.has(other.seq)) continue;
+        failing.set(other.seq, other);
+        reasons.set(other.seq, JSON.stringify({ dependsOnHeld: true }));
+        moved = true;
+      }
+    }
+    for (const key of gone) {
+      const [table = '', rowId = ''] = key.split('\u0000');
+      for (const [referrer, columns] of Object.entries(rowReferences)) {
+        for (const [column, target] of Object.entries(columns ?? {})) {
+          if (target !== table) continue;
+          const pointing = db.prepare(`SELECT id FROM ${referrer} WHERE forum_id = ? AND ${column} = ?`).pluck().all(forumId, rowId) as string[];
+          for (const id of pointing) {
+            for (const other of rowChanges.all(referrer, id) as Logged[]) {
+              if (failing.has(other.seq)) continue;
+              failing.set(other.seq, other);
+              reasons.set(other.seq, JSON.stringify({ dependsOnHeld: true }));
+              moved = true;
+            }
+          }
+        }
+      }
+    }
+  }
+}

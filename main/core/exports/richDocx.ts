@@ -1,5 +1,6 @@
 import { AlignmentType, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, LevelFormat, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
-import { allowedLink, bracketCutter, type RichBlock, type RichInline, type RichText } from '../../../shared/richText';
+import type { bracketCutter} from '../../../shared/richText';
+import { allowedLink, type RichBlock, type RichInline, type RichText } from '../../../shared/richText';
 import { docxRuns, paragraphProperties, runProperties, type RunStyle } from './docxText';
 
 /*

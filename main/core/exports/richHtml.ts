@@ -1,4 +1,5 @@
-import { bracketCutter, type NumberedNote, type RichBlock, type RichInline, type RichText } from '../../../shared/richText';
+import type { bracketCutter} from '../../../shared/richText';
+import { type NumberedNote, type RichBlock, type RichInline, type RichText } from '../../../shared/richText';
 import { escapeHtml, langAttributes } from './htmlPage';
 
 /*

@@ -144,7 +144,7 @@ export function ParagraphTextEditor(props: Props) {
         <MergeFieldMenu id={`${id}-fields`} onInsert={insertField} />
         <ProseSaveStatus status={status} id={`${id}-save`} />
       </div>
-      <RichToolbar id={id} box={box} asked={asked} onAsked={() => setAsked(null)} onEdit={applyEdit} />
+      <RichToolbar id={id} language={languageLabel(lang, i18n.language)} box={box} asked={asked} onAsked={() => setAsked(null)} onEdit={applyEdit} />
       <textarea
         ref={box}
         id={id}

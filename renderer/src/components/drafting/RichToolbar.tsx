@@ -16,6 +16,8 @@ export function richShortcut(event: KeyboardEvent): RichCommand | null {
 
 interface Props {
   id: string;
+  /** The text's language, as the interface names it: there is a toolbar per language. */
+  language: string;
   /** The text box the commands edit. */
   box: React.RefObject<HTMLTextAreaElement | null>;
   /** A command asked for by a shortcut in the text box, once; cleared with onAsked. */
@@ -29,7 +31,7 @@ interface Props {
  * selected words (shared/richText). A link's address and a note's text are asked for in a small
  * form below the buttons, never in a browser prompt (Electron has none).
  */
-export function RichToolbar({ id, box, asked, onAsked, onEdit }: Props) {
+export function RichToolbar({ id, language, box, asked, onAsked, onEdit }: Props) {
   const { t } = useTranslation();
   const [prompt, setPrompt] = useState<{ kind: 'link' | 'note'; start: number; end: number } | null>(null);
   const [value, setValue] = useState('');
@@ -82,18 +84,19 @@ export function RichToolbar({ id, box, asked, onAsked, onEdit }: Props) {
     }
   };
 
-  const button = (command: RichCommand, label: string, shortcut?: string, glyph?: string) => (
-    <button type="button" className={`small rich-${command}`} onClick={() => run(command)} aria-keyshortcuts={shortcut} title={shortcut ? `${label} (${shortcut.replace('Control', 'Ctrl')})` : label} aria-label={label}>
-      {glyph ?? label}
+  // Words, not glyphs: a "B" is no name for bold in Arabic or Chinese (and axe wants the visible text in the name).
+  const button = (command: RichCommand, label: string, shortcut?: string) => (
+    <button type="button" className={`small rich-${command}`} onClick={() => run(command)} aria-keyshortcuts={shortcut} title={shortcut ? `${label} (${shortcut.replace('Control', 'Ctrl')})` : undefined}>
+      {label}
     </button>
   );
   return (
     <div className="rich-tools">
-      <div role="toolbar" aria-label={t('drafting.rich.toolbar')} aria-controls={id} className="rich-toolbar">
-        {button('bold', t('drafting.rich.bold'), 'Control+B', 'B')}
-        {button('italic', t('drafting.rich.italic'), 'Control+I', 'I')}
-        {button('bullets', t('drafting.rich.bullets'), undefined, '•')}
-        {button('numbers', t('drafting.rich.numbers'), undefined, '1.')}
+      <div role="toolbar" aria-label={t('drafting.rich.toolbar', { language })} aria-controls={id} className="rich-toolbar">
+        {button('bold', t('drafting.rich.bold'), 'Control+B')}
+        {button('italic', t('drafting.rich.italic'), 'Control+I')}
+        {button('bullets', t('drafting.rich.bullets'))}
+        {button('numbers', t('drafting.rich.numbers'))}
         {button('link', t('drafting.rich.link'), 'Control+K')}
         {button('note', t('drafting.rich.note'))}
       </div>

@@ -71,7 +71,9 @@ export function nextNoteLabel(text: string): string {
 export function insertNote(text: string, start: number, end: number, note: string): TextEdit {
   const label = nextNoteLabel(text);
   const [, to] = trimmed(text, start, end);
-  const at = Math.max(start, end) > to ? to : Math.max(start, end);
+  let at = Math.max(start, end) > to ? to : Math.max(start, end);
+  // After the emphasis that closes on the selected words, so the note's number is not in italics.
+  while (at < text.length && /[*_]/.test(text[at] ?? '') && /\S/.test(text[at - 1] ?? '')) at += 1;
   const reference = `[^${label}]`;
   const body = `${text.slice(0, at)}${reference}${text.slice(at)}`.replace(/\s+$/, '');
   const cursor = at + reference.length;

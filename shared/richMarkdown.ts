@@ -37,7 +37,7 @@ export function inlineMarkdown(content: readonly RichInline[], numbers: Readonly
         case 'strong':
           return wrap(inlineMarkdown(node.children, numbers, indent), '**');
         case 'link':
-          return `[${inlineMarkdown(node.children, numbers, indent)}](${node.href.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
+          return `[${inlineMarkdown(node.children, numbers, indent)}](${node.href.replace(/[()\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
         case 'note':
           return `[^${numbers.get(node.label) ?? node.label}]`;
       }

@@ -54,7 +54,7 @@ export function listLines(text: string, start: number, end: number, ordered: boo
 export function insertLink(text: string, start: number, end: number, href: string, placeholder: string): TextEdit {
   const [from, to] = trimmed(text, start, end);
   const words = from < to ? text.slice(from, to) : placeholder;
-  const link = `[${words}](${href.trim().replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
+  const link = `[${words}](${href.trim().replace(/[()\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
   return { text: `${text.slice(0, from)}${link}${text.slice(to)}`, start: from + 1, end: from + 1 + words.length };
 }
 

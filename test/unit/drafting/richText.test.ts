@@ -79,6 +79,22 @@ describe('saving a rich paragraph', () => {
     expect(snapshot(ctx)).toBe(before);
   });
 
+  it('refuses an amendment proposing such a text, which accepting it would write into the paragraph', async () => {
+    const { ctx, ids } = await documentWithPoints(1);
+    const before = snapshot(ctx);
+    const error = await refusal(ctx, 'amendments:propose', {
+      paragraphId: ids[0],
+      kind: 'replace',
+      lang: 'en',
+      text: 'Point 1, see [this](javascript:alert(1)).',
+      proposer: { participantId: null, name: 'Kenya' },
+      rationale: '',
+    });
+    expect(error.issues).toEqual([{ path: 'text', message: 'validation.richBadLink' }]);
+    expect(snapshot(ctx)).toBe(before);
+    await call(ctx, 'amendments:propose', { paragraphId: ids[0], kind: 'replace', lang: 'en', text: 'Point 1, **now**.', proposer: { participantId: null, name: 'Kenya' }, rationale: '' });
+  });
+
   it('keeps a rich text as one string, as typed', async () => {
     const { ctx, ids } = await documentWithPoints(1);
     const text = 'We **commit**:\n\n- to *act*\n- to report[^1]\n\n[^1]: By [2030](https://sdgs.un.org).';

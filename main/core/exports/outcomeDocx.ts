@@ -5,6 +5,8 @@ import { docxStyle, itemParagraphs, shownRuns, type DocxWriting } from './outcom
 import type { StyledElement } from './outcomeStyles';
 import type { OutcomeAnnex, OutcomeColumn, OutcomeModel, ShownText } from './outcomeModelTypes';
 import { richColumn } from './richItems';
+import { richNotesParagraphs } from './richDocx';
+import { documentText } from './documentText';
 
 // The outcome document as Word. One language: the document as the reference Consensus lays it
 // out (title block, preamble, lead-in, points, closing line). Several: one table, a column per
@@ -45,6 +47,8 @@ function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
   // The kind's closing parts (signatories, contact lines) as plain paragraphs, then the dateline.
   out.push((column.closingBlock ?? []).flatMap((line, index) => shownParagraph(line, 'paragraph', column, w, index === 0 ? { spacing: { before: 360 } } : {})));
   out.push(shownParagraph(column.closing, 'closing', column, w, { spacing: { before: 360 } }));
+  // Side by side, each column lists its own notes at its end (one language alone has Word footnotes).
+  if (w.parallel) out.push(richNotesParagraphs(rich.notes, column.lang, documentText(column.lang)('outcome.notes'), w.listInstance));
   return out;
 }
 

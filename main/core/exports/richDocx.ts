@@ -1,6 +1,5 @@
 import { AlignmentType, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, LevelFormat, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
-import type { bracketCutter} from '../../../shared/richText';
-import { allowedLink, type RichBlock, type RichInline, type RichText } from '../../../shared/richText';
+import { allowedLink, type bracketCutter, type NumberedNote, type RichBlock, type RichInline, type RichText } from '../../../shared/richText';
 import { docxRuns, paragraphProperties, runProperties, type RunStyle } from './docxText';
 
 /*
@@ -20,6 +19,12 @@ export interface RichDocxContext {
   cut: ReturnType<typeof bracketCutter> | null;
   /** A new number for each list, so every list counts from its own start. */
   listInstance: () => number;
+  /**
+   * Side by side: the column's own note numbers. Word numbers its footnotes through the whole
+   * file, which would interleave the columns' notes; each column prints its numbers and lists its
+   * notes at its end instead (richNotesParagraphs). Absent: real Word footnotes.
+   */
+  columnNumbers?: ReadonlyMap<string, number> | undefined;
 }
 
 /** A block of the text as a Word paragraph's options and children; the item writer adds the label and marks. */
@@ -48,6 +53,10 @@ export function richRuns(content: readonly RichInline[], c: RichDocxContext, sty
         return allowedLink(node.href) ? [new ExternalHyperlink({ link: node.href, children: runs })] : runs;
       }
       case 'note': {
+        if (c.columnNumbers) {
+          const n = c.columnNumbers.get(node.label);
+          return n === undefined ? [] : [new TextRun({ ...runProperties(c.lang, style), superScript: true, text: String(n) })];
+        }
         const note = c.rich.notes.find((n) => n.label === node.label);
         const paragraph = new Paragraph({ ...paragraphProperties(c.columnLang), children: richRuns(note?.content ?? [], c, { size: 18 }) });
         return [new FootnoteReferenceRun({ children: [paragraph] })];
@@ -97,4 +106,16 @@ export function richDocxBlocks(c: RichDocxContext): DocxBlock[] {
 export function richDocxLine(c: RichDocxContext): ParagraphChild[] {
   const content = c.rich.blocks.flatMap((block, at) => [...(at > 0 ? [{ kind: 'text' as const, text: ' ' }] : []), ...(block.kind === 'list' ? block.items.flat() : block.content)]);
   return richRuns(content, c);
+}
+
+/** A column's notes at its end, side by side: "Notes", then "1 The note." in the note's language. */
+export function richNotesParagraphs(notes: readonly NumberedNote[], columnLang: string, heading: string, listInstance: () => number): Paragraph[] {
+  if (notes.length === 0) return [];
+  const out = [new Paragraph({ ...paragraphProperties(columnLang), spacing: { before: 240 }, keepNext: true, children: docxRuns(heading, columnLang, { bold: true, size: 18 }) })];
+  for (const note of notes) {
+    const c: RichDocxContext = { lang: note.lang || columnLang, columnLang, style: { size: 18 }, rich: { blocks: [], notes: [], problems: [] }, cut: null, listInstance };
+    const number = new TextRun({ ...runProperties(columnLang, { size: 18 }), superScript: true, text: `${note.number} ` });
+    out.push(new Paragraph({ ...paragraphProperties(columnLang), spacing: { after: 60 }, children: [number, ...richRuns(note.content, c)] }));
+  }
+  return out;
 }

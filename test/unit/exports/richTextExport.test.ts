@@ -73,6 +73,21 @@ describe('rich paragraph text in the exports', () => {
     if (lang === 'ar') expect(runWith(w.bold)).toContain('<w:rtl/>');
   });
 
+  it('Word side by side: each column numbers its own notes and lists them at its end, in its own language and direction', async () => {
+    const demo = await richDemo();
+    const files = unzipSync(await outcomeDocx(model(demo, ['en', 'ar']), 'a4'));
+    const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+    // Word would number footnotes through the table, interleaving the columns: none here.
+    expect(xml).not.toContain('<w:footnoteReference');
+    expect(xml.match(/<w:numPr>/g)?.length).toBe(8);
+    for (const lang of ['en', 'ar'] as const) expect(xml).toContain(`>${words[lang].note} </w:t>`);
+    const superscripts = [...xml.matchAll(/<w:vertAlign w:val="superscript"\/>(?:(?!<\/w:r>).)*<w:t[^>]*>([^<]*)<\/w:t>/gs)].map((m) => m[1]?.trim());
+    // Per column: references 1 and 2 in the text, then the notes 1 and 2 at its end.
+    expect(superscripts).toEqual(['1', '1', '2', '2', '1', '2', '1', '2']);
+    expect(xml).toContain('>Notes</w:t>');
+    expect(xml).toContain('>الحواشي</w:t>');
+  });
+
   it.each(langs)('HTML (%s): em, strong, lists, a safe link, notes numbered through the document, nothing of the writer’s as markup', async (lang) => {
     const demo = await richDemo();
     const html = outcomeHtml(model(demo, [lang]), 'a4');

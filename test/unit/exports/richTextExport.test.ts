@@ -8,7 +8,7 @@ import { outcomeDocx } from '../../../main/core/exports/outcomeDocx';
 import { outcomeHtml } from '../../../main/core/exports/outcomeHtml';
 import { outcomeMarkdown } from '../../../main/core/exports/outcomeMarkdown';
 import { chromiumPdfPrinter } from '../../../main/core/exports/pdfPrinter';
-import { chromium, notoFonts, poppler, skipWithout } from '../../programs';
+import { chromium, libreOffice, notoFonts, poppler, skipWithout } from '../../programs';
 import { tempDir } from '../helpers/tempCore';
 import { call, demoOutcome } from './outcomeExportFixture';
 
@@ -134,8 +134,8 @@ describe('rich paragraph text in the exports', () => {
     expect(md).toContain(`[^2]: ${w.note}.`);
   });
 
-  it.each(langs)('PDF (%s): the rendered words and the notes are in the printed text, no markers', async (lang) => {
-    skipWithout(expect.getState() as never, chromium, poppler, notoFonts);
+  it.for(langs)('PDF (%s): the rendered words and the notes are in the printed text, no markers', async (lang, context) => {
+    skipWithout(context, chromium, poppler, notoFonts);
     const demo = await richDemo();
     const printer = chromiumPdfPrinter();
     if (!printer) throw new Error('no Chromium');
@@ -147,5 +147,19 @@ describe('rich paragraph text in the exports', () => {
     expect(text).not.toContain('**');
     expect(text).not.toContain('[^a]');
     expect(text).toContain('<script>');
+  });
+});
+
+describe('rich paragraph text in a word processor', () => {
+  it('opens in LibreOffice: bold and lists and the footnote printed, no markers', { timeout: 180_000 }, async (context) => {
+    skipWithout(context, libreOffice, poppler, notoFonts);
+    const demo = await richDemo();
+    const folder = tempDir();
+    fs.writeFileSync(path.join(folder, 'rich.docx'), await outcomeDocx(model(demo, ['en']), 'a4'));
+    execFileSync(libreOffice.path ?? 'soffice', ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, 'rich.docx'], { cwd: folder, stdio: 'ignore', timeout: 170_000 });
+    const text = execFileSync('pdftotext', [path.join(folder, 'rich.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const word of [words.en.bold, words.en.bullets[1], words.en.numbers[0], words.en.heading, words.en.link, words.en.note, words.en.second]) expect(text).toContain(word);
+    expect(text).not.toContain('**');
+    expect(text).not.toContain('[^');
   });
 });

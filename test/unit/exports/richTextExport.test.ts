@@ -103,8 +103,11 @@ describe('rich paragraph text in the exports', () => {
     expect(html).toMatch(new RegExp(`<li id="note-${lang}-1" value="1"[^>]*>.*${w.note} <em>${w.italic}</em>\\.</li>`));
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toMatch(/<script|<img/);
-    // The merge field still resolves inside rich text, in the column's language.
+    // The merge field still resolves inside rich text, in the column's language; the ordinal label starts the text.
     expect(html).not.toContain('{{forum.title}}');
+    if (lang === 'en') expect(html).toContain('<em>together</em> Forum on Urban-Rural Linkages');
+    expect(html).toMatch(/<div class="paragraph numbered rich"[^>]*><p><span class="label"[^>]*>[^<]+<\/span>We <strong>/);
+    if (lang === 'en') expect(html).toContain('<span class="label" lang="en" dir="ltr">Second, </span>We <strong>');
     if (lang === 'ar') expect(html).toMatch(/<section class="notes" lang="ar" dir="rtl">/);
   });
 
@@ -123,7 +126,8 @@ describe('rich paragraph text in the exports', () => {
     const demo = await richDemo();
     const md = outcomeMarkdown(model(demo, [lang]));
     const w = words[lang];
-    expect(md).toContain(`**${w.bold}** *${w.italic}*`);
+    expect(md).toMatch(new RegExp(`\\n[^\\n]+We \\*\\*${w.bold}\\*\\* \\*${w.italic}\\*`));
+    if (lang === 'en') expect(md).toContain('Second, We **commit** *together* Forum on Urban-Rural Linkages');
     expect(md).toContain(`- ${w.bullets[0]}\n- ${w.bullets[1]}`);
     expect(md).toContain(`1. ${w.numbers[0]}\n2. ${w.numbers[1]}`);
     expect(md).toContain(`## ${w.heading}`);

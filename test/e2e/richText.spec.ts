@@ -76,4 +76,15 @@ test('a drafter makes words bold, italic and a link, adds a footnote with the ke
   // Photographed (and checked by axe) in English and Arabic; the paragraph found by its id, which no language changes.
   const id = await point(page, 2).getAttribute('data-paragraph');
   await lookAt(page, 'drafting', 'rich-text', page.locator(`[data-paragraph="${id ?? ''}"]`));
+
+  // A new paragraph takes the same formatting keys before it is added.
+  await page.getByRole('button', { name: d.actions.newParagraph, exact: true }).click();
+  const composer = page.getByRole('form', { name: d.composer.title });
+  const newBox = composer.getByRole('textbox', { name: 'New paragraph text in English' });
+  await newBox.fill('We thank the hosts.');
+  await newBox.evaluate((element: HTMLTextAreaElement) => element.setSelectionRange(3, 8));
+  await page.keyboard.press('Control+b');
+  await expect(newBox).toHaveValue('We **thank** the hosts.');
+  await page.keyboard.press('Control+Enter');
+  await expect(point(page, 3).locator('strong')).toHaveText('thank');
 });

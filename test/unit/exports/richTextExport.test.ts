@@ -154,6 +154,20 @@ describe('rich paragraph text in the exports', () => {
   });
 });
 
+describe('rich text under negotiation', () => {
+  it('shades [bracketed] words inside emphasis in the amendments variant, in HTML and Word', async () => {
+    const demo = await demoOutcome();
+    const first = demo.doc.paragraphs[0];
+    await call(demo.ctx, 'paragraphs:update', { id: first?.id, text: { en: 'We [**commit** to] act.' } });
+    const amendments = buildOutcomeModel(demo.ctx.db, { documentId: demo.documentId, languages: ['en'], variant: 'amendments', annexes: { participation: false, provenance: false }, fallback: true });
+    expect(outcomeHtml(amendments, 'a4')).toContain('We <span class="bracketed">[</span><strong><span class="bracketed">commit</span></strong><span class="bracketed"> to]</span> act.');
+    const xml = strFromU8(unzipSync(await outcomeDocx(amendments, 'a4'))['word/document.xml'] ?? new Uint8Array());
+    const commit = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*<\/w:r>/gs)].map((m) => m[0]).find((run) => run.includes('>commit</w:t>')) ?? '';
+    expect(commit).toContain('<w:b/>');
+    expect(commit).toContain('<w:highlight w:val="lightGray"/>');
+  });
+});
+
 describe('rich paragraph text in a word processor', () => {
   it('opens in LibreOffice: bold and lists and the footnote printed, no markers', { timeout: 180_000 }, async (context) => {
     skipWithout(context, libreOffice, poppler, notoFonts);

@@ -226,7 +226,7 @@ test('paragraphs are selected, moved, headed, traced to their sources, deleted a
   await expect(point(page, 4).getByRole('paragraph')).toHaveText(/^Fourth, cities, towns and villages/);
   await expect(point(page, 4).getByText(/^\[establish a unified urban-rural market/)).toHaveAttribute('title', d.paragraph.bracketedHint);
 
-  // Ctrl+B puts the selected words in brackets, and the paragraph becomes bracketed.
+  // Ctrl+Shift+B puts the selected words in brackets, and the paragraph becomes bracketed (Ctrl+B is bold).
   await point(page, 6).click();
   await panel(page).getByRole('tab', { name: d.tabs.text }).click();
   const sixth = panel(page).getByRole('textbox', { name: 'Text in English (source)' });
@@ -235,7 +235,7 @@ test('paragraphs are selected, moved, headed, traced to their sources, deleted a
     box.focus();
     box.setSelectionRange(at, at + 'inspiring practices'.length);
   });
-  await page.keyboard.press('Control+b');
+  await page.keyboard.press('Control+Shift+b');
   await expect(sixth).toHaveValue(/share \[inspiring practices\] of rural/);
   await expect(panel(page).getByRole('combobox', { name: d.editor.status })).toHaveValue('bracketed');
   await expect(point(page, 6).getByText(en.paragraphStatus.bracketed, { exact: true })).toBeVisible();

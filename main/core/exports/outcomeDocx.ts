@@ -4,6 +4,9 @@ import { docxCell, docxDocument, docxParagraph, docxTable, packDocx, paragraphPr
 import { docxStyle, itemParagraphs, shownRuns, type DocxWriting } from './outcomeDocxItems';
 import type { StyledElement } from './outcomeStyles';
 import type { OutcomeAnnex, OutcomeColumn, OutcomeModel, ShownText } from './outcomeModelTypes';
+import { richColumn } from './richItems';
+import { richNotesParagraphs } from './richDocx';
+import { documentText } from './documentText';
 
 // The outcome document as Word. One language: the document as the reference Consensus lays it
 // out (title block, preamble, lead-in, points, closing line). Several: one table, a column per
@@ -39,10 +42,13 @@ function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
     column.preamble.flatMap((p) => shownParagraph(p, 'preamble', column, w)),
     shownParagraph(column.leadIn, 'leadIn', column, w),
   ];
-  for (const item of column.items) out.push(itemParagraphs(item, column, w));
+  const rich = richColumn(column);
+  column.items.forEach((item, index) => out.push(itemParagraphs(item, column, w, rich.items[index])));
   // The kind's closing parts (signatories, contact lines) as plain paragraphs, then the dateline.
   out.push((column.closingBlock ?? []).flatMap((line, index) => shownParagraph(line, 'paragraph', column, w, index === 0 ? { spacing: { before: 360 } } : {})));
   out.push(shownParagraph(column.closing, 'closing', column, w, { spacing: { before: 360 } }));
+  // Side by side, each column lists its own notes at its end (one language alone has Word footnotes).
+  if (w.parallel) out.push(richNotesParagraphs(rich.notes, column.lang, documentText(column.lang)('outcome.notes'), w.listInstance));
   return out;
 }
 
@@ -100,7 +106,7 @@ export async function outcomeDocx(model: OutcomeModel, paper: PaperSize): Promis
   const comments: ICommentOptions[] = [];
   // Word wants tracked changes and comments told apart by id across the whole document: one counter.
   const nextId = revisionIds();
-  const w: DocxWriting = { variant: model.variant, revisionId: nextId, commentId: nextId, comments, parallel: model.columns.length > 1 };
+  const w: DocxWriting = { variant: model.variant, revisionId: nextId, commentId: nextId, comments, parallel: model.columns.length > 1, listInstance: revisionIds() };
   const perColumn = model.columns.map((column) => blocks(column, w));
   // Three or more languages side by side need the width of a landscape page.
   const landscape = model.columns.length >= 3;

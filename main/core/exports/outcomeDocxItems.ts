@@ -17,6 +17,9 @@ import { documentText } from './documentText';
 import { docxParagraph, docxRuns, paragraphProperties, runProperties, type RunStyle } from './docxText';
 import type { ModelAmendment, OutcomeColumn, OutcomeItem, ShownText } from './outcomeModelTypes';
 import { outcomeStyle, type Alignment, type StyledElement } from './outcomeStyles';
+import { bracketCutter } from '../../../shared/richText';
+import { richDocxBlocks, richDocxLine, type DocxBlock } from './richDocx';
+import type { RichColumn } from './richItems';
 
 /** What the item writer shares across a document: tracked changes and comments need document-wide ids. */
 export interface DocxWriting {
@@ -26,6 +29,8 @@ export interface DocxWriting {
   revisionId: () => number;
   commentId: () => number;
   comments: ICommentOptions[];
+  /** A new number for each rich-text list, so each counts from its own start. */
+  listInstance: () => number;
 }
 
 const alignments: Record<Alignment, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
@@ -117,22 +122,42 @@ function insertedParagraph(a: ModelAmendment, text: string, column: OutcomeColum
  * line below (the tally also as a comment on the paragraph); amendments to texts in languages
  * the document does not print, as notes.
  */
-export function itemParagraphs(item: OutcomeItem, column: OutcomeColumn, w: DocxWriting): Paragraph[] {
+/**
+ * The item's text as Word paragraphs to be: its rich text (emphasis, lists, sub-headings, links,
+ * footnotes; bracketed words shaded in the amendments variant), the fallback note at its end, and
+ * a paragraph of its own for the label when the text starts with a list.
+ */
+function textBlocks(item: OutcomeItem, column: OutcomeColumn, w: DocxWriting, style: RunStyle, rich: RichColumn['items'][number] | undefined, labelled: boolean): DocxBlock[] {
+  if (!rich) return [{ options: {}, children: shownRuns(item.text, column.lang, w, style) }];
+  const text = item.text;
+  const whole = text.parts.length === 1 && text.parts[0]?.bracketed === true && !/\[[^[\]]*\]/.test(text.text);
+  const c = { lang: text.lang, columnLang: column.lang, style, rich: rich.rich, cut: w.variant === 'amendments' ? bracketCutter(whole) : null, listInstance: w.listInstance, columnNumbers: w.parallel ? rich.numbers : undefined };
+  const note: ParagraphChild[] = text.fallback ? [new TextRun({ ...runProperties(column.lang, { ...style, italics: true, color: '555555' }), text: ` ${text.fallbackNote}` })] : [];
+  if (item.kind === 'heading') return [{ options: {}, children: [...richDocxLine(c), ...note] }];
+  const blocks = richDocxBlocks(c);
+  const last = blocks[blocks.length - 1];
+  if (last) last.children.push(...note);
+  return labelled && blocks[0]?.options.numbering ? [{ options: {}, children: [] }, ...blocks] : blocks;
+}
+
+export function itemParagraphs(item: OutcomeItem, column: OutcomeColumn, w: DocxWriting, rich?: RichColumn['items'][number]): Paragraph[] {
   const lang = column.lang;
   const textStyle = docxStyle(item.kind === 'heading' ? 'sectionHeading' : 'paragraph', item.text.lang, w.parallel);
   const base = { ...paragraphProperties(lang), ...textStyle.paragraph, ...(item.kind === 'heading' ? { heading: HeadingLevel.HEADING_2 } : {}) };
   const style: RunStyle = textStyle.run;
   const label: ParagraphChild[] = item.label ? [new TextRun({ ...runProperties(lang, docxStyle('label', lang, w.parallel).run), text: item.label })] : [];
-  if (w.variant === 'clean') return [new Paragraph({ ...base, children: [...label, ...shownRuns(item.text, lang, w, style)] })];
+  const blocks = textBlocks(item, column, w, style, rich, label.length > 0);
+  const paragraph = (block: DocxBlock, children: ParagraphChild[] = block.children) => new Paragraph({ ...base, ...block.options, children });
+  const [head = { options: {}, children: [] }, ...rest] = blocks;
+  if (w.variant === 'clean') return [paragraph(head, [...label, ...head.children]), ...rest.map((block) => paragraph(block))];
 
   const changes = item.amendments.filter((a) => a.kind !== 'insert_after');
   const [inline, ...alternatives] = changes;
-  let text: ParagraphChild[] = inline
-    ? commented(amendmentComment(inline, w, lang), trackedRuns(inline.parts, lang, inline, w))
-    : shownRuns(item.text, lang, w, style);
+  // A tracked change covers the whole text as typed (its source, markers included): the diff needs it.
+  let text: ParagraphChild[] = inline ? commented(amendmentComment(inline, w, lang), trackedRuns(inline.parts, lang, inline, w)) : head.children;
   if (item.stanceNote) text = commented(comment(w, plenaryAuthor, '', [item.stanceNote], lang), [...label, ...text]);
   else text = [...label, ...text];
-  const out = [new Paragraph({ ...base, children: text })];
+  const out = inline ? [new Paragraph({ ...base, children: text })] : [paragraph(head, text), ...rest.map((block) => paragraph(block))];
   for (const a of alternatives) {
     if (a.kind === 'replace') out.push(insertedParagraph(a, a.text, column, w));
     else out.push(docxParagraph(a.note, lang, {}, noteStyle));

@@ -5,6 +5,9 @@ import { escapeHtml, htmlPage, langAttributes } from './htmlPage';
 import { outcomeAnnexesHtml } from './outcomeHtmlAnnexes';
 import { outcomeStyleCss } from './outcomeStyles';
 import type { ForeignAmendmentNote, ModelAmendment, OutcomeColumn, OutcomeItem, OutcomeModel, ShownText, TextPart } from './outcomeModelTypes';
+import { bracketCutter } from '../../../shared/richText';
+import { inlineHtml, notesHtml, richCss, richHtml, type RichHtmlContext } from './richHtml';
+import { richColumn, type RichColumn } from './richItems';
 
 /*
  * The outcome document as one self-contained HTML page, laid out like the forum consensus
@@ -81,12 +84,29 @@ function negotiationHtml(item: OutcomeItem, column: OutcomeColumn): string {
   ].join('');
 }
 
-function itemHtml(item: OutcomeItem, column: OutcomeColumn, variant: OutcomeModel['variant']): string {
+/** An item's text as rich text: bracketed words shaded in the amendments variant, as plain texts are. */
+function itemTextHtml(item: OutcomeItem, index: number, column: OutcomeColumn, rich: RichColumn, variant: OutcomeModel['variant']): string {
+  const entry = rich.items[index];
+  const text = item.text;
+  const whole = text.parts.length === 1 && text.parts[0]?.bracketed === true && !/\[[^[\]]*\]/.test(text.text);
+  const c: RichHtmlContext = { columnLang: column.lang, numbers: entry?.numbers ?? new Map(), cut: variant === 'amendments' ? bracketCutter(whole) : null };
+  const classes = [item.kind === 'heading' ? 'section-heading' : `paragraph ${item.kind}`, text.fallback ? 'fallback' : ''].filter((name) => name !== '').join(' ');
+  const label = item.label === '' ? '' : `<span class="label"${langAttributes(column.lang)}>${escapeHtml(item.label)}</span>`;
+  if (!entry) return shownHtml(item.kind === 'heading' ? 'h2' : 'p', classes, text, column, item.label);
+  if (item.kind === 'heading') {
+    // A heading is one line: its blocks' words, emphasis and notes kept.
+    const content = entry.rich.blocks.flatMap((block, at) => [...(at > 0 ? [{ kind: 'text' as const, text: ' ' }] : []), ...(block.kind === 'list' ? block.items.flat() : block.content)]);
+    return `<h2 class="${classes}"${langAttributes(text.lang)}>${inlineHtml(content, c)}${fallbackNote(text, column)}</h2>`;
+  }
+  return richHtml(entry.rich, c, 'p', classes, langAttributes(text.lang), label, fallbackNote(text, column));
+}
+
+function itemHtml(item: OutcomeItem, index: number, column: OutcomeColumn, rich: RichColumn, variant: OutcomeModel['variant']): string {
   if (item.kind === 'heading') {
     // A heading's amendments still show, after it, in the amendments variant.
-    return shownHtml('h2', 'section-heading', item.text, column) + (variant === 'amendments' ? `<div class="negotiation">${negotiationHtml(item, column)}</div>` : '');
+    return itemTextHtml(item, index, column, rich, variant) + (variant === 'amendments' ? `<div class="negotiation">${negotiationHtml(item, column)}</div>` : '');
   }
-  const paragraph = shownHtml('p', `paragraph ${item.kind}`, item.text, column, item.label);
+  const paragraph = itemTextHtml(item, index, column, rich, variant);
   if (variant !== 'amendments') return paragraph;
   return `<div class="item status-${item.status}">${paragraph}<div class="negotiation">${negotiationHtml(item, column)}</div></div>`;
 }
@@ -114,9 +134,13 @@ const leadInHtml = (column: OutcomeColumn): string => (column.leadIn ? shownHtml
 const closingBlockHtml = (column: OutcomeColumn): string => (column.closingBlock ?? []).map((line) => shownHtml('p', 'closing-part', line, column)).join('');
 const closingHtml = (column: OutcomeColumn): string => (column.closing ? shownHtml('p', 'closing', column.closing, column) : '');
 
+/** The column's notes, numbered through its text, after the closing line. */
+const columnNotesHtml = (column: OutcomeColumn, rich: RichColumn): string => notesHtml(rich.notes, column.lang, documentText(column.lang)('outcome.notes'));
+
 function singleColumnHtml(model: OutcomeModel, column: OutcomeColumn): string {
-  const items = column.items.map((item) => {
-    const html = itemHtml(item, column, model.variant);
+  const rich = richColumn(column);
+  const items = column.items.map((item, index) => {
+    const html = itemHtml(item, index, column, rich, model.variant);
     return isShort([item], shortItemChars) && item.kind !== 'heading' ? `<div class="keep">${html}</div>` : html;
   });
   return [
@@ -125,6 +149,7 @@ function singleColumnHtml(model: OutcomeModel, column: OutcomeColumn): string {
     `<section class="preamble-block">${preambleHtml(column)}${leadInHtml(column)}</section>`,
     `<section class="paragraphs">${items.join('')}</section>`,
     closingBlockHtml(column) + closingHtml(column) === '' ? '' : `<footer class="closing-block">${closingBlockHtml(column)}${closingHtml(column)}</footer>`,
+    columnNotesHtml(column, rich),
     '</article>',
   ].join('');
 }
@@ -138,6 +163,8 @@ function parallelRow(columns: OutcomeColumn[], cell: (column: OutcomeColumn) => 
 /** Several languages side by side: a table whose rows keep each paragraph level across columns. */
 function parallelHtml(model: OutcomeModel): string {
   const { columns } = model;
+  const rich = new Map(columns.map((column) => [column, richColumn(column)]));
+  const richOf = (column: OutcomeColumn): RichColumn => rich.get(column) ?? { items: [], notes: [] };
   const rowCount = Math.max(...columns.map((column) => column.items.length));
   const rows = [
     ...headerParts.map((part, index) => parallelRow(columns, part, index === 0 ? 'title-row keep' : 'header-row keep')),
@@ -155,7 +182,7 @@ function parallelHtml(model: OutcomeModel): string {
         columns,
         (column) => {
           const item = column.items[index];
-          return item ? itemHtml(item, column, model.variant) : '';
+          return item ? itemHtml(item, index, column, richOf(column), model.variant) : '';
         },
         classes,
       ),
@@ -163,6 +190,8 @@ function parallelHtml(model: OutcomeModel): string {
   }
   rows.push(parallelRow(columns, closingBlockHtml, 'closing-row keep'));
   rows.push(parallelRow(columns, closingHtml, 'closing-row keep'));
+  // Each column's notes at the foot of its own column, numbered through its own text.
+  rows.push(parallelRow(columns, (column) => columnNotesHtml(column, richOf(column)), 'notes-row'));
   const head = columns.map((column) => `<th${langAttributes(column.lang)}>${escapeHtml(languageName(column.lang, column.lang))}</th>`).join('');
   const cols = columns.map(() => `<col style="width:${(100 / columns.length).toFixed(3)}%">`).join('');
   return [
@@ -217,6 +246,7 @@ function outcomeCss(columnCount: number, paper: PaperSize): string {
   return `
 ${wide}
 ${outcomeStyleCss()}
+${richCss}
 .title-block { text-align: center; margin-block-end: 1.5em; break-inside: avoid; }
 h1.title { margin-block: 0 0.3em; }
 .subtitle { margin-block-end: 0.6em; }

@@ -1,6 +1,8 @@
 import type { DiffPart } from '../../../shared/wordDiff';
 import { documentText, languageName } from './documentText';
 import type { AnnexTable, ModelAmendment, OutcomeAnnex, OutcomeColumn, OutcomeItem, OutcomeModel, ShownText } from './outcomeModelTypes';
+import { inlineMarkdown, notesMarkdown, richMarkdown } from '../../../shared/richMarkdown';
+import { richColumn, type RichColumn } from './richItems';
 
 /*
  * The outcome document as Markdown (CommonMark with GitHub tables and ~~strikethrough~~): the
@@ -72,13 +74,26 @@ function negotiationBlock(item: OutcomeItem, column: OutcomeColumn): string {
   return lines.map((line) => `> ${line}`).join('\n>\n');
 }
 
-function itemBlocks(item: OutcomeItem, column: OutcomeColumn, variant: OutcomeModel['variant']): string[] {
-  // The label runs into the text as in the printed documents ("First, …", "第一，…"), unstyled.
-  const text = item.kind === 'heading' ? `## ${shown(item.text)}` : shown({ ...item.text, text: item.label + item.text.text });
+/** The fallback note after a text, in italics, as `shown` adds it. */
+const fallbackTail = (text: ShownText): string => (text.fallback ? ` _${escapeMarkdownInline(text.fallbackNote)}_` : '');
+
+function itemBlocks(item: OutcomeItem, index: number, column: OutcomeColumn, rich: RichColumn, variant: OutcomeModel['variant']): string[] {
+  const entry = rich.items[index];
+  let text: string;
+  if (!entry) text = item.kind === 'heading' ? `## ${shown(item.text)}` : shown({ ...item.text, text: item.label + item.text.text });
+  else if (item.kind === 'heading') {
+    // A heading is one line: its blocks' words and emphasis, its notes' numbers.
+    const content = entry.rich.blocks.flatMap((block) => (block.kind === 'list' ? block.items.flat() : block.content)).filter((node) => node.kind !== 'break');
+    text = `## ${inlineMarkdown(content, entry.numbers)}${fallbackTail(item.text)}`;
+  } else {
+    // The rich text passed through, normalised; the label runs into it as in the printed documents ("First, …", "第一，…"), unstyled.
+    text = `${richMarkdown(entry.rich, entry.numbers, escapeMarkdownInline(item.label))}${fallbackTail(item.text)}`;
+  }
   return variant === 'amendments' ? [text, negotiationBlock(item, column)] : [text];
 }
 
 function columnBlocks(model: OutcomeModel, column: OutcomeColumn): string[] {
+  const rich = richColumn(column);
   return [
     column.title ? `# ${shown(column.title)}` : '',
     column.subtitle ? `_${escapeMarkdownInline(column.subtitle.text)}_${column.subtitle.fallback ? ` _${escapeMarkdownInline(column.subtitle.fallbackNote)}_` : ''}` : '',
@@ -87,9 +102,11 @@ function columnBlocks(model: OutcomeModel, column: OutcomeColumn): string[] {
     model.variant === 'amendments' ? `> ${documentText(column.lang)('html.markdownLegend')}` : '',
     ...column.preamble.map(shown),
     column.leadIn ? `**${shown(column.leadIn)}**` : '',
-    ...column.items.flatMap((item) => itemBlocks(item, column, model.variant)),
+    ...column.items.flatMap((item, index) => itemBlocks(item, index, column, rich, model.variant)),
     ...(column.closingBlock ?? []).map(shown),
     column.closing ? `_${escapeMarkdownInline(column.closing.text)}_${column.closing.fallback ? ` _${escapeMarkdownInline(column.closing.fallbackNote)}_` : ''}` : '',
+    // The language's notes, numbered through its text, at its end.
+    notesMarkdown(rich.notes),
   ].filter((block) => block !== '');
 }
 

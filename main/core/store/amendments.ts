@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Amendment, AmendmentInput, AmendmentKind, AmendmentStatus } from '../../../shared/amendments';
 import type { DraftParagraph } from '../../../shared/outcome';
+import { checkRichText } from './checkRichText';
 import { CoreError } from '../errors';
 import { cachedStatement } from './cachedStatement';
 import { writeRow, type Writer } from './changeLog';
@@ -106,6 +107,8 @@ const invalid = (path: string, key: string, message: string) => new CoreError('i
 function proposedText(kind: AmendmentKind, text: string, base: string): string {
   if (kind === 'delete') return '';
   if (text === '') throw invalid('text', 'validation.emptyAmendment', 'An amendment needs the text it proposes.');
+  // Accepting it writes the text into the paragraph, which would refuse it then: say so now.
+  checkRichText({ text });
   if (kind === 'replace' && text === base) {
     throw invalid('text', 'validation.amendmentUnchanged', 'The amendment proposes the paragraph’s current text: change it, or propose nothing.');
   }

@@ -9,6 +9,7 @@ import { getForum } from './forums';
 import { liveDocument } from './outcomeDocuments';
 import { positionAfter, positionBetween } from './paragraphOrder';
 import { checkMergeFields } from './checkMergeFields';
+import { checkRichText } from './checkRichText';
 import { checkKeyMessages, currentLinks, linkSources } from './paragraphSources';
 
 export interface ParagraphRecord {
@@ -113,6 +114,7 @@ export function createParagraph(writer: Writer, input: NewParagraph): string {
   const given = Object.fromEntries(Object.entries(input.text).filter(([, text]) => text !== ''));
   checkWorkingLanguages(forum, given);
   checkMergeFields(prefixed(given));
+  checkRichText(prefixed(given));
   const messages = checkKeyMessages(db, forum.id, input.keyMessageIds ?? []);
   const text = Object.keys(given).length === 0 ? textOfMessages(messages) : given;
   for (const lang of Object.keys(text)) if (!forum.languages.includes(lang)) delete text[lang];
@@ -166,6 +168,7 @@ export function updateParagraph(writer: Writer, id: string, patch: ParagraphPatc
   );
   if (changes[forum.sourceLanguage] === '') throw emptyParagraph(forum);
   checkMergeFields(prefixed(changes));
+  checkRichText(prefixed(changes));
   writeRow(writer, 'outcome_paragraphs', id, {
     text: Object.keys(changes).length > 0 ? changes : undefined,
     status: patch.status !== undefined && patch.status !== row.status ? patch.status : undefined,

@@ -150,4 +150,26 @@ describe('the outcome style sheet drives Word and PDF alike', () => {
       }
     });
   });
+  it.each(['en', 'ar'])('sets rich text’s bold, italic and list items the same in the DOCX and the HTML (%s)', async (lang) => {
+    const { ctx, documentId, doc } = await demoOutcome({ arabic: true });
+    const words = lang === 'en' ? { bold: 'commit', italic: 'together', item: 'roads' } : { bold: 'نلتزم', italic: 'معا', item: 'الطرق' };
+    await call<DraftParagraph>(ctx, 'paragraphs:update', { id: doc.paragraphs[0]?.id, text: { [lang]: `We **${words.bold}** *${words.italic}*:\n\n- ${words.item}\n- more` } });
+    const model = buildOutcomeModel(ctx.db, { documentId, languages: [lang], variant: 'clean', annexes: { participation: false, provenance: false }, fallback: true });
+    const paragraphs = docxParagraphs(documentXml(await outcomeDocx(model, 'a4')));
+    const runOf = (text: string) => {
+      const p = paragraphs.find((candidate) => candidate.runs.some((r) => r.text === text));
+      if (!p) throw new Error(`no Word run reads "${text}"`);
+      return { p, word: seenInDocx(p, p.runs.filter((r) => r.text !== '').findIndex((r) => r.text === text)) };
+    };
+    const [strong, em, item] = await seenInHtml(outcomeHtml(model, 'a4'), [
+      { selector: '.paragraph strong', lang },
+      { selector: '.paragraph em', lang },
+      { selector: '.paragraph ul > li', lang },
+    ]);
+    expect({ bold: runOf(words.bold).word.bold, html: strong!.bold }).toEqual({ bold: true, html: true });
+    expect({ italic: runOf(words.italic).word.italic, html: em!.italic }).toEqual({ italic: true, html: true });
+    // A list item is a Word list paragraph and an HTML list item, set like the paragraph around it.
+    expect(runOf(words.item).p.xml).toContain('<w:numPr>');
+    expect({ bold: runOf(words.item).word.bold, italic: runOf(words.item).word.italic }).toEqual({ bold: item!.bold, italic: item!.italic });
+  });
 });

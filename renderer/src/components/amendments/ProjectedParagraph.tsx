@@ -4,6 +4,8 @@ import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
 import type { DraftParagraph, OutcomeDocument } from '../../../../shared/outcome';
 import { textAfterLabel } from '../../../../shared/leadingOrdinal';
+import { parseRichText } from '../../../../shared/richText';
+import { needsBlocks, RichBlocks, RichInlineText } from '../drafting/RichTextView';
 import { paragraphLabel } from '../../../../shared/ordinalWords';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useShrinkToFit } from '../../hooks/useShrinkToFit';
@@ -39,6 +41,7 @@ export function ProjectedParagraph({ document, paragraph, heading, lang, missing
 
   const picked = pickText(paragraph.text, lang, document.sourceLanguage);
   const label = paragraph.number === null ? '' : paragraphLabel(paragraph.number, document.numbering, picked.lang);
+  const shownText = textAfterLabel(picked.text, label, document.numbering, picked.lang);
   const numbered = document.paragraphs.filter((p) => p.number !== null).length;
   const open = (amendments.data ?? []).filter((a) => a.status === 'open');
   const numbers = new Map((amendments.data ?? []).map((a, index) => [a.id, index + 1]));
@@ -65,10 +68,16 @@ export function ProjectedParagraph({ document, paragraph, heading, lang, missing
           </p>
         )}
         {heading && <LocalText as="h2" className="draft-projector-section" text={heading.text} lang={lang} sourceLanguage={source} />}
-        <p className={`draft-projector-text status-${paragraph.status}`} lang={picked.lang} dir={directionOf(picked.lang)}>
-          {label && <span className="paragraph-label">{label}</span>}
-          {textAfterLabel(picked.text, label, document.numbering, picked.lang)}
-        </p>
+        {needsBlocks(parseRichText(shownText)) ? (
+          <div className={`draft-projector-text rich-text status-${paragraph.status}`} lang={picked.lang} dir={directionOf(picked.lang)}>
+            <RichBlocks rich={parseRichText(shownText)} lead={label && <span className="paragraph-label">{label}</span>} />
+          </div>
+        ) : (
+          <p className={`draft-projector-text status-${paragraph.status}`} lang={picked.lang} dir={directionOf(picked.lang)}>
+            {label && <span className="paragraph-label">{label}</span>}
+            <RichInlineText text={shownText} />
+          </p>
+        )}
         {picked.fallback && <p className="fallback-mark">{t('content.untranslated', { language: languageName(picked.lang, ui) })}</p>}
         {amendments.error && <ErrorMessage error={amendments.error} />}
         {open.length > 0 && (

@@ -6,7 +6,8 @@ import type { DraftParagraph, NumberingStyle } from '../../../../shared/outcome'
 import { textAfterLabel } from '../../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../../shared/ordinalWords';
 import { languageLabel } from '../agenda/agendaFormat';
-import { BracketedText } from './BracketedText';
+import { parseRichText } from '../../../../shared/richText';
+import { needsBlocks, RichBlocks, RichInlineText } from './RichTextView';
 import { paragraphName } from './paragraphName';
 import { ParagraphMeta } from './ParagraphMeta';
 
@@ -34,17 +35,23 @@ export const DraftParagraphItem = memo(function DraftParagraphItem(props: Props)
   // The label is part of the text: "Second, " in the language the text is shown in, so an
   // untranslated paragraph (shown in the source language, marked) reads as one sentence.
   const label = paragraph.kind === 'numbered' && paragraph.number !== null ? paragraphLabel(paragraph.number, numbering, picked.lang) : '';
+  const text = textAfterLabel(picked.text, label, numbering, picked.lang);
+  const lead = label && <span className="paragraph-label">{label}</span>;
+  const fallback = picked.fallback && (
+    <span className="fallback-mark"> {t('content.untranslated', { language: languageLabel(picked.lang, i18n.language) })}</span>
+  );
   const body = (
     <>
       <span lang={picked.lang}>
-        {label && <span className="paragraph-label">{label}</span>}
-        <BracketedText text={textAfterLabel(picked.text, label, numbering, picked.lang)} />
+        {lead}
+        <RichInlineText text={text} />
       </span>
-      {picked.fallback && (
-        <span className="fallback-mark"> {t('content.untranslated', { language: languageLabel(picked.lang, i18n.language) })}</span>
-      )}
+      {fallback}
     </>
   );
+  // Lists, sub-headings and notes read as blocks; a one-line text stays one paragraph, as before.
+  const rich = parseRichText(text);
+  const blocks = paragraph.kind !== 'heading' && needsBlocks(rich);
   const dir = directionOf(picked.lang);
   return (
     <li className={`draft-item kind-${paragraph.kind}`}>
@@ -63,6 +70,11 @@ export const DraftParagraphItem = memo(function DraftParagraphItem(props: Props)
           <h3 className="draft-heading" dir={dir}>
             {body}
           </h3>
+        ) : blocks ? (
+          <div className="draft-text rich-text" dir={dir} lang={picked.lang}>
+            <RichBlocks rich={rich} lead={lead} />
+            {fallback && <p>{fallback}</p>}
+          </div>
         ) : (
           <p className="draft-text" dir={dir}>
             {body}

@@ -7,6 +7,8 @@ import { languageLabel } from '../agenda/agendaFormat';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldError } from '../FieldError';
 import { newRowId } from '../newRowId';
+import type { TextEdit } from './richEdit';
+import { richShortcut, RichToolbar, type RichCommand } from './RichToolbar';
 
 interface Props {
   initialKind: ParagraphKind;
@@ -31,6 +33,13 @@ export function NewParagraphForm({ initialKind, sourceLanguage, placeText, onSub
   const [id] = useState(newRowId);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus(), []);
+  // The same formatting as the paragraph editor: toolbar, Ctrl/Cmd+B, I and K.
+  const [asked, setAsked] = useState<RichCommand | null>(null);
+  const applyEdit = (edit: TextEdit) => {
+    setText(edit.text);
+    box.current?.focus();
+    requestAnimationFrame(() => box.current?.setSelectionRange(edit.start, edit.end));
+  };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -69,6 +78,7 @@ export function NewParagraphForm({ initialKind, sourceLanguage, placeText, onSub
         </label>
         <div className="field">
           <label htmlFor="new-paragraph-text">{t('drafting.composer.text', { language })}</label>
+          <RichToolbar id="new-paragraph-text" language={language} box={box} asked={asked} onAsked={() => setAsked(null)} onEdit={applyEdit} />
           <textarea
             ref={box}
             id="new-paragraph-text"
@@ -80,6 +90,13 @@ export function NewParagraphForm({ initialKind, sourceLanguage, placeText, onSub
             aria-invalid={issue ? true : undefined}
             aria-describedby={issue ? 'new-paragraph-error' : 'new-paragraph-hint'}
             onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => {
+              const command = richShortcut(event);
+              if (command) {
+                event.preventDefault();
+                setAsked(command);
+              }
+            }}
           />
           {issue ? <FieldError id="new-paragraph-error" error={issue} /> : <span id="new-paragraph-hint" className="hint">{t('drafting.composer.hint')}</span>}
         </div>

@@ -137,7 +137,7 @@ export function ParagraphPanel(props: Props) {
             <div className="bracket-tool">
               <button
                 type="button"
-                aria-keyshortcuts="Control+B"
+                aria-keyshortcuts="Control+Shift+B"
                 // Pressing the button must not take the selection away from the text box first.
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => (targets.current.get(lastLanguage.current) ?? targets.current.get(doc.sourceLanguage))?.bracket()}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranslationState } from '../../../../shared/agenda';
 import { directionOf } from '../../../../shared/languages';
 import { leadingOrdinal, stripLeadingOrdinal } from '../../../../shared/leadingOrdinal';
 import { maxParagraphText, type DraftParagraph } from '../../../../shared/outcome';
+import { isPlainText, parseRichText, richTextProblems } from '../../../../shared/richText';
 import { useProseText } from '../../hooks/useProseField';
 import { languageLabel } from '../agenda/agendaFormat';
 import { ErrorMessage } from '../ErrorMessage';
@@ -14,6 +15,9 @@ import { ProseVersions } from '../ProseVersions';
 import { bracketSelection } from './bracketText';
 import { MergeFieldMenu } from './MergeFieldMenu';
 import { paragraphTextId, type ParagraphTextFields } from './paragraphTextTarget';
+import type { TextEdit } from './richEdit';
+import { richShortcut, RichToolbar, type RichCommand } from './RichToolbar';
+import { RichBlocks } from './RichTextView';
 
 export interface BracketTarget {
   /** Puts the selected words in [brackets]; false when nothing is selected. */
@@ -39,7 +43,11 @@ interface Props {
   onSettled(): void;
 }
 
-/** One language of a paragraph, saved as it is typed by the prose saver; Ctrl+B brackets the selected words. */
+/**
+ * One language of a paragraph, saved as it is typed by the prose saver. Ctrl+Shift+B brackets the
+ * selected words; Ctrl+B, Ctrl+I and Ctrl+K (and the toolbar) write rich text's markup, shown
+ * rendered in the preview below the box, with any problem that would stop it being kept.
+ */
 export function ParagraphTextEditor(props: Props) {
   const { saver, paragraphId, documentId, lang, isSource, stored, state, alternatives, ordinal, onBracketed, onNothingSelected, onFocusLanguage, register, onSettled } = props;
   const { t, i18n } = useTranslation();
@@ -67,6 +75,18 @@ export function ParagraphTextEditor(props: Props) {
     return true;
   }, [change, flush, onBracketed, onNothingSelected]);
 
+  const [asked, setAsked] = useState<RichCommand | null>(null);
+  const applyEdit = useCallback(
+    (edit: TextEdit) => {
+      const element = box.current;
+      change(edit.text);
+      void flush();
+      element?.focus();
+      requestAnimationFrame(() => element?.setSelectionRange(edit.start, edit.end));
+    },
+    [change, flush],
+  );
+
   const insertField = (token: string) => {
     const element = box.current;
     const start = element?.selectionStart ?? draft.length;
@@ -83,9 +103,15 @@ export function ParagraphTextEditor(props: Props) {
   }, [register, lang, bracket]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.code === 'KeyB') {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey && event.code === 'KeyB') {
       event.preventDefault();
       bracket();
+      return;
+    }
+    const command = richShortcut(event);
+    if (command) {
+      event.preventDefault();
+      setAsked(command);
     }
   };
 
@@ -100,11 +126,14 @@ export function ParagraphTextEditor(props: Props) {
   // A refused save says why beside the box until the next edit; one waiting to be retried says so in its status.
   const refused = status.state === 'rejected' ? status.error : undefined;
   const issue = refused?.issues?.find((i) => i.path === `text.${lang}` || i.path === 'text');
+  // Problems found as the text is typed, named (the refused save's message is the general one).
+  const problems = richTextProblems(draft);
+  const rich = isPlainText(draft) ? null : parseRichText(draft);
   const mark = !isSource && draft.trim() === '' ? 'missing' : !isSource && state === 'outdated' ? 'outdated' : undefined;
   // A save that has not landed is part of what the box says about itself; "Saved" is not news.
   const unsaved = status.state === 'retrying' || status.state === 'rejected';
   const describedBy =
-    [issue ? `${id}-error` : '', mark ? `${id}-mark` : '', unsaved ? `${id}-save` : '', typedOrdinal ? `${id}-ordinal` : ''].filter(Boolean).join(' ') || undefined;
+    [issue ? `${id}-error` : '', problems.length > 0 ? `${id}-problems` : '', mark ? `${id}-mark` : '', unsaved ? `${id}-save` : '', typedOrdinal ? `${id}-ordinal` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field paragraph-text${mark ? ` is-${mark}` : ''}`}>
       <div className="field-head">
@@ -115,6 +144,7 @@ export function ParagraphTextEditor(props: Props) {
         <MergeFieldMenu id={`${id}-fields`} onInsert={insertField} />
         <ProseSaveStatus status={status} id={`${id}-save`} />
       </div>
+      <RichToolbar id={id} language={languageLabel(lang, i18n.language)} box={box} asked={asked} onAsked={() => setAsked(null)} onEdit={applyEdit} />
       <textarea
         ref={box}
         id={id}
@@ -125,12 +155,24 @@ export function ParagraphTextEditor(props: Props) {
         maxLength={maxParagraphText}
         aria-invalid={issue ? true : undefined}
         aria-describedby={describedBy}
-        aria-keyshortcuts="Control+B"
+        aria-keyshortcuts="Control+B Control+I Control+K Control+Shift+B"
         onChange={(event) => change(event.target.value)}
         onFocus={() => onFocusLanguage(lang)}
         onBlur={() => void flush()}
         onKeyDown={onKeyDown}
       />
+      {problems.length > 0 && (
+        <ul id={`${id}-problems`} className="rich-problems warning">
+          {problems.map((problem) => (
+            <li key={`${problem.code}:${problem.detail}`}>{t(`drafting.rich.problems.${problem.code}`, { detail: problem.detail })}</li>
+          ))}
+        </ul>
+      )}
+      {rich && (
+        <section className="rich-preview draft-text rich-text" aria-label={t('drafting.rich.preview')} lang={lang} dir={directionOf(lang)}>
+          <RichBlocks rich={rich} />
+        </section>
+      )}
       {mark && (
         <span id={`${id}-mark`} className={`translation-mark ${mark}`}>
           {t(`drafting.editor.${mark}`)}

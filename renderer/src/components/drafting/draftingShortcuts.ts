@@ -1,5 +1,5 @@
 /** Key names a keyboard prints the same in every language; the others are translated. */
-type Key = 'Ctrl' | 'Alt' | '↑' | '↓' | '?' | 'A' | 'B' | 'C' | 'E' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
+type Key = 'Ctrl' | 'Alt' | 'Shift' | 'I' | '↑' | '↓' | '?' | 'A' | 'B' | 'C' | 'E' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
 
 export interface DraftingShortcut {
   id:
@@ -11,6 +11,9 @@ export interface DraftingShortcut {
     | 'fromKeyMessages'
     | 'heading'
     | 'bracket'
+    | 'bold'
+    | 'italic'
+    | 'link'
     | 'sources'
     | 'delete'
     | 'undo'
@@ -35,7 +38,10 @@ export const draftingShortcuts: readonly DraftingShortcut[] = [
   { id: 'newParagraph', chords: [['N']] },
   { id: 'fromKeyMessages', chords: [['M']] },
   { id: 'heading', chords: [['H']] },
-  { id: 'bracket', chords: [['Ctrl', 'B']] },
+  { id: 'bracket', chords: [['Ctrl', 'Shift', 'B']] },
+  { id: 'bold', chords: [['Ctrl', 'B']] },
+  { id: 'italic', chords: [['Ctrl', 'I']] },
+  { id: 'link', chords: [['Ctrl', 'K']] },
   { id: 'sources', chords: [['S']] },
   { id: 'delete', chords: [['delete']] },
   { id: 'undo', chords: [['Ctrl', 'Z']] },

@@ -40,6 +40,10 @@ interface Snapshot {
 
 const byClock = (a: AuthorityChange, b: AuthorityChange) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.device < b.device ? -1 : a.device > b.device ? 1 : 0);
 
+/** Grants, and the owner's own cells of the forum: replayed to build authority, not checked against it. */
+export const isAuthorityChange = (change: AuthorityChange): boolean =>
+  change.tbl === 'role_grants' || (change.tbl === 'forums' && Object.keys(change.cells).some((cell) => ownerCells.has(cell)));
+
 /** The id a forum gets from its owner's key and a nonce: no other key can claim it. */
 export const forumIdFor = (ownerKey: string, nonce: string) => derivedId('forum-owner', ownerKey, nonce);
 

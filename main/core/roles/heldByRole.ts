@@ -3,7 +3,8 @@ import { CoreError } from '../errors';
 import { reprojectRows, writeRow, type RowValues } from '../store/changeLog';
 import { dependencyOrder, rowReferences } from '../store/rowReferences';
 import { columnKind, type SyncedTable } from '../store/syncedTables';
-import { authorityOf } from './authorityOf';
+import { authorityChanges, authorityOf, knownKey } from './authorityOf';
+import { ForumAuthority, isAuthorityChange } from './forumAuthority';
 import { projectedSession } from './authoriseWrite';
 
 interface HeldRow {
@@ -82,8 +83,12 @@ export function releaseNowAllowed(ctx: CoreContext, forumId: string): number {
       if (!exists(table, row.row_id) && typeof cells.forum_id !== 'string') continue;
       const references = Object.entries(rowReferences[table] ?? {});
       if (references.some(([column, target]) => typeof cells[column] === 'string' && !exists(target, cells[column] as string))) continue;
-      const refusal = authority.check({ device: row.device, hlc: row.hlc, tbl: row.tbl, rowId: row.row_id, cells }, () => projectedSession(ctx.db, row.tbl, row.row_id, cells));
-      if (refusal) continue;
+      const change = { device: row.device, hlc: row.hlc, tbl: row.tbl, rowId: row.row_id, cells };
+      if (isAuthorityChange(change)) {
+        // A grant (or the owner's switch) holds only if replayed among the others it stands on.
+        const replayed = new ForumAuthority({ forumId, keyOf: knownKey(ctx.db, ctx.deviceId) }, [...authorityChanges(ctx.db, forumId), change]);
+        if (replayed.invalid.has(change)) continue;
+      } else if (authority.check(change, () => projectedSession(ctx.db, row.tbl, row.row_id, cells))) continue;
       insert.run(row.device, row.hlc, row.tbl, row.row_id, forumId, row.cells, row.parents);
       forget.run(row.tbl, row.row_id, row.device, row.hlc);
       reprojectRows(ctx.db, table, [row.row_id]);

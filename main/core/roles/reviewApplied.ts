@@ -5,6 +5,7 @@ import { rowReferences } from '../store/rowReferences';
 import type { SyncedTable } from '../store/syncedTables';
 import { authorityOf } from './authorityOf';
 import { projectedSession } from './authoriseWrite';
+import { isAuthorityChange } from './forumAuthority';
 
 interface Logged {
   seq: number;
@@ -28,11 +29,16 @@ const changeKey = (c: { device: string; hlc: string }) => `${c.device}|${c.hlc}`
  */
 export function reviewAppliedSince(ctx: CoreContext, forumId: string, sinceSeq: number): number {
   const db = ctx.db;
-  const since = db
-    .prepare("SELECT min(hlc) FROM changes WHERE seq > ? AND forum_id = ? AND (tbl = 'role_grants' OR (tbl = 'forums' AND row_id = ?))")
-    .pluck()
-    .get(sinceSeq, forumId, forumId) as string | null;
-  if (since === null) return 0;
+  // A grant or revocation bears on the changes from its clock value on; the switch that turns
+  // roles on bears on every change (who had written before it is decided by what the owner saw).
+  const arrived = db
+    .prepare(
+      `SELECT min(hlc) AS since, max(tbl = 'forums' AND cells ->> '$.roles_legacy' IS NOT NULL) AS switched FROM changes
+        WHERE seq > ? AND forum_id = ? AND (tbl = 'role_grants' OR (tbl = 'forums' AND row_id = ?))`,
+    )
+    .get(sinceSeq, forumId, forumId) as { since: string | null; switched: number | null };
+  if (arrived.since === null) return 0;
+  const since = arrived.switched ? '' : arrived.since;
   const authority = authorityOf(db, ctx.deviceId, forumId);
   if (!authority.enabled && authority.invalid.size === 0) return 0;
   const invalid = new Set([...authority.invalid].map(changeKey));
@@ -43,7 +49,7 @@ export function reviewAppliedSince(ctx: CoreContext, forumId: string, sinceSeq: 
     const cells = JSON.parse(change.cells) as Record<string, unknown>;
     const refusal = invalid.has(changeKey(change))
       ? { needed: change.tbl === 'forums' ? ['owner'] : ['owner', 'secretariat'] }
-      : change.tbl === 'role_grants' || change.tbl === 'forums' && Object.keys(cells).some((c) => c === 'owner_key' || c === 'owner_nonce' || c === 'roles_legacy')
+      : isAuthorityChange({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.row_id, cells })
         ? undefined
         : authority.check({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.row_id, cells }, () => projectedSession(db, change.tbl, change.row_id, cells));
     if (!refusal) continue;

@@ -144,3 +144,26 @@ export const rolesContract = {
     output: forumRoles,
   },
 } as const;
+
+/** What this laptop holds in a forum, as `roles:list` says: enough for a screen to decide. */
+export interface Holder {
+  enabled: boolean;
+  isOwner: boolean;
+  legacy: boolean;
+  roles: ReadonlyArray<{ role: RoleName; sessions: readonly string[] }>;
+}
+
+/**
+ * Whether a holder may write these cells of a table (in a session, for a rapporteur's scope), and
+ * if not, the roles any one of which would allow it. The screens disable what this answers no to;
+ * the core checks the same rule again on every write and at every import.
+ */
+export function allows(holder: Holder, table: string, cells: readonly string[], sessionId?: string): { allowed: boolean; needed: RoleName[] } {
+  const needed = rolesAllowedFor(table, cells) ?? [];
+  if (!holder.enabled || holder.isOwner || rolesAllowedFor(table, cells) === undefined) return { allowed: true, needed };
+  if (holder.legacy && table !== 'role_grants' && !cells.some((c) => ownerCells.has(c))) return { allowed: true, needed };
+  const allowed = holder.roles.some(
+    (r) => needed.includes(r.role) && (r.sessions.length === 0 || !sessionScopedTables.has(table) || (sessionId !== undefined && r.sessions.includes(sessionId))),
+  );
+  return { allowed, needed };
+}

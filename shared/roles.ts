@@ -37,6 +37,8 @@ export interface ForumLaptop {
   legacy: boolean;
   isOwner: boolean;
   isThisLaptop: boolean;
+  /** When this laptop last imported a bundle signed by it (null: never, or this laptop itself). */
+  lastBundleAt: string | null;
 }
 
 export interface ForumRoles {
@@ -119,6 +121,7 @@ const forumRoles = z.object({
       legacy: z.boolean(),
       isOwner: z.boolean(),
       isThisLaptop: z.boolean(),
+      lastBundleAt: z.string().nullable(),
     }),
   ),
 }) satisfies z.ZodType<ForumRoles>;
@@ -160,7 +163,10 @@ export interface Holder {
  */
 export function allows(holder: Holder, table: string, cells: readonly string[], sessionId?: string): { allowed: boolean; needed: RoleName[] } {
   const needed = rolesAllowedFor(table, cells) ?? [];
-  if (!holder.enabled || holder.isOwner || rolesAllowedFor(table, cells) === undefined) return { allowed: true, needed };
+  if (holder.isOwner || rolesAllowedFor(table, cells) === undefined) return { allowed: true, needed };
+  // Granting is never open to all: with roles off, only the owner may (and so switch them on).
+  if (table === 'role_grants') return { allowed: holder.enabled && holder.roles.some((r) => r.role === 'secretariat'), needed: ['owner', 'secretariat'] };
+  if (!holder.enabled) return { allowed: true, needed };
   if (holder.legacy && table !== 'role_grants' && !cells.some((c) => ownerCells.has(c))) return { allowed: true, needed };
   const allowed = holder.roles.some(
     (r) => needed.includes(r.role) && (r.sessions.length === 0 || !sessionScopedTables.has(table) || (sessionId !== undefined && r.sessions.includes(sessionId))),

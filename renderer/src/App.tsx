@@ -35,6 +35,7 @@ const screens = {
   SearchScreen: () => import('./screens/SearchScreen'),
   SessionFormScreen: () => import('./screens/SessionFormScreen'),
   StatsScreen: () => import('./screens/StatsScreen'),
+  LaptopsScreen: () => import('./screens/LaptopsScreen'),
 };
 const AgendaScreen = lazy(() => screens.AgendaScreen().then((m) => ({ default: m.AgendaScreen })));
 const CheckInScreen = lazy(() => screens.CheckInScreen().then((m) => ({ default: m.CheckInScreen })));
@@ -52,6 +53,7 @@ const CoverageScreen = lazy(() => screens.CoverageScreen().then((m) => ({ defaul
 const DraftingScreen = lazy(() => screens.DraftingScreen().then((m) => ({ default: m.DraftingScreen })));
 const DraftProjectorScreen = lazy(() => screens.DraftProjectorScreen().then((m) => ({ default: m.DraftProjectorScreen })));
 const StatsScreen = lazy(() => screens.StatsScreen().then((m) => ({ default: m.StatsScreen })));
+const LaptopsScreen = lazy(() => screens.LaptopsScreen().then((m) => ({ default: m.LaptopsScreen })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -163,6 +165,7 @@ export function App() {
           {route.name === 'importParticipants' && <ParticipantImportScreen forumId={route.id} key={route.id} />}
           {route.name === 'checkIn' && <CheckInScreen forumId={route.id} key={route.id} />}
           {route.name === 'stats' && <StatsScreen forumId={route.id} key={route.id} />}
+          {route.name === 'laptops' && <LaptopsScreen forumId={route.id} key={route.id} />}
           {route.name === 'capture' && <CaptureScreen forumId={route.id} sessionId={route.sessionId} noteId={route.noteId} key={route.id} />}
           {route.name === 'keyMessages' && <KeyMessagesScreen forumId={route.id} messageId={route.messageId} key={route.id} />}
           {route.name === 'search' && <SearchScreen forumId={route.id} query={route.query} key={route.id} />}

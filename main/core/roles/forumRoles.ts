@@ -9,6 +9,7 @@ interface Laptop {
   deviceId: string;
   name: string;
   publicKey: string | null;
+  lastImportAt?: string | null;
 }
 
 /** Every laptop this one can name in a forum: itself, those it imported from, those relayed to it. */
@@ -17,8 +18,8 @@ function laptops(ctx: CoreContext): Laptop[] {
   const ownName = (ctx.db.prepare("SELECT value FROM meta WHERE key = 'device_name'").pluck().get() as string | undefined) ?? 'This laptop';
   const others = ctx.db
     .prepare(
-      `SELECT device_id AS deviceId, name, public_key AS publicKey FROM known_devices
-       UNION ALL SELECT device_id, device_id, public_key FROM relayed_devices WHERE device_id NOT IN (SELECT device_id FROM known_devices)`,
+      `SELECT device_id AS deviceId, name, public_key AS publicKey, last_import_at AS lastImportAt FROM known_devices
+       UNION ALL SELECT device_id, device_id, public_key, NULL FROM relayed_devices WHERE device_id NOT IN (SELECT device_id FROM known_devices)`,
     )
     .all() as Laptop[];
   return [{ deviceId: ctx.deviceId, name: ownName, publicKey: own }, ...others.filter((l) => l.deviceId !== ctx.deviceId)];
@@ -63,6 +64,7 @@ export function listForumRoles(ctx: CoreContext, forumId: string): ForumRoles {
     legacy: authority.isLegacyAt(laptop.deviceId),
     isOwner: authority.isOwner(laptop.deviceId),
     isThisLaptop: laptop.deviceId === ctx.deviceId,
+    lastBundleAt: laptop.lastImportAt ?? null,
   }));
   const owner = rows.find((r) => r.isOwner)?.deviceId ?? authority.owner ?? null;
   return { forumId, enabled: authority.enabled, ownerDeviceId: owner, laptops: rows };

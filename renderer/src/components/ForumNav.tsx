@@ -12,6 +12,7 @@ const sections = [
   { key: 'keyMessages', route: 'keyMessages', shortcut: '7' },
   { key: 'drafting', route: 'drafting', shortcut: '8' },
   { key: 'search', route: 'search', shortcut: '9' },
+  { key: 'laptops', route: 'laptops', shortcut: '0' },
 ] as const;
 
 /** Which section a route belongs to: an edit screen sits under the list it edits. */
@@ -39,6 +40,8 @@ function sectionOf(route: ForumRoute): (typeof sections)[number]['route'] | unde
       return 'keyMessages';
     case 'search':
       return 'search';
+    case 'laptops':
+      return 'laptops';
     case 'drafting':
     case 'coverage':
     case 'draftProjector':

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'importParticipants'; id: string }
   | { name: 'checkIn'; id: string }
   | { name: 'stats'; id: string }
+  | { name: 'laptops'; id: string }
   | { name: 'capture'; id: string; sessionId?: string; noteId?: string }
   | { name: 'keyMessages'; id: string; messageId?: string }
   | { name: 'search'; id: string; query?: string }
@@ -49,6 +50,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'checkIn', id };
     case 'statistics':
       return { name: 'stats', id };
+    case 'laptops':
+      return { name: 'laptops', id };
     case 'capture':
       if (item && sub === 'note' && subItem) return { name: 'capture', id, sessionId: item, noteId: subItem };
       return item ? { name: 'capture', id, sessionId: item } : { name: 'capture', id };
@@ -96,6 +99,8 @@ export function routeHref(route: Route): string {
       return `${forum}/check-in`;
     case 'stats':
       return `${forum}/statistics`;
+    case 'laptops':
+      return `${forum}/laptops`;
     case 'capture': {
       if (!route.sessionId) return `${forum}/capture`;
       const session = `${forum}/capture/${encodeURIComponent(route.sessionId)}`;

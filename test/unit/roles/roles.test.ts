@@ -5,10 +5,12 @@ import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { forumIdFor } from '../../../main/core/roles/forumAuthority';
 import { writeRow } from '../../../main/core/store/changeLog';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
-import { fingerprintOf, publicDeviceIdentity } from '../../../main/core/sync/deviceIdentity';
+import { deviceIdentity, fingerprintOf, publicDeviceIdentity } from '../../../main/core/sync/deviceIdentity';
+import { createForum } from '../../../main/core/store/forums';
+import { forumInput } from '../../../shared/forum';
 import { craftBundle, hlcAt } from '../helpers/craftBundle';
 import { importBytes } from '../helpers/exchange';
-import { snapshot, tempCore } from '../helpers/tempCore';
+import { snapshot, tempCore, validForum } from '../helpers/tempCore';
 
 const fingerprint = (ctx: CoreContext) => fingerprintOf(publicDeviceIdentity(ctx).publicKey);
 /** `to` takes in everything `from` has of the forum. */
@@ -174,5 +176,75 @@ describe('roles across laptops', () => {
     const roles = await invoke(owner, 'roles:list', { forumId });
     expect(roles.enabled).toBe(false);
     expect(roles.ownerDeviceId).toBe(owner.deviceId);
+  });
+});
+
+describe('grants that do not hold', () => {
+  const grantLine = (by: CoreContext, forumId: string, to: CoreContext, role: string, at: number, active = 1): Parameters<typeof craftBundle>[2][number] => [
+    by.deviceId,
+    hlcAt(at),
+    'role_grants',
+    `${forumId}/${to.deviceId}/${role}`,
+    { forum_id: forumId, device_id: to.deviceId, fingerprint: fingerprint(to), role, sessions: [], active, deleted: 0 },
+  ];
+
+  it('a grant for a role that does not exist is held back, and grants nothing', async () => {
+    const { owner, forumId, others } = await forumWith(1);
+    const [laptop] = others as [CoreContext];
+    await invoke(owner, 'roles:enable', { forumId });
+    const held = async () => (await invoke(owner, 'roles:list', { forumId })).laptops.map((l) => [l.deviceId, l.roles, l.legacy, l.isOwner]);
+    const before = await held();
+    const preview = await importBytes(owner, craftBundle(laptop, forumId, [grantLine(laptop, forumId, laptop, 'king', 0)]));
+    expect(preview.quarantined.changes).toBe(1);
+    expect(await held()).toEqual(before);
+  });
+
+  it('a grant signed after its signer lost the secretariat role is held back, and so is the work it would have allowed', async () => {
+    const { owner, forumId, others } = await forumWith(2);
+    const [secretariat, drafter] = others as [CoreContext, CoreContext];
+    await invoke(owner, 'roles:grant', { forumId, fingerprint: fingerprint(secretariat), role: 'secretariat' });
+    await invoke(owner, 'roles:revoke', { forumId, fingerprint: fingerprint(secretariat), role: 'secretariat' });
+    await carry(owner, secretariat, forumId);
+    const [paragraph = ''] = paragraphs(owner, forumId);
+    const bundle = craftBundle(
+      secretariat,
+      forumId,
+      [grantLine(secretariat, forumId, drafter, 'chair', 0), [drafter.deviceId, hlcAt(1), 'outcome_paragraphs', paragraph, { status: 'agreed' }]],
+      { signers: [{ device: secretariat.deviceId, identity: deviceIdentity(secretariat) }, { device: drafter.deviceId, identity: deviceIdentity(drafter) }] },
+    );
+    expect((await importBytes(owner, bundle)).quarantined.changes).toBe(2);
+    expect(await rolesOf(owner, forumId, drafter)).toEqual([]);
+    expect(statusOf(owner, paragraph)).not.toBe('agreed');
+  });
+
+  it('a grant loop (A grants B, B grants A back after A was revoked) gives neither the role', async () => {
+    const { owner, forumId, others } = await forumWith(2);
+    const [a, b] = others as [CoreContext, CoreContext];
+    await invoke(owner, 'roles:grant', { forumId, fingerprint: fingerprint(a), role: 'secretariat' });
+    await carry(owner, a, forumId);
+    await carry(b, a, forumId);
+    // A, still secretariat, grants B chair; then loses its own role; B tries to give A's back.
+    await invoke(a, 'roles:grant', { forumId, fingerprint: fingerprint(b), role: 'chair' });
+    await carry(a, owner, forumId);
+    await invoke(owner, 'roles:revoke', { forumId, fingerprint: fingerprint(a), role: 'secretariat' });
+    const loop = craftBundle(b, forumId, [grantLine(b, forumId, a, 'secretariat', 0)]);
+    expect((await importBytes(owner, loop)).quarantined.changes).toBe(1);
+    expect(await rolesOf(owner, forumId, a)).toEqual([]);
+    expect(await rolesOf(owner, forumId, b)).toEqual(['chair']);
+  });
+
+  it('a forum made before roles existed is owned by the laptop that created it, and keeps working', async () => {
+    const creator = await tempCore();
+    const forum = createForum(creator, forumInput.parse(validForum), { id: 'forum-made-before-roles' });
+    expect(creator.db.prepare('SELECT owner_key FROM forums WHERE id = ?').pluck().get(forum.id)).toBeNull();
+    const other = await tempCore();
+    await carry(creator, other, forum.id);
+    writeRow(other, 'forums', forum.id, { theme: { en: 'Written before roles' } });
+    await carry(other, creator, forum.id);
+    const roles = await invoke(other, 'roles:list', { forumId: forum.id });
+    expect(roles.ownerDeviceId).toBe(creator.deviceId);
+    await invoke(creator, 'roles:enable', { forumId: forum.id });
+    expect((await invoke(creator, 'roles:list', { forumId: forum.id })).laptops.find((l) => l.deviceId === other.deviceId)?.legacy).toBe(true);
+    await expect(invoke(other, 'roles:enable', { forumId: forum.id })).rejects.toMatchObject({ code: 'role_required' });
   });
 });

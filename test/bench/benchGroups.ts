@@ -7,6 +7,7 @@ import { benchOneWriter } from './benchOneWriter';
 import { benchRobustness } from './benchRobustness';
 import { benchLyingWorkbook } from './benchLyingWorkbook';
 import { benchCapture } from './benchCapture';
+import { benchConceptNote } from './benchConceptNote';
 import { benchChecks } from './benchChecks';
 import { benchColdStart } from './benchColdStart';
 import { benchDrafting } from './benchDrafting';
@@ -295,6 +296,20 @@ export const groups: Group[] = [
       record('unchanged', k.unchangedMs, 'ms');
       record('refresh', k.refreshMs, 'ms');
       record('flags', k.flagsMs, 'ms');
+    },
+  },
+  {
+    name: 'conceptNote',
+    about: 'a forty-page concept note with rich text exported to Word, alone and beside its translation',
+    run: async (dir, record) => {
+      const c = await benchConceptNote(path.join(dir, 'concept-note.sqlite'));
+      console.log(`Concept note: ${fmt(c.paragraphs)} paragraphs, ${fmt(c.words)} words (about ${fmt(c.pages)} pages), italics, bold, lists, links and footnotes`);
+      console.log(`  DOCX in English: median ${fmt(c.docxMedianMs)} ms, max ${fmt(c.docxMaxMs)} ms over ${c.runs} runs, ${fmt(c.bytes / 1024)} KiB (target < 1,000 ms)`);
+      console.log(`  DOCX with the Spanish beside it (two columns): median ${fmt(c.parallelMedianMs)} ms\n`);
+      record('docx.median', c.docxMedianMs, 'ms', { below: 1000 });
+      record('docx.max', c.docxMaxMs, 'ms');
+      record('docx.parallel.median', c.parallelMedianMs, 'ms');
+      record('pages', c.pages, 'pages');
     },
   },
   {

@@ -1,4 +1,4 @@
-import { AlignmentType, HeadingLevel, Paragraph, Table, TableRow, WidthType, type ICommentOptions } from 'docx';
+import { HeadingLevel, Paragraph, Table, TableRow, WidthType, type ICommentOptions } from 'docx';
 import type { PaperSize } from '../../../shared/exports';
 import { docxCell, docxDocument, docxParagraph, docxTable, packDocx, paragraphProperties, revisionIds, tableFrame, textWidth } from './docxText';
 import { docxStyle, itemParagraphs, shownRuns, type DocxWriting } from './outcomeDocxItems';
@@ -13,7 +13,6 @@ import { documentText } from './documentText';
 // language and a row per block, so each point sits beside its translations. Annexes follow, each
 // on a new page, once per language.
 
-const centred = { alignment: AlignmentType.CENTER };
 
 /** One row of the parallel layout: the same block (title, a point, the closing…) in every column. */
 type Block = Array<Paragraph | Table>;
@@ -74,8 +73,8 @@ function parallelTable(model: OutcomeModel, perColumn: Block[][], paper: PaperSi
 function annexChildren(annex: OutcomeAnnex, paper: PaperSize, landscape: boolean): Array<Paragraph | Table> {
   const lang = annex.lang;
   const children: Array<Paragraph | Table> = [
-    docxParagraph(annex.heading, lang, { heading: HeadingLevel.HEADING_1, pageBreakBefore: true, ...centred }),
-    docxParagraph(annex.title, lang, { heading: HeadingLevel.HEADING_2, ...centred }),
+    docxParagraph(annex.heading, lang, { pageBreakBefore: true, ...docxStyle('annexNumber', lang, false).paragraph }, docxStyle('annexNumber', lang, false).run),
+    docxParagraph(annex.title, lang, { heading: HeadingLevel.HEADING_1, ...docxStyle('annexTitle', lang, false).paragraph }, docxStyle('annexTitle', lang, false).run),
   ];
   if (annex.figures.length > 0) {
     children.push(docxTable(annex.figures.map((f) => f.label), [annex.figures.map((f) => f.value)], lang, paper, annex.figures.map(() => true), landscape));

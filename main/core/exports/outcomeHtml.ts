@@ -283,10 +283,9 @@ table.parallel td { border-left: 0.5pt solid #ccc; border-right: 0.5pt solid #cc
 table.parallel tr.keep { break-inside: avoid; page-break-inside: avoid; }
 table.parallel tr.heading-row { break-after: avoid; page-break-after: avoid; }
 .annex { break-before: page; page-break-before: always; }
-.annex h2 { font-size: 14pt; }
 .annex table.data { font-size: 9pt; line-height: 1.35; }
 .annex table.data th, .annex table.data td { padding: 0.15em 0.4em; }
-.annex-number { display: block; font-size: 11pt; font-weight: normal; }
+.annex .annex-number { margin-block-end: 0.2em; }
 table.data td.num, table.data th.num { text-align: end; font-variant-numeric: tabular-nums; }
 table.figures { width: auto; min-width: 50%; margin-block-end: 1em; }
 table.figures td { padding: 0.1em 0.6em 0.1em 0; }

@@ -52,7 +52,7 @@ export function outcomeAnnexHtml(annex: OutcomeAnnex): string {
   const content = annex.kind === 'provenance' ? provenanceHtml(annex) : figuresHtml(annex) + annex.tables.map(tableHtml).join('');
   return [
     `<section class="annex annex-${annex.kind}"${langAttributes(annex.lang)}>`,
-    `<h2><span class="annex-number">${escapeHtml(annex.heading)}</span>${escapeHtml(annex.title)}</h2>`,
+    `<p class="annex-number">${escapeHtml(annex.heading)}</p><h2 class="annex-title">${escapeHtml(annex.title)}</h2>`,
     content,
     '</section>',
   ].join('');

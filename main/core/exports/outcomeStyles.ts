@@ -4,7 +4,7 @@
 // drifted apart (labels bold and points justified in the PDF only, the subtitle italic in the PDF
 // and bold in Word); a test reads both files back and compares them with this sheet.
 
-export const styledElements = ['title', 'subtitle', 'placeDates', 'coOrganisers', 'preamble', 'leadIn', 'label', 'paragraph', 'sectionHeading', 'closing'] as const;
+export const styledElements = ['title', 'subtitle', 'placeDates', 'coOrganisers', 'preamble', 'leadIn', 'label', 'paragraph', 'sectionHeading', 'closing', 'annexNumber', 'annexTitle'] as const;
 export type StyledElement = (typeof styledElements)[number];
 
 export type Alignment = 'start' | 'center' | 'end' | 'justify';
@@ -32,6 +32,9 @@ const base: Record<StyledElement, ElementStyle> = {
   paragraph: { bold: false, italic: false, align: 'justify', sizePt: null },
   sectionHeading: { bold: true, italic: false, align: 'start', sizePt: 13 },
   closing: { bold: false, italic: true, align: 'end', sizePt: null },
+  // "Annex I" over the annex's title, both centred, as UN documents set them.
+  annexNumber: { bold: false, italic: false, align: 'center', sizePt: 11 },
+  annexTitle: { bold: true, italic: false, align: 'center', sizePt: 14 },
 };
 
 /**
@@ -70,6 +73,8 @@ export const htmlSelectors: Record<StyledElement, string> = {
   paragraph: '.paragraph',
   sectionHeading: 'h2.section-heading',
   closing: '.closing',
+  annexNumber: '.annex .annex-number',
+  annexTitle: '.annex h2.annex-title',
 };
 
 function declarations(style: Partial<ElementStyle>): string {

@@ -68,6 +68,11 @@ function targets(model: OutcomeModel): Array<{ element: StyledElement; text: str
     { element: 'paragraph', text: point.label + point.text.text, lang: point.text.lang },
     { element: 'sectionHeading', text: heading.text.text, lang: heading.text.lang },
     { element: 'closing', text: column.closing!.text, lang: column.closing!.lang },
+    // Annexes follow the columns on pages of their own: checked where the document has one column.
+    ...(model.columns.length === 1 ? model.annexes.slice(0, 1) : []).flatMap((annex) => [
+      { element: 'annexNumber' as const, text: annex.heading, lang: annex.lang },
+      { element: 'annexTitle' as const, text: annex.title, lang: annex.lang },
+    ]),
   ];
 }
 
@@ -118,11 +123,11 @@ describe('the outcome style sheet drives Word and PDF alike', () => {
     { languages: ['en', 'zh'], note: 'English beside Chinese (narrow columns are not justified)' },
   ];
 
-  it.each(cases)('sets labels, points, subtitle, title block and closing the same in the DOCX and the HTML: $note', async ({ languages }) => {
+  it.each(cases)('sets labels, points, subtitle, title block, closing and annex headings the same in the DOCX and the HTML: $note', async ({ languages }) => {
     const { ctx, documentId } = await demoOutcome({ arabic: true });
     const texts = { en: 'Implementation', zh: '落实', ar: 'التنفيذ', es: 'Aplicación' };
     await call<DraftParagraph>(ctx, 'paragraphs:create', { documentId, after: null, kind: 'heading', text: texts });
-    const model = buildOutcomeModel(ctx.db, { documentId, languages, variant: 'clean', annexes: { participation: false, provenance: false }, fallback: true });
+    const model = buildOutcomeModel(ctx.db, { documentId, languages, variant: 'clean', annexes: { participation: true, provenance: false }, fallback: true });
     const parallel = languages.length > 1;
     const paragraphs = docxParagraphs(documentXml(await outcomeDocx(model, 'a4')));
     const wanted = targets(model);

@@ -29,13 +29,20 @@ function plainParagraph(text: string, element: StyledElement, column: OutcomeCol
   return [docxParagraph(text, column.lang, { ...style.paragraph, ...options }, style.run)];
 }
 
+/** A contact block: one short paragraph a line, as the seeds print the secretariat's address. */
+function contactParagraphs(lines: string[], column: OutcomeColumn, w: DocxWriting, before: number): Paragraph[] {
+  const style = docxStyle('contact', column.lang, w.parallel);
+  return lines.map((line, index) => docxParagraph(line, column.lang, { ...style.paragraph, spacing: { before: index === 0 ? before : 0, after: 0 } }, style.run));
+}
+
 /** The column's blocks in a fixed order, so every column yields the same rows. */
 function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
   const out: Block[] = [
     shownParagraph(column.title, 'title', column, w, { heading: HeadingLevel.TITLE }),
     shownParagraph(column.subtitle, 'subtitle', column, w, { spacing: { after: 240 } }),
     plainParagraph(column.placeAndDates, 'placeDates', column, w),
-    plainParagraph(column.coOrganisers, 'coOrganisers', column, w, { spacing: { after: 360 } }),
+    plainParagraph(column.coOrganisers, 'coOrganisers', column, w, { spacing: { after: column.participation ? 120 : 360 } }),
+    plainParagraph(column.participation, 'participation', column, w, { spacing: { after: 360 } }),
     column.preamble.flatMap((p) => shownParagraph(p, 'preamble', column, w)),
     shownParagraph(column.leadIn, 'leadIn', column, w),
   ];
@@ -43,6 +50,8 @@ function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
   // The kind's closing parts (signatories, contact lines) as plain paragraphs, then the dateline.
   out.push((column.closingBlock ?? []).flatMap((line, index) => shownParagraph(line, 'paragraph', column, w, index === 0 ? { spacing: { before: 360 } } : {})));
   out.push(shownParagraph(column.closing, 'closing', column, w, { spacing: { before: 360 } }));
+  // Each contact block a paragraph of lines, as the seeds print the secretariat's address.
+  out.push(column.contacts.flatMap((lines, index) => contactParagraphs(lines, column, w, index === 0 ? 480 : 240)));
   return out;
 }
 

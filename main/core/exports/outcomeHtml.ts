@@ -100,6 +100,7 @@ const headerParts: Array<(column: OutcomeColumn) => string> = [
   (column) => (column.subtitle ? shownHtml('p', 'subtitle', column.subtitle, column) : ''),
   (column) => plainHtml('p', 'place-dates', column.placeAndDates, column.lang),
   (column) => plainHtml('p', 'co-organisers', column.coOrganisers, column.lang),
+  (column) => plainHtml('p', 'participation', column.participation, column.lang),
 ];
 
 const preambleHtml = (column: OutcomeColumn): string => column.preamble.map((text) => shownHtml('p', 'preamble', text, column)).join('');
@@ -113,6 +114,9 @@ const preambleParagraph =
 const leadInHtml = (column: OutcomeColumn): string => (column.leadIn ? shownHtml('p', 'lead-in', column.leadIn, column) : '');
 const closingBlockHtml = (column: OutcomeColumn): string => (column.closingBlock ?? []).map((line) => shownHtml('p', 'closing-part', line, column)).join('');
 const closingHtml = (column: OutcomeColumn): string => (column.closing ? shownHtml('p', 'closing', column.closing, column) : '');
+/** Each contact block as an address: its lines one under another. */
+const contactsHtml = (column: OutcomeColumn): string =>
+  column.contacts.map((lines) => `<address class="contact">${lines.map((line) => plainHtml('p', 'contact-line', line, column.lang)).join('')}</address>`).join('');
 
 function singleColumnHtml(model: OutcomeModel, column: OutcomeColumn): string {
   const items = column.items.map((item) => {
@@ -124,7 +128,9 @@ function singleColumnHtml(model: OutcomeModel, column: OutcomeColumn): string {
     `<header class="title-block">${headerParts.map((part) => part(column)).join('')}</header>`,
     `<section class="preamble-block">${preambleHtml(column)}${leadInHtml(column)}</section>`,
     `<section class="paragraphs">${items.join('')}</section>`,
-    closingBlockHtml(column) + closingHtml(column) === '' ? '' : `<footer class="closing-block">${closingBlockHtml(column)}${closingHtml(column)}</footer>`,
+    closingBlockHtml(column) + closingHtml(column) + contactsHtml(column) === ''
+      ? ''
+      : `<footer class="closing-block">${closingBlockHtml(column)}${closingHtml(column)}${contactsHtml(column)}</footer>`,
     '</article>',
   ].join('');
 }
@@ -163,6 +169,7 @@ function parallelHtml(model: OutcomeModel): string {
   }
   rows.push(parallelRow(columns, closingBlockHtml, 'closing-row keep'));
   rows.push(parallelRow(columns, closingHtml, 'closing-row keep'));
+  rows.push(parallelRow(columns, contactsHtml, 'contacts-row keep'));
   const head = columns.map((column) => `<th${langAttributes(column.lang)}>${escapeHtml(languageName(column.lang, column.lang))}</th>`).join('');
   const cols = columns.map(() => `<col style="width:${(100 / columns.length).toFixed(3)}%">`).join('');
   return [
@@ -225,6 +232,9 @@ h1.title { margin-block: 0 0.3em; }
 .lead-in { margin-block: 1em; break-after: avoid; }
 h2.section-heading { margin-block-start: 1.2em; }
 .closing-block { margin-block-start: 2em; }
+.participation { margin-block: 0.6em 0.3em; }
+address.contact { font-style: normal; margin-block-start: 1.5em; break-inside: avoid; }
+.contact-line { margin: 0; }
 .fallback { background: #f4f4f4; border-inline-start: 2pt solid #999; padding-inline-start: 4pt; }
 .fallback-note { font-size: 0.85em; font-style: italic; color: #555; }
 .legend { border: 0.5pt solid #999; padding: 0.4em 0.8em; margin-block-end: 1.2em; font-size: 9.5pt; break-inside: avoid; }

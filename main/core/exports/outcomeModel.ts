@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Amendment } from '../../../shared/amendments';
 import type { MissingTranslation, OutcomeExportInput } from '../../../shared/exports';
-import { documentKind, sectionHeadingKey } from '../../../shared/documentKinds';
+import { coOrganisersIn, documentKind, sectionHeadingKey, type DocumentContact } from '../../../shared/documentKinds';
 import { directionOf } from '../../../shared/languages';
 import { textAfterLabel } from '../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../shared/ordinalWords';
@@ -208,7 +208,7 @@ function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, op
   const wants = (part: string) => !spec || (spec.closing as readonly string[]).includes(part) || (spec.titleBlock as readonly string[]).includes(part);
   const placeAndEnd = () =>
     place || endDate ? r.shown({ [lang]: place && endDate ? r.t('outcome.placeAndDates', { place: place.text, dates: endDate }) : (place?.text ?? endDate) }) : null;
-  const closing = wants('closing') ? (field('closing') ?? placeAndEnd()) : null;
+  const closing = doc.closingLine ? (field('closing') ?? placeAndEnd()) : null;
   const preamble = field('preamble');
   const preambleParagraphs = preamble
     ? preamble.text
@@ -223,14 +223,39 @@ function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, op
     title: field('title'),
     subtitle: field('subtitle'),
     placeAndDates,
-    coOrganisers: doc.coOrganisers.length > 0 && wants('coOrganisers') ? r.t('outcome.coOrganisers', { names: doc.coOrganisers.join(lang.startsWith('zh') ? '、' : lang.startsWith('ar') ? '، ' : ', ') }) : '',
+    coOrganisers: coOrganisersLine(doc, lang, r, wants),
+    participation: doc.participation ? values('forum.participation') : '',
     preamble: preambleParagraphs,
     leadIn: field('leadIn'),
     items: doc.paragraphs.map((p) => item(doc, p, r, openOf.get(p.id) ?? [], input.languages, lang === input.languages[0])),
     closingBlock: closingBlock(doc, r, wants),
     closing,
+    contacts: doc.contacts.map((contact) => contactLines(contact, r, doc.sourceLanguage)).filter((lines) => lines.length > 0),
     pageTemplate: r.t('outcome.page'),
   };
+}
+
+/** "Co-organised by A, B" with the names in the column's language where the document has them. */
+function coOrganisersLine(doc: OutcomeDocument, lang: string, r: Resolver, wants: (part: string) => boolean): string {
+  const names = coOrganisersIn(doc.coOrganisers, doc.coOrganiserNames, lang);
+  if (names.length === 0 || !wants('coOrganisers')) return '';
+  return r.t('outcome.coOrganisers', { names: names.join(lang.startsWith('zh') ? '、' : lang.startsWith('ar') ? '، ' : ', ') });
+}
+
+/** A contact block's lines in the column's language (the source's where it has none): organisation, address lines, phone, e-mail, website. */
+function contactLines(contact: DocumentContact, r: Resolver, source: string): string[] {
+  const own = (texts: Record<string, string>) => texts[r.lang] || texts[source] || Object.values(texts).find((text) => text !== '') || '';
+  const address = own(contact.address)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return [
+    own(contact.organisation),
+    ...address,
+    contact.phone === '' ? '' : r.t('closing.phone', { phone: contact.phone }),
+    contact.email,
+    contact.website,
+  ].filter((line) => line !== '');
 }
 
 /** The addressee and the signatories, in the column's language, where the kind prints them. */

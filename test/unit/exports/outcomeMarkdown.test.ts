@@ -37,6 +37,8 @@ const column = (overrides: Partial<OutcomeColumn>): OutcomeColumn => ({
   subtitle: null,
   placeAndDates: '',
   coOrganisers: '',
+  participation: '',
+  contacts: [],
   preamble: [],
   leadIn: null,
   items: [],

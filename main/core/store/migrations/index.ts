@@ -14,6 +14,7 @@ import { m013LeanParticipantIndexes } from './m013_leanParticipantIndexes';
 import { m014ParticipantPosition } from './m014_participantPosition';
 import { m015DocumentKinds } from './m015_documentKinds';
 import { m016GeneratedParagraphs } from './m016_generatedParagraphs';
+import { m017DocumentFrame } from './m017_documentFrame';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   m014ParticipantPosition,
   m015DocumentKinds,
   m016GeneratedParagraphs,
+  m017DocumentFrame,
 ];
 
 export const latestVersion = migrations.length;

@@ -7,6 +7,7 @@ import { documentKind, documentKindNames, isDocumentKind } from '../../../../sha
 import { numberingStyles, outcomeDocumentInput, type OutcomeDocument, type OutcomeDocumentInput } from '../../../../shared/outcome';
 import type { AppError, Result } from '../../../../shared/result';
 import { ErrorMessage } from '../ErrorMessage';
+import { DocumentContactsField } from './DocumentContactsField';
 import { DocumentOrganisersField } from './DocumentOrganisersField';
 import { DocumentSignatoriesField } from './DocumentSignatoriesField';
 import { DocumentTextField } from './DocumentTextField';
@@ -101,14 +102,28 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
         <DateField label={t('drafting.details.endDate')} id="document-endDate" registration={register('endDate')} error={formState.errors.endDate} />
       </div>
       <DocumentOrganisersField form={form} />
+      <DocumentTextField {...text} name="coOrganiserNames" label={t('drafting.details.coOrganiserNames')} multiline translations={translations?.coOrganiserNames} />
+      <p className="hint">{t('drafting.details.coOrganiserNamesHint')}</p>
+      <label className="checkbox">
+        <input type="checkbox" {...register('participation')} aria-describedby="document-participation-hint" />
+        <span>{t('drafting.details.participation')}</span>
+      </label>
+      <p id="document-participation-hint" className="hint">
+        {t('drafting.details.participationHint')}
+      </p>
       <DocumentTextField {...text} name="preamble" label={t('drafting.details.preamble')} multiline translations={translations?.preamble} />
       <DocumentTextField {...text} name="leadIn" label={t('drafting.details.leadIn')} multiline translations={translations?.leadIn} />
+      <label className="checkbox">
+        <input type="checkbox" {...register('closingLine')} />
+        <span>{t('drafting.details.closingLine')}</span>
+      </label>
       <DocumentTextField {...text} name="closing" label={t('drafting.details.closing')} translations={translations?.closing} />
       <p className="hint">{t('drafting.details.closingHint')}</p>
       {closingParts.includes('addressee') && (
         <DocumentTextField {...text} name="addressee" label={t('drafting.details.addressee')} multiline translations={translations?.addressee} />
       )}
       {closingParts.includes('signatories') && <DocumentSignatoriesField form={form} languages={languages} />}
+      <DocumentContactsField form={form} languages={languages} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t('common.saving') : submitLabel}

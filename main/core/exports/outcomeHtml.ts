@@ -116,7 +116,9 @@ const closingBlockHtml = (column: OutcomeColumn): string => (column.closingBlock
 const closingHtml = (column: OutcomeColumn): string => (column.closing ? shownHtml('p', 'closing', column.closing, column) : '');
 /** Each contact block as an address: its lines one under another. */
 const contactsHtml = (column: OutcomeColumn): string =>
-  column.contacts.map((lines) => `<address class="contact">${lines.map((line) => plainHtml('p', 'contact-line', line, column.lang)).join('')}</address>`).join('');
+  column.contacts.length === 0
+    ? ''
+    : `<div class="contacts">${column.contacts.map((lines) => `<address class="contact">${lines.map((line) => plainHtml('p', 'contact-line', line, column.lang)).join('')}</address>`).join('')}</div>`;
 
 function singleColumnHtml(model: OutcomeModel, column: OutcomeColumn): string {
   const items = column.items.map((item) => {
@@ -233,7 +235,9 @@ h1.title { margin-block: 0 0.3em; }
 h2.section-heading { margin-block-start: 1.2em; }
 .closing-block { margin-block-start: 2em; }
 .participation { margin-block: 0.6em 0.3em; }
-address.contact { font-style: normal; margin-block-start: 1.5em; break-inside: avoid; }
+/* The seeds end with the secretariats' addresses side by side. */
+.contacts { display: flex; flex-wrap: wrap; gap: 0.8em 2em; margin-block-start: 1.5em; break-inside: avoid; }
+address.contact { font-style: normal; flex: 1 1 14em; }
 .contact-line { margin: 0; }
 .fallback { background: #f4f4f4; border-inline-start: 2pt solid #999; padding-inline-start: 4pt; }
 .fallback-note { font-size: 0.85em; font-style: italic; color: #555; }

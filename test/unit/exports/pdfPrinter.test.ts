@@ -84,7 +84,8 @@ describe('PDF through headless Chromium', () => {
     const { file, folder, text } = await printDemo(['ar', 'zh'], 'letter', true);
     const info = pdfInfo(file);
     expect(info.size).toBe('612 x 792 pts (letter)');
-    expect(info.pages).toBe(3);
+    // Three pages of text, and the secretariats' contacts after the closing on a fourth.
+    expect(info.pages).toBe(4);
     for (const dark of inkPerPage(file, folder)) expect(dark).toBeGreaterThan(1500);
     expect(text).toContain('2026年松阳城乡联系共识');
     expect(text).toContain('第一，');

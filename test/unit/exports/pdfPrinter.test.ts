@@ -86,7 +86,8 @@ describe('PDF through headless Chromium', () => {
     expect(info.size).toBe('612 x 792 pts (letter)');
     // Three pages of text, and the secretariats' contacts after the closing on a fourth.
     expect(info.pages).toBe(4);
-    for (const dark of inkPerPage(file, folder)) expect(dark).toBeGreaterThan(1500);
+    // The last page holds only the contacts' few small lines: inked, less than a page of text.
+    for (const dark of inkPerPage(file, folder)) expect(dark).toBeGreaterThan(1000);
     expect(text).toContain('2026年松阳城乡联系共识');
     expect(text).toContain('第一，');
     // Arabic glyphs come out of the PDF (shaped, so compare letters, not whole words).

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportedFile } from '../../../shared/exports';
 import type { Forum } from '../../../shared/forum';
 import type { OutcomeDocument, OutcomeDocumentInput } from '../../../shared/outcome';
+import type { CoreContext } from '../../../main/core/coreContext';
 import { buildOutcomeModel } from '../../../main/core/exports/outcomeModel';
 import { snapshot, tempCore } from '../helpers/tempCore';
 import { forumTables } from '../sync/forumTables';
@@ -18,7 +19,7 @@ const contact = {
   website: '',
 };
 
-const model = (ctx: Parameters<typeof buildOutcomeModel>[0], documentId: string, lang: string) =>
+const model = (ctx: CoreContext, documentId: string, lang: string) =>
   buildOutcomeModel(ctx.db, { documentId, languages: [lang], variant: 'clean', annexes: { participation: false, provenance: false }, fallback: true }).columns[0];
 
 async function withPoint(kind: OutcomeDocumentInput['kind'], extra: Partial<OutcomeDocumentInput> = {}) {

@@ -82,7 +82,7 @@ describe('the demo forum’s documents', () => {
           const t = documentText(lang);
           const text = squash(textOf(await exportOf(ctx, doc.id, format, lang), format));
           const contains = (needle: string, what = where) => expect(text, what).toContain(squash(needle));
-          contains(doc.title[lang]);
+          contains(doc.title[lang] ?? `no ${lang} title`);
           expect(text, where).not.toContain('{{');
           for (const section of [...documentKinds[kind].sections, ...(documentKinds[kind].perSession ?? [])]) {
             contains(t(sectionHeadingKey(kind, section)), `${where} ${section}`);

@@ -14,7 +14,7 @@ export type DocumentKindName = (typeof documentKindNames)[number];
  * countries"), as the seeds' Consensus carries it under its title; listed here, it is on by
  * default for the kind, and each document may turn it on or off.
  */
-export type TitlePart = 'coOrganisers' | 'participation';
+export type TitlePart = 'coOrganisers' | 'participation' | 'addressee';
 /**
  * `closing`: the closing place-and-date line (the document's own, else place and end date); listed
  * here, it is on by default for the kind, and each document may turn it off or on. Contact blocks
@@ -48,11 +48,12 @@ export const documentKinds: Record<DocumentKindName, DocumentKindSpec> = {
     titleBlock: ['coOrganisers'],
     closing: [],
   },
+  // A letter names its addressee above the body, as letters do; signatories and the dateline close it.
   letter_of_intent: {
     sections: [],
     numbering: 'none',
-    titleBlock: [],
-    closing: ['addressee', 'signatories', 'closing'],
+    titleBlock: ['addressee'],
+    closing: ['signatories', 'closing'],
   },
   session_report: {
     sections: [],

@@ -43,6 +43,7 @@ function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
     plainParagraph(column.placeAndDates, 'placeDates', column, w),
     plainParagraph(column.coOrganisers, 'coOrganisers', column, w, { spacing: { after: column.participation ? 120 : 360 } }),
     plainParagraph(column.participation, 'participation', column, w, { spacing: { after: 360 } }),
+    shownParagraph(column.addressee, 'addressee', column, w, { spacing: { before: 240, after: 240 } }),
     column.preamble.flatMap((p) => shownParagraph(p, 'preamble', column, w)),
     shownParagraph(column.leadIn, 'leadIn', column, w),
   ];

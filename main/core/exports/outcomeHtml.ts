@@ -101,6 +101,7 @@ const headerParts: Array<(column: OutcomeColumn) => string> = [
   (column) => plainHtml('p', 'place-dates', column.placeAndDates, column.lang),
   (column) => plainHtml('p', 'co-organisers', column.coOrganisers, column.lang),
   (column) => plainHtml('p', 'participation', column.participation, column.lang),
+  (column) => (column.addressee ? shownHtml('p', 'addressee', column.addressee, column) : ''),
 ];
 
 const preambleHtml = (column: OutcomeColumn): string => column.preamble.map((text) => shownHtml('p', 'preamble', text, column)).join('');
@@ -235,6 +236,7 @@ h1.title { margin-block: 0 0.3em; }
 h2.section-heading { margin-block-start: 1.2em; }
 .closing-block { margin-block-start: 2em; }
 .participation { margin-block: 0.6em 0.3em; }
+.title-block .addressee { margin-block: 1.2em 0; }
 /* The seeds end with the secretariats' addresses side by side. */
 .contacts { display: flex; flex-wrap: wrap; gap: 0.8em 2em; margin-block-start: 1.5em; break-inside: avoid; }
 address.contact { font-style: normal; flex: 1 1 14em; }

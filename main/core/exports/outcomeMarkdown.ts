@@ -85,6 +85,7 @@ function columnBlocks(model: OutcomeModel, column: OutcomeColumn): string[] {
     column.placeAndDates === '' ? '' : escapeMarkdownLine(column.placeAndDates),
     column.coOrganisers === '' ? '' : escapeMarkdownLine(column.coOrganisers),
     column.participation === '' ? '' : `**${escapeMarkdownInline(column.participation)}**`,
+    column.addressee ? shown(column.addressee) : '',
     model.variant === 'amendments' ? `> ${documentText(column.lang)('html.markdownLegend')}` : '',
     ...column.preamble.map(shown),
     column.leadIn ? `**${shown(column.leadIn)}**` : '',

@@ -205,6 +205,7 @@ function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, op
   const endDate = formatDates(doc.endDate || doc.startDate, '', lang);
   // A kind this Plenary does not know prints every part it has.
   const spec = documentKind(doc.kind);
+  const inTitleBlock = (part: string) => !!spec && (spec.titleBlock as readonly string[]).includes(part);
   const wants = (part: string) => !spec || (spec.closing as readonly string[]).includes(part) || (spec.titleBlock as readonly string[]).includes(part);
   const placeAndEnd = () =>
     place || endDate ? r.shown({ [lang]: place && endDate ? r.t('outcome.placeAndDates', { place: place.text, dates: endDate }) : (place?.text ?? endDate) }) : null;
@@ -225,6 +226,7 @@ function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, op
     placeAndDates,
     coOrganisers: coOrganisersLine(doc, lang, r, wants),
     participation: doc.participation ? values('forum.participation') : '',
+    addressee: inTitleBlock('addressee') ? addresseeLine(doc, r) : null,
     preamble: preambleParagraphs,
     leadIn: field('leadIn'),
     items: doc.paragraphs.map((p) => item(doc, p, r, openOf.get(p.id) ?? [], input.languages, lang === input.languages[0])),
@@ -244,25 +246,43 @@ function coOrganisersLine(doc: OutcomeDocument, lang: string, r: Resolver, wants
 
 /** A contact block's lines in the column's language (the source's where it has none): organisation, address lines, phone, e-mail, website. */
 function contactLines(contact: DocumentContact, r: Resolver, source: string): string[] {
+  // In a right-to-left column, a number, an address or a line in another language is isolated
+  // (Unicode bidi isolates, which Word and browsers honour): "+86 578 800 1200" and "8 Changsong
+  // Road" keep their order instead of being reordered around the Arabic.
+  const rtl = directionOf(r.lang) === 'rtl';
+  const ltr = (text: string) => (rtl && text !== '' ? `\u2066${text}\u2069` : text);
   const own = (texts: Record<string, string>) => texts[r.lang] || texts[source] || Object.values(texts).find((text) => text !== '') || '';
-  const address = own(contact.address)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
+  const isolated = (texts: Record<string, string>) => (rtl && !texts[r.lang] ? (line: string) => `\u2068${line}\u2069` : (line: string) => line);
+  const lines = (texts: Record<string, string>) =>
+    own(texts)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map(isolated(texts));
   return [
-    own(contact.organisation),
-    ...address,
-    contact.phone === '' ? '' : r.t('closing.phone', { phone: contact.phone }),
-    contact.email,
-    contact.website,
+    ...lines(contact.organisation),
+    ...lines(contact.address),
+    contact.phone === '' ? '' : r.t('closing.phone', { phone: ltr(contact.phone) }),
+    ltr(contact.email),
+    ltr(contact.website),
   ].filter((line) => line !== '');
+}
+
+/** "To: …" in the column's language, or null where the document names no addressee. */
+function addresseeLine(doc: OutcomeDocument, r: Resolver): ShownText | null {
+  const addressee = r.shown(doc.addressee);
+  if (!addressee) return null;
+  const text = r.t('closing.addressee', { addressee: addressee.text });
+  return { ...addressee, text, parts: bracketParts(text, false) };
 }
 
 /** The addressee and the signatories, in the column's language, where the kind prints them. */
 function closingBlock(doc: OutcomeDocument, r: Resolver, wants: (part: string) => boolean): ShownText[] {
   const lines: ShownText[] = [];
-  const addressee = wants('addressee') ? r.shown(doc.addressee) : null;
-  if (addressee) lines.push({ ...addressee, text: r.t('closing.addressee', { addressee: addressee.text }), parts: bracketParts(r.t('closing.addressee', { addressee: addressee.text }), false) });
+  // A kind that names its addressee in the title block (a letter) does not repeat it here.
+  const spec = documentKind(doc.kind);
+  const addressee = wants('addressee') && !(spec?.titleBlock as readonly string[] | undefined)?.includes('addressee') ? addresseeLine(doc, r) : null;
+  if (addressee) lines.push(addressee);
   if (!wants('signatories') || doc.signatories.length === 0) return lines;
   const separator = r.t('agenda.listSeparator');
   const plain = (text: string): ShownText | null => r.shown({ [r.lang]: text });

@@ -110,6 +110,8 @@ export interface OutcomeColumn {
   coOrganisers: string;
   /** "200 participants, 18 international organisations, 17 countries" in this language, or '' when the document leaves it out. */
   participation: string;
+  /** A letter's "To: …", printed before its body where the kind's title block names it. */
+  addressee: ShownText | null;
   /** The preamble cut at line breaks, one entry per paragraph, no empty ones. */
   preamble: ShownText[];
   leadIn: ShownText | null;

@@ -4,7 +4,7 @@
 // drifted apart (labels bold and points justified in the PDF only, the subtitle italic in the PDF
 // and bold in Word); a test reads both files back and compares them with this sheet.
 
-export const styledElements = ['title', 'subtitle', 'placeDates', 'coOrganisers', 'participation', 'preamble', 'leadIn', 'label', 'paragraph', 'sectionHeading', 'closing', 'contact'] as const;
+export const styledElements = ['title', 'subtitle', 'placeDates', 'coOrganisers', 'participation', 'addressee', 'preamble', 'leadIn', 'label', 'paragraph', 'sectionHeading', 'closing', 'contact'] as const;
 export type StyledElement = (typeof styledElements)[number];
 
 export type Alignment = 'start' | 'center' | 'end' | 'justify';
@@ -27,6 +27,8 @@ const base: Record<StyledElement, ElementStyle> = {
   coOrganisers: { bold: false, italic: false, align: 'center', sizePt: 10 },
   // The seeds' figures under the title ("200 Participants 18 International Organisations 17 countries").
   participation: { bold: true, italic: false, align: 'center', sizePt: 12 },
+  // A letter's "To: …", at the start of the line above the body.
+  addressee: { bold: false, italic: false, align: 'start', sizePt: null },
   preamble: { bold: false, italic: false, align: 'justify', sizePt: null },
   leadIn: { bold: true, italic: false, align: 'start', sizePt: null },
   // "First, " before a point, as the seeds set it.
@@ -69,6 +71,7 @@ export const htmlSelectors: Record<StyledElement, string> = {
   placeDates: '.place-dates',
   coOrganisers: '.co-organisers',
   participation: '.participation',
+  addressee: '.addressee',
   preamble: '.preamble',
   leadIn: '.lead-in',
   label: '.label',

@@ -8,8 +8,10 @@ import type { ExportedFile } from '../../../shared/exports';
 import type { OutcomeDocument } from '../../../shared/outcome';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { documentText } from '../../../main/core/exports/documentText';
+import { buildOutcomeModel } from '../../../main/core/exports/outcomeModel';
 import { chromium, poppler, skipWithout } from '../../programs';
 import { tempCore, tempDir } from '../helpers/tempCore';
+import { demoCore } from './demoExportFixture';
 import { call } from './outcomeExportFixture';
 
 // The demo forum carries one document of each kind the seeds show, and each prints in English,
@@ -34,7 +36,11 @@ function textOf(file: ExportedFile, format: string): string {
   const bytes = Buffer.from(file.data, 'base64');
   if (format === 'docx') {
     const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml'] ?? new Uint8Array());
-    return xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
+    const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+    return xml
+      .replace(/<w:p[ >]/g, '\n$&')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(?:amp|lt|gt|quot|apos);/g, (entity) => entities[entity] ?? entity);
   }
   const pdf = path.join(tempDir(), 'out.pdf');
   fs.writeFileSync(pdf, bytes);
@@ -70,6 +76,16 @@ describe('the demo forum’s documents', () => {
     expect(missing).toBe(0);
   });
 
+  it('keeps the contacts’ numbers and English lines in their order in an Arabic version', async () => {
+    const { ctx, forumId } = await demoCore({ arabic: true });
+    const column = buildOutcomeModel(ctx.db, { documentId: forumId, languages: ['ar'], variant: 'clean', annexes: { participation: false, provenance: false }, fallback: true }).columns[0];
+    const [secretariat] = column?.contacts ?? [];
+    // Bidi isolates: the phone number left to right inside the Arabic label, an English line as a whole.
+    expect(secretariat).toContain('هاتف: \u2066+86 578 800 1200\u2069');
+    expect(secretariat).toContain('\u20688 Changsong Road, Xiping Subdistrict\u2069');
+    expect(secretariat).toContain('\u2066forum-secretariat@example.org\u2069');
+  });
+
   for (const format of ['docx', 'pdf'] as const) {
     it(`exports each as ${format} in en, zh and es: headings in the language, merge fields resolved, the Consensus's figures and contacts`, async (context) => {
       if (format === 'pdf') skipWithout(context, chromium, poppler);
@@ -98,6 +114,12 @@ describe('the demo forum’s documents', () => {
             contains({ en: 'UN-Habitat', zh: '联合国人居署', es: 'ONU-Hábitat' }[lang]);
           }
           if (kind === 'letter_of_intent') {
+            // As letters are laid out: the addressee above the body, the signatories below it.
+            const addressee = text.indexOf(squash(t('closing.addressee', { addressee: doc.addressee[lang] ?? '' })));
+            const body = text.indexOf(squash(doc.paragraphs[0]?.text[lang] ?? '').slice(0, 12));
+            expect(addressee, where).toBeGreaterThan(0);
+            expect(addressee, where).toBeLessThan(body);
+            expect(body, where).toBeLessThan(text.indexOf(squash(t('closing.signatories'))));
             contains(t('closing.signatories'));
             contains({ en: 'County Magistrate', zh: '县长', es: 'Jefe del condado' }[lang]);
           }

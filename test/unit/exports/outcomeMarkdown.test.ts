@@ -38,6 +38,7 @@ const column = (overrides: Partial<OutcomeColumn>): OutcomeColumn => ({
   placeAndDates: '',
   coOrganisers: '',
   participation: '',
+  addressee: null,
   contacts: [],
   preamble: [],
   leadIn: null,

@@ -43,7 +43,9 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
   const form = useForm<DocumentFormValues, unknown, OutcomeDocumentInput>({ defaultValues, resolver });
   const { register, handleSubmit, setError, formState } = form;
   const newerKind = storedKind !== undefined && !isDocumentKind(storedKind);
-  const closingParts = documentKind(form.watch('kind'))?.closing ?? [];
+  const spec = documentKind(form.watch('kind'));
+  const closingParts = spec?.closing ?? [];
+  const namesAddressee = closingParts.includes('addressee') || (spec?.titleBlock ?? []).includes('addressee');
 
   const submit = handleSubmit(async (values) => {
     setSaveError(undefined);
@@ -119,7 +121,7 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
       </label>
       <DocumentTextField {...text} name="closing" label={t('drafting.details.closing')} translations={translations?.closing} />
       <p className="hint">{t('drafting.details.closingHint')}</p>
-      {closingParts.includes('addressee') && (
+      {namesAddressee && (
         <DocumentTextField {...text} name="addressee" label={t('drafting.details.addressee')} multiline translations={translations?.addressee} />
       )}
       {closingParts.includes('signatories') && <DocumentSignatoriesField form={form} languages={languages} />}

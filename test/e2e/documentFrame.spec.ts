@@ -49,3 +49,22 @@ test('the forum form names the co-organisers per language', async ({ page, serve
   await page.getByRole('link', { name: en.forum.edit }).click();
   await expect(page.getByRole('textbox', { name: `${en.forumForm.coOrganiserNames} in Spanish` })).toHaveValue('ONU-Hábitat\nGobierno de Zhejiang');
 });
+
+test('a new document’s switches follow the kind chosen until the user sets them', async ({ page, server }) => {
+  await openDemo(page, server.url);
+  await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
+  await page.getByRole('button', { name: d.newDocument.button }).click();
+  const kind = page.getByRole('combobox', { name: d.details.kind });
+  const figures = page.getByRole('checkbox', { name: d.details.participation });
+  const closingLine = page.getByRole('checkbox', { name: d.details.closingLine });
+  await expect(figures).toBeChecked();
+  await kind.selectOption('concept_note');
+  await expect(figures).not.toBeChecked();
+  await expect(closingLine).not.toBeChecked();
+  await closingLine.check();
+  await kind.selectOption('consensus');
+  await expect(figures).toBeChecked();
+  // Set by hand: kept whatever the kind.
+  await kind.selectOption('concept_note');
+  await expect(closingLine).toBeChecked();
+});

@@ -6,6 +6,7 @@ import type { CoreContext } from '../../../main/core/coreContext';
 import { buildOutcomeModel } from '../../../main/core/exports/outcomeModel';
 import { snapshot, tempCore } from '../helpers/tempCore';
 import { forumTables } from '../sync/forumTables';
+import { forumWithMessages, generate } from '../documents/keyMessagesFixture';
 import { addParagraph, call, createDocument, documentInput, refusal, send, trilingualForum } from './draftingFixture';
 
 // The title block and closing as the seeds print them: the participation sentence and the closing
@@ -108,6 +109,16 @@ describe('the title block and closing of a document', () => {
     const error = await refusal(ctx, 'forums:update', { id: forum.id, forum: { ...values, coOrganiserNames: { zh: '人居署\u202e' } } });
     expect(error.issues?.map((i) => [i.path, i.message])).toContainEqual(['forum.coOrganiserNames.zh', 'validation.controlCharacters']);
     expect(snapshot(ctx)).toBe(forumBefore);
+  });
+});
+
+describe('the Key messages document', () => {
+  it('takes the forum’s co-organisers in each language when it is generated', async () => {
+    const { ctx, forum } = await forumWithMessages();
+    const { id: _id, isDemo: _demo, ...values } = await call<Forum>(ctx, 'forums:get', { id: forum.id });
+    await call(ctx, 'forums:update', { id: forum.id, forum: { ...values, coOrganiserNames: { zh: '联合国人居署\n尤卡坦州政府' } } });
+    const { documentId } = await generate(ctx, forum.id);
+    expect((await call<OutcomeDocument>(ctx, 'outcome:get', { documentId })).coOrganiserNames).toEqual({ zh: '联合国人居署\n尤卡坦州政府' });
   });
 });
 

@@ -8,9 +8,18 @@
 export const documentKindNames = ['consensus', 'key_messages', 'communique', 'declaration', 'concept_note', 'letter_of_intent', 'session_report'] as const;
 export type DocumentKindName = (typeof documentKindNames)[number];
 
-/** Parts printed around the paragraphs, beyond title, subtitle, place and dates. */
-export type TitlePart = 'coOrganisers';
-/** `closing`: the closing place-and-date line (the document's own, else place and end date). */
+/**
+ * Parts printed around the paragraphs, beyond title, subtitle, place and dates. `participation`:
+ * the forum's figures as one sentence ("200 participants, 18 international organisations, 17
+ * countries"), as the seeds' Consensus carries it under its title; listed here, it is on by
+ * default for the kind, and each document may turn it on or off.
+ */
+export type TitlePart = 'coOrganisers' | 'participation' | 'addressee';
+/**
+ * `closing`: the closing place-and-date line (the document's own, else place and end date); listed
+ * here, it is on by default for the kind, and each document may turn it off or on. Contact blocks
+ * (a secretariat's address) print after it on every kind that has any.
+ */
 export type ClosingPart = 'closing' | 'addressee' | 'signatories';
 
 export interface DocumentKindSpec {
@@ -29,7 +38,7 @@ export interface DocumentKindSpec {
 }
 
 export const documentKinds: Record<DocumentKindName, DocumentKindSpec> = {
-  consensus: { sections: [], numbering: 'ordinal', titleBlock: ['coOrganisers'], closing: ['closing'] },
+  consensus: { sections: [], numbering: 'ordinal', titleBlock: ['coOrganisers', 'participation'], closing: ['closing'] },
   key_messages: { sections: [], numbering: 'numbers', titleBlock: ['coOrganisers'], closing: ['closing'] },
   communique: { sections: [], numbering: 'numbers', titleBlock: ['coOrganisers'], closing: ['closing'] },
   declaration: { sections: [], numbering: 'numbers', titleBlock: ['coOrganisers'], closing: ['closing'] },
@@ -39,11 +48,12 @@ export const documentKinds: Record<DocumentKindName, DocumentKindSpec> = {
     titleBlock: ['coOrganisers'],
     closing: [],
   },
+  // A letter names its addressee above the body, as letters do; signatories and the dateline close it.
   letter_of_intent: {
     sections: [],
     numbering: 'none',
-    titleBlock: [],
-    closing: ['addressee', 'signatories', 'closing'],
+    titleBlock: ['addressee'],
+    closing: ['signatories', 'closing'],
   },
   session_report: {
     sections: [],
@@ -71,4 +81,39 @@ export interface Signatory {
   name: string;
   title: Record<string, string>;
   organisation: Record<string, string>;
+}
+
+/** A contact block after the closing (a secretariat's): organisation and address per language. */
+export interface DocumentContact {
+  organisation: Record<string, string>;
+  /** Per language; its lines print as separate lines. */
+  address: Record<string, string>;
+  email: string;
+  phone: string;
+  website: string;
+}
+
+/** Whether the title block carries the participation sentence: the document's choice, else the kind's default. */
+export function showsParticipation(kind: string, chosen: boolean | null): boolean {
+  if (chosen !== null) return chosen;
+  return (documentKind(kind)?.titleBlock ?? []).includes('participation');
+}
+
+/** Whether the closing place-and-date line prints: the document's choice, else the kind's default (a newer kind's: yes). */
+export function showsClosingLine(kind: string, chosen: boolean | null): boolean {
+  if (chosen !== null) return chosen;
+  const spec = documentKind(kind);
+  return !spec || spec.closing.includes('closing');
+}
+
+/**
+ * The co-organisers' names in `lang`: that language's own list (one name a line) where it has
+ * one, else the names as entered, which older forums hold as plain names for every language.
+ */
+export function coOrganisersIn(names: string[], perLanguage: Record<string, string>, lang: string): string[] {
+  const own = (perLanguage[lang] ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return own.length > 0 ? own : names;
 }

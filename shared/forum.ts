@@ -2,6 +2,7 @@ import { documentKindNames } from './documentKinds';
 import { z } from 'zod';
 import { languageTagPattern } from './languages';
 import { multilingualText } from './multilingual';
+import { coOrganiserNames } from './documentContacts';
 
 /** The kinds of document (see shared/documentKinds.ts, the registry). */
 export const outcomeKinds = documentKindNames;
@@ -41,6 +42,8 @@ export const forumInput = z
       .max(12, 'validation.tooMany'),
     sourceLanguage: z.string().regex(languageTagPattern, 'validation.languageTag'),
     outcomeKind: z.enum(outcomeKinds, 'validation.required'),
+    /** The co-organisers per language, one a line; left out by an older form: unchanged. */
+    coOrganiserNames: coOrganiserNames.optional(),
   })
   .strict()
   .superRefine((forum, ctx) => {
@@ -56,8 +59,8 @@ export const forumInput = z
     if (!forum.title[forum.sourceLanguage]) {
       ctx.addIssue({ code: 'custom', path: ['title', forum.sourceLanguage], message: 'validation.titleRequired' });
     }
-    for (const field of ['title', 'theme', 'venue'] as const) {
-      for (const lang of Object.keys(forum[field])) {
+    for (const field of ['title', 'theme', 'venue', 'coOrganiserNames'] as const) {
+      for (const lang of Object.keys(forum[field] ?? {})) {
         if (!forum.languages.includes(lang)) {
           ctx.addIssue({ code: 'custom', path: [field, lang], message: 'validation.notWorkingLanguage' });
         }
@@ -77,6 +80,8 @@ export const forum = z.object({
   endDate: z.string(),
   timeZone: z.string(),
   coOrganisers: z.array(z.string()),
+  /** Per language, the co-organisers one a line (see coOrganisersIn). */
+  coOrganiserNames: z.record(z.string(), z.string()),
   languages: z.array(z.string()),
   sourceLanguage: z.string(),
   outcomeKind: z.enum(outcomeKinds),

@@ -3,6 +3,7 @@ import { rowId, translationState } from './agenda';
 import { forumId, isoDate, outcomeKinds, paragraphStatuses, sessionKinds } from './forum';
 import { languageTagPattern } from './languages';
 import { multilingualText } from './multilingual';
+import { coOrganiserNames, documentContact, maxContacts } from './documentContacts';
 
 /** How numbered paragraphs are labelled: "First, …" in each language, "1.", or not at all. */
 export const numberingStyles = ['ordinal', 'numbers', 'none'] as const;
@@ -44,6 +45,13 @@ export const outcomeDocumentInput = z
     numbering: z.enum(numberingStyles, 'validation.required'),
     addressee: multilingualText(1000).optional(),
     signatories: z.array(signatory).max(50, 'validation.tooMany').optional(),
+    /** The co-organisers per language, one a line; left out by an older form: unchanged. */
+    coOrganiserNames: coOrganiserNames.optional(),
+    /** The participation sentence in the title block; left out: the kind's default (or unchanged). */
+    participation: z.boolean().optional(),
+    /** The closing place-and-date line; left out: the kind's default (or unchanged). */
+    closingLine: z.boolean().optional(),
+    contacts: z.array(documentContact).max(maxContacts, 'validation.tooMany').optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -98,6 +106,12 @@ export const outcomeDocument = z.object({
   /** Letters and announcements: to whom, per language. */
   addressee: texts,
   signatories: z.array(signatory),
+  coOrganiserNames: texts,
+  /** Whether the title block prints the participation sentence (the document's choice, else its kind's). */
+  participation: z.boolean(),
+  /** Whether the closing place-and-date line prints (the document's choice, else its kind's). */
+  closingLine: z.boolean(),
+  contacts: z.array(documentContact),
   /** The forum's working languages, source first, and its source language. */
   languages: z.array(z.string()),
   sourceLanguage: z.string(),

@@ -1,4 +1,5 @@
 import type { Amendment } from '../../../shared/amendments';
+import { coOrganisersIn } from '../../../shared/documentKinds';
 import { pickText } from '../../../shared/multilingual';
 import { textAfterLabel } from '../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../shared/ordinalWords';
@@ -56,7 +57,8 @@ export function formatOutcome(document: OutcomeDocument, lang: string, variant: 
   const dates = formatDates(document.startDate, document.endDate, lang);
   head.push([place, dates].filter(Boolean).join(listComma(lang)));
   lines.push(...head.filter(Boolean));
-  if (document.coOrganisers.length > 0) lines.push('', ...document.coOrganisers);
+  const organisers = coOrganisersIn(document.coOrganisers, document.coOrganiserNames, lang);
+  if (organisers.length > 0) lines.push('', ...organisers);
   block(text(document.preamble).marked);
   block(text(document.leadIn).marked);
   if (document.paragraphs.length === 0) block('(No paragraphs yet.)');

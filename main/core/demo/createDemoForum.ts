@@ -9,6 +9,7 @@ import { writeRow, type Writer } from '../store/changeLog';
 import { createForum, currentDemoId, getForum } from '../store/forums';
 import { sourceLinkId } from '../store/paragraphSources';
 import { writeRows } from '../store/writeRows';
+import { demoValidatedSessions, writeDemoDocuments } from './demoDocuments';
 
 const text = z.record(z.string(), z.string());
 const demoSchema = z.object({
@@ -67,6 +68,7 @@ const participantsSchema = z.array(
     key: z.string(),
     name: z.string(),
     organisation: z.string(),
+    position: z.string().optional(),
     orgType: z.string(),
     country: z.string(),
     gender: z.string(),
@@ -118,6 +120,7 @@ export function createDemoForum(writer: Writer): Forum {
           ...base,
           name: p.name,
           organisation: p.organisation,
+          position: p.position ?? null,
           org_type: p.orgType,
           country: p.country,
           gender: p.gender,
@@ -171,6 +174,7 @@ export function createDemoForum(writer: Writer): Forum {
         };
       }),
     );
+    const validated = demoValidatedSessions();
     demo.keyMessages.forEach((k, index) => {
       writeRow(writer, 'key_messages', idOf(k.key), {
         ...base,
@@ -178,6 +182,8 @@ export function createDemoForum(writer: Writer): Forum {
         text: k.text,
         theme: k.theme ?? null,
         position: `a${String(index).padStart(4, '0')}`,
+        // Validated by the chairs of some sessions: the Key messages document is built from these.
+        status: validated.has(k.session) ? 'validated' : undefined,
       });
       for (const source of k.sources) {
         writeRow(writer, 'key_message_sources', randomUUID(), { ...base, key_message_id: idOf(k.key), note_id: idOf(source) });
@@ -215,6 +221,10 @@ export function createDemoForum(writer: Writer): Forum {
         writeRow(writer, 'paragraph_sources', sourceLinkId(idOf(p.key), idOf(source)), { ...base, paragraph_id: idOf(p.key), key_message_id: idOf(source) });
       }
     });
-    return forum;
+    writeDemoDocuments(writer, forum, {
+      idOf,
+      keyMessagesOf: (session) => demo.keyMessages.filter((k) => k.session === session).map((k) => ({ key: k.key, text: k.text })),
+    });
+    return getForum(writer.db, forum.id);
   })();
 }

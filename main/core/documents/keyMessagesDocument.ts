@@ -45,6 +45,7 @@ function keyMessagesDocument(writer: Writer, forum: Forum, chosen: string | unde
     start_date: forum.startDate,
     end_date: forum.endDate,
     co_organisers: forum.coOrganisers,
+    co_organiser_names: forum.coOrganiserNames,
     preamble: {},
     lead_in: {},
     closing: {},

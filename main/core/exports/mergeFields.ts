@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AgendaSession } from '../../../shared/agenda';
+import { coOrganisersIn } from '../../../shared/documentKinds';
 import { isMergeField, mergeFieldPattern, type MergeFieldName } from '../../../shared/mergeFields';
 import { pickText } from '../../../shared/multilingual';
 import { participationSentence } from '../../../shared/participationSentence';
@@ -29,7 +30,7 @@ export function mergeValues(db: Database, forumId: string, lang: string): MergeV
     'forum.theme': () => text(forum.theme),
     'forum.dates': () => forumDates(forum, lang),
     'forum.venue': () => text(forum.venue),
-    'forum.coOrganisers': () => forum.coOrganisers.join(separator),
+    'forum.coOrganisers': () => coOrganisersIn(forum.coOrganisers, forum.coOrganiserNames, lang).join(separator),
     'forum.participation': () => participationSentence(sentenceTranslate(t, lang), lang, participationStats(db, forum.id)),
     'forum.participantCount': () => new Intl.NumberFormat(lang).format(participationStats(db, forum.id).participants),
     'forum.participants': () =>

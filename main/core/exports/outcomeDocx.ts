@@ -1,4 +1,4 @@
-import { HeadingLevel, Paragraph, Table, TableRow, WidthType, type ICommentOptions } from 'docx';
+import { BorderStyle, HeadingLevel, Paragraph, Table, TableRow, WidthType, type ICommentOptions } from 'docx';
 import type { PaperSize } from '../../../shared/exports';
 import { docxCell, docxDocument, docxParagraph, docxTable, packDocx, paragraphProperties, revisionIds, tableFrame, textWidth } from './docxText';
 import { docxStyle, itemParagraphs, shownRuns, type DocxWriting } from './outcomeDocxItems';
@@ -31,13 +31,42 @@ function plainParagraph(text: string, element: StyledElement, column: OutcomeCol
   return [docxParagraph(text, column.lang, { ...style.paragraph, ...options }, style.run)];
 }
 
+/** A contact block: one short paragraph a line, as the seeds print the secretariat's address. */
+function contactParagraphs(lines: string[], column: OutcomeColumn, w: DocxWriting, before: number): Paragraph[] {
+  const style = docxStyle('contact', column.lang, w.parallel);
+  return lines.map((line, index) => docxParagraph(line, column.lang, { ...style.paragraph, spacing: { before: index === 0 ? before : 0, after: 0 } }, style.run));
+}
+
+const noBorder = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+
+/**
+ * The contact blocks: side by side in a borderless table on a page of one language, as the seeds
+ * end (and as the HTML/PDF sets them); one under another in a narrow parallel column.
+ */
+function contactBlocks(column: OutcomeColumn, w: DocxWriting, width: number): Array<Paragraph | Table> {
+  if (column.contacts.length === 0) return [];
+  if (w.parallel || column.contacts.length === 1) return column.contacts.flatMap((lines, index) => contactParagraphs(lines, column, w, index === 0 ? 480 : 240));
+  const cellWidth = Math.floor(width / column.contacts.length);
+  return [
+    new Table({
+      borders: { top: noBorder, bottom: noBorder, left: noBorder, right: noBorder, insideHorizontal: noBorder, insideVertical: noBorder },
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: column.contacts.map(() => cellWidth),
+      visuallyRightToLeft: column.dir === 'rtl',
+      rows: [new TableRow({ children: column.contacts.map((lines) => docxCell(contactParagraphs(lines, column, w, 480), { width: cellWidth, framed: false })) })],
+    }),
+  ];
+}
+
 /** The column's blocks in a fixed order, so every column yields the same rows. */
-function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
+function blocks(column: OutcomeColumn, w: DocxWriting, width: number): Block[] {
   const out: Block[] = [
     shownParagraph(column.title, 'title', column, w, { heading: HeadingLevel.TITLE }),
     shownParagraph(column.subtitle, 'subtitle', column, w, { spacing: { after: 240 } }),
     plainParagraph(column.placeAndDates, 'placeDates', column, w),
-    plainParagraph(column.coOrganisers, 'coOrganisers', column, w, { spacing: { after: 360 } }),
+    plainParagraph(column.coOrganisers, 'coOrganisers', column, w, { spacing: { after: column.participation ? 120 : 360 } }),
+    plainParagraph(column.participation, 'participation', column, w, { spacing: { after: 360 } }),
+    shownParagraph(column.addressee, 'addressee', column, w, { spacing: { before: 240, after: 240 } }),
     column.preamble.flatMap((p) => shownParagraph(p, 'preamble', column, w)),
     shownParagraph(column.leadIn, 'leadIn', column, w),
   ];
@@ -46,6 +75,8 @@ function blocks(column: OutcomeColumn, w: DocxWriting): Block[] {
   // The kind's closing parts (signatories, contact lines) as plain paragraphs, then the dateline.
   out.push((column.closingBlock ?? []).flatMap((line, index) => shownParagraph(line, 'paragraph', column, w, index === 0 ? { spacing: { before: 360 } } : {})));
   out.push(shownParagraph(column.closing, 'closing', column, w, { spacing: { before: 360 } }));
+  // Each contact block a paragraph of lines, as the seeds print the secretariat's address.
+  out.push(contactBlocks(column, w, width));
   // Side by side, each column lists its own notes at its end (one language alone has Word footnotes).
   if (w.parallel) out.push(richNotesParagraphs(rich.notes, column.lang, documentText(column.lang)('outcome.notes'), w.listInstance));
   return out;
@@ -106,9 +137,9 @@ export async function outcomeDocx(model: OutcomeModel, paper: PaperSize): Promis
   // Word wants tracked changes and comments told apart by id across the whole document: one counter.
   const nextId = revisionIds();
   const w: DocxWriting = { variant: model.variant, revisionId: nextId, commentId: nextId, comments, parallel: model.columns.length > 1, listInstance: revisionIds() };
-  const perColumn = model.columns.map((column) => blocks(column, w));
   // Three or more languages side by side need the width of a landscape page.
   const landscape = model.columns.length >= 3;
+  const perColumn = model.columns.map((column) => blocks(column, w, textWidth(paper, landscape)));
   const body: Array<Paragraph | Table> =
     model.columns.length === 1 ? (perColumn[0] ?? []).flat() : [parallelTable(model, perColumn, paper, landscape)];
   for (const annex of model.annexes) body.push(...annexChildren(annex, paper, landscape));

@@ -120,6 +120,8 @@ const headerParts: Array<(column: OutcomeColumn) => string> = [
   (column) => (column.subtitle ? shownHtml('p', 'subtitle', column.subtitle, column) : ''),
   (column) => plainHtml('p', 'place-dates', column.placeAndDates, column.lang),
   (column) => plainHtml('p', 'co-organisers', column.coOrganisers, column.lang),
+  (column) => plainHtml('p', 'participation', column.participation, column.lang),
+  (column) => (column.addressee ? shownHtml('p', 'addressee', column.addressee, column) : ''),
 ];
 
 const preambleHtml = (column: OutcomeColumn): string => column.preamble.map((text) => shownHtml('p', 'preamble', text, column)).join('');
@@ -133,6 +135,11 @@ const preambleParagraph =
 const leadInHtml = (column: OutcomeColumn): string => (column.leadIn ? shownHtml('p', 'lead-in', column.leadIn, column) : '');
 const closingBlockHtml = (column: OutcomeColumn): string => (column.closingBlock ?? []).map((line) => shownHtml('p', 'closing-part', line, column)).join('');
 const closingHtml = (column: OutcomeColumn): string => (column.closing ? shownHtml('p', 'closing', column.closing, column) : '');
+/** Each contact block as an address: its lines one under another. */
+const contactsHtml = (column: OutcomeColumn): string =>
+  column.contacts.length === 0
+    ? ''
+    : `<div class="contacts">${column.contacts.map((lines) => `<address class="contact">${lines.map((line) => plainHtml('p', 'contact-line', line, column.lang)).join('')}</address>`).join('')}</div>`;
 
 /** The column's notes, numbered through its text, after the closing line. */
 const columnNotesHtml = (column: OutcomeColumn, rich: RichColumn): string => notesHtml(rich.notes, column.lang, documentText(column.lang)('outcome.notes'));
@@ -148,7 +155,9 @@ function singleColumnHtml(model: OutcomeModel, column: OutcomeColumn): string {
     `<header class="title-block">${headerParts.map((part) => part(column)).join('')}</header>`,
     `<section class="preamble-block">${preambleHtml(column)}${leadInHtml(column)}</section>`,
     `<section class="paragraphs">${items.join('')}</section>`,
-    closingBlockHtml(column) + closingHtml(column) === '' ? '' : `<footer class="closing-block">${closingBlockHtml(column)}${closingHtml(column)}</footer>`,
+    closingBlockHtml(column) + closingHtml(column) + contactsHtml(column) === ''
+      ? ''
+      : `<footer class="closing-block">${closingBlockHtml(column)}${closingHtml(column)}${contactsHtml(column)}</footer>`,
     columnNotesHtml(column, rich),
     '</article>',
   ].join('');
@@ -190,6 +199,7 @@ function parallelHtml(model: OutcomeModel): string {
   }
   rows.push(parallelRow(columns, closingBlockHtml, 'closing-row keep'));
   rows.push(parallelRow(columns, closingHtml, 'closing-row keep'));
+  rows.push(parallelRow(columns, contactsHtml, 'contacts-row keep'));
   // Each column's notes at the foot of its own column, numbered through its own text.
   rows.push(parallelRow(columns, (column) => columnNotesHtml(column, richOf(column)), 'notes-row'));
   const head = columns.map((column) => `<th${langAttributes(column.lang)}>${escapeHtml(languageName(column.lang, column.lang))}</th>`).join('');
@@ -255,6 +265,12 @@ h1.title { margin-block: 0 0.3em; }
 .lead-in { margin-block: 1em; break-after: avoid; }
 h2.section-heading { margin-block-start: 1.2em; }
 .closing-block { margin-block-start: 2em; }
+.participation { margin-block: 0.6em 0.3em; }
+.title-block .addressee { margin-block: 1.2em 0; }
+/* The seeds end with the secretariats' addresses side by side. */
+.contacts { display: flex; flex-wrap: wrap; gap: 0.8em 2em; margin-block-start: 1.5em; break-inside: avoid; }
+address.contact { font-style: normal; flex: 1 1 14em; }
+.contact-line { margin: 0; }
 .fallback { background: #f4f4f4; border-inline-start: 2pt solid #999; padding-inline-start: 4pt; }
 .fallback-note { font-size: 0.85em; font-style: italic; color: #555; }
 .legend { border: 0.5pt solid #999; padding: 0.4em 0.8em; margin-block-end: 1.2em; font-size: 9.5pt; break-inside: avoid; }

@@ -99,12 +99,16 @@ function columnBlocks(model: OutcomeModel, column: OutcomeColumn): string[] {
     column.subtitle ? `_${escapeMarkdownInline(column.subtitle.text)}_${column.subtitle.fallback ? ` _${escapeMarkdownInline(column.subtitle.fallbackNote)}_` : ''}` : '',
     column.placeAndDates === '' ? '' : escapeMarkdownLine(column.placeAndDates),
     column.coOrganisers === '' ? '' : escapeMarkdownLine(column.coOrganisers),
+    column.participation === '' ? '' : `**${escapeMarkdownInline(column.participation)}**`,
+    column.addressee ? shown(column.addressee) : '',
     model.variant === 'amendments' ? `> ${documentText(column.lang)('html.markdownLegend')}` : '',
     ...column.preamble.map(shown),
     column.leadIn ? `**${shown(column.leadIn)}**` : '',
     ...column.items.flatMap((item, index) => itemBlocks(item, index, column, rich, model.variant)),
     ...(column.closingBlock ?? []).map(shown),
     column.closing ? `_${escapeMarkdownInline(column.closing.text)}_${column.closing.fallback ? ` _${escapeMarkdownInline(column.closing.fallbackNote)}_` : ''}` : '',
+    // An address keeps its lines: a hard break (two spaces) ends each but the last.
+    ...column.contacts.map((lines) => lines.map(escapeMarkdownLine).join('  \n')),
     // The language's notes, numbered through its text, at its end.
     notesMarkdown(rich.notes),
   ].filter((block) => block !== '');

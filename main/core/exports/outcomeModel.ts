@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Amendment } from '../../../shared/amendments';
 import type { MissingTranslation, OutcomeExportInput } from '../../../shared/exports';
-import { documentKind, sectionHeadingKey } from '../../../shared/documentKinds';
+import { coOrganisersIn, documentKind, sectionHeadingKey, type DocumentContact } from '../../../shared/documentKinds';
 import { directionOf } from '../../../shared/languages';
 import { textAfterLabel } from '../../../shared/leadingOrdinal';
 import { paragraphLabel } from '../../../shared/ordinalWords';
@@ -205,10 +205,11 @@ function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, op
   const endDate = formatDates(doc.endDate || doc.startDate, '', lang);
   // A kind this Plenary does not know prints every part it has.
   const spec = documentKind(doc.kind);
+  const inTitleBlock = (part: string) => !!spec && (spec.titleBlock as readonly string[]).includes(part);
   const wants = (part: string) => !spec || (spec.closing as readonly string[]).includes(part) || (spec.titleBlock as readonly string[]).includes(part);
   const placeAndEnd = () =>
     place || endDate ? r.shown({ [lang]: place && endDate ? r.t('outcome.placeAndDates', { place: place.text, dates: endDate }) : (place?.text ?? endDate) }) : null;
-  const closing = wants('closing') ? (field('closing') ?? placeAndEnd()) : null;
+  const closing = doc.closingLine ? (field('closing') ?? placeAndEnd()) : null;
   const preamble = field('preamble');
   const preambleParagraphs = preamble
     ? preamble.text
@@ -223,21 +224,65 @@ function column(doc: OutcomeDocument, lang: string, input: OutcomeModelInput, op
     title: field('title'),
     subtitle: field('subtitle'),
     placeAndDates,
-    coOrganisers: doc.coOrganisers.length > 0 && wants('coOrganisers') ? r.t('outcome.coOrganisers', { names: doc.coOrganisers.join(lang.startsWith('zh') ? '、' : lang.startsWith('ar') ? '، ' : ', ') }) : '',
+    coOrganisers: coOrganisersLine(doc, lang, r, wants),
+    participation: doc.participation ? values('forum.participation') : '',
+    addressee: inTitleBlock('addressee') ? addresseeLine(doc, r) : null,
     preamble: preambleParagraphs,
     leadIn: field('leadIn'),
     items: doc.paragraphs.map((p) => item(doc, p, r, openOf.get(p.id) ?? [], input.languages, lang === input.languages[0])),
     closingBlock: closingBlock(doc, r, wants),
     closing,
+    contacts: doc.contacts.map((contact) => contactLines(contact, r, doc.sourceLanguage)).filter((lines) => lines.length > 0),
     pageTemplate: r.t('outcome.page'),
   };
+}
+
+/** "Co-organised by A, B" with the names in the column's language where the document has them. */
+function coOrganisersLine(doc: OutcomeDocument, lang: string, r: Resolver, wants: (part: string) => boolean): string {
+  const names = coOrganisersIn(doc.coOrganisers, doc.coOrganiserNames, lang);
+  if (names.length === 0 || !wants('coOrganisers')) return '';
+  return r.t('outcome.coOrganisers', { names: names.join(lang.startsWith('zh') ? '、' : lang.startsWith('ar') ? '، ' : ', ') });
+}
+
+/** A contact block's lines in the column's language (the source's where it has none): organisation, address lines, phone, e-mail, website. */
+function contactLines(contact: DocumentContact, r: Resolver, source: string): string[] {
+  // In a right-to-left column, a number, an address or a line in another language is isolated
+  // (Unicode bidi isolates, which Word and browsers honour): "+86 578 800 1200" and "8 Changsong
+  // Road" keep their order instead of being reordered around the Arabic.
+  const rtl = directionOf(r.lang) === 'rtl';
+  const ltr = (text: string) => (rtl && text !== '' ? `\u2066${text}\u2069` : text);
+  const own = (texts: Record<string, string>) => texts[r.lang] || texts[source] || Object.values(texts).find((text) => text !== '') || '';
+  const isolated = (texts: Record<string, string>) => (rtl && !texts[r.lang] ? (line: string) => `\u2068${line}\u2069` : (line: string) => line);
+  const lines = (texts: Record<string, string>) =>
+    own(texts)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map(isolated(texts));
+  return [
+    ...lines(contact.organisation),
+    ...lines(contact.address),
+    contact.phone === '' ? '' : r.t('closing.phone', { phone: ltr(contact.phone) }),
+    ltr(contact.email),
+    ltr(contact.website),
+  ].filter((line) => line !== '');
+}
+
+/** "To: …" in the column's language, or null where the document names no addressee. */
+function addresseeLine(doc: OutcomeDocument, r: Resolver): ShownText | null {
+  const addressee = r.shown(doc.addressee);
+  if (!addressee) return null;
+  const text = r.t('closing.addressee', { addressee: addressee.text });
+  return { ...addressee, text, parts: bracketParts(text, false) };
 }
 
 /** The addressee and the signatories, in the column's language, where the kind prints them. */
 function closingBlock(doc: OutcomeDocument, r: Resolver, wants: (part: string) => boolean): ShownText[] {
   const lines: ShownText[] = [];
-  const addressee = wants('addressee') ? r.shown(doc.addressee) : null;
-  if (addressee) lines.push({ ...addressee, text: r.t('closing.addressee', { addressee: addressee.text }), parts: bracketParts(r.t('closing.addressee', { addressee: addressee.text }), false) });
+  // A kind that names its addressee in the title block (a letter) does not repeat it here.
+  const spec = documentKind(doc.kind);
+  const addressee = wants('addressee') && !(spec?.titleBlock as readonly string[] | undefined)?.includes('addressee') ? addresseeLine(doc, r) : null;
+  if (addressee) lines.push(addressee);
   if (!wants('signatories') || doc.signatories.length === 0) return lines;
   const separator = r.t('agenda.listSeparator');
   const plain = (text: string): ShownText | null => r.shown({ [r.lang]: text });

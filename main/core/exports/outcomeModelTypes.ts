@@ -108,6 +108,10 @@ export interface OutcomeColumn {
   placeAndDates: string;
   /** "Co-organised by A, B" in this language, or '' when there are none (the names are printed as entered). */
   coOrganisers: string;
+  /** "200 participants, 18 international organisations, 17 countries" in this language, or '' when the document leaves it out. */
+  participation: string;
+  /** A letter's "To: …", printed before its body where the kind's title block names it. */
+  addressee: ShownText | null;
   /** The preamble cut at line breaks, one entry per paragraph, no empty ones. */
   preamble: ShownText[];
   leadIn: ShownText | null;
@@ -119,6 +123,8 @@ export interface OutcomeColumn {
   closingBlock?: ShownText[];
   /** The closing line; where the document has none, "place, end date" in this language. */
   closing: ShownText | null;
+  /** After the closing line: each contact block as its lines (organisation, address, phone, e-mail, website). */
+  contacts: string[][];
   /** "Page {{n}} of {{total}}" in this language, placeholders kept for the writer to fill. */
   pageTemplate: string;
 }

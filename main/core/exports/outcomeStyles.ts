@@ -4,7 +4,7 @@
 // drifted apart (labels bold and points justified in the PDF only, the subtitle italic in the PDF
 // and bold in Word); a test reads both files back and compares them with this sheet.
 
-export const styledElements = ['title', 'subtitle', 'placeDates', 'coOrganisers', 'preamble', 'leadIn', 'label', 'paragraph', 'sectionHeading', 'closing', 'annexNumber', 'annexTitle'] as const;
+export const styledElements = ['title', 'subtitle', 'placeDates', 'coOrganisers', 'participation', 'addressee', 'preamble', 'leadIn', 'label', 'paragraph', 'sectionHeading', 'closing', 'contact', 'annexNumber', 'annexTitle'] as const;
 export type StyledElement = (typeof styledElements)[number];
 
 export type Alignment = 'start' | 'center' | 'end' | 'justify';
@@ -25,6 +25,10 @@ const base: Record<StyledElement, ElementStyle> = {
   subtitle: { bold: false, italic: true, align: 'center', sizePt: 13 },
   placeDates: { bold: false, italic: false, align: 'center', sizePt: null },
   coOrganisers: { bold: false, italic: false, align: 'center', sizePt: 10 },
+  // The seeds' figures under the title ("200 Participants 18 International Organisations 17 countries").
+  participation: { bold: true, italic: false, align: 'center', sizePt: 12 },
+  // A letter's "To: …", at the start of the line above the body.
+  addressee: { bold: false, italic: false, align: 'start', sizePt: null },
   preamble: { bold: false, italic: false, align: 'justify', sizePt: null },
   leadIn: { bold: true, italic: false, align: 'start', sizePt: null },
   // "First, " before a point, as the seeds set it.
@@ -32,6 +36,8 @@ const base: Record<StyledElement, ElementStyle> = {
   paragraph: { bold: false, italic: false, align: 'justify', sizePt: null },
   sectionHeading: { bold: true, italic: false, align: 'start', sizePt: 13 },
   closing: { bold: false, italic: true, align: 'end', sizePt: null },
+  // A secretariat's address after the closing, small, as in the seeds.
+  contact: { bold: false, italic: false, align: 'start', sizePt: 9 },
   // "Annex I" over the annex's title, both centred, as UN documents set them.
   annexNumber: { bold: false, italic: false, align: 'center', sizePt: 11 },
   annexTitle: { bold: true, italic: false, align: 'center', sizePt: 14 },
@@ -67,12 +73,15 @@ export const htmlSelectors: Record<StyledElement, string> = {
   subtitle: '.subtitle',
   placeDates: '.place-dates',
   coOrganisers: '.co-organisers',
+  participation: '.participation',
+  addressee: '.addressee',
   preamble: '.preamble',
   leadIn: '.lead-in',
   label: '.label',
   paragraph: '.paragraph',
   sectionHeading: 'h2.section-heading',
   closing: '.closing',
+  contact: '.contact-line',
   annexNumber: '.annex .annex-number',
   annexTitle: '.annex h2.annex-title',
 };

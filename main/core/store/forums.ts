@@ -16,6 +16,7 @@ interface ForumRow {
   end_date: string | null;
   time_zone: string | null;
   co_organisers: string;
+  co_organiser_names: string;
   languages: string;
   source_language: string | null;
   outcome_kind: string | null;
@@ -32,6 +33,7 @@ function toForum(row: ForumRow): Forum {
     endDate: row.end_date ?? '',
     timeZone: row.time_zone ?? 'UTC',
     coOrganisers: JSON.parse(row.co_organisers) as string[],
+    coOrganiserNames: JSON.parse(row.co_organiser_names) as Record<string, string>,
     languages: JSON.parse(row.languages) as string[],
     sourceLanguage: row.source_language ?? 'en',
     outcomeKind: (row.outcome_kind ?? 'consensus') as OutcomeKind,
@@ -40,7 +42,7 @@ function toForum(row: ForumRow): Forum {
 }
 
 const columns =
-  'id, title, theme, venue, start_date, end_date, time_zone, co_organisers, languages, source_language, outcome_kind, is_demo';
+  'id, title, theme, venue, start_date, end_date, time_zone, co_organisers, co_organiser_names, languages, source_language, outcome_kind, is_demo';
 
 /** The forums this laptop lists, or those deleted (which can be restored, and shared so the deletion travels). */
 export function listForums(db: Database, deleted = false): Forum[] {
@@ -65,6 +67,8 @@ function forumValues(input: ForumInput) {
     end_date: input.endDate,
     time_zone: input.timeZone,
     co_organisers: input.coOrganisers,
+    // Languages with a list only: an emptied box means "the names as entered".
+    co_organiser_names: Object.fromEntries(Object.entries(input.coOrganiserNames ?? {}).filter(([, names]) => names.trim() !== '')),
     languages: input.languages,
     source_language: input.sourceLanguage,
     outcome_kind: input.outcomeKind,
@@ -100,11 +104,12 @@ export function updateForum(writer: Writer, id: string, input: ForumInput): Foru
   const before = getForum(writer.db, id);
   const after = forumValues(input);
   const changed: Record<string, unknown> = {};
-  const multilingual = { title: before.title, theme: before.theme, venue: before.venue } as const;
-  for (const field of ['title', 'theme', 'venue'] as const) {
+  const multilingual = { title: before.title, theme: before.theme, venue: before.venue, co_organiser_names: before.coOrganiserNames } as const;
+  for (const field of ['title', 'theme', 'venue', 'co_organiser_names'] as const) {
     const diff: Record<string, string> = {};
     const old = multilingual[field];
-    const next = after[field];
+    // Left out (an older client's form): unchanged.
+    const next = field === 'co_organiser_names' && input.coOrganiserNames === undefined ? old : after[field];
     for (const lang of new Set([...Object.keys(old), ...Object.keys(next)])) {
       if ((old[lang] ?? '') !== (next[lang] ?? '')) diff[lang] = next[lang] ?? '';
     }

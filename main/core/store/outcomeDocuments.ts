@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { isDocumentKind, type Signatory } from '../../../shared/documentKinds';
+import { isDocumentKind, showsClosingLine, showsParticipation, type DocumentContact, type Signatory } from '../../../shared/documentKinds';
 import type { Forum } from '../../../shared/forum';
 import type { NumberingStyle, OutcomeDocumentInput } from '../../../shared/outcome';
 import type { FieldIssue } from '../../../shared/result';
@@ -26,6 +26,10 @@ export interface DocumentRow {
   numbering: string | null;
   addressee: string;
   signatories: string;
+  co_organiser_names: string;
+  participation: number | null;
+  closing_line: number | null;
+  contacts: string;
   deleted: number;
 }
 
@@ -45,6 +49,10 @@ export interface DocumentFields {
   numbering: NumberingStyle;
   addressee: Record<string, string>;
   signatories: Signatory[];
+  coOrganiserNames: Record<string, string>;
+  participation: boolean;
+  closingLine: boolean;
+  contacts: DocumentContact[];
 }
 
 /** The multilingual header fields, by contract name and column. */
@@ -56,9 +64,10 @@ export const headerFields = [
   ['leadIn', 'lead_in'],
   ['closing', 'closing'],
   ['addressee', 'addressee'],
+  ['coOrganiserNames', 'co_organiser_names'],
 ] as const;
 
-const columns = 'id, forum_id, kind, title, subtitle, place, start_date, end_date, co_organisers, preamble, lead_in, closing, numbering, addressee, signatories, deleted';
+const columns = 'id, forum_id, kind, title, subtitle, place, start_date, end_date, co_organisers, preamble, lead_in, closing, numbering, addressee, signatories, co_organiser_names, participation, closing_line, contacts, deleted';
 const numberings = new Set<string>(['ordinal', 'numbers', 'none']);
 
 export function documentFields(row: DocumentRow): DocumentFields {
@@ -77,8 +86,31 @@ export function documentFields(row: DocumentRow): DocumentFields {
     numbering: (row.numbering && numberings.has(row.numbering) ? row.numbering : 'ordinal') as NumberingStyle,
     addressee: text(row.addressee),
     signatories: signatoriesOf(row.signatories),
+    coOrganiserNames: text(row.co_organiser_names),
+    participation: showsParticipation(row.kind ?? 'consensus', row.participation === null ? null : row.participation === 1),
+    closingLine: showsClosingLine(row.kind ?? 'consensus', row.closing_line === null ? null : row.closing_line === 1),
+    contacts: contactsOf(row.contacts),
   };
 }
+
+/** Languages with text only: an empty text in a form means "none". */
+const nonEmpty = (text: Record<string, string>) => Object.fromEntries(Object.entries(text).filter(([, value]) => value !== ''));
+
+/** The stored contact blocks, each field defaulted (a newer Plenary may add fields; they are ignored). */
+function contactsOf(value: string): DocumentContact[] {
+  const parsed: unknown = JSON.parse(value);
+  if (!Array.isArray(parsed)) return [];
+  const texts = (v: unknown): Record<string, string> =>
+    typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+  const plain = (v: unknown) => (typeof v === 'string' ? v : '');
+  return parsed
+    .filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null)
+    .map((c) => ({ organisation: texts(c.organisation), address: texts(c.address), email: plain(c.email), phone: plain(c.phone), website: plain(c.website) }));
+}
+
+/** A contact's empty translations left out, as an empty box means "none". */
+const contactValues = (contacts: DocumentContact[]) =>
+  contacts.map((c) => ({ organisation: nonEmpty(c.organisation), address: nonEmpty(c.address), email: c.email, phone: c.phone, website: c.website }));
 
 /** The stored list, keeping only well-formed rows (a newer Plenary may add fields; they are ignored). */
 function signatoriesOf(value: string): Signatory[] {
@@ -126,6 +158,13 @@ function checkLanguages(forum: Forum, input: OutcomeDocumentInput): void {
       if (text !== '' && !forum.languages.includes(lang)) issues.push({ path: `${field}.${lang}`, message: 'validation.notWorkingLanguage' });
     }
   }
+  (input.contacts ?? []).forEach((contact, index) => {
+    for (const field of ['organisation', 'address'] as const) {
+      for (const [lang, text] of Object.entries(contact[field])) {
+        if (text !== '' && !forum.languages.includes(lang)) issues.push({ path: `contacts.${index}.${field}.${lang}`, message: 'validation.notWorkingLanguage' });
+      }
+    }
+  });
   if (issues.length > 0) {
     const list = issues.map((i) => i.path).join(', ');
     throw new CoreError('invalid_input', `Not working languages of the forum (${forum.languages.join(', ')}): ${list}.`, issues);
@@ -135,8 +174,6 @@ function checkLanguages(forum: Forum, input: OutcomeDocumentInput): void {
   );
 }
 
-/** Languages with text only: an empty text in a form means "none". */
-const nonEmpty = (text: Record<string, string>) => Object.fromEntries(Object.entries(text).filter(([, value]) => value !== ''));
 
 /**
  * A new document. The forum's first takes the forum's own id, so two laptops that each create
@@ -163,6 +200,11 @@ export function createDocument(writer: Writer, forumId: string, input: OutcomeDo
       numbering: input.numbering,
       addressee: nonEmpty(input.addressee ?? {}),
       signatories: input.signatories ?? [],
+      co_organiser_names: nonEmpty(input.coOrganiserNames ?? {}),
+      // Left unset, the kind's default applies, and follows the kind if it is changed.
+      participation: input.participation === undefined ? undefined : Number(input.participation),
+      closing_line: input.closingLine === undefined ? undefined : Number(input.closingLine),
+      contacts: contactValues(input.contacts ?? []),
       deleted: 0,
     });
     seedSections(writer, forum, id, input.kind);
@@ -197,7 +239,16 @@ export function updateDocument(writer: Writer, id: string, input: OutcomeDocumen
     ['co_organisers', before.coOrganisers, input.coOrganisers],
     ['numbering', row.numbering, input.numbering],
     ['signatories', before.signatories, input.signatories ?? before.signatories],
+    ['contacts', contactValues(before.contacts), input.contacts === undefined ? contactValues(before.contacts) : contactValues(input.contacts)],
   ];
+  // A switch left as shown (the kind's default) stays unset, so it keeps following the kind.
+  const switches: Array<[string, boolean, boolean | undefined]> = [
+    ['participation', before.participation, input.participation],
+    ['closing_line', before.closingLine, input.closingLine],
+  ];
+  for (const [column, old, next] of switches) {
+    if (next !== undefined && next !== old) changed[column] = next ? 1 : 0;
+  }
   for (const [column, old, next] of scalars) {
     if (JSON.stringify(old) !== JSON.stringify(next)) changed[column] = next;
   }

@@ -16,6 +16,8 @@ export const syncedTables = {
     end_date: 'text',
     time_zone: 'text',
     co_organisers: 'json',
+    /** Per language, the co-organisers one a line; a language without prints `co_organisers`. */
+    co_organiser_names: 'multilingual',
     languages: 'json',
     source_language: 'text',
     outcome_kind: 'text',
@@ -100,6 +102,11 @@ export const syncedTables = {
     numbering: 'text',
     addressee: 'multilingual',
     signatories: 'json',
+    co_organiser_names: 'multilingual',
+    /** 1 or 0 as the document chose; NULL: its kind's default. */
+    participation: 'integer',
+    closing_line: 'integer',
+    contacts: 'json',
     deleted: 'integer',
   },
   outcome_paragraphs: {

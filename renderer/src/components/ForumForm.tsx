@@ -108,6 +108,15 @@ export function ForumForm({ defaultValues, onSave, onCancel }: Props) {
       </label>
 
       <CoOrganisersField form={form} />
+      <MultilingualField
+        form={form}
+        name="coOrganiserNames"
+        label={t('forumForm.coOrganiserNames')}
+        hint={t('forumForm.coOrganiserNamesHint')}
+        languages={ordered}
+        source={source}
+        multiline
+      />
 
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>

@@ -8,20 +8,28 @@ import { languageName } from '../i18n/languageName';
 
 interface Props {
   form: UseFormReturn<ForumFormValues, unknown, ForumInput>;
-  name: 'title' | 'theme' | 'venue';
+  name: 'title' | 'theme' | 'venue' | 'coOrganiserNames';
   label: string;
+  /** A box of several lines (one co-organiser a line), with a hint under the legend. */
+  multiline?: boolean;
+  hint?: string;
   /** Working languages, source first. */
   languages: string[];
   source: string;
 }
 
 /** One text in every working language side by side, each input typed in its own direction. */
-export function MultilingualField({ form, name, label, languages, source }: Props) {
+export function MultilingualField({ form, name, label, languages, source, multiline = false, hint }: Props) {
   const { t, i18n } = useTranslation();
   const errors = form.formState.errors[name] as Record<string, { message?: string }> | undefined;
   return (
     <fieldset className="multilingual">
       <legend>{label}</legend>
+      {hint && (
+        <p id={`${name}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       <div className="side-by-side">
         {languages.map((lang) => {
           const id = `${name}-${lang}`;
@@ -32,13 +40,24 @@ export function MultilingualField({ form, name, label, languages, source }: Prop
                 {t('forumForm.inLanguage', { field: label, language: languageName(lang, i18n.language) })}
                 {lang === source && <span className="source-mark"> {t('forumForm.sourceMark')}</span>}
               </span>
-              <input
-                lang={lang}
-                dir={directionOf(lang)}
-                {...form.register(`${name}.${lang}`)}
-                aria-invalid={!!error}
-                aria-describedby={`${id}-error`}
-              />
+              {multiline ? (
+                <textarea
+                  rows={3}
+                  lang={lang}
+                  dir={directionOf(lang)}
+                  {...form.register(`${name}.${lang}`)}
+                  aria-invalid={!!error}
+                  aria-describedby={[`${id}-error`, hint ? `${name}-hint` : ''].filter(Boolean).join(' ')}
+                />
+              ) : (
+                <input
+                  lang={lang}
+                  dir={directionOf(lang)}
+                  {...form.register(`${name}.${lang}`)}
+                  aria-invalid={!!error}
+                  aria-describedby={`${id}-error`}
+                />
+              )}
               <FieldError id={`${id}-error`} error={error} />
             </label>
           );

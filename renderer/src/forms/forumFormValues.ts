@@ -13,6 +13,7 @@ export function newForumValues(uiLanguage: string): ForumFormValues {
     endDate: '',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     coOrganisers: [],
+    coOrganiserNames: {},
     languages: [uiLanguage],
     sourceLanguage: uiLanguage,
     outcomeKind: 'consensus',
@@ -31,5 +32,5 @@ export function forumValues(forum: Forum): ForumFormValues {
 export function pruneForumValues(values: ForumFormValues): ForumFormValues {
   const keep = (text: Record<string, string>) =>
     Object.fromEntries(Object.entries(text).filter(([lang, value]) => values.languages.includes(lang) && value.trim() !== ''));
-  return { ...values, title: keep(values.title), theme: keep(values.theme), venue: keep(values.venue) };
+  return { ...values, title: keep(values.title), theme: keep(values.theme), venue: keep(values.venue), coOrganiserNames: keep(values.coOrganiserNames ?? {}) };
 }

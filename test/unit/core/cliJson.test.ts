@@ -77,7 +77,8 @@ describe('the CLI’s --json', () => {
     // documents list: the contract's list, each with whether this Plenary knows its kind.
     const documents = (await json('documents', 'list', '--db', db)) as Array<Record<string, unknown>>;
     expectOutputOf('outcome:list', documents.map(({ knownKind: _known, ...rest }) => rest));
-    expect(documents.map((d) => d.knownKind)).toEqual([true]);
+    expect(documents.length).toBeGreaterThan(1);
+    expect(documents.every((d) => d.knownKind === true)).toBe(true);
 
     // The amendments variant is the document with each amended paragraph's amendments beside it.
     const { amendments, ...document } = (await json('outcome', 'show', '--db', db, '--variant', 'amendments')) as { amendments: Record<string, unknown> };

@@ -6,10 +6,22 @@ import { writeRow } from '../../../main/core/store/changeLog';
 import { addSecondForum, cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempCore';
 
-/** The demo forum, whose key messages are all drafts until `validate` is given some. */
+/**
+ * The demo forum as it was before its chairs validated anything: its key messages all drafts
+ * until `validate` is given some, and its Key messages document deleted.
+ */
 async function demoDatabase() {
   const db = path.join(tempDir(), 'keymessages.sqlite');
   expect((await cli('demo', '--db', db)).code).toBe(0);
+  const ctx = await openCore(db);
+  try {
+    const validated = ctx.db.prepare("SELECT id FROM key_messages WHERE status = 'validated'").pluck().all() as string[];
+    for (const id of validated) writeRow(ctx, 'key_messages', id, { status: 'draft' });
+    const documents = ctx.db.prepare("SELECT id FROM outcome_documents WHERE kind = 'key_messages'").pluck().all() as string[];
+    for (const id of documents) writeRow(ctx, 'outcome_documents', id, { deleted: 1 });
+  } finally {
+    closeCore(ctx);
+  }
   return db;
 }
 

@@ -58,6 +58,8 @@ describe('plenary outcome show', () => {
     expect(zh.out).toMatch(/\n第一，乡村拥有城市无法替代的价值/);
     expect(zh.out).toMatch(/\n第六，我们将记录和分享/);
     expect(zh.out).toMatch(/\n原则\n/);
+    // The co-organisers as the Chinese version names them.
+    expect(zh.out.split('\n')).toContain('联合国人居署');
     expect(zh.out).toMatch(/\n2026年11月25日，于松阳$/);
     const es = await cli('outcome', 'show', '--db', db, '--lang', 'es');
     // Point 5 has no Spanish: the English stands in, numbered in English, marked.

@@ -49,8 +49,8 @@ describe('plenary documents list', () => {
     expect(text.out).toMatch(/ {2}consensus {2}/);
     const json = await cli('documents', 'list', '--db', db, '--json');
     const listed = JSON.parse(json.out) as Array<{ id: string; kind: string; knownKind: boolean; title: Record<string, string> }>;
-    expect(listed.map((d) => d.kind)).toEqual(['consensus', 'concept_note']);
-    expect(listed[1]).toMatchObject({ id: note.id, knownKind: true, title: { es: 'Nota conceptual' } });
+    expect(listed.map((d) => d.kind)).toEqual(['consensus', 'concept_note', 'letter_of_intent', 'session_report', 'communique', 'declaration', 'key_messages', 'concept_note']);
+    expect(listed[7]).toMatchObject({ id: note.id, knownKind: true, title: { es: 'Nota conceptual' } });
   });
 
   it('refuses a malformed --forum with exit 2', async () => {

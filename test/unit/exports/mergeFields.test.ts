@@ -51,7 +51,9 @@ describe('merge fields', () => {
     expect(es('forum.participation')).toBe('200 participantes, 18 organizaciones internacionales, 17 países');
     expect(ar('forum.participation')).toContain('منظمةً دوليةً');
     expect(zh('forum.venue')).toBe(forum.venue.zh);
-    expect(zh('forum.coOrganisers')).toContain('UN-Habitat、');
+    // The forum names its co-organisers in Chinese: the Chinese version prints those names.
+    expect(zh('forum.coOrganisers')).toContain('联合国人居署、');
+    expect(es('forum.coOrganisers')).toContain('ONU-Hábitat, ');
     expect(zh('forum.agenda').split('\n')[0]).toMatch(/^2026年11月23日星期一 09:00–10:30：开幕式暨高层对话（[^（）]*主席：Zhou Weiming；[^（）]*）$/);
     expect(es('forum.agenda')).toContain('Moderador: Grace Wanjiru Mwangi');
     expect(ar('forum.agenda')).toContain('رئيس الجلسة: Zhou Weiming');

@@ -157,7 +157,8 @@ describe('outcomeHtml', () => {
 
     const clean = html(ctx, { documentId, languages: ['en'], variant: 'clean' });
     expect(clean).not.toMatch(/<ins|<del/);
-    expect(clean).not.toContain('Kenya');
+    // No proposer's name (the secretariat's address in Nairobi, Kenya, is part of the document).
+    expect(clean).not.toMatch(/by Kenya|>Kenya</);
     expect(clean).not.toContain('Apoyaremos');
     expect(clean).not.toContain('Stances:');
     expect(clean).toContain('[establish a unified urban-rural market for construction land]');

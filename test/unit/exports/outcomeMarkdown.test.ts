@@ -37,6 +37,9 @@ const column = (overrides: Partial<OutcomeColumn>): OutcomeColumn => ({
   subtitle: null,
   placeAndDates: '',
   coOrganisers: '',
+  participation: '',
+  addressee: null,
+  contacts: [],
   preamble: [],
   leadIn: null,
   items: [],
@@ -227,7 +230,9 @@ describe('outcomeMarkdown', () => {
       'Fifth',
       'Sixth',
     ]);
-    expect(blocks.at(-1)).toBe('_Songyang, 25 November 2026_');
+    // The closing line, then the secretariat's contact blocks, their lines kept by hard breaks.
+    expect(blocks.at(-3)).toBe('_Songyang, 25 November 2026_');
+    expect(blocks.at(-1)?.split('  \n')).toEqual(['UN-Habitat, Urban-Rural Linkages team', 'United Nations Avenue, Gigiri', 'Nairobi, Kenya', 'Tel: +254 20 000 1234', 'urban-rural-linkages@example.org']);
     expect(english).not.toMatch(/~~|<!--|^> /m);
 
     const model2 = buildOutcomeModel(ctx.db, { documentId, languages: ['zh', 'es'], variant: 'clean', annexes: noAnnexes, fallback: true });

@@ -49,7 +49,7 @@ describe('a document kind from a newer Plenary', () => {
   it('is kept as it came, listed with its own kind, opened, and exported in every format', async () => {
     const { b, forum } = await newerKindArrives();
     const list = await invoke(b, 'outcome:list', { forumId: forum.id });
-    expect(list.map((d) => d.kind)).toEqual(['consensus', 'minutes']);
+    expect(list.map((d) => d.kind)).toEqual(['consensus', 'concept_note', 'letter_of_intent', 'session_report', 'communique', 'declaration', 'key_messages', 'minutes']);
     const doc = await invoke(b, 'outcome:get', { documentId: minutesId });
     expect(doc.kind).toBe('minutes');
     expect(doc.paragraphs.map((p) => p.section)).toEqual(['attendance']);

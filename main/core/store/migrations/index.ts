@@ -14,7 +14,8 @@ import { m013LeanParticipantIndexes } from './m013_leanParticipantIndexes';
 import { m014ParticipantPosition } from './m014_participantPosition';
 import { m015DocumentKinds } from './m015_documentKinds';
 import { m016GeneratedParagraphs } from './m016_generatedParagraphs';
-import { m017Roles } from './m017_roles';
+import { m017DocumentFrame } from './m017_documentFrame';
+import { m018Roles } from './m018_roles';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -35,7 +36,8 @@ export const migrations: readonly Migration[] = [
   m014ParticipantPosition,
   m015DocumentKinds,
   m016GeneratedParagraphs,
-  m017Roles,
+  m017DocumentFrame,
+  m018Roles,
 ];
 
 export const latestVersion = migrations.length;

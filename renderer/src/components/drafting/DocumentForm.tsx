@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../DateField';
-import { documentKind, documentKindNames, isDocumentKind } from '../../../../shared/documentKinds';
+import { documentKind, documentKindNames, isDocumentKind, showsClosingLine, showsParticipation } from '../../../../shared/documentKinds';
 import { numberingStyles, outcomeDocumentInput, type OutcomeDocument, type OutcomeDocumentInput } from '../../../../shared/outcome';
 import type { AppError, Result } from '../../../../shared/result';
 import { ErrorMessage } from '../ErrorMessage';
+import { DocumentContactsField } from './DocumentContactsField';
 import { DocumentOrganisersField } from './DocumentOrganisersField';
 import { DocumentSignatoriesField } from './DocumentSignatoriesField';
 import { DocumentTextField } from './DocumentTextField';
@@ -42,7 +43,20 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
   const form = useForm<DocumentFormValues, unknown, OutcomeDocumentInput>({ defaultValues, resolver });
   const { register, handleSubmit, setError, formState } = form;
   const newerKind = storedKind !== undefined && !isDocumentKind(storedKind);
-  const closingParts = documentKind(form.watch('kind'))?.closing ?? [];
+  const kind = form.watch('kind');
+  const spec = documentKind(kind);
+  // A switch the user has not set follows the kind chosen: a Consensus prints its figures, a concept note no closing line.
+  const setByHand = useRef(new Set<'participation' | 'closingLine'>());
+  const shownKind = useRef(kind);
+  const { setValue } = form;
+  useEffect(() => {
+    if (shownKind.current === kind) return;
+    shownKind.current = kind;
+    if (!setByHand.current.has('participation')) setValue('participation', showsParticipation(kind, null));
+    if (!setByHand.current.has('closingLine')) setValue('closingLine', showsClosingLine(kind, null));
+  }, [kind, setValue]);
+  const closingParts = spec?.closing ?? [];
+  const namesAddressee = closingParts.includes('addressee') || (spec?.titleBlock ?? []).includes('addressee');
 
   const submit = handleSubmit(async (values) => {
     setSaveError(undefined);
@@ -101,14 +115,28 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
         <DateField label={t('drafting.details.endDate')} id="document-endDate" registration={register('endDate')} error={formState.errors.endDate} />
       </div>
       <DocumentOrganisersField form={form} />
+      <DocumentTextField {...text} name="coOrganiserNames" label={t('drafting.details.coOrganiserNames')} multiline translations={translations?.coOrganiserNames} />
+      <p className="hint">{t('drafting.details.coOrganiserNamesHint')}</p>
+      <label className="checkbox">
+        <input type="checkbox" {...register('participation', { onChange: () => setByHand.current.add('participation') })} aria-describedby="document-participation-hint" />
+        <span>{t('drafting.details.participation')}</span>
+      </label>
+      <p id="document-participation-hint" className="hint">
+        {t('drafting.details.participationHint')}
+      </p>
       <DocumentTextField {...text} name="preamble" label={t('drafting.details.preamble')} multiline translations={translations?.preamble} />
       <DocumentTextField {...text} name="leadIn" label={t('drafting.details.leadIn')} multiline translations={translations?.leadIn} />
+      <label className="checkbox">
+        <input type="checkbox" {...register('closingLine', { onChange: () => setByHand.current.add('closingLine') })} />
+        <span>{t('drafting.details.closingLine')}</span>
+      </label>
       <DocumentTextField {...text} name="closing" label={t('drafting.details.closing')} translations={translations?.closing} />
       <p className="hint">{t('drafting.details.closingHint')}</p>
-      {closingParts.includes('addressee') && (
+      {namesAddressee && (
         <DocumentTextField {...text} name="addressee" label={t('drafting.details.addressee')} multiline translations={translations?.addressee} />
       )}
       {closingParts.includes('signatories') && <DocumentSignatoriesField form={form} languages={languages} />}
+      <DocumentContactsField form={form} languages={languages} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t('common.saving') : submitLabel}

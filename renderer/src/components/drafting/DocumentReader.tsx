@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { coOrganisersIn } from '../../../../shared/documentKinds';
 import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
 import type { DraftParagraph, OutcomeDocument } from '../../../../shared/outcome';
@@ -41,6 +42,8 @@ function longDate(iso: string, lang: string): string {
 export function DocumentReader({ document: doc, paragraphs, readingLang, selectedId, onSelect, composer, composerAfter, empty }: Props) {
   const { t } = useTranslation();
   const text = { lang: readingLang, sourceLanguage: doc.sourceLanguage };
+  // The co-organisers as the reading language's version prints them.
+  const organisers = coOrganisersIn(doc.coOrganisers, doc.coOrganiserNames, readingLang);
   // One array for every paragraph, so the memoised paragraphs do not redraw when nothing changed.
   const targets = useMemo(() => doc.languages.filter((l) => l !== doc.sourceLanguage), [doc.languages, doc.sourceLanguage]);
   const place = pickText(doc.place, readingLang, doc.sourceLanguage);
@@ -68,9 +71,9 @@ export function DocumentReader({ document: doc, paragraphs, readingLang, selecte
             {formatDateRange(doc.startDate, doc.endDate, readingLang)}
           </span>
         </p>
-        {doc.coOrganisers.length > 0 && (
+        {organisers.length > 0 && (
           <ul className="document-organisers" aria-label={t('drafting.reader.coOrganisers')}>
-            {doc.coOrganisers.map((name, index) => (
+            {organisers.map((name, index) => (
               <li key={index} dir="auto">
                 {name}
               </li>

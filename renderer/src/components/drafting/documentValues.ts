@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { documentKinds, isDocumentKind } from '../../../../shared/documentKinds';
+import { documentKinds, isDocumentKind, showsClosingLine, showsParticipation } from '../../../../shared/documentKinds';
 import type { Forum } from '../../../../shared/forum';
 import type { OutcomeDocument, outcomeDocumentInput } from '../../../../shared/outcome';
 
 export type DocumentFormValues = z.input<typeof outcomeDocumentInput>;
 
 /** The multilingual fields of a document's frame, in the order the form shows them. */
-export const documentTextFields = ['title', 'subtitle', 'place', 'preamble', 'leadIn', 'closing', 'addressee'] as const;
+export const documentTextFields = ['title', 'subtitle', 'place', 'preamble', 'leadIn', 'closing', 'addressee', 'coOrganiserNames'] as const;
 export type DocumentTextField = (typeof documentTextFields)[number];
 
 /**
@@ -23,6 +23,10 @@ export function documentValuesFromForum(forum: Forum): DocumentFormValues {
     startDate: forum.startDate,
     endDate: forum.endDate,
     coOrganisers: [...forum.coOrganisers],
+    coOrganiserNames: { ...forum.coOrganiserNames },
+    participation: showsParticipation(forum.outcomeKind, null),
+    closingLine: showsClosingLine(forum.outcomeKind, null),
+    contacts: [],
     preamble: {},
     leadIn: {},
     closing: {},
@@ -42,6 +46,10 @@ export function documentValues(doc: OutcomeDocument): DocumentFormValues {
     startDate: doc.startDate,
     endDate: doc.endDate,
     coOrganisers: [...doc.coOrganisers],
+    coOrganiserNames: { ...doc.coOrganiserNames },
+    participation: doc.participation,
+    closingLine: doc.closingLine,
+    contacts: doc.contacts.map((c) => ({ organisation: { ...c.organisation }, address: { ...c.address }, email: c.email, phone: c.phone, website: c.website })),
     preamble: { ...doc.preamble },
     leadIn: { ...doc.leadIn },
     closing: { ...doc.closing },
@@ -61,6 +69,9 @@ export function pruneDocumentValues(values: DocumentFormValues, languages: reado
   for (const field of documentTextFields) next[field] = keep(values[field] ?? {});
   // A signatory's empty translations are left out, as an empty box means "none".
   const filled = (text: Record<string, string>) => Object.fromEntries(Object.entries(keep(text)).filter(([, value]) => value.trim() !== ''));
+  if (values.contacts) {
+    next.contacts = values.contacts.map((c) => ({ organisation: filled(c.organisation), address: filled(c.address), email: c.email.trim(), phone: c.phone.trim(), website: c.website.trim() }));
+  }
   if (values.signatories) next.signatories = values.signatories.map((s) => ({ name: s.name, title: filled(s.title), organisation: filled(s.organisation) }));
   return next;
 }

@@ -5,8 +5,8 @@ import type { Migration } from './migration';
 // switches roles on by recording which laptops had written so far (they keep their rights until
 // narrowed). Grants are rows of their own, one per forum, laptop and role, written through the
 // log like everything else. A change held back for want of a role says which role it needed.
-export const m017Roles: Migration = {
-  version: 17,
+export const m018Roles: Migration = {
+  version: 18,
   name: 'forum owner, role grants, and why a change is held back',
   up(db) {
     db.exec(`

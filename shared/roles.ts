@@ -78,6 +78,9 @@ const rules: Record<string, Rule> = {
   stances: chair,
 };
 
+/** The statuses a row may be created with by whoever may create it. */
+const openingStatuses: Record<string, readonly string[]> = { outcome_paragraphs: ['draft', 'proposed'], amendments: ['open'] };
+
 /** Tables whose rows belong to a session, so a rapporteur's grant for some sessions covers them. */
 export const sessionScopedTables = new Set(['notes', 'key_messages', 'key_message_sources']);
 
@@ -85,16 +88,31 @@ export const sessionScopedTables = new Set(['notes', 'key_messages', 'key_messag
  * The roles that may write these cells of a row (any one of them suffices for the whole change;
  * the owner may write anything). Undefined for a table no role governs (per-laptop settings).
  */
-export function rolesAllowedFor(table: string, cells: readonly string[]): RoleName[] | undefined {
+export function rolesAllowedFor(table: string, cells: readonly string[], values?: Readonly<Record<string, unknown>>): RoleName[] | undefined {
+  const groups = roleGroupsFor(table, cells, values);
+  if (!groups) return undefined;
+  return groups.reduce<RoleName[] | undefined>((all, group) => (all ? all.filter((r) => group.includes(r)) : [...group]), undefined) ?? [];
+}
+
+/**
+ * Per cell, the roles any one of which may write it (distinct groups only): a change is allowed
+ * when the laptop's roles cover every group, so one holding chair and drafter may create a
+ * paragraph already agreed. Undefined for a table no role governs.
+ */
+export function roleGroupsFor(table: string, cells: readonly string[], values?: Readonly<Record<string, unknown>>): RoleName[][] | undefined {
   const rule = Object.prototype.hasOwnProperty.call(rules, table) ? rules[table] : undefined;
   if (!rule) return undefined;
-  let allowed: RoleName[] | undefined;
+  // A drafter's new paragraph is a draft, a proposed amendment is open: the status a row is
+  // created with is part of making it, and only changing it later is the chair's.
+  const opening = values !== undefined && cells.includes('forum_id') && openingStatuses[table]?.includes(values.status as string) === true;
+  const groups = new Map<string, RoleName[]>();
   for (const cell of cells) {
+    if (opening && (cell === 'status' || (cell === 'decided_at' && values?.decided_at === null))) continue;
     const column = cell.includes('@') ? cell.slice(0, cell.indexOf('@')) : cell;
     const forCell = rule(column);
-    allowed = allowed ? allowed.filter((r) => forCell.includes(r)) : [...forCell];
+    groups.set(forCell.join(','), [...forCell]);
   }
-  return allowed ?? [];
+  return [...groups.values()];
 }
 
 /** The id of a grant: one row per forum, laptop and role, so two grants of the same role merge. */
@@ -161,15 +179,15 @@ export interface Holder {
  * if not, the roles any one of which would allow it. The screens disable what this answers no to;
  * the core checks the same rule again on every write and at every import.
  */
-export function allows(holder: Holder, table: string, cells: readonly string[], sessionId?: string): { allowed: boolean; needed: RoleName[] } {
-  const needed = rolesAllowedFor(table, cells) ?? [];
-  if (holder.isOwner || rolesAllowedFor(table, cells) === undefined) return { allowed: true, needed };
+export function allows(holder: Holder, table: string, cells: readonly string[], sessionId?: string, values?: Readonly<Record<string, unknown>>): { allowed: boolean; needed: RoleName[] } {
+  const groups = roleGroupsFor(table, cells, values);
+  if (holder.isOwner || groups === undefined) return { allowed: true, needed: [] };
   // Granting is never open to all: with roles off, only the owner may (and so switch them on).
   if (table === 'role_grants') return { allowed: holder.enabled && holder.roles.some((r) => r.role === 'secretariat'), needed: ['owner', 'secretariat'] };
-  if (!holder.enabled) return { allowed: true, needed };
-  if (holder.legacy && table !== 'role_grants' && !cells.some((c) => ownerCells.has(c))) return { allowed: true, needed };
-  const allowed = holder.roles.some(
-    (r) => needed.includes(r.role) && (r.sessions.length === 0 || !sessionScopedTables.has(table) || (sessionId !== undefined && r.sessions.includes(sessionId))),
-  );
-  return { allowed, needed };
+  if (!holder.enabled) return { allowed: true, needed: [] };
+  if (holder.legacy && !cells.some((c) => ownerCells.has(c))) return { allowed: true, needed: [] };
+  const covers = (group: readonly RoleName[]) =>
+    holder.roles.some((r) => group.includes(r.role) && (r.sessions.length === 0 || !sessionScopedTables.has(table) || (sessionId !== undefined && r.sessions.includes(sessionId))));
+  const missing = groups.filter((group) => !covers(group));
+  return { allowed: missing.length === 0, needed: [...new Set(missing.flat())] };
 }

@@ -39,7 +39,7 @@ export function projectedSession(db: Database, table: string, rowId: string, cel
  */
 export function authoriseWrite(db: Database, deviceId: string, forumId: string | null, change: AuthorityChange): void {
   if (forumId === null) return;
-  const allowed = rolesAllowedFor(change.tbl, Object.keys(change.cells));
+  const allowed = rolesAllowedFor(change.tbl, Object.keys(change.cells), change.cells);
   if (allowed === undefined) return;
   const authority = authorityOf(db, deviceId, forumId);
   if (change.tbl === 'role_grants' || (change.tbl === 'forums' && Object.keys(change.cells).some((c) => ownerCells.has(c)))) {

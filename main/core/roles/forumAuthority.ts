@@ -1,4 +1,4 @@
-import { parseGrantRowId, rolesAllowedFor, sessionScopedTables, ownerCells, type RoleName } from '../../../shared/roles';
+import { parseGrantRowId, roleGroupsFor, sessionScopedTables, ownerCells, type RoleName } from '../../../shared/roles';
 import { fingerprintOf } from '../sync/deviceIdentity';
 import { derivedId } from '../store/derivedId';
 
@@ -129,32 +129,36 @@ export class ForumAuthority {
   check(change: AuthorityChange, sessionOf: () => string | undefined): Refusal | undefined {
     if (this.invalid.has(change)) return { needed: change.tbl === 'forums' ? ['owner'] : ['secretariat'] };
     if (!this.enabled) return undefined;
-    const allowed = this.allowedFor(change);
-    if (allowed === undefined || this.isOwner(change.device)) return undefined;
-    if (change.tbl === 'role_grants' || (change.tbl === 'forums' && allowed.includes('owner'))) return undefined; // checked when replayed
+    const groups = this.groupsFor(change);
+    if (groups === undefined || this.isOwner(change.device) || isAuthorityChange(change)) return undefined; // grants: checked when replayed
     const seen = this.legacy?.get(change.device);
     if (seen !== undefined && change.hlc <= seen) return undefined;
     const snapshot = this.snapshotAt(change.device, change.hlc);
     if (seen !== undefined && snapshot?.narrowed !== true) return undefined;
     let session: string | undefined;
-    for (const role of allowed) {
-      const grant = snapshot?.roles.get(role);
-      if (!grant?.active) continue;
-      if (grant.sessions.length === 0 || !sessionScopedTables.has(change.tbl)) return undefined;
-      session ??= sessionOf();
-      if (session !== undefined && grant.sessions.includes(session)) return undefined;
-    }
-    return { needed: allowed, ...(session !== undefined ? { session } : {}) };
+    const covers = (group: readonly RoleName[]) =>
+      group.some((role) => {
+        const grant = snapshot?.roles.get(role);
+        if (!grant?.active) return false;
+        if (grant.sessions.length === 0 || !sessionScopedTables.has(change.tbl)) return true;
+        session ??= sessionOf();
+        return session !== undefined && grant.sessions.includes(session);
+      });
+    const missing = groups.filter((group) => !covers(group));
+    if (missing.length === 0) return undefined;
+    return { needed: [...new Set(missing.flat())], ...(session !== undefined ? { session } : {}) };
   }
 
-  private readonly allowedCache = new Map<string, RoleName[] | undefined>();
+  private readonly groupCache = new Map<string, RoleName[][] | undefined>();
 
-  /** rolesAllowedFor, remembered per table and set of cells: a bundle repeats a few shapes. */
-  private allowedFor(change: AuthorityChange): RoleName[] | undefined {
+  /** roleGroupsFor, remembered per table and set of cells: a bundle repeats a few shapes. */
+  private groupsFor(change: AuthorityChange): RoleName[][] | undefined {
     let key = change.tbl;
     for (const cell in change.cells) key += `|${cell}`;
-    if (!this.allowedCache.has(key)) this.allowedCache.set(key, rolesAllowedFor(change.tbl, Object.keys(change.cells)));
-    return this.allowedCache.get(key);
+    // The status a row is created with decides whether it is the chair's (see rolesAllowedFor).
+    if ('forum_id' in change.cells && 'status' in change.cells) key += `=${String(change.cells.status)}`;
+    if (!this.groupCache.has(key)) this.groupCache.set(key, roleGroupsFor(change.tbl, Object.keys(change.cells), change.cells));
+    return this.groupCache.get(key);
   }
 
   private keyOf(deviceId: string): string | undefined {

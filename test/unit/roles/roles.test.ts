@@ -248,3 +248,16 @@ describe('grants that do not hold', () => {
     await expect(invoke(other, 'roles:enable', { forumId: forum.id })).rejects.toMatchObject({ code: 'role_required' });
   });
 });
+
+describe('making a row is part of the role that makes it', () => {
+  it('a drafter creates a draft paragraph and proposes an amendment, but cannot create one already agreed', async () => {
+    const { owner, forumId, others } = await forumWith(1);
+    const [drafter] = others as [CoreContext];
+    await invoke(owner, 'roles:grant', { forumId, fingerprint: fingerprint(drafter), role: 'drafter' });
+    await carry(owner, drafter, forumId);
+    const created = await invoke(drafter, 'paragraphs:create', { documentId: forumId, after: null, kind: 'numbered', text: { en: 'Market towns link villages to services.' } });
+    expect(created.status).toBe('draft');
+    await invoke(drafter, 'amendments:propose', { paragraphId: created.id, kind: 'replace', lang: 'en', text: 'Market towns link villages to public services.', proposer: { participantId: null, name: 'Kenya' }, rationale: '' });
+    expect(() => writeRow(drafter, 'outcome_paragraphs', 'agreed-from-the-start', { forum_id: forumId, document_id: forumId, kind: 'numbered', text: { en: 'Agreed already' }, position: 'a0', status: 'agreed', deleted: 0 })).toThrow(/needs the role of chair/);
+  });
+});

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import path from 'node:path';
 import ar from '../../resources/locales/ar/app.json' with { type: 'json' };
 import draftingAr from '../../resources/locales/ar/drafting.json' with { type: 'json' };
@@ -40,9 +40,12 @@ async function rapporteurLaptop(dir: string): Promise<{ laptop: PlenaryServer; f
   }
 }
 
-/** The reason shown beside a gated control while it has the focus: wide enough to read. */
-async function shownReason(page: Page, text: string) {
-  const reason = page.locator('.role-reason', { hasText: text }).first();
+/** The reason a gated control describes itself by is shown beside it while it has the focus, wide enough to read. */
+async function shownReason(page: Page, control: Locator, text: string) {
+  await control.focus();
+  const id = (await control.getAttribute('aria-describedby'))?.split(' ').at(-1) ?? '';
+  const reason = page.locator(`[id="${id}"]`);
+  await expect(reason).toHaveText(text);
   await expect.poll(async () => (await reason.boundingBox())?.width ?? 0).toBeGreaterThan(40);
 }
 
@@ -73,8 +76,7 @@ test('a rapporteur’s laptop takes notes, and sees why it may not add paragraph
     await expect(newParagraph).toBeDisabled();
     await expect(newParagraph).toHaveAttribute('title', needsDrafter.en);
     await expect(newParagraph).toHaveAccessibleDescription(needsDrafter.en);
-    await newParagraph.focus();
-    await shownReason(page, needsDrafter.en);
+    await shownReason(page, newParagraph, needsDrafter.en);
     await page.keyboard.press('Enter');
     await newParagraph.click({ force: true });
     await page.keyboard.press('n');
@@ -86,8 +88,7 @@ test('a rapporteur’s laptop takes notes, and sees why it may not add paragraph
     await expect(status).toHaveAttribute('title', needsChair.en);
     await expect(status).toHaveAccessibleDescription(needsChair.en);
     const before = await status.inputValue();
-    await status.focus();
-    await shownReason(page, needsChair.en);
+    await shownReason(page, status, needsChair.en);
     await page.keyboard.press('ArrowDown');
     await expect(status).toHaveValue(before);
     // The text can still be read and selected, not changed.
@@ -108,8 +109,7 @@ test('a rapporteur’s laptop takes notes, and sees why it may not add paragraph
     await expect(statusAr).toBeDisabled();
     await expect(statusAr).toHaveAttribute('title', needsChair.ar);
     await expect(statusAr).toHaveAccessibleDescription(needsChair.ar);
-    await statusAr.focus();
-    await shownReason(page, needsChair.ar);
+    await shownReason(page, statusAr, needsChair.ar);
     if (process.env.PLENARY_SHOTS) await shoot(page, 'roles', 'drafting-rapporteur-ar', false);
   } finally {
     await stopServer(laptop);

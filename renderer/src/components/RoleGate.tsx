@@ -50,3 +50,12 @@ export function RoleGate({ permission, kind = 'action', describedBy, children }:
     </span>
   );
 }
+
+/**
+ * A whole form this laptop's roles do not allow, reached by its address: said at its top, before
+ * anyone fills it in (saving would be refused with the same reason).
+ */
+export function RoleNotice({ permission }: { permission: Permission }) {
+  if (permission.allowed) return null;
+  return <p className="hint role-hint">{permission.reason}</p>;
+}

@@ -193,6 +193,7 @@ function KeyMessagesView({ forumId, messageId, agenda, loaded, reloadList }: Vie
               selected={selected}
               actions={actions}
               sessionLabel={sessionLabel}
+              lockedReason={lockedReason}
             />
           ) : (
             <SessionMessageList

@@ -8,7 +8,7 @@ import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import captureEn from '../../resources/locales/en/capture.json' with { type: 'json' };
 import draftingEn from '../../resources/locales/en/drafting.json' with { type: 'json' };
 import { call, sendForum, startLaptop } from './laptops';
-import { switchLanguage } from './lookAt';
+import { seriousViolations, switchLanguage } from './lookAt';
 import { shoot } from './screenshots';
 import { expect, stopServer, test, type PlenaryServer } from './serverFixture';
 
@@ -95,6 +95,7 @@ test('a rapporteur’s laptop takes notes, and sees why it may not add paragraph
     const text = page.getByRole('textbox', { name: /Text in English/ });
     await expect(text).not.toBeEditable();
     await expect(text).toHaveAccessibleDescription(needsDrafter.en);
+    expect(await seriousViolations(page), 'drafting as a rapporteur in en').toEqual([]);
     if (process.env.PLENARY_SHOTS) {
       await page.setViewportSize({ width: 1366, height: 768 });
       await newParagraph.focus();
@@ -110,6 +111,7 @@ test('a rapporteur’s laptop takes notes, and sees why it may not add paragraph
     await expect(statusAr).toHaveAttribute('title', needsChair.ar);
     await expect(statusAr).toHaveAccessibleDescription(needsChair.ar);
     await shownReason(page, statusAr, needsChair.ar);
+    expect(await seriousViolations(page), 'drafting as a rapporteur in ar').toEqual([]);
     if (process.env.PLENARY_SHOTS) await shoot(page, 'roles', 'drafting-rapporteur-ar', false);
   } finally {
     await stopServer(laptop);

@@ -118,3 +118,40 @@ test('a rapporteur’s laptop takes notes, and sees why it may not add paragraph
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a change refused because the laptop’s role changed meanwhile says which role it needs, and nothing changes', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-roles-'));
+  const owner = await startLaptop(dir, 'Secretariat laptop');
+  const laptop = await startLaptop(dir, 'Rapporteur laptop');
+  try {
+    const forum = await call(owner, 'demo:create', {});
+    await sendForum(owner, laptop, forum.id);
+    await sendForum(laptop, owner, forum.id);
+    // Roles are off yet: the screen offers everything.
+    await page.goto(laptop.url);
+    await page.getByRole('link', { name: 'Open Forum on Urban-Rural Linkages' }).click();
+    await page.keyboard.press('Alt+8');
+    await page.getByRole('article', { name: 'Paragraph 1', exact: true }).click();
+    const status = page.getByRole('combobox', { name: d.editor.status, exact: true });
+    await expect(status).toBeEnabled();
+    const before = await status.inputValue();
+
+    // Meanwhile the owner grants this laptop the rapporteur role, and the bundle arrives.
+    const { fingerprint } = await call(laptop, 'device:get', {});
+    await call(owner, 'roles:grant', { forumId: forum.id, fingerprint, role: 'rapporteur' });
+    await sendForum(owner, laptop, forum.id);
+
+    await status.selectOption('draft' === before ? 'proposed' : 'draft');
+    const alert = page.getByRole('alert').filter({ hasText: en.errors.role_required });
+    await expect(alert).toBeVisible();
+    await alert.getByText(en.errors.details).click();
+    await expect(alert).toContainText('needs the role of chair');
+    const paragraphs = await call(laptop, 'outcome:list', { forumId: forum.id });
+    const doc = await call(laptop, 'outcome:get', { documentId: paragraphs[0]?.id ?? '' });
+    expect(doc.paragraphs.find((p) => p.kind === 'numbered')?.status).toBe(before);
+  } finally {
+    await stopServer(laptop);
+    await stopServer(owner);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

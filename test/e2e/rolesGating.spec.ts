@@ -155,3 +155,39 @@ test('a change refused because the laptop’s role changed meanwhile says which 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a rapporteur named for one session writes its notes, and reads another session’s in a box that says why it cannot write there', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-roles-'));
+  const owner = await startLaptop(dir, 'Secretariat laptop');
+  const laptop = await startLaptop(dir, 'Rapporteur laptop');
+  try {
+    const forum = await call(owner, 'demo:create', {});
+    await sendForum(owner, laptop, forum.id);
+    await sendForum(laptop, owner, forum.id);
+    const { sessions } = await call(owner, 'agenda:get', { forumId: forum.id });
+    const mine = sessions.find((s) => s.title.en?.includes('Digital Villages'));
+    const other = sessions.find((s) => s.kind !== 'break' && s.id !== mine?.id);
+    if (!mine || !other) throw new Error('the demo has no such sessions');
+    const { fingerprint } = await call(laptop, 'device:get', {});
+    await call(owner, 'roles:grant', { forumId: forum.id, fingerprint, role: 'rapporteur', sessions: [mine.id] });
+    await sendForum(owner, laptop, forum.id);
+
+    await page.goto(laptop.url);
+    await page.getByRole('link', { name: 'Open Forum on Urban-Rural Linkages' }).click();
+    await page.keyboard.press('Alt+6');
+    const picker = page.getByRole('combobox', { name: c.session.label, exact: true });
+    const composer = page.getByRole('textbox', { name: c.composer.label, exact: true });
+    await picker.selectOption(other.id);
+    await expect(composer).not.toBeEditable();
+    await expect(composer).toHaveAccessibleDescription(new RegExp(en.laptopRoles.needs.replace('{{roles}}', en.laptopRoles.rapporteur).replace('.', '\\.')));
+    await picker.selectOption(mine.id);
+    await expect(composer).toBeEditable();
+    await composer.fill('Village broadband needs local repair skills');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('list', { name: c.stream.label }).getByRole('listitem').filter({ hasText: 'local repair skills' })).toBeVisible();
+  } finally {
+    await stopServer(laptop);
+    await stopServer(owner);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

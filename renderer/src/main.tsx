@@ -7,6 +7,7 @@ import './styles/forums.css';
 import './styles/laptop.css';
 import './styles/capture.css';
 import './styles/fit.css';
+import './styles/roleGate.css';
 import { App } from './App';
 
 // The first screen waits for its language's messages (one small chunk from the same origin).

@@ -14,6 +14,8 @@ import { RoomGrid } from '../components/agenda/RoomGrid';
 import { SessionCard, type SessionMarker } from '../components/agenda/SessionCard';
 import { WarningsPanel } from '../components/agenda/WarningsPanel';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useForumRoles } from '../hooks/useForumRoles';
+import { RoleGate } from '../components/RoleGate';
 import { routeHref } from '../hooks/useRoute';
 import { languageName } from '../i18n/languageName';
 import { ExportButton } from '../components/exports/ExportButton';
@@ -118,6 +120,8 @@ function AgendaView({ agenda, error, reload }: { agenda: Agenda; error: AppError
     return undefined;
   }, [mine, me]);
 
+  // The agenda is the secretariat's: other laptops read it, and are told why they cannot change it.
+  const canEdit = useForumRoles(forum.id).can('sessions', ['title']);
   const card = (session: AgendaSession, showDay = false) => (
     <SessionCard
       key={session.id}
@@ -134,6 +138,7 @@ function AgendaView({ agenda, error, reload }: { agenda: Agenda; error: AppError
       t={t}
       fallbackLabel={fallbackLabel}
       onDelete={onDelete}
+      lockedReason={canEdit.reason}
     />
   );
   const daySessions = byDay.get(day) ?? [];
@@ -154,9 +159,13 @@ function AgendaView({ agenda, error, reload }: { agenda: Agenda; error: AppError
               ))}
             </select>
           </label>
-          <a className="button primary" href={routeHref({ name: 'newSession', id: forum.id })}>
-            {t('agenda.newSession')}
-          </a>
+          <RoleGate permission={canEdit}>
+            {(gate) => (
+              <a className="button primary" href={routeHref({ name: 'newSession', id: forum.id })} {...gate}>
+                {t('agenda.newSession')}
+              </a>
+            )}
+          </RoleGate>
           <a className="button" href={routeHref({ name: 'projector', id: forum.id })}>
             {t('agenda.projectorLink')}
           </a>

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../hooks/useRoute';
+import { useForumRoles } from '../hooks/useForumRoles';
 import type { Participant } from '../../../shared/participants';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api/plenaryApi';
@@ -26,10 +27,16 @@ export function CheckInScreen({ forumId }: { forumId: string }) {
   const [error, setError] = useState<AppError>();
   const input = useRef<HTMLInputElement>(null);
   const reloadCount = checkedIn.reload;
+  // Checking people in changes the participant list: the secretariat's.
+  const { allowed: mayCheckIn, reason: checkInReason } = useForumRoles(forumId).can('participants', ['checked_in_at']);
 
   const choose = useCallback(
     async (participant: Participant) => {
       setError(undefined);
+      if (!mayCheckIn) {
+        setNotice(checkInReason);
+        return false;
+      }
       if (participant.checkedInAt) {
         setNotice(t('participants.checkIn.already', { name: participant.name, time: formatArrival(participant.checkedInAt, lang, timeZone) }));
         return true;
@@ -45,7 +52,7 @@ export function CheckInScreen({ forumId }: { forumId: string }) {
       reloadCount();
       return true;
     },
-    [t, lang, timeZone, reloadCount],
+    [t, lang, timeZone, reloadCount, mayCheckIn, checkInReason],
   );
 
   const undo = useCallback(async () => {
@@ -79,6 +86,7 @@ export function CheckInScreen({ forumId }: { forumId: string }) {
             : t('common.loading')}
         </p>
       </div>
+      {!mayCheckIn && <p className="hint role-hint">{checkInReason}</p>}
       {countError && <ErrorMessage error={countError} />}
       {error && <ErrorMessage error={error} />}
       {everyone.data?.total === 0 && (

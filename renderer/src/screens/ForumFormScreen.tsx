@@ -5,6 +5,8 @@ import { api } from '../api/plenaryApi';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ForumForm } from '../components/ForumForm';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useForumRoles } from '../hooks/useForumRoles';
+import { RoleNotice } from '../components/RoleGate';
 import { navigate } from '../hooks/useRoute';
 import { forumValues, newForumValues, type ForumFormValues } from '../forms/forumFormValues';
 
@@ -53,7 +55,12 @@ function FormShell({ forumId, defaults, save, cancelTo }: ShellProps) {
   return (
     <section aria-labelledby="forum-form-heading">
       <h1 id="forum-form-heading">{forumId ? t('forumForm.editTitle') : t('forumForm.newTitle')}</h1>
+      {forumId && <ForumRoleNotice forumId={forumId} />}
       <ForumForm defaultValues={defaults} onSave={onSave} onCancel={cancelTo} />
     </section>
   );
+}
+
+function ForumRoleNotice({ forumId }: { forumId: string }) {
+  return <RoleNotice permission={useForumRoles(forumId).can('forums', ['title'])} />;
 }

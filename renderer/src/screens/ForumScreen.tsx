@@ -10,14 +10,18 @@ import { languageName } from '../i18n/languageName';
 import { OutcomeDraft } from '../components/OutcomeDraft';
 import { ExchangePanel } from '../components/sync/ExchangePanel';
 import { DeleteForumButton } from '../components/forums/DeleteForumButton';
+import { RoleGate } from '../components/RoleGate';
 import { NextSteps } from '../components/forums/NextSteps';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useForumRoles } from '../hooks/useForumRoles';
 import { routeHref } from '../hooks/useRoute';
 
 /** A forum's front page: what, when, where, who came, the agenda and the draft outcome. */
 export function ForumScreen({ forumId }: { forumId: string }) {
   const { t, i18n } = useTranslation();
   const overview = useApiQuery('forums:overview', { id: forumId });
+  // The forum's details (and deleting it) are the secretariat's.
+  const canEdit = useForumRoles(forumId).can('forums', ['title']);
   const [contentLanguage, setContentLanguage] = useState<string>();
   // A bundle just imported may have brought paragraphs: the outcome summary reads again too.
   const [imports, setImports] = useState(0);
@@ -44,10 +48,14 @@ export function ForumScreen({ forumId }: { forumId: string }) {
               ))}
             </select>
           </label>
-          <a className="button" href={routeHref({ name: 'editForum', id: forum.id })}>
-            {t('forum.edit')}
-          </a>
-          <DeleteForumButton forumId={forum.id} title={forum.title[lang] ?? forum.title[forum.sourceLanguage] ?? ''} />
+          <RoleGate permission={canEdit}>
+            {(gate) => (
+              <a className="button" href={routeHref({ name: 'editForum', id: forum.id })} {...gate}>
+                {t('forum.edit')}
+              </a>
+            )}
+          </RoleGate>
+          <DeleteForumButton forumId={forum.id} title={forum.title[lang] ?? forum.title[forum.sourceLanguage] ?? ''} permission={canEdit} />
         </div>
       </div>
       {Object.keys(forum.theme).length > 0 && <LocalText as="p" className="theme" text={forum.theme} {...text} />}

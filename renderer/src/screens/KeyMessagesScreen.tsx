@@ -17,6 +17,7 @@ import { UndoBar } from '../components/keyMessages/UndoBar';
 import { useKeyMessageState, type LastAction } from '../components/keyMessages/useKeyMessageState';
 import { useUndoShortcut } from '../components/participants/useUndoShortcut';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useForumRoles } from '../hooks/useForumRoles';
 
 const themesListId = 'key-message-themes';
 
@@ -68,6 +69,10 @@ function KeyMessagesView({ forumId, messageId, agenda, loaded, reloadList }: Vie
   const [recovered, setRecovered] = useState(0);
   const state = useKeyMessageState({ forumId, loaded, reloadList, onCountsChanged, onRecovered: setRecovered });
   const { messages, actions } = state;
+  const { can } = useForumRoles(forumId);
+  const lockedReason = useCallback((sessionId: string) => can('key_messages', ['text'], sessionId).reason, [can]);
+  // A merge changes two messages: it needs the role over both their sessions.
+  const canMergeBoth = (...sessionIds: string[]) => sessionIds.map((id) => can('key_messages', ['text'], id)).find((p) => !p.allowed) ?? can('key_messages', ['text'], sessionIds[0]);
 
   const sessionLabel = useMemo(
     () => sessionLabels(agenda.sessions, lang, source, { text: t('keyMessages.session.unknown'), lang: uiLanguage }, uiLanguage),
@@ -170,6 +175,7 @@ function KeyMessagesView({ forumId, messageId, agenda, loaded, reloadList }: Vie
             sessionLabel={sessionLabel}
             onMerge={(pair) => setMergePair({ first: pair.a, second: pair.b })}
             onDismiss={(pair) => setDismissed((set) => new Set([...set, `${pair.a.id}|${pair.b.id}`]))}
+            canMerge={(pair) => canMergeBoth(pair.a.sessionId, pair.b.sessionId)}
           />
           <datalist id={themesListId}>
             {themes.map((theme) => (
@@ -187,6 +193,7 @@ function KeyMessagesView({ forumId, messageId, agenda, loaded, reloadList }: Vie
               selected={selected}
               actions={actions}
               sessionLabel={sessionLabel}
+              lockedReason={lockedReason}
             />
           ) : (
             <SessionMessageList
@@ -200,9 +207,15 @@ function KeyMessagesView({ forumId, messageId, agenda, loaded, reloadList }: Vie
               actions={actions}
               sessionLabel={sessionLabel}
               foundId={messageId}
+              lockedReason={lockedReason}
             />
           )}
-          <MergeBar count={state.selected.length} onMerge={openMerge} onClear={state.clearSelection} />
+          <MergeBar
+            count={state.selected.length}
+            onMerge={openMerge}
+            onClear={state.clearSelection}
+            canMerge={canMergeBoth(...state.selected.map((id) => byId.get(id)?.sessionId ?? ''))}
+          />
         </>
       )}
       {mergePair && (

@@ -5,6 +5,8 @@ import { api } from '../api/plenaryApi';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ParticipantForm } from '../components/participants/ParticipantForm';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useForumRoles } from '../hooks/useForumRoles';
+import { RoleNotice } from '../components/RoleGate';
 import { navigate, routeHref } from '../hooks/useRoute';
 
 const blank: ParticipantInput = {
@@ -35,6 +37,7 @@ const inputOf = ({ name, organisation, position, orgType, country, gender, roles
 export function ParticipantFormScreen({ forumId, participantId }: { forumId: string; participantId?: string }) {
   const { t } = useTranslation();
   const timeZone = useApiQuery('forums:get', { id: forumId }).data?.timeZone;
+  const canEdit = useForumRoles(forumId).can('participants', ['name']);
   const backToList = () => navigate({ name: 'participants', id: forumId });
   const saved = <T,>(result: Result<T>) => {
     if (result.ok) backToList();
@@ -47,6 +50,7 @@ export function ParticipantFormScreen({ forumId, participantId }: { forumId: str
         <a href={routeHref({ name: 'participants', id: forumId })}>{t('participants.form.back')}</a>
       </p>
       <h1 id="participant-form-heading">{participantId ? t('participants.form.editTitle') : t('participants.form.newTitle')}</h1>
+      <RoleNotice permission={canEdit} />
       <p className="hint">{t('participants.form.shortcutHint')}</p>
       {participantId ? (
         <EditParticipant participantId={participantId} timeZone={timeZone} onSaved={saved} onCancel={backToList} />

@@ -21,6 +21,8 @@ import { ImportPreviewTable } from '../components/participantImport/ImportPrevie
 import { ImportReadSummary } from '../components/participantImport/ImportReadSummary';
 import { formatNumber } from '../i18n/intlFormat';
 import { routeHref } from '../hooks/useRoute';
+import { useForumRoles } from '../hooks/useForumRoles';
+import { RoleNotice } from '../components/RoleGate';
 
 interface ChosenFile {
   fileName: string;
@@ -44,6 +46,7 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
   const [preview, setPreview] = useState<ParticipantImportPreview>();
   const [busy, setBusy] = useState<'reading' | 'importing'>();
   const [error, setError] = useState<AppError>();
+  const canImport = useForumRoles(forumId).can('participants', ['name']);
   const [outcome, setOutcome] = useState<Outcome>();
   // Each call takes a number; an answer that is no longer the latest is dropped.
   const latest = useRef(0);
@@ -178,6 +181,7 @@ export function ParticipantImportScreen({ forumId }: { forumId: string }) {
           {t('participantImport.backToList')}
         </a>
       </div>
+      <RoleNotice permission={canImport} />
       {outcome ? (
         <ImportDone forumId={forumId} result={outcome} onAnother={startAgain} />
       ) : (

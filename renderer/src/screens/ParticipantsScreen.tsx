@@ -15,6 +15,8 @@ import { useParticipantPages } from '../components/participants/useParticipantPa
 import { useUndoShortcut } from '../components/participants/useUndoShortcut';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
+import { useForumRoles } from '../hooks/useForumRoles';
+import { RoleGate } from '../components/RoleGate';
 import { formatNumber } from '../i18n/intlFormat';
 
 type LastAction = { kind: 'deleted' | 'restored' | 'erased'; participant: Participant };
@@ -31,6 +33,7 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
   // The unfiltered total, for "1,234 of 25,000" and to tell an empty forum from an empty search.
   const everyone = useApiQuery('participants:query', { forumId, limit: 1 });
   const timeZone = useApiQuery('forums:get', { id: forumId }).data?.timeZone;
+  const roles = useForumRoles(forumId);
   const [lastAction, setLastAction] = useState<LastAction>();
   const [actionError, setActionError] = useState<AppError>();
   const [erasing, setErasing] = useState<Participant>();
@@ -68,18 +71,28 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
   // While a new search runs, the last count stays (aria-busy on the table says it is refreshing).
   const shown = pages.total;
   const filtered = hasFilters(view.filters);
+  // The list of participants is the secretariat's; other laptops read it.
+  const canEdit = roles.can('participants', ['name']);
 
   return (
     <section aria-labelledby="participants-heading" className="participants-screen">
       <div className="screen-heading">
         <h1 id="participants-heading">{t('participants.title')}</h1>
         <div className="actions">
-          <a className="button primary" href={routeHref({ name: 'newParticipant', id: forumId })}>
-            {t('participants.list.add')}
-          </a>
-          <a className="button" href={routeHref({ name: 'importParticipants', id: forumId })}>
-            {t('participants.list.import')}
-          </a>
+          <RoleGate permission={canEdit}>
+            {(gate) => (
+              <a className="button primary" href={routeHref({ name: 'newParticipant', id: forumId })} {...gate}>
+                {t('participants.list.add')}
+              </a>
+            )}
+          </RoleGate>
+          <RoleGate permission={canEdit}>
+            {(gate) => (
+              <a className="button" href={routeHref({ name: 'importParticipants', id: forumId })} {...gate}>
+                {t('participants.list.import')}
+              </a>
+            )}
+          </RoleGate>
           <ExportButtons forumId={forumId} filter={exportFilter} />
         </div>
       </div>
@@ -93,7 +106,7 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
         onDismiss={() => setLastAction(undefined)}
         takeFocus
       />
-      {lastAction?.kind === 'deleted' && (
+      {lastAction?.kind === 'deleted' && canEdit.allowed && (
         <p className="erase-offer">
           <button type="button" className="link-button danger" onClick={() => setErasing(lastAction.participant)}>
             {t('participants.erase.offer', { name: lastAction.participant.name })}
@@ -116,12 +129,20 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
           <h2>{t('participants.list.emptyTitle')}</h2>
           <p>{t('participants.list.emptyBody')}</p>
           <div className="actions">
-            <a className="button primary" href={routeHref({ name: 'newParticipant', id: forumId })}>
-              {t('participants.list.add')}
-            </a>
-            <a className="button" href={routeHref({ name: 'importParticipants', id: forumId })}>
-              {t('participants.list.import')}
-            </a>
+            <RoleGate permission={canEdit}>
+              {(gate) => (
+                <a className="button primary" href={routeHref({ name: 'newParticipant', id: forumId })} {...gate}>
+                  {t('participants.list.add')}
+                </a>
+              )}
+            </RoleGate>
+            <RoleGate permission={canEdit}>
+              {(gate) => (
+                <a className="button" href={routeHref({ name: 'importParticipants', id: forumId })} {...gate}>
+                  {t('participants.list.import')}
+                </a>
+              )}
+            </RoleGate>
           </div>
         </div>
       ) : (
@@ -150,6 +171,7 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
               forumId={forumId}
               timeZone={timeZone}
               onDelete={onDelete}
+              lockedReason={canEdit.reason}
             />
           )}
         </>

@@ -7,6 +7,8 @@ import { agendaDays, momentInZone } from '../components/agenda/agendaTime';
 import { SessionForm } from '../components/agenda/SessionForm';
 import { newSessionValues, sessionValues } from '../components/agenda/sessionFormValues';
 import { useApiQuery } from '../hooks/useApiQuery';
+import { useForumRoles } from '../hooks/useForumRoles';
+import { RoleNotice } from '../components/RoleGate';
 import { navigate } from '../hooks/useRoute';
 
 /** Create a session, or edit one when an id is given; saving returns to the agenda. */
@@ -24,6 +26,7 @@ function SessionFormLoaded({ agenda, sessionId }: { agenda: Agenda; sessionId: s
   const { forum } = agenda;
   const session = sessionId ? agenda.sessions.find((s) => s.id === sessionId) : undefined;
   const back = useCallback(() => navigate({ name: 'agenda', id: forum.id }), [forum.id]);
+  const canEdit = useForumRoles(forum.id).can('sessions', ['title']);
   const save = useCallback(
     async (values: SessionInput) => {
       const result = sessionId
@@ -45,6 +48,7 @@ function SessionFormLoaded({ agenda, sessionId }: { agenda: Agenda; sessionId: s
   return (
     <section aria-labelledby="session-form-heading" className="session-form-screen">
       <h1 id="session-form-heading">{session ? t('agenda.form.editTitle') : t('agenda.form.newTitle')}</h1>
+      <RoleNotice permission={canEdit} />
       <SessionForm forum={forum} defaultValues={defaults} session={session} onSave={save} onCancel={back} />
     </section>
   );

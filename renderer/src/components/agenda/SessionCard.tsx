@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { AgendaSession } from '../../../../shared/agenda';
 import { pickText } from '../../../../shared/multilingual';
 import { routeHref } from '../../hooks/useRoute';
+import { RoleGate } from '../RoleGate';
 import { dayLabel } from './agendaFormat';
 import { AgendaText } from './AgendaText';
 import { SessionRoles } from './SessionRoles';
@@ -26,6 +27,8 @@ interface Props {
   t: TFunction;
   fallbackLabel(shownLanguage: string): string;
   onDelete(session: AgendaSession): void;
+  /** Why this laptop may not change the agenda (its role); empty when it may. A string keeps the card memoised. */
+  lockedReason?: string;
 }
 
 /** One session of the agenda. Memoised: the clock's tick re-renders only the cards it marks. */
@@ -33,6 +36,7 @@ export const SessionCard = memo(function SessionCard(props: Props) {
   const { session, lang, sourceLanguage, marker, t, fallbackLabel } = props;
   const titleId = `session-${session.id}-title`;
   const plainTitle = pickText(session.title, lang, sourceLanguage).text || t('agenda.untitled');
+  const permission = { allowed: !props.lockedReason, reason: props.lockedReason ?? '' };
   return (
     <li className={`session-card kind-${session.kind}${marker ? ` is-${marker}` : ''}`} id={`session-${session.id}`}>
       <article aria-labelledby={titleId}>
@@ -60,12 +64,20 @@ export const SessionCard = memo(function SessionCard(props: Props) {
           <TranslationMarks translations={session.translations} targets={props.translationTargets} uiLanguage={props.uiLanguage} t={t} />
         )}
         <div className="session-actions">
-          <a href={routeHref({ name: 'editSession', id: props.forumId, sessionId: session.id })} aria-label={t('agenda.editSession', { title: plainTitle })}>
-            {t('agenda.edit')}
-          </a>
-          <button type="button" className="agenda-link-button" onClick={() => props.onDelete(session)} aria-label={t('agenda.deleteSession', { title: plainTitle })}>
-            {t('agenda.delete')}
-          </button>
+          <RoleGate permission={permission}>
+            {(gate) => (
+              <a href={routeHref({ name: 'editSession', id: props.forumId, sessionId: session.id })} aria-label={t('agenda.editSession', { title: plainTitle })} {...gate}>
+                {t('agenda.edit')}
+              </a>
+            )}
+          </RoleGate>
+          <RoleGate permission={permission}>
+            {(gate) => (
+              <button type="button" className="agenda-link-button" onClick={() => props.onDelete(session)} aria-label={t('agenda.deleteSession', { title: plainTitle })} {...gate}>
+                {t('agenda.delete')}
+              </button>
+            )}
+          </RoleGate>
         </div>
       </article>
     </li>

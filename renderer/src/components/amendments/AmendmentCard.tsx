@@ -2,8 +2,10 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Amendment, AmendmentStatus } from '../../../../shared/amendments';
 import type { AppError } from '../../../../shared/result';
+import type { Permission } from '../../hooks/useForumRoles';
 import { languageName } from '../../i18n/languageName';
 import type { ProseSaver } from '../proseSaver';
+import { RoleGate } from '../RoleGate';
 import { amendmentDiff } from './amendedText';
 import { AmendmentEditor } from './AmendmentEditor';
 import type { AmendmentFields } from './amendmentTarget';
@@ -32,6 +34,9 @@ interface Props {
   onAcceptReviewed(reviewedText: string): void;
   onCancelReview(): void;
   onChooseVersion(text: string): Promise<AppError | undefined>;
+  /** Deciding is the chair's; editing the proposal, the drafters'. */
+  canDecide: Permission;
+  canEdit: Permission;
 }
 
 /**
@@ -42,7 +47,7 @@ const decisionKeys: Record<string, AmendmentStatus> = { KeyA: 'accepted', KeyR: 
 
 /** One amendment: what it proposes as a word diff, by whom and why, where it stands, and the chair's buttons. */
 export function AmendmentCard(props: Props) {
-  const { saver, amendment, number, sourceLanguage, currentText, competing, reviewing, busy, onDecide } = props;
+  const { saver, amendment, number, sourceLanguage, currentText, competing, reviewing, busy, onDecide, canDecide, canEdit } = props;
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const ui = i18n.language;
@@ -52,7 +57,7 @@ export function AmendmentCard(props: Props) {
   const diff = amendmentDiff(amendment, amendment.baseText);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || busy) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || busy || !canDecide.allowed) return;
     if (isTyping(event.target)) return;
     const decision = decisionKeys[event.code];
     if (!decision || (decision === 'open') === open) return;
@@ -107,25 +112,45 @@ export function AmendmentCard(props: Props) {
         <div className="actions amendment-actions">
           {open ? (
             <>
-              <button type="button" className="primary" disabled={busy} onClick={() => onDecide('accepted')} aria-keyshortcuts="A">
-                {t('amendments.actions.accept')}
-              </button>
-              <button type="button" disabled={busy} onClick={() => onDecide('rejected')} aria-keyshortcuts="R">
-                {t('amendments.actions.reject')}
-              </button>
-              <button type="button" disabled={busy} onClick={() => onDecide('withdrawn')} aria-keyshortcuts="W">
-                {t('amendments.actions.withdraw')}
-              </button>
+              <RoleGate permission={canDecide}>
+                {(gate) => (
+                  <button type="button" className="primary" disabled={busy} onClick={() => onDecide('accepted')} {...gate} aria-keyshortcuts="A">
+                    {t('amendments.actions.accept')}
+                  </button>
+                )}
+              </RoleGate>
+              <RoleGate permission={canDecide}>
+                {(gate) => (
+                  <button type="button" disabled={busy} onClick={() => onDecide('rejected')} {...gate} aria-keyshortcuts="R">
+                    {t('amendments.actions.reject')}
+                  </button>
+                )}
+              </RoleGate>
+              <RoleGate permission={canDecide}>
+                {(gate) => (
+                  <button type="button" disabled={busy} onClick={() => onDecide('withdrawn')} {...gate} aria-keyshortcuts="W">
+                    {t('amendments.actions.withdraw')}
+                  </button>
+                )}
+              </RoleGate>
               {!editing && (
-                <button type="button" onClick={() => setEditing(true)}>
-                  {t('amendments.actions.edit')}
-                </button>
+                <RoleGate permission={canEdit}>
+                  {(gate) => (
+                    <button type="button" onClick={() => setEditing(true)} {...gate}>
+                      {t('amendments.actions.edit')}
+                    </button>
+                  )}
+                </RoleGate>
               )}
             </>
           ) : (
-            <button type="button" disabled={busy} onClick={() => onDecide('open')} aria-keyshortcuts="O">
-              {t('amendments.actions.reopen')}
-            </button>
+            <RoleGate permission={canDecide}>
+              {(gate) => (
+                <button type="button" disabled={busy} onClick={() => onDecide('open')} {...gate} aria-keyshortcuts="O">
+                  {t('amendments.actions.reopen')}
+                </button>
+              )}
+            </RoleGate>
           )}
         </div>
       )}

@@ -5,6 +5,8 @@ import type { DraftParagraph, OutcomeDocument } from '../../../../shared/outcome
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { useForumRoles } from '../../hooks/useForumRoles';
+import { RoleGate } from '../RoleGate';
 import { useForumTimeZone } from '../../hooks/useForumTimeZone';
 import { languageName } from '../../i18n/languageName';
 import { ErrorMessage } from '../ErrorMessage';
@@ -39,6 +41,9 @@ export function AmendmentsPanel({ saver, paragraph, document, onChanged }: Amend
   const headingId = useId();
   const list = useApiQuery('amendments:list', { paragraphId: paragraph.id });
   const timeZone = useForumTimeZone(document.forumId);
+  const { can } = useForumRoles(document.forumId);
+  const canPropose = can('amendments', ['text']);
+  const canDecide = can('amendments', ['status']);
   const { reload } = list;
   const [reviewing, setReviewing] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -116,7 +121,7 @@ export function AmendmentsPanel({ saver, paragraph, document, onChanged }: Amend
       event.preventDefault();
       event.stopPropagation();
       undo();
-    } else if (!event.ctrlKey && !event.metaKey && event.code === 'KeyN' && !proposing && !isTyping(event.target)) {
+    } else if (!event.ctrlKey && !event.metaKey && event.code === 'KeyN' && !proposing && canPropose.allowed && !isTyping(event.target)) {
       event.preventDefault();
       setProposing(true);
     }
@@ -147,6 +152,8 @@ export function AmendmentsPanel({ saver, paragraph, document, onChanged }: Amend
         setError(undefined);
       }}
       onChooseVersion={(text) => chooseProse('amendments', amendment.id, 'text', text)}
+      canDecide={canDecide}
+      canEdit={canPropose}
     />
   );
 
@@ -157,9 +164,13 @@ export function AmendmentsPanel({ saver, paragraph, document, onChanged }: Amend
       <div className="panel-heading">
         <h3 id={headingId}>{t('amendments.title')}</h3>
         {!proposing && (
-          <button type="button" ref={proposeButton} onClick={() => setProposing(true)} aria-keyshortcuts="N">
-            {t('amendments.propose.open')}
-          </button>
+          <RoleGate permission={canPropose}>
+            {(gate) => (
+              <button type="button" ref={proposeButton} onClick={() => setProposing(true)} aria-keyshortcuts="N" {...gate}>
+                {t('amendments.propose.open')}
+              </button>
+            )}
+          </RoleGate>
         )}
       </div>
       <UndoBar message={message} onUndo={last ? undo : undefined} onDismiss={() => setNote(undefined)} />

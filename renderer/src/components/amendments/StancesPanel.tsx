@@ -5,6 +5,7 @@ import type { DraftParagraph } from '../../../../shared/outcome';
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { useForumRoles } from '../../hooks/useForumRoles';
 import { formatNumber } from '../../i18n/intlFormat';
 import { ErrorMessage } from '../ErrorMessage';
 import { StanceForm, type StanceFormValues } from './StanceForm';
@@ -28,6 +29,8 @@ export function StancesPanel({ forumId, paragraph, onChanged }: StancesPanelProp
   const [editing, setEditing] = useState<{ values: StanceFormValues; generation: number }>({ values: emptyForm, generation: 0 });
   const [note, setNote] = useState<{ delegation: string; stance: StanceKind | null }>();
   const stances = list.data ?? [];
+  // Recording stances is the chair's: other laptops read them, and are told why they cannot record.
+  const canRecord = useForumRoles(forumId).can('stances', ['stance']);
 
   const save = async (values: StanceFormValues) => {
     setError(undefined);
@@ -76,42 +79,47 @@ export function StancesPanel({ forumId, paragraph, onChanged }: StancesPanelProp
                   {stance.note}
                 </p>
               )}
-              <span className="stance-tools">
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() =>
-                    setEditing((old) => ({
-                      values: { delegation: { participantId: stance.participantId, name: stance.delegation }, stance: stance.stance, note: stance.note },
-                      generation: old.generation + 1,
-                    }))
-                  }
-                  aria-label={t('amendments.stances.change', { delegation: stance.delegation })}
-                >
-                  {t('amendments.stances.changeShort')}
-                </button>
-                <button type="button" className="link-button danger-link" onClick={() => void clear(stance)} aria-label={t('amendments.stances.clear', { delegation: stance.delegation })}>
-                  {t('amendments.stances.clearShort')}
-                </button>
-              </span>
+              {canRecord.allowed && (
+                <span className="stance-tools">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      setEditing((old) => ({
+                        values: { delegation: { participantId: stance.participantId, name: stance.delegation }, stance: stance.stance, note: stance.note },
+                        generation: old.generation + 1,
+                      }))
+                    }
+                    aria-label={t('amendments.stances.change', { delegation: stance.delegation })}
+                  >
+                    {t('amendments.stances.changeShort')}
+                  </button>
+                  <button type="button" className="link-button danger-link" onClick={() => void clear(stance)} aria-label={t('amendments.stances.clear', { delegation: stance.delegation })}>
+                    {t('amendments.stances.clearShort')}
+                  </button>
+                </span>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <StanceForm
-        key={editing.generation}
-        forumId={forumId}
-        defaultValues={editing.values}
-        focus={editing.generation > 0}
-        onSave={async (values) => {
-          const failure = await save(values);
-          if (!failure) {
-            setNote({ delegation: values.delegation.name, stance: values.stance });
-            setEditing((old) => ({ values: emptyForm, generation: old.generation + 1 }));
-          }
-          return failure;
-        }}
-      />
+      {!canRecord.allowed && <p className="hint role-hint">{canRecord.reason}</p>}
+      {canRecord.allowed && (
+        <StanceForm
+          key={editing.generation}
+          forumId={forumId}
+          defaultValues={editing.values}
+          focus={editing.generation > 0}
+          onSave={async (values) => {
+            const failure = await save(values);
+            if (!failure) {
+              setNote({ delegation: values.delegation.name, stance: values.stance });
+              setEditing((old) => ({ values: emptyForm, generation: old.generation + 1 }));
+            }
+            return failure;
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { uiLanguages } from '../../../../shared/languages';
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { useForumRoles } from '../../hooks/useForumRoles';
 import { navigate } from '../../hooks/useRoute';
 import { ErrorMessage } from '../ErrorMessage';
 import { UndoBanner } from '../participants/UndoBanner';
@@ -61,6 +62,8 @@ export function CaptureSession({ forum, session, catalogues, foundNoteId }: Prop
   const suggestion = useLanguageSuggestion(forum.languages, lastUsed);
   const [resetSpeaker, setResetSpeaker] = useRememberedFlag('plenary.capture.resetSpeaker', false);
   const keyMessages = useApiQuery('keyMessages:list', { forumId: forum.id, sessionId });
+  // A rapporteur's (for this session, if their role names sessions); others read the notes only.
+  const canNote = useForumRoles(forum.id).can('notes', ['text'], sessionId);
   const [composerId, setComposerId] = useState(newNoteId);
   const [editing, setEditing] = useState<{ id: string; focus: boolean } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -289,13 +292,13 @@ export function CaptureSession({ forum, session, catalogues, foundNoteId }: Prop
       speakerOf,
       saver,
       onToggle,
-      onEdit: (noteId: string) => void startEditing(noteId),
-      onDelete: (note: Note) => void removeNote(note),
+      onEdit: (noteId: string) => void (canNote.allowed && startEditing(noteId)),
+      onDelete: (note: Note) => void (canNote.allowed && removeNote(note)),
       onEditorDone,
       onChosen,
       foundId: foundNoteId,
     }),
-    [forum.timeZone, uiLanguage, byTag, speakerOf, saver, onToggle, startEditing, removeNote, onEditorDone, onChosen, foundNoteId],
+    [forum.timeZone, uiLanguage, byTag, speakerOf, saver, onToggle, startEditing, removeNote, onEditorDone, onChosen, foundNoteId, canNote.allowed],
   );
 
   const editedNote = editingId ? notes?.find((n) => n.id === editingId) : undefined;
@@ -329,34 +332,36 @@ export function CaptureSession({ forum, session, catalogues, foundNoteId }: Prop
             <h3 id={`${ids}-target`} className="composer-target">
               {editedNote ? t('capture.composer.editing', { time: formatTime(editedNote.createdAt, uiLanguage, forum.timeZone) }) : t('capture.composer.title')}
             </h3>
-            <NoteToolbar
-              saver={saver}
-              targetId={targetId}
-              forumId={forum.id}
-              languages={languageChoices(forum.languages)}
-              uiLanguage={uiLanguage}
-              sessionSpeakers={speakers}
-              tagOptions={tagOptions}
-              byTag={byTag}
-              themes={themes}
-              tagPickerOpen={tagPickerOpen}
-              selectedCount={selected.size}
-              speakerInput={speakerInput}
-              languageSelect={languageSelect}
-              onSpeaker={onSpeaker}
-              onLanguage={onLanguage}
-              onOpenTags={() => setTagPickerOpen(true)}
-              onAddTag={onAddTag}
-              onRemoveTag={onRemoveTag}
-              onCloseTags={() => setTagPickerOpen(false)}
-              onToggleKeyPoint={toggleKeyPoint}
-              onPromote={promote}
-              onDone={focusText}
-            />
+            {canNote.allowed && (
+              <NoteToolbar
+                saver={saver}
+                targetId={targetId}
+                forumId={forum.id}
+                languages={languageChoices(forum.languages)}
+                uiLanguage={uiLanguage}
+                sessionSpeakers={speakers}
+                tagOptions={tagOptions}
+                byTag={byTag}
+                themes={themes}
+                tagPickerOpen={tagPickerOpen}
+                selectedCount={selected.size}
+                speakerInput={speakerInput}
+                languageSelect={languageSelect}
+                onSpeaker={onSpeaker}
+                onLanguage={onLanguage}
+                onOpenTags={() => setTagPickerOpen(true)}
+                onAddTag={onAddTag}
+                onRemoveTag={onRemoveTag}
+                onCloseTags={() => setTagPickerOpen(false)}
+                onToggleKeyPoint={toggleKeyPoint}
+                onPromote={promote}
+                onDone={focusText}
+              />
+            )}
             <ComposerNotices lang={composerMeta?.lang ?? lang} working={forum.languages} uiLanguage={uiLanguage}
               suggested={editingId ? undefined : suggestion.suggested} onAcceptLanguage={acceptLanguage}
               carriedSpeaker={editingId ? undefined : carriedSpeaker} onClearSpeaker={clearSpeaker} />
-            <Composer saver={saver} draftId={composerId} fallbackLang={lang} box={composerBox} onFinish={finishNote} onText={suggestion.onText} describedBy={`${statusId} ${hintId}`} />
+            <Composer saver={saver} draftId={composerId} fallbackLang={lang} box={composerBox} onFinish={finishNote} onText={suggestion.onText} describedBy={`${statusId} ${hintId}`} permission={canNote} />
             <div className="composer-foot">
               <SaveStatus saver={saver} id={statusId} />
               <p id={hintId} className="hint">

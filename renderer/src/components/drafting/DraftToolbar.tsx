@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ParagraphKind } from '../../../../shared/outcome';
+import type { Permission } from '../../hooks/useForumRoles';
 import { languageLabel } from '../agenda/agendaFormat';
+import { RoleGate } from '../RoleGate';
 
 interface Props {
   /** Working languages, source first. */
@@ -10,10 +12,12 @@ interface Props {
   placeText: string;
   onCompose(kind: ParagraphKind): void;
   onFromKeyMessages(): void;
+  /** Whether this laptop may add paragraphs (a drafter's work). */
+  canDraft: Permission;
 }
 
 /** The language the document is read in (not the interface's), and the ways to add to it. */
-export function DraftToolbar({ languages, readingLang, onReadingLanguage, placeText, onCompose, onFromKeyMessages }: Props) {
+export function DraftToolbar({ languages, readingLang, onReadingLanguage, placeText, onCompose, onFromKeyMessages, canDraft }: Props) {
   const { t, i18n } = useTranslation();
   return (
     <div className="drafting-toolbar">
@@ -28,15 +32,27 @@ export function DraftToolbar({ languages, readingLang, onReadingLanguage, placeT
         </select>
       </label>
       <div className="actions" role="group" aria-label={t('drafting.addGroup')} aria-describedby="drafting-add-place">
-        <button type="button" className="primary" onClick={onFromKeyMessages} aria-keyshortcuts="M">
-          {t('drafting.actions.fromKeyMessages')}
-        </button>
-        <button type="button" onClick={() => onCompose('numbered')} aria-keyshortcuts="N">
-          {t('drafting.actions.newParagraph')}
-        </button>
-        <button type="button" onClick={() => onCompose('heading')} aria-keyshortcuts="H">
-          {t('drafting.actions.newHeading')}
-        </button>
+        <RoleGate permission={canDraft}>
+          {(gate) => (
+            <button type="button" className="primary" onClick={onFromKeyMessages} aria-keyshortcuts="M" {...gate}>
+              {t('drafting.actions.fromKeyMessages')}
+            </button>
+          )}
+        </RoleGate>
+        <RoleGate permission={canDraft}>
+          {(gate) => (
+            <button type="button" onClick={() => onCompose('numbered')} aria-keyshortcuts="N" {...gate}>
+              {t('drafting.actions.newParagraph')}
+            </button>
+          )}
+        </RoleGate>
+        <RoleGate permission={canDraft}>
+          {(gate) => (
+            <button type="button" onClick={() => onCompose('heading')} aria-keyshortcuts="H" {...gate}>
+              {t('drafting.actions.newHeading')}
+            </button>
+          )}
+        </RoleGate>
         <span id="drafting-add-place" className="hint">
           {placeText}
         </span>

@@ -3,7 +3,9 @@ import { kindLabel } from './kindLabel';
 import { pickText } from '../../../../shared/multilingual';
 import type { OutcomeDocument } from '../../../../shared/outcome';
 import { navigate, routeHref } from '../../hooks/useRoute';
+import type { Permission } from '../../hooks/useForumRoles';
 import { ExportButton } from '../exports/ExportButton';
+import { RoleGate } from '../RoleGate';
 
 interface Props {
   forumId: string;
@@ -11,10 +13,12 @@ interface Props {
   documents: ReadonlyArray<{ id: string; kind: string; title: Record<string, string> }>;
   uiLanguage: string;
   onNewDocument(): void;
+  /** Whether this laptop may start a document (the secretariat's). */
+  canCreate: Permission;
 }
 
 /** The screen's title, which document is open (when the forum has several), the way to the coverage view, and export (Ctrl+E). */
-export function DraftingHeader({ forumId, document: doc, documents, uiLanguage, onNewDocument }: Props) {
+export function DraftingHeader({ forumId, document: doc, documents, uiLanguage, onNewDocument, canCreate }: Props) {
   const { t } = useTranslation();
   const titleOf = (title: Record<string, string>) => pickText(title, uiLanguage, doc.sourceLanguage).text || t('drafting.untitled');
   return (
@@ -33,9 +37,13 @@ export function DraftingHeader({ forumId, document: doc, documents, uiLanguage, 
             </select>
           </label>
         )}
-        <button type="button" onClick={onNewDocument}>
-          {t('drafting.newDocument.button')}
-        </button>
+        <RoleGate permission={canCreate}>
+          {(gate) => (
+            <button type="button" onClick={onNewDocument} {...gate}>
+              {t('drafting.newDocument.button')}
+            </button>
+          )}
+        </RoleGate>
         <a className="button" href={routeHref({ name: 'coverage', id: forumId, documentId: doc.id })} aria-keyshortcuts="C">
           {t('drafting.actions.coverage')}
         </a>

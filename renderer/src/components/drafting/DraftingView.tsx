@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutcomeDocument, OutcomeDocumentInput, ParagraphKind } from '../../../../shared/outcome';
 import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import { useForumRoles } from '../../hooks/useForumRoles';
 import { navigate } from '../../hooks/useRoute';
 import { ErrorMessage } from '../ErrorMessage';
 import { newRowId } from '../newRowId';
@@ -53,6 +54,11 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
   const { t, i18n } = useTranslation();
   const [recovered, setRecovered] = useState(0);
   const state = useDraftState(loaded, reload, setRecovered);
+  const { can } = useForumRoles(forumId);
+  // Text, order, kind and sources are the drafters'; a paragraph's status is the chair's.
+  const canDraft = can('outcome_paragraphs', ['text']);
+  const canDecide = can('outcome_paragraphs', ['status']);
+  const canFrame = can('outcome_documents', ['title']);
   const { paragraphs, actions } = state;
   const generated = useGeneratedFlags(loaded.id, paragraphs);
   const source = loaded.sourceLanguage;
@@ -178,11 +184,11 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
         requestAnimationFrame(() => document.getElementById(`paragraph-${selected.id}-${source}`)?.focus());
       },
       back: () => selected && selectAndFocus(selected.id),
-      move,
-      compose: setComposer,
-      fromKeyMessages: () => setPicker('create'),
-      editSources: () => selected && setPicker('sources'),
-      remove,
+      move: (direction) => canDraft.allowed && move(direction),
+      compose: (kind) => canDraft.allowed && setComposer(kind),
+      fromKeyMessages: () => canDraft.allowed && setPicker('create'),
+      editSources: () => canDraft.allowed && selected && setPicker('sources'),
+      remove: () => canDraft.allowed && remove(),
       project: () => navigate({ name: 'draftProjector', id: forumId, documentId: loaded.id, paragraphId: selected?.id }),
       coverage: () => navigate({ name: 'coverage', id: forumId, documentId: loaded.id }),
       toggleHelp: () => setHelpOpen((open) => !open),
@@ -205,7 +211,7 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
   const lastAction = state.lastAction;
   return (
     <section className="drafting-screen" aria-labelledby="drafting-heading">
-      <DraftingHeader forumId={forumId} document={loaded} documents={documents} uiLanguage={i18n.language} onNewDocument={onNewDocument} />
+      <DraftingHeader forumId={forumId} document={loaded} documents={documents} uiLanguage={i18n.language} onNewDocument={onNewDocument} canCreate={canFrame} />
       {state.error && <ErrorMessage error={state.error} />}
       <p className="recovered-status" role="status">
         {recovered > 0 ? t('proseSave.recovered', { number: recovered }) : ''}
@@ -236,6 +242,7 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
         placeText={placeText}
         onCompose={setComposer}
         onFromKeyMessages={() => setPicker('create')}
+        canDraft={canDraft}
       />
       {loaded.kind === 'key_messages' && (
         <KeyMessagesGenerator
@@ -246,6 +253,7 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
           nameOf={nameOf}
           onGenerated={reload}
           onSelect={selectAndFocus}
+          canGenerate={can('generated_paragraphs', ['document_id'])}
         />
       )}
       <div className="drafting-layout">
@@ -289,6 +297,8 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
               onDelete={remove}
               onEditSources={() => setPicker('sources')}
               onChanged={reload}
+              canDraft={canDraft}
+              canDecide={canDecide}
             />
           ) : (
             paragraphs.length > 0 && <p className="panel-hint">{t('drafting.selectHint')}</p>

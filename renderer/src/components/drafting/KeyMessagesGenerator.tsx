@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { GeneratedFlag, KeyMessagesGeneration } from '../../../../shared/keyMessagesDocument';
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
+import type { Permission } from '../../hooks/useForumRoles';
 import { ErrorMessage } from '../ErrorMessage';
+import { RoleGate } from '../RoleGate';
 
 interface Props {
   forumId: string;
@@ -15,6 +17,7 @@ interface Props {
   /** The document changed: read it again. */
   onGenerated(): void;
   onSelect(id: string): void;
+  canGenerate: Permission;
 }
 
 const noMessages = (error: AppError) => error.issues?.some((issue) => issue.message === 'validation.noValidatedKeyMessages') ?? false;
@@ -24,7 +27,7 @@ const noMessages = (error: AppError) => error.issues?.some((issue) => issue.mess
  * them later without losing what the drafters changed: what a run did is said, with a way back
  * for what it added, and the paragraphs that need a look are listed.
  */
-export function KeyMessagesGenerator({ forumId, documentId, hasParagraphs, flags, nameOf, onGenerated, onSelect }: Props) {
+export function KeyMessagesGenerator({ forumId, documentId, hasParagraphs, flags, nameOf, onGenerated, onSelect, canGenerate }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<KeyMessagesGeneration>();
@@ -63,9 +66,13 @@ export function KeyMessagesGenerator({ forumId, documentId, hasParagraphs, flags
       <h2 id="key-messages-generator-heading">{t('generatedDocument.title')}</h2>
       <p className="hint">{t('generatedDocument.intro')}</p>
       <div className="actions">
-        <button type="button" className={hasParagraphs ? undefined : 'primary'} onClick={() => void generate()} disabled={busy} aria-busy={busy}>
-          {t(hasParagraphs ? 'generatedDocument.refresh' : 'generatedDocument.generate')}
-        </button>
+        <RoleGate permission={canGenerate}>
+          {(gate) => (
+            <button type="button" className={hasParagraphs ? undefined : 'primary'} onClick={() => void generate()} disabled={busy} aria-busy={busy} {...gate}>
+              {t(hasParagraphs ? 'generatedDocument.refresh' : 'generatedDocument.generate')}
+            </button>
+          )}
+        </RoleGate>
       </div>
       {error && (noMessages(error) ? <p role="alert" className="error-message">{t('generatedDocument.noMessages')}</p> : <ErrorMessage error={error} />)}
       <div role="status">
@@ -75,9 +82,13 @@ export function KeyMessagesGenerator({ forumId, documentId, hasParagraphs, flags
               {t('generatedDocument.summary', { added: summary.added, updated: summary.updated, kept: summary.keptEdited, withdrawn: summary.withdrawn })}
             </span>
             {summary.addedIds.length > 0 && (
-              <button type="button" onClick={() => void takeBack()} disabled={busy}>
-                {t('generatedDocument.undo')}
-              </button>
+              <RoleGate permission={canGenerate}>
+                {(gate) => (
+                  <button type="button" onClick={() => void takeBack()} disabled={busy} {...gate}>
+                    {t('generatedDocument.undo')}
+                  </button>
+                )}
+              </RoleGate>
             )}
             <button type="button" onClick={() => setSummary(undefined)}>
               {t('keyMessages.undo.dismiss')}

@@ -4,12 +4,14 @@ import { paragraphStatuses } from '../../../../shared/forum';
 import type { Amendment } from '../../../../shared/amendments';
 import { paragraphKinds, type DraftParagraph, type OutcomeDocument, type ParagraphKind, type ParagraphStatus } from '../../../../shared/outcome';
 import type { AppError } from '../../../../shared/result';
+import type { Permission } from '../../hooks/useForumRoles';
 import { routeHref } from '../../hooks/useRoute';
 import { AmendmentsPanel } from '../amendments/AmendmentsPanel';
 import type { AmendmentFields } from '../amendments/amendmentTarget';
 import { HistoryPanel } from '../amendments/HistoryPanel';
 import { StancesPanel } from '../amendments/StancesPanel';
 import { ErrorMessage } from '../ErrorMessage';
+import { RoleGate } from '../RoleGate';
 import type { ProseSaver } from '../proseSaver';
 import { PanelTabs } from './PanelTabs';
 import { ParagraphSources } from './ParagraphSources';
@@ -42,6 +44,10 @@ interface Props {
   onEditSources(): void;
   /** Something changed the document beyond this paragraph's own answer: read it again. */
   onChanged(): void;
+  /** Text, kind, order and sources (a drafter's). */
+  canDraft: Permission;
+  /** The status (the chair's). */
+  canDecide: Permission;
 }
 
 /**
@@ -49,7 +55,7 @@ interface Props {
  * kind, where it comes from, and (from the amendments area) its amendments, stances and history.
  */
 export function ParagraphPanel(props: Props) {
-  const { forumId, saver, amendmentSaver, document: doc, paragraph, name, languages, readingLang, tab, onTab, canMoveUp, canMoveDown, onUpdate, onMove, onDelete, onEditSources, onChanged } = props;
+  const { forumId, saver, amendmentSaver, document: doc, paragraph, name, languages, readingLang, tab, onTab, canMoveUp, canMoveDown, onUpdate, onMove, onDelete, onEditSources, onChanged, canDraft, canDecide } = props;
   const { t } = useTranslation();
   const [error, setError] = useState<AppError>();
   const [bracketHint, setBracketHint] = useState(false);
@@ -91,42 +97,62 @@ export function ParagraphPanel(props: Props) {
       <div className="panel-head">
         <h2 id="paragraph-panel-heading">{name}</h2>
         <div className="panel-tools">
-          <button type="button" disabled={!canMoveUp} onClick={() => onMove('up')} aria-keyshortcuts="Alt+ArrowUp">
-            <span aria-hidden="true">↑ </span>
-            {t('drafting.actions.moveUp')}
-          </button>
-          <button type="button" disabled={!canMoveDown} onClick={() => onMove('down')} aria-keyshortcuts="Alt+ArrowDown">
-            <span aria-hidden="true">↓ </span>
-            {t('drafting.actions.moveDown')}
-          </button>
+          <RoleGate permission={canDraft}>
+            {(gate) => (
+              <button type="button" disabled={!canMoveUp} onClick={() => onMove('up')} aria-keyshortcuts="Alt+ArrowUp" {...gate}>
+                <span aria-hidden="true">↑ </span>
+                {t('drafting.actions.moveUp')}
+              </button>
+            )}
+          </RoleGate>
+          <RoleGate permission={canDraft}>
+            {(gate) => (
+              <button type="button" disabled={!canMoveDown} onClick={() => onMove('down')} aria-keyshortcuts="Alt+ArrowDown" {...gate}>
+                <span aria-hidden="true">↓ </span>
+                {t('drafting.actions.moveDown')}
+              </button>
+            )}
+          </RoleGate>
           <a className="button" href={routeHref({ name: 'draftProjector', id: forumId, documentId: doc.id, paragraphId: id })} aria-keyshortcuts="P">
             {t('drafting.actions.project')}
           </a>
-          <button type="button" className="danger" onClick={onDelete} aria-keyshortcuts="Delete">
-            {t('drafting.actions.delete')}
-          </button>
+          <RoleGate permission={canDraft}>
+            {(gate) => (
+              <button type="button" className="danger" onClick={onDelete} aria-keyshortcuts="Delete" {...gate}>
+                {t('drafting.actions.delete')}
+              </button>
+            )}
+          </RoleGate>
         </div>
       </div>
       <div className="panel-fields">
         <label className="field">
           <span>{t('drafting.editor.status')}</span>
-          <select value={paragraph.status} onChange={(event) => void change({ status: event.target.value as ParagraphStatus })}>
-            {paragraphStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`paragraphStatus.${s}`)}
-              </option>
-            ))}
-          </select>
+          <RoleGate permission={canDecide}>
+            {(gate) => (
+              <select value={paragraph.status} onChange={(event) => void change({ status: event.target.value as ParagraphStatus })} {...gate}>
+                {paragraphStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`paragraphStatus.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </RoleGate>
         </label>
         <label className="field">
           <span>{t('drafting.editor.kind')}</span>
-          <select value={paragraph.kind} onChange={(event) => void change({ kind: event.target.value as ParagraphKind })}>
-            {paragraphKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`drafting.kind.${k}`)}
-              </option>
-            ))}
-          </select>
+          <RoleGate permission={canDraft}>
+            {(gate) => (
+              <select value={paragraph.kind} onChange={(event) => void change({ kind: event.target.value as ParagraphKind })} {...gate}>
+                {paragraphKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`drafting.kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </RoleGate>
         </label>
       </div>
       {error && <ErrorMessage error={error} />}
@@ -134,20 +160,22 @@ export function ParagraphPanel(props: Props) {
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="panel-body" tabIndex={tab === 'text' ? undefined : 0}>
         {tab === 'text' && (
           <div className="paragraph-texts">
-            <div className="bracket-tool">
-              <button
-                type="button"
-                aria-keyshortcuts="Control+Shift+B"
-                // Pressing the button must not take the selection away from the text box first.
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => (targets.current.get(lastLanguage.current) ?? targets.current.get(doc.sourceLanguage))?.bracket()}
-              >
-                {t('drafting.editor.bracket')}
-              </button>
-              <span className={bracketHint ? 'warning' : 'hint'} role="status">
-                {bracketHint ? t('drafting.editor.bracketNothing') : t('drafting.editor.bracketHint')}
-              </span>
-            </div>
+            {canDraft.allowed && (
+              <div className="bracket-tool">
+                <button
+                  type="button"
+                  aria-keyshortcuts="Control+Shift+B"
+                  // Pressing the button must not take the selection away from the text box first.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => (targets.current.get(lastLanguage.current) ?? targets.current.get(doc.sourceLanguage))?.bracket()}
+                >
+                  {t('drafting.editor.bracket')}
+                </button>
+                <span className={bracketHint ? 'warning' : 'hint'} role="status">
+                  {bracketHint ? t('drafting.editor.bracketNothing') : t('drafting.editor.bracketHint')}
+                </span>
+              </div>
+            )}
             {languages.map((lang) => (
               <ParagraphTextEditor
                 key={`${id}-${lang}`}
@@ -165,6 +193,7 @@ export function ParagraphPanel(props: Props) {
                 onFocusLanguage={onFocusLanguage}
                 register={register}
                 onSettled={onChanged}
+                permission={canDraft}
               />
             ))}
           </div>
@@ -176,6 +205,7 @@ export function ParagraphPanel(props: Props) {
             readingLang={readingLang}
             sourceLanguage={doc.sourceLanguage}
             onEdit={onEditSources}
+            canEdit={canDraft}
           />
         )}
         {tab === 'amendments' && <AmendmentsPanel key={id} saver={amendmentSaver} paragraph={paragraph} document={doc} onChanged={onChanged} />}

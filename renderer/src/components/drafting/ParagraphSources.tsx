@@ -2,26 +2,33 @@ import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
 import { useApiQuery } from '../../hooks/useApiQuery';
+import type { Permission } from '../../hooks/useForumRoles';
 import { ErrorMessage } from '../ErrorMessage';
+import { RoleGate } from '../RoleGate';
 
 interface Props {
   paragraphId: string;
   readingLang: string;
   sourceLanguage: string;
   onEdit(): void;
+  canEdit: Permission;
 }
 
 /**
  * Where a paragraph comes from: the key messages it draws on, each with its session, and the notes
  * (and speakers) behind them. Asked for only when shown, for the one paragraph selected.
  */
-export function ParagraphSources({ paragraphId, readingLang, sourceLanguage, onEdit }: Props) {
+export function ParagraphSources({ paragraphId, readingLang, sourceLanguage, onEdit, canEdit }: Props) {
   const { t } = useTranslation();
   const sources = useApiQuery('paragraphs:sources', { id: paragraphId });
   const editButton = (
-    <button type="button" onClick={onEdit} aria-keyshortcuts="S">
-      {t('drafting.sources.edit')}
-    </button>
+    <RoleGate permission={canEdit}>
+      {(gate) => (
+        <button type="button" onClick={onEdit} aria-keyshortcuts="S" {...gate}>
+          {t('drafting.sources.edit')}
+        </button>
+      )}
+    </RoleGate>
   );
   if (sources.error) return <ErrorMessage error={sources.error} />;
   if (!sources.data) return <p aria-busy="true">{t('common.loading')}</p>;

@@ -6,12 +6,14 @@ import { leadingOrdinal, stripLeadingOrdinal } from '../../../../shared/leadingO
 import { maxParagraphText, type DraftParagraph } from '../../../../shared/outcome';
 import { isPlainText, parseRichText, richTextProblems } from '../../../../shared/richText';
 import { useProseText } from '../../hooks/useProseField';
+import type { Permission } from '../../hooks/useForumRoles';
 import { languageLabel } from '../agenda/agendaFormat';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldError } from '../FieldError';
 import type { ProseSaver } from '../proseSaver';
 import { ProseSaveStatus } from '../ProseSaveStatus';
 import { ProseVersions } from '../ProseVersions';
+import { RoleGate } from '../RoleGate';
 import { bracketSelection } from './bracketText';
 import { MergeFieldMenu } from './MergeFieldMenu';
 import { paragraphTextId, type ParagraphTextFields } from './paragraphTextTarget';
@@ -41,6 +43,8 @@ interface Props {
   onFocusLanguage(lang: string): void;
   register(lang: string, target: BracketTarget | null): void;
   onSettled(): void;
+  /** Whether this laptop may change the text; if not, it can still be read, selected and copied. */
+  permission: Permission;
 }
 
 /**
@@ -49,7 +53,7 @@ interface Props {
  * rendered in the preview below the box, with any problem that would stop it being kept.
  */
 export function ParagraphTextEditor(props: Props) {
-  const { saver, paragraphId, documentId, lang, isSource, stored, state, alternatives, ordinal, onBracketed, onNothingSelected, onFocusLanguage, register, onSettled } = props;
+  const { saver, paragraphId, documentId, lang, isSource, stored, state, alternatives, ordinal, onBracketed, onNothingSelected, onFocusLanguage, register, onSettled, permission } = props;
   const { t, i18n } = useTranslation();
   const fields = () => ({ paragraphId, documentId, lang, text: stored });
   const { text: draft, status, change, flush } = useProseText(saver, paragraphTextId(paragraphId, lang), fields, stored);
@@ -103,6 +107,7 @@ export function ParagraphTextEditor(props: Props) {
   }, [register, lang, bracket]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (!permission.allowed) return;
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey && event.code === 'KeyB') {
       event.preventDefault();
       bracket();
@@ -141,26 +146,33 @@ export function ParagraphTextEditor(props: Props) {
           {t('drafting.editor.textIn', { language: languageLabel(lang, i18n.language) })}
           {isSource && <span className="source-mark"> {t('drafting.sourceMark')}</span>}
         </label>
-        <MergeFieldMenu id={`${id}-fields`} onInsert={insertField} />
+        {permission.allowed && <MergeFieldMenu id={`${id}-fields`} onInsert={insertField} />}
         <ProseSaveStatus status={status} id={`${id}-save`} />
       </div>
-      <RichToolbar id={id} language={languageLabel(lang, i18n.language)} box={box} asked={asked} onAsked={() => setAsked(null)} onEdit={applyEdit} />
-      <textarea
-        ref={box}
-        id={id}
-        lang={lang}
-        dir={directionOf(lang)}
-        rows={4}
-        value={draft}
-        maxLength={maxParagraphText}
-        aria-invalid={issue ? true : undefined}
-        aria-describedby={describedBy}
-        aria-keyshortcuts="Control+B Control+I Control+K Control+Shift+B"
-        onChange={(event) => change(event.target.value)}
-        onFocus={() => onFocusLanguage(lang)}
-        onBlur={() => void flush()}
-        onKeyDown={onKeyDown}
-      />
+      {permission.allowed && (
+        <RichToolbar id={id} language={languageLabel(lang, i18n.language)} box={box} asked={asked} onAsked={() => setAsked(null)} onEdit={applyEdit} />
+      )}
+      <RoleGate permission={permission} kind="text" describedBy={describedBy}>
+        {(gate) => (
+          <textarea
+            ref={box}
+            id={id}
+            lang={lang}
+            dir={directionOf(lang)}
+            rows={4}
+            value={draft}
+            maxLength={maxParagraphText}
+            aria-invalid={issue ? true : undefined}
+            aria-describedby={describedBy}
+            aria-keyshortcuts="Control+B Control+I Control+K Control+Shift+B"
+            onChange={(event) => change(event.target.value)}
+            onFocus={() => onFocusLanguage(lang)}
+            onBlur={() => void flush()}
+            onKeyDown={onKeyDown}
+            {...gate}
+          />
+        )}
+      </RoleGate>
       {problems.length > 0 && (
         <ul id={`${id}-problems`} className="rich-problems warning">
           {problems.map((problem) => (

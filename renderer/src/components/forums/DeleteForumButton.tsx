@@ -2,15 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
+import type { Permission } from '../../hooks/useForumRoles';
 import { navigate } from '../../hooks/useRoute';
 import { ErrorMessage } from '../ErrorMessage';
 import { ModalDialog } from '../ModalDialog';
+import { RoleGate } from '../RoleGate';
 import { deletedForumStore } from './deletedForumStore';
 
 /** "Delete this forum…", confirmed in a dialog; the home screen then offers to undo it. */
-export function DeleteForumButton({ forumId, title }: { forumId: string; title: string }) {
+const everyone: Permission = { allowed: true, reason: '' };
+
+export function DeleteForumButton({ forumId, title, permission = everyone }: { forumId: string; title: string; permission?: Permission }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [isOpen, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError>();
 
@@ -26,10 +30,14 @@ export function DeleteForumButton({ forumId, title }: { forumId: string; title: 
 
   return (
     <>
-      <button type="button" className="danger" onClick={() => setOpen(true)}>
-        {t('forum.delete.button')}
-      </button>
-      {open && (
+      <RoleGate permission={permission}>
+        {(gate) => (
+          <button type="button" className="danger" onClick={() => setOpen(true)} {...gate}>
+            {t('forum.delete.button')}
+          </button>
+        )}
+      </RoleGate>
+      {isOpen && (
         <ModalDialog className="delete-forum-dialog" labelledBy="delete-forum-title" onClose={() => setOpen(false)}>
           <h2 id="delete-forum-title">{t('forum.delete.title', { title })}</h2>
           <p>{t('forum.delete.body')}</p>

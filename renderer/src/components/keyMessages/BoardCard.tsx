@@ -18,10 +18,12 @@ interface Props {
   selected: boolean;
   actions: KeyMessageActions;
   sessionLabel(sessionId: string): SessionLabel;
+  /** Why this laptop may not change the message (its role, for its session); empty when it may. */
+  lockedReason?: string;
 }
 
 /** A key message on the theme board: read in one language, re-themed or picked for a merge. */
-export const BoardCard = memo(function BoardCard({ message, number, lang, sourceLanguage, themesListId, selected, actions, sessionLabel }: Props) {
+export const BoardCard = memo(function BoardCard({ message, number, lang, sourceLanguage, themesListId, selected, actions, sessionLabel, lockedReason }: Props) {
   const { t, i18n } = useTranslation();
   const session = sessionLabel(message.sessionId);
   const picked = pickText(message.text, lang, sourceLanguage);
@@ -52,7 +54,7 @@ export const BoardCard = memo(function BoardCard({ message, number, lang, source
             {t('keyMessages.card.select')}
           </label>
         </div>
-        <ThemeField id={`board-${message.id}-theme`} theme={message.theme} listId={themesListId} onCommit={(theme) => void actions.update(message.id, { theme })} />
+        <ThemeField id={`board-${message.id}-theme`} theme={message.theme} listId={themesListId} onCommit={(theme) => void actions.update(message.id, { theme })} lockedReason={lockedReason} />
         <KeyMessageSources sources={message.sources} sessionLabel={sessionLabel} folded />
       </article>
     </li>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { KeyMessage } from '../../../../shared/keyMessages';
 import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
+import type { Permission } from '../../hooks/useForumRoles';
+import { RoleGate } from '../RoleGate';
 import type { SessionLabel } from './sessionLabels';
 
 export interface DuplicatePair {
@@ -18,12 +20,14 @@ interface Props {
   sessionLabel(sessionId: string): SessionLabel;
   onMerge(pair: DuplicatePair): void;
   onDismiss(pair: DuplicatePair): void;
+  /** Whether this laptop may change both messages of a pair (its role, for both sessions). */
+  canMerge(pair: DuplicatePair): Permission;
 }
 
 const shownAtFirst = 4;
 
 /** Pairs the core found alike (locally, no network): a suggestion to read, never an automatic merge. */
-export function DuplicateSuggestions({ pairs, lang, sourceLanguage, sessionLabel, onMerge, onDismiss }: Props) {
+export function DuplicateSuggestions({ pairs, lang, sourceLanguage, sessionLabel, onMerge, onDismiss, canMerge }: Props) {
   const { t, i18n } = useTranslation();
   const [all, setAll] = useState(false);
   if (pairs.length === 0) return null;
@@ -54,9 +58,13 @@ export function DuplicateSuggestions({ pairs, lang, sourceLanguage, sessionLabel
             {side(pair.b)}
             <div className="duplicate-actions">
               <span className="duplicate-score">{t('keyMessages.duplicates.score', { score: percent.format(pair.score) })}</span>
-              <button type="button" className="primary" onClick={() => onMerge(pair)}>
-                {t('keyMessages.duplicates.merge')}
-              </button>
+              <RoleGate permission={canMerge(pair)}>
+                {(gate) => (
+                  <button type="button" className="primary" onClick={() => onMerge(pair)} {...gate}>
+                    {t('keyMessages.duplicates.merge')}
+                  </button>
+                )}
+              </RoleGate>
               <button type="button" onClick={() => onDismiss(pair)}>
                 {t('keyMessages.duplicates.dismiss')}
               </button>

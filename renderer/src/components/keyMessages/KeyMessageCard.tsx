@@ -4,6 +4,7 @@ import type { KeyMessage } from '../../../../shared/keyMessages';
 import type { KeyMessageActions } from './keyMessageActions';
 import { KeyMessageSources } from './KeyMessageSources';
 import { KeyMessageTextField } from './KeyMessageTextField';
+import { RoleGate } from '../RoleGate';
 import { OriginalTexts } from './OriginalTexts';
 import type { SessionLabel } from './sessionLabels';
 import { ThemeField } from './ThemeField';
@@ -23,6 +24,8 @@ interface Props {
   canMoveDown: boolean;
   actions: KeyMessageActions;
   sessionLabel(sessionId: string): SessionLabel;
+  /** Why this laptop may not change the message (its role, for this session); empty when it may. A string keeps the card memoised. */
+  lockedReason?: string;
 }
 
 /**
@@ -30,7 +33,8 @@ interface Props {
  * side by side, its theme and status, its place in the list, and beside it the notes it came from.
  */
 export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
-  const { message, number, sessionText, languages, sourceLanguage, themesListId, selected, found = false, canMoveUp, canMoveDown, actions, sessionLabel } = props;
+  const { message, number, sessionText, languages, sourceLanguage, themesListId, selected, found = false, canMoveUp, canMoveDown, actions, sessionLabel, lockedReason = '' } = props;
+  const permission = { allowed: !lockedReason, reason: lockedReason };
   const { t } = useTranslation();
   const { id } = message;
   const choose = useCallback((lang: string, text: string) => actions.choose(id, lang, text), [actions, id]);
@@ -45,7 +49,7 @@ export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
 
   // Alt+Up and Alt+Down move the message from wherever the focus is inside it.
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || lockedReason) return;
     const direction = event.key === 'ArrowUp' ? 'up' : event.key === 'ArrowDown' ? 'down' : undefined;
     if (!direction || (direction === 'up' ? !canMoveUp : !canMoveDown)) return;
     event.preventDefault();
@@ -68,21 +72,33 @@ export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
           </span>
           <span className={`status-badge status-${message.status}`}>{t(`keyMessages.status.${message.status}`)}</span>
           <div className="key-message-tools">
-            <button type="button" className="icon-button" disabled={!canMoveUp} onClick={() => actions.move(id, 'up')} aria-keyshortcuts="Alt+ArrowUp">
-              <span aria-hidden="true">↑ </span>
-              {t('keyMessages.card.moveUp')}
-            </button>
-            <button type="button" className="icon-button" disabled={!canMoveDown} onClick={() => actions.move(id, 'down')} aria-keyshortcuts="Alt+ArrowDown">
-              <span aria-hidden="true">↓ </span>
-              {t('keyMessages.card.moveDown')}
-            </button>
+            <RoleGate permission={permission}>
+              {(gate) => (
+                <button type="button" {...gate} className="icon-button" disabled={!canMoveUp} onClick={() => actions.move(id, 'up')} aria-keyshortcuts="Alt+ArrowUp">
+                  <span aria-hidden="true">↑ </span>
+                  {t('keyMessages.card.moveUp')}
+                </button>
+              )}
+            </RoleGate>
+            <RoleGate permission={permission}>
+              {(gate) => (
+                <button type="button" {...gate} className="icon-button" disabled={!canMoveDown} onClick={() => actions.move(id, 'down')} aria-keyshortcuts="Alt+ArrowDown">
+                  <span aria-hidden="true">↓ </span>
+                  {t('keyMessages.card.moveDown')}
+                </button>
+              )}
+            </RoleGate>
             <label className="checkbox">
               <input type="checkbox" checked={selected} onChange={() => actions.toggleSelected(id)} />
               {t('keyMessages.card.select')}
             </label>
-            <button type="button" className="danger-link" onClick={() => actions.remove(message)}>
-              {t('keyMessages.card.delete')}
-            </button>
+            <RoleGate permission={permission}>
+              {(gate) => (
+                <button type="button" {...gate} className="danger-link" onClick={() => actions.remove(message)}>
+                  {t('keyMessages.card.delete')}
+                </button>
+              )}
+            </RoleGate>
           </div>
         </div>
         <div className="key-message-body">
@@ -97,6 +113,7 @@ export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
                 stored={message.text[lang] ?? ''}
                 alternatives={message.alternatives[lang] ?? []}
                 onChoose={choose}
+                lockedReason={lockedReason}
               />
             ))}
             <OriginalTexts message={message} languages={languages} actions={actions} onChoose={choose} />
@@ -104,9 +121,9 @@ export const KeyMessageCard = memo(function KeyMessageCard(props: Props) {
           <KeyMessageSources sources={message.sources} sessionLabel={sessionLabel} />
         </div>
         <div className="key-message-foot">
-          <ThemeField id={`key-message-${id}-theme`} theme={message.theme} listId={themesListId} onCommit={(theme) => void actions.update(id, { theme })} />
+          <ThemeField id={`key-message-${id}-theme`} theme={message.theme} listId={themesListId} onCommit={(theme) => void actions.update(id, { theme })} lockedReason={lockedReason} />
           <label className="checkbox">
-            <input type="checkbox" checked={validated} onChange={toggleValidated} />
+            <RoleGate permission={permission}>{(gate) => <input type="checkbox" checked={validated} onChange={toggleValidated} {...gate} />}</RoleGate>
             {t('keyMessages.card.validated')}
           </label>
         </div>

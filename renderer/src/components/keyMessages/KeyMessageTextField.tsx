@@ -6,6 +6,7 @@ import { languageLabel } from '../agenda/agendaFormat';
 import { ErrorMessage } from '../ErrorMessage';
 import type { ProseSaver } from '../proseSaver';
 import { ProseSaveStatus } from '../ProseSaveStatus';
+import { RoleGate } from '../RoleGate';
 import { KeyMessageVersions } from './KeyMessageVersions';
 import { keyMessageTextId, type KeyMessageTextFields } from './keyMessageTextTarget';
 
@@ -20,10 +21,12 @@ interface Props {
   /** Concurrent versions of this language's text from other laptops. */
   alternatives: readonly string[];
   onChoose(lang: string, text: string): void;
+  /** Why this laptop may not change it (its role); empty when it may. */
+  lockedReason?: string;
 }
 
 /** One language of a key message, saved as it is typed by the prose saver (no save button anywhere on this screen). */
-export function KeyMessageTextField({ saver, messageId, lang, isSource, label, stored, alternatives, onChoose }: Props) {
+export function KeyMessageTextField({ saver, messageId, lang, isSource, label, stored, alternatives, onChoose, lockedReason = '' }: Props) {
   const { t, i18n } = useTranslation();
   const fields = () => ({ messageId, lang, text: stored });
   const { text, status, change, flush } = useProseText(saver, keyMessageTextId(messageId, lang), fields, stored);
@@ -40,17 +43,22 @@ export function KeyMessageTextField({ saver, messageId, lang, isSource, label, s
         </label>
         <ProseSaveStatus status={status} id={`${id}-save`} />
       </div>
-      <textarea
-        id={id}
-        lang={lang}
-        dir={directionOf(lang)}
-        rows={3}
-        value={text}
-        maxLength={5000}
-        aria-describedby={describedBy}
-        onChange={(event) => change(event.target.value)}
-        onBlur={() => void flush()}
-      />
+      <RoleGate permission={{ allowed: !lockedReason, reason: lockedReason }} kind="text" describedBy={describedBy}>
+        {(gate) => (
+          <textarea
+            id={id}
+            lang={lang}
+            dir={directionOf(lang)}
+            rows={3}
+            value={text}
+            maxLength={5000}
+            aria-describedby={describedBy}
+            onChange={(event) => change(event.target.value)}
+            onBlur={() => void flush()}
+            {...gate}
+          />
+        )}
+      </RoleGate>
       {missing && (
         <span id={`${id}-missing`} className="translation-mark missing">
           {t('keyMessages.card.missing')}

@@ -19,12 +19,14 @@ interface Props {
   sessionLabel(sessionId: string): SessionLabel;
   /** The message a search result opened the screen at. */
   foundId?: string | undefined;
+  /** Why this laptop may not change a session's key messages (its role); empty when it may. */
+  lockedReason(sessionId: string): string;
 }
 
 export const sessionHeadingId = (sessionId: string) => `key-messages-session-${sessionId}`;
 
 /** Session by session in agenda order, each list in the order its rapporteur gave it. */
-export function SessionMessageList({ forumId, sessionIds, bySession, languages, sourceLanguage, themesListId, selected, actions, sessionLabel, foundId }: Props) {
+export function SessionMessageList({ forumId, sessionIds, bySession, languages, sourceLanguage, themesListId, selected, actions, sessionLabel, foundId, lockedReason }: Props) {
   const { t, i18n } = useTranslation();
   return (
     <div className="session-messages">
@@ -62,6 +64,7 @@ export function SessionMessageList({ forumId, sessionIds, bySession, languages, 
                     found={message.id === foundId}
                     canMoveUp={index > 0}
                     canMoveDown={index < messages.length - 1}
+                    lockedReason={lockedReason(sessionId)}
                     actions={actions}
                     sessionLabel={sessionLabel}
                   />

@@ -16,10 +16,12 @@ interface Props {
   selected: ReadonlySet<string>;
   actions: KeyMessageActions;
   sessionLabel(sessionId: string): SessionLabel;
+  /** Why this laptop may not change a session's key messages (its role); empty when it may. */
+  lockedReason(sessionId: string): string;
 }
 
 /** Every session's messages side by side, one column per theme: where duplicates stand out. */
-export function ThemeBoard({ messages, sessionOrder, numberOf, lang, sourceLanguage, themesListId, selected, actions, sessionLabel }: Props) {
+export function ThemeBoard({ messages, sessionOrder, numberOf, lang, sourceLanguage, themesListId, selected, actions, sessionLabel, lockedReason }: Props) {
   const { t, i18n } = useTranslation();
   const groups = useMemo(() => groupByTheme(messages, sessionOrder, i18n.language), [messages, sessionOrder, i18n.language]);
   return (
@@ -44,6 +46,7 @@ export function ThemeBoard({ messages, sessionOrder, numberOf, lang, sourceLangu
                   selected={selected.has(message.id)}
                   actions={actions}
                   sessionLabel={sessionLabel}
+                  lockedReason={lockedReason(message.sessionId)}
                 />
               ))}
             </ul>

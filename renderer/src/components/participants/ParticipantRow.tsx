@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { RoleGate } from '../RoleGate';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../../shared/participants';
 import { routeHref } from '../../hooks/useRoute';
@@ -13,10 +14,13 @@ interface Props {
   forumId: string;
   timeZone: string | undefined;
   onDelete(participant: Participant): void;
+  /** Why this laptop may not change participants (its role); empty when it may. A string keeps the row memoised. */
+  lockedReason?: string;
 }
 
 /** One person in the virtualised list; a row whose page has not arrived yet holds its place. */
-export const ParticipantRow = memo(function ParticipantRow({ participant: p, rowIndex, top, height, forumId, timeZone, onDelete }: Props) {
+export const ParticipantRow = memo(function ParticipantRow({ participant: p, rowIndex, top, height, forumId, timeZone, onDelete, lockedReason = '' }: Props) {
+  const permission = { allowed: !lockedReason, reason: lockedReason };
   const { t, i18n } = useTranslation();
   const style = { transform: `translateY(${top}px)`, height };
   if (!p) {
@@ -59,12 +63,20 @@ export const ParticipantRow = memo(function ParticipantRow({ participant: p, row
         {p.checkedInAt ? formatArrival(p.checkedInAt, lang, timeZone, true) : ''}
       </div>
       <div role="cell" className="pt-actions">
-        <a href={routeHref({ name: 'editParticipant', id: forumId, participantId: p.id })} aria-label={t('participants.list.editNamed', { name: p.name })}>
-          {t('participants.list.edit')}
-        </a>
-        <button type="button" className="link-button" onClick={() => onDelete(p)} aria-label={t('participants.list.deleteNamed', { name: p.name })}>
-          {t('participants.list.delete')}
-        </button>
+        <RoleGate permission={permission}>
+          {(gate) => (
+            <a href={routeHref({ name: 'editParticipant', id: forumId, participantId: p.id })} aria-label={t('participants.list.editNamed', { name: p.name })} {...gate}>
+              {t('participants.list.edit')}
+            </a>
+          )}
+        </RoleGate>
+        <RoleGate permission={permission}>
+          {(gate) => (
+            <button type="button" className="link-button" onClick={() => onDelete(p)} aria-label={t('participants.list.deleteNamed', { name: p.name })} {...gate}>
+              {t('participants.list.delete')}
+            </button>
+          )}
+        </RoleGate>
       </div>
     </div>
   );

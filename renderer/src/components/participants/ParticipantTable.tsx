@@ -33,13 +33,15 @@ interface Props {
   forumId: string;
   timeZone: string | undefined;
   onDelete(participant: Participant): void;
+  /** Why this laptop may not change participants (its role); empty when it may. */
+  lockedReason?: string;
 }
 
 /**
  * The participant list as an ARIA table that only renders the rows in view: aria-rowcount tells
  * assistive technology how many there are, aria-rowindex where each rendered row sits.
  */
-export function ParticipantTable({ pages, queryKey, sort, descending, onSort, forumId, timeZone, onDelete }: Props) {
+export function ParticipantTable({ pages, queryKey, sort, descending, onSort, forumId, timeZone, onDelete, lockedReason }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const total = pages.total ?? 0;
@@ -123,6 +125,7 @@ export function ParticipantTable({ pages, queryKey, sort, descending, onSort, fo
             forumId={forumId}
             timeZone={timeZone}
             onDelete={onDelete}
+            lockedReason={lockedReason}
           />
         ))}
       </div>

@@ -5,7 +5,7 @@ const holder = (over: Partial<Holder> = {}): Holder => ({ enabled: true, isOwner
 
 describe('allows: what a laptop may change, as the screens ask', () => {
   it('allows everything while roles are off, whoever asks', () => {
-    expect(allows(holder({ enabled: false }), 'outcome_paragraphs', ['status'])).toEqual({ allowed: true, needed: ['chair'] });
+    expect(allows(holder({ enabled: false }), 'outcome_paragraphs', ['status'])).toEqual({ allowed: true, needed: [] });
     expect(allows(holder({ enabled: false, roles: [{ role: 'observer', sessions: [] }] }), 'forums', ['title']).allowed).toBe(true);
   });
 
@@ -20,18 +20,24 @@ describe('allows: what a laptop may change, as the screens ask', () => {
     const legacy = holder({ legacy: true });
     expect(allows(legacy, 'outcome_paragraphs', ['status']).allowed).toBe(true);
     expect(allows(legacy, 'participants', ['name']).allowed).toBe(true);
-    expect(allows(legacy, 'role_grants', ['active'])).toEqual({ allowed: false, needed: ['secretariat'] });
-    expect(allows(legacy, 'forums', ['title', 'owner_key'])).toEqual({ allowed: false, needed: [] });
+    expect(allows(legacy, 'role_grants', ['active'])).toEqual({ allowed: false, needed: ['owner', 'secretariat'] });
+    expect(allows(legacy, 'forums', ['title', 'owner_key'])).toEqual({ allowed: false, needed: ['secretariat', 'owner'] });
   });
 
   it('names the role a change needs: status and decisions are the chair’s, the rest of a paragraph the drafters’', () => {
     const drafter = holder({ roles: [{ role: 'drafter', sessions: [] }] });
-    expect(allows(drafter, 'outcome_paragraphs', ['text', 'kind'])).toEqual({ allowed: true, needed: ['drafter'] });
+    expect(allows(drafter, 'outcome_paragraphs', ['text', 'kind'])).toEqual({ allowed: true, needed: [] });
     expect(allows(drafter, 'outcome_paragraphs', ['status'])).toEqual({ allowed: false, needed: ['chair'] });
     expect(allows(drafter, 'amendments', ['decided_at'])).toEqual({ allowed: false, needed: ['chair'] });
-    expect(allows(drafter, 'amendments', ['text@en'])).toEqual({ allowed: true, needed: ['drafter'] });
-    // Status and text in one change: no single role but the owner's may make it.
-    expect(allows(drafter, 'outcome_paragraphs', ['status', 'text'])).toEqual({ allowed: false, needed: [] });
+    expect(allows(drafter, 'amendments', ['text@en'])).toEqual({ allowed: true, needed: [] });
+    // Status and text in one change: each needs its own role, so the drafter lacks the chair's.
+    expect(allows(drafter, 'outcome_paragraphs', ['status', 'text'])).toEqual({ allowed: false, needed: ['chair'] });
+    const both = holder({ roles: [{ role: 'drafter', sessions: [] }, { role: 'chair', sessions: [] }] });
+    expect(allows(both, 'outcome_paragraphs', ['status', 'text'])).toEqual({ allowed: true, needed: [] });
+    // A new paragraph starts as a draft: making it is the drafter's; made agreed, it needs the chair too.
+    const created = ['forum_id', 'document_id', 'text@en', 'status'];
+    expect(allows(drafter, 'outcome_paragraphs', created, undefined, { status: 'draft' }).allowed).toBe(true);
+    expect(allows(drafter, 'outcome_paragraphs', created, undefined, { status: 'agreed' })).toEqual({ allowed: false, needed: ['chair'] });
     expect(allows(holder({ roles: [{ role: 'observer', sessions: [] }] }), 'notes', ['text'])).toEqual({ allowed: false, needed: ['rapporteur'] });
   });
 

@@ -12,7 +12,10 @@ const sizes = [
 ] as const;
 
 /** What is wider than the screen: the page itself, or one of the page's main regions. */
-function overflowing(page: Page): Promise<string[]> {
+async function overflowing(page: Page): Promise<string[]> {
+  // Measured once the resized window has been laid out and painted (two frames): content-visibility
+  // lets Chromium lay skipped paragraphs out a frame late, which no one sees but a script does.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   return page.evaluate(() => {
     const found: string[] = [];
     const root = document.documentElement;

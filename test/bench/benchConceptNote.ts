@@ -28,11 +28,11 @@ const list = (n: number, lang: 'en' | 'es') =>
     : `Resultados esperados del bloque ${n}:\n\n- un mapa de servicios compartidos por ciudades y aldeas\n- tres propuestas con costes\n- una lista de socios dispuestos a actuar`;
 
 /**
- * A concept note of about forty pages (260 paragraphs, some 26,000 words in English, with italics,
+ * A concept note of about forty pages (380 paragraphs, some 27,000 words in English, with italics,
  * bold, lists, links and footnotes) exported to Word through the contract's export command, as
  * the app and the CLI do: alone, and side by side with its Spanish translation.
  */
-export async function benchConceptNote(dbPath: string, paragraphs = 260, runs = 5): Promise<ConceptNoteFigures> {
+export async function benchConceptNote(dbPath: string, paragraphs = 380, runs = 5): Promise<ConceptNoteFigures> {
   const ctx = await openCore(dbPath);
   try {
     const forum = await must<{ id: string }>(ctx, 'forums:create', {

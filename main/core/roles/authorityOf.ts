@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { logGeneration } from '../store/logGeneration';
+import { authorityVersion, logGeneration } from '../store/logGeneration';
 import { ForumAuthority, type AuthorityChange } from './forumAuthority';
 
 /**
@@ -32,18 +32,11 @@ interface Cached {
 const caches = new WeakMap<Database, Map<string, Cached>>();
 
 /**
- * A forum's authority as the log holds it now, rebuilt only when a change to its forums row or
- * its grants arrived since (their newest seq and count say so), or the log was rolled back.
+ * A forum's authority as the log holds it now, rebuilt only when a change to a forums row or a
+ * grant went into the log or out of it since (authorityMoved), or the log was rolled back.
  */
 export function authorityOf(db: Database, deviceId: string, forumId: string): ForumAuthority {
-  const stamp = db
-    .prepare(
-      `SELECT (SELECT count(*) || ':' || ifnull(max(seq), 0) FROM changes WHERE tbl = 'forums' AND row_id = @forumId) || ':' ||
-              (SELECT count(*) || ':' || ifnull(max(seq), 0) FROM changes WHERE tbl = 'role_grants' AND row_id > @from AND row_id < @to)`,
-    )
-    .pluck()
-    .get({ forumId, from: `${forumId}/`, to: `${forumId}0` }) as string;
-  const version = `${logGeneration(db)}:${stamp}`;
+  const version = `${logGeneration(db)}:${authorityVersion(db)}`;
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const cached = cache.get(forumId);

@@ -19,11 +19,8 @@ export function refusedByRole(view: PlanView, forumId: string, fresh: readonly B
   const sessions = new Map<string, string>();
   const keyMessageOfSource = new Map<string, string>();
   for (const change of fresh) {
-    const cells = cellsOf(change);
-    if (typeof cells.session_id === 'string') sessions.set(rowKey(change.tbl, change.rowId), cells.session_id);
-    if (change.tbl === 'key_message_sources' && typeof cells.key_message_id === 'string') keyMessageOfSource.set(change.rowId, cells.key_message_id);
     if ((change.tbl === 'forums' && change.rowId === forumId) || change.tbl === 'role_grants') {
-      asAuthority.set(change, { device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.rowId, cells });
+      asAuthority.set(change, { device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.rowId, cells: cellsOf(change) });
     }
   }
   const knownKeys = new Map<string, string | undefined>();
@@ -36,6 +33,11 @@ export function refusedByRole(view: PlanView, forumId: string, fresh: readonly B
     // Off: only the owner's own changes to the switch could be refused, by a forger.
     for (const [change, replayed] of asAuthority) if (authority.invalid.has(replayed)) refused.set(change, { needed: neededFor(change) });
     return refused;
+  }
+  for (const change of fresh) {
+    const cells = cellsOf(change);
+    if (typeof cells.session_id === 'string') sessions.set(rowKey(change.tbl, change.rowId), cells.session_id);
+    if (change.tbl === 'key_message_sources' && typeof cells.key_message_id === 'string') keyMessageOfSource.set(change.rowId, cells.key_message_id);
   }
   const sessionOf = (table: string, rowId: string): string | undefined => {
     const here = sessions.get(rowKey(table, rowId));

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { reprojectRows, writeRow, type RowValues } from '../store/changeLog';
+import { authorityMoved } from '../store/logGeneration';
 import { dependencyOrder, rowReferences } from '../store/rowReferences';
 import { columnKind, type SyncedTable } from '../store/syncedTables';
 import { authorityChanges, authorityOf, knownKey } from './authorityOf';
@@ -71,7 +72,7 @@ export function adoptHeld(ctx: CoreContext, forumId: string, deviceId: string): 
 export function releaseNowAllowed(ctx: CoreContext, forumId: string): number {
   const rows = heldForRole(ctx, forumId);
   if (rows.length === 0) return 0;
-  const authority = authorityOf(ctx.db, ctx.deviceId, forumId);
+  let authority = authorityOf(ctx.db, ctx.deviceId, forumId);
   const insert = ctx.db.prepare('INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const forget = ctx.db.prepare('DELETE FROM held_changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?');
   let released = 0;
@@ -92,6 +93,11 @@ export function releaseNowAllowed(ctx: CoreContext, forumId: string): number {
       insert.run(row.device, row.hlc, row.tbl, row.row_id, forumId, row.cells, row.parents);
       forget.run(row.tbl, row.row_id, row.device, row.hlc);
       reprojectRows(ctx.db, table, [row.row_id]);
+      if (table === 'forums' || table === 'role_grants') {
+        // A grant released now may allow the changes after it: they are checked against it.
+        authorityMoved(ctx.db);
+        authority = authorityOf(ctx.db, ctx.deviceId, forumId);
+      }
       released += 1;
     }
   })();

@@ -1,6 +1,6 @@
 import type { CoreContext } from '../coreContext';
 import { rebuildRows } from '../store/changeLog';
-import { logRewritten } from '../store/logGeneration';
+import { authorityMoved, logRewritten } from '../store/logGeneration';
 import { rowReferences } from '../store/rowReferences';
 import type { SyncedTable } from '../store/syncedTables';
 import { authorityOf } from './authorityOf';
@@ -75,6 +75,7 @@ export function reviewAppliedSince(ctx: CoreContext, forumId: string, sinceSeq: 
       rows.add(change.row_id);
     }
     logRewritten(db);
+    authorityMoved(db);
     for (const [table, rows] of touched) rebuildRows(db, table, rows);
   })();
   return failing.size;

@@ -6,6 +6,7 @@ import { authoriseWrite } from '../roles/authoriseWrite';
 import { requireKind } from './cellKinds';
 import { isDerivedColumn, withDerivedCells } from './derivedColumns';
 import { overwrites, proseParents } from './changeParents';
+import { authorityMoved } from './logGeneration';
 import { memo, prepared } from './preparedStatements';
 import { cellHeads } from './proseHeads';
 import { rowHistory } from './rowHistory';
@@ -116,6 +117,7 @@ export function applyWrite(writer: Writer, table: SyncedTable, rowId: string, va
     'insert-change',
     () => 'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(change.device, change.hlc, table, rowId, change.forumId, JSON.stringify(cells), change.parents && JSON.stringify(change.parents));
+  if (table === 'forums' || table === 'role_grants') authorityMoved(db);
   if (overtaken) reprojectRows(db, table, [rowId]);
   else project(db, table, rowId, cells);
   return change;

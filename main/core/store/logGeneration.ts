@@ -14,3 +14,18 @@ export function logRewritten(db: Database): void {
 export function logGeneration(db: Database): number {
   return generations.get(db) ?? 0;
 }
+
+const authorityVersions = new WeakMap<Database, number>();
+
+/**
+ * Who may change what is replayed from the forums' and grants' changes and cached per connection
+ * (see authorityOf); every path that puts such changes into the log (or takes them out) says so
+ * here, so a local write never asks the database whether they moved.
+ */
+export function authorityMoved(db: Database): void {
+  authorityVersions.set(db, authorityVersion(db) + 1);
+}
+
+export function authorityVersion(db: Database): number {
+  return authorityVersions.get(db) ?? 0;
+}

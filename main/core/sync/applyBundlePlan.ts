@@ -5,6 +5,7 @@ import { insertNewRow, reprojectRows } from '../store/changeLog';
 import { saveClock } from '../store/clockState';
 import { isErased, scrubErasedRows } from '../store/eraseParticipant';
 import { rememberDevice, rememberPeerKnowledge } from '../store/knownDevices';
+import { authorityMoved } from '../store/logGeneration';
 import { withSearchDeferred } from '../store/searchIndexes';
 import type { SyncedTable } from '../store/syncedTables';
 import type { NewRow } from './foldNewRows';
@@ -59,6 +60,7 @@ export async function applyBundlePlan(
               if (plan.releasesHeld) release.run(tbl, rowId, device, hlc);
               if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, erasedHash).changes === 0) continue;
               if (hlc > newest) newest = hlc;
+              if (tbl === 'forums' || tbl === 'role_grants') authorityMoved(db);
               if (isNewRow) continue;
               let rows = touched.get(tbl as SyncedTable);
               if (!rows) touched.set(tbl as SyncedTable, (rows = new Set()));

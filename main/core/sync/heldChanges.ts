@@ -6,6 +6,7 @@ import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { applyInChunks } from '../store/applyInChunks';
 import { reprojectRows } from '../store/changeLog';
+import { authorityMoved } from '../store/logGeneration';
 import { saveClock } from '../store/clockState';
 import { dependencyOrder } from '../store/rowReferences';
 import type { SyncedTable } from '../store/syncedTables';
@@ -101,6 +102,7 @@ export function releaseHeld(ctx: CoreContext, forumId: string, deviceId: string)
               ids.add(row.row_id);
               if (row.hlc > newest) newest = row.hlc;
             }
+            authorityMoved(ctx.db);
             for (const [table, ids] of touched) reprojectRows(ctx.db, table, ids);
           });
         },

@@ -55,18 +55,16 @@ export class PlanView {
     return statement;
   }
 
+  /** Whether anything is held back for want of a role: asked once per plan, as it is rare. */
+  private roleHeld: boolean | undefined;
+
   hasChange(c: { tbl: string; rowId: string; device: string; hlc: string }): boolean {
     if (this.overlay.changes.has(changeKey(c))) return true;
+    if (this.statement('change', 'SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?').pluck().get(c.tbl, c.rowId, c.device, c.hlc) !== undefined) return true;
     // Held back for want of a role is known too: it comes again with every relaying bundle.
-    return (
-      this.statement(
-        'change',
-        `SELECT 1 FROM changes WHERE tbl = @tbl AND row_id = @rowId AND device = @device AND hlc = @hlc
-         UNION ALL SELECT 1 FROM held_changes WHERE tbl = @tbl AND row_id = @rowId AND device = @device AND hlc = @hlc AND reason = 'role'`,
-      )
-        .pluck()
-        .get({ tbl: c.tbl, rowId: c.rowId, device: c.device, hlc: c.hlc }) !== undefined
-    );
+    this.roleHeld ??= this.statement('role-held-any', "SELECT 1 FROM held_changes WHERE reason = 'role' LIMIT 1").pluck().get() !== undefined;
+    if (!this.roleHeld) return false;
+    return this.statement('role-held', "SELECT 1 FROM held_changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ? AND reason = 'role'").pluck().get(c.tbl, c.rowId, c.device, c.hlc) !== undefined;
   }
 
   /** The forum a row belongs to, or undefined when the row is not here (nor brought earlier). */

@@ -31,12 +31,16 @@ export function reviewAppliedSince(ctx: CoreContext, forumId: string, sinceSeq: 
   const db = ctx.db;
   // A grant or revocation bears on the changes from its clock value on; the switch that turns
   // roles on bears on every change (who had written before it is decided by what the owner saw).
+  // Read through the log's (tbl, row_id) index: an import of 100,000 notes is not scanned for them.
   const arrived = db
     .prepare(
-      `SELECT min(hlc) AS since, max(tbl = 'forums' AND cells ->> '$.roles_legacy' IS NOT NULL) AS switched FROM changes
-        WHERE seq > ? AND forum_id = ? AND (tbl = 'role_grants' OR (tbl = 'forums' AND row_id = ?))`,
+      `SELECT min(hlc) AS since, max(tbl = 'forums' AND cells ->> '$.roles_legacy' IS NOT NULL) AS switched FROM (
+         SELECT hlc, tbl, cells, seq FROM changes WHERE tbl = 'forums' AND row_id = @forumId
+         UNION ALL
+         SELECT hlc, tbl, cells, seq FROM changes WHERE tbl = 'role_grants' AND row_id > @from AND row_id < @to
+       ) WHERE seq > @sinceSeq`,
     )
-    .get(sinceSeq, forumId, forumId) as { since: string | null; switched: number | null };
+    .get({ forumId, from: `${forumId}/`, to: `${forumId}0`, sinceSeq }) as { since: string | null; switched: number | null };
   if (arrived.since === null) return 0;
   const since = arrived.switched ? '' : arrived.since;
   const authority = authorityOf(db, ctx.deviceId, forumId);

@@ -13,7 +13,7 @@ const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
  * in the same bundle as the work it allows lets that work in. Answers nothing, cheaply, while the
  * forum's roles are off.
  */
-export function refusedByRole(view: PlanView, forumId: string, fresh: readonly BundleChange[], keys: ReadonlyMap<string, string>): Map<BundleChange, Refusal> {
+export function refusedByRole(view: PlanView, forumId: string, fresh: readonly BundleChange[], keys: ReadonlyMap<string, string>): { refused: Map<BundleChange, Refusal>; rolesOn: boolean } {
   const refused = new Map<BundleChange, Refusal>();
   const asAuthority = new Map<BundleChange, AuthorityChange>();
   const sessions = new Map<string, string>();
@@ -32,7 +32,7 @@ export function refusedByRole(view: PlanView, forumId: string, fresh: readonly B
   if (!authority.enabled) {
     // Off: only the owner's own changes to the switch could be refused, by a forger.
     for (const [change, replayed] of asAuthority) if (authority.invalid.has(replayed)) refused.set(change, { needed: neededFor(change) });
-    return refused;
+    return { refused, rolesOn: false };
   }
   for (const change of fresh) {
     const cells = cellsOf(change);
@@ -58,7 +58,7 @@ export function refusedByRole(view: PlanView, forumId: string, fresh: readonly B
     const refusal = authority.check({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.rowId, cells: cellsOf(change) }, () => sessionOf(change.tbl, change.rowId));
     if (refusal) refused.set(change, refusal);
   }
-  return refused;
+  return { refused, rolesOn: true };
 }
 
 function neededFor(change: BundleChange): RoleName[] {

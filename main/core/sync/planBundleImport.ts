@@ -123,7 +123,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
     }
   }
   const ahead = new Set(held);
-  const refused = refusedByRole(view, forumId, fresh.filter((c) => !held.has(c)), keys);
+  const { refused, rolesOn } = refusedByRole(view, forumId, fresh.filter((c) => !held.has(c)), keys);
   for (const change of refused.keys()) held.add(change);
   if (held.size > 0) holdDependents(view, fresh, held);
   const applied = fresh.filter((c) => !held.has(c));
@@ -163,7 +163,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   const trusted = consent !== undefined && (consent.trustNewDevice === true || (Array.isArray(consent.trustNewDevice) && consent.trustNewDevice.includes(manifest.device.id)));
   // Later bundles of a session are planned as if this one went in: a preview shows each laptop's
   // share once, an import counts on the rows this one brings.
-  const record = () => view.record(applied, forumId, keys, status === 'unknown' && trusted ? manifest.device.id : undefined);
+  const record = () => view.record(applied, forumId, keys, status === 'unknown' && trusted ? manifest.device.id : undefined, rolesOn);
   if (!consent) {
     record();
     return plan;

@@ -119,7 +119,7 @@ export class PlanView {
   }
 
   /** After a plan: what its bundle brings, for the bundles planned after it in the session. */
-  record(applied: readonly BundleChange[], forumId: string, keys: Iterable<[string, string]>, trustedSigner: string | undefined): void {
+  record(applied: readonly BundleChange[], forumId: string, keys: Iterable<[string, string]>, trustedSigner: string | undefined, rolesOn = false): void {
     for (const change of applied) {
       this.overlay.changes.add(changeKey(change));
       this.overlay.touched.add(rowKey(change.tbl, change.rowId));
@@ -127,7 +127,8 @@ export class PlanView {
       if (change.tbl === 'forums') this.overlay.rows.set(rowKey('forums', change.rowId), change.rowId);
       else if (typeof cells.forum_id === 'string') this.overlay.rows.set(rowKey(change.tbl, change.rowId), forumId);
       if (change.tbl === 'participants' && cells.erased === 1) this.overlay.erased.add(change.rowId);
-      if (typeof cells.session_id === 'string') this.overlay.sessions.set(rowKey(change.tbl, change.rowId), cells.session_id);
+      // Sessions are asked only to check a rapporteur's scope, so kept only while roles are on.
+      if (rolesOn && typeof cells.session_id === 'string') this.overlay.sessions.set(rowKey(change.tbl, change.rowId), cells.session_id);
       if (change.tbl === 'forums' || change.tbl === 'role_grants') this.overlay.authority.push({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.rowId, cells });
     }
     for (const [device, key] of keys) if (!this.overlay.keys.has(device)) this.overlay.keys.set(device, key);

@@ -4,18 +4,10 @@ import { reprojectRows, writeRow, type RowValues } from '../store/changeLog';
 import { authorityMoved } from '../store/logGeneration';
 import { dependencyOrder, rowReferences } from '../store/rowReferences';
 import { columnKind, type SyncedTable } from '../store/syncedTables';
+import type { HeldRow } from '../sync/heldChanges';
 import { authorityChanges, authorityOf, knownKey } from './authorityOf';
 import { ForumAuthority, isAuthorityChange } from './forumAuthority';
 import { projectedSession } from './authoriseWrite';
-
-interface HeldRow {
-  device: string;
-  hlc: string;
-  tbl: string;
-  row_id: string;
-  cells: string;
-  parents: string | null;
-}
 
 const rank = new Map<string, number>(dependencyOrder.map((table, index) => [table, index]));
 const inOrder = (a: HeldRow, b: HeldRow) => (rank.get(a.tbl) ?? 99) - (rank.get(b.tbl) ?? 99) || (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0);

@@ -3,18 +3,14 @@ import { rebuildRows } from '../store/changeLog';
 import { authorityMoved, logRewritten } from '../store/logGeneration';
 import { rowReferences } from '../store/rowReferences';
 import type { SyncedTable } from '../store/syncedTables';
+import type { HeldRow } from '../sync/heldChanges';
 import { authorityOf } from './authorityOf';
 import { projectedSession } from './authoriseWrite';
 import { isAuthorityChange } from './forumAuthority';
 
-interface Logged {
+/** A logged change, with its place in this laptop's log. */
+interface Logged extends HeldRow {
   seq: number;
-  device: string;
-  hlc: string;
-  tbl: string;
-  row_id: string;
-  cells: string;
-  parents: string | null;
 }
 
 const changeKey = (c: { device: string; hlc: string }) => `${c.device}|${c.hlc}`;

@@ -63,7 +63,8 @@ function neededRoles(details: string): RoleName[] {
   return [...roles];
 }
 
-interface HeldRow {
+/** A held-back change as `held_changes` keeps it. */
+export interface HeldRow {
   device: string;
   hlc: string;
   tbl: string;

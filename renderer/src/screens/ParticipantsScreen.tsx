@@ -74,25 +74,31 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
   // The list of participants is the secretariat's; other laptops read it.
   const canEdit = roles.can('participants', ['name']);
 
+  // Offered in the heading and again in the empty list's invitation: one pair of links.
+  const addAndImport = (
+    <>
+      <RoleGate permission={canEdit}>
+        {(gate) => (
+          <a className="button primary" href={routeHref({ name: 'newParticipant', id: forumId })} {...gate}>
+            {t('participants.list.add')}
+          </a>
+        )}
+      </RoleGate>
+      <RoleGate permission={canEdit}>
+        {(gate) => (
+          <a className="button" href={routeHref({ name: 'importParticipants', id: forumId })} {...gate}>
+            {t('participants.list.import')}
+          </a>
+        )}
+      </RoleGate>
+    </>
+  );
   return (
     <section aria-labelledby="participants-heading" className="participants-screen">
       <div className="screen-heading">
         <h1 id="participants-heading">{t('participants.title')}</h1>
         <div className="actions">
-          <RoleGate permission={canEdit}>
-            {(gate) => (
-              <a className="button primary" href={routeHref({ name: 'newParticipant', id: forumId })} {...gate}>
-                {t('participants.list.add')}
-              </a>
-            )}
-          </RoleGate>
-          <RoleGate permission={canEdit}>
-            {(gate) => (
-              <a className="button" href={routeHref({ name: 'importParticipants', id: forumId })} {...gate}>
-                {t('participants.list.import')}
-              </a>
-            )}
-          </RoleGate>
+          {addAndImport}
           <ExportButtons forumId={forumId} filter={exportFilter} />
         </div>
       </div>
@@ -129,20 +135,7 @@ export function ParticipantsScreen({ forumId }: { forumId: string }) {
           <h2>{t('participants.list.emptyTitle')}</h2>
           <p>{t('participants.list.emptyBody')}</p>
           <div className="actions">
-            <RoleGate permission={canEdit}>
-              {(gate) => (
-                <a className="button primary" href={routeHref({ name: 'newParticipant', id: forumId })} {...gate}>
-                  {t('participants.list.add')}
-                </a>
-              )}
-            </RoleGate>
-            <RoleGate permission={canEdit}>
-              {(gate) => (
-                <a className="button" href={routeHref({ name: 'importParticipants', id: forumId })} {...gate}>
-                  {t('participants.list.import')}
-                </a>
-              )}
-            </RoleGate>
+            {addAndImport}
           </div>
         </div>
       ) : (

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ar from '../../resources/locales/ar/app.json' with { type: 'json' };
 import en from '../../resources/locales/en/app.json' with { type: 'json' };
-import { call, sendForum, startLaptop } from './laptops';
+import { call, saveBundle, sendForum, startLaptop } from './laptops';
 import { lookAt } from './lookAt';
 import { openDemo } from './openDemo';
 import { expect, stopServer, test, type PlenaryServer } from './serverFixture';
@@ -51,7 +51,16 @@ test('the secretariat grants a rapporteur; its notes arrive, its paragraph marke
   const paragraph = document.paragraphs.find((p) => p.kind !== 'heading' && p.status !== 'agreed');
   if (!paragraph) throw new Error('the demo document has a paragraph not yet agreed');
   await call(rapporteur, 'paragraphs:update', { id: paragraph.id, status: 'agreed' });
-  await sendForum(rapporteur, server, forumId);
+
+  // The rapporteur's bundle, brought on a USB stick: the preview says what will be kept aside.
+  const file = await saveBundle(rapporteur, forumId, dir);
+  await page.getByRole('navigation', { name: en.forumNav.label }).getByRole('link', { name: en.forumNav.overview }).click();
+  const exchange = page.getByRole('region', { name: en.sync.title });
+  await exchange.getByLabel(en.sync.chooseFiles).setInputFiles(file);
+  await expect(exchange.getByRole('alert').filter({ hasText: fill(en.sync.quarantinedWarning, { changes: '1', roles: en.laptopRoles.chair }) })).toBeVisible();
+  await exchange.getByRole('button', { name: en.sync.importButton }).click();
+  await expect(exchange.getByRole('status').filter({ hasText: 'Done. Imported: 1 · Not imported: 0.' })).toBeVisible();
+  await page.getByRole('navigation', { name: en.forumNav.label }).getByRole('link', { name: en.forumNav.laptops }).click();
 
   const notes = await call(server, 'notes:list', { sessionId: session });
   expect(notes.map((n) => n.text)).toContain('Water tariffs came up twice this morning.');

@@ -99,10 +99,14 @@ export const bundleCommands: CliCommand[] = [
       { name: 'trust', type: 'boolean', description: 'trust laptops seen for the first time (compare fingerprints first)' },
       { name: 'confirm-mass-changes', type: 'boolean', description: 'import bundles that delete or rewrite much of a forum (read `bundle inspect` first)' },
       { name: 'apply-held', type: 'boolean', description: 'apply changes from a laptop whose clock runs far ahead instead of keeping them aside' },
+      json,
     ],
     files: { min: 1, label: 'bundle file' },
     async run(ctx, values, out, files) {
       let failed = 0;
+      // With --json, one line of JSON at the end: per file, what happened and how many changes were quarantined.
+      const results: Array<Record<string, unknown>> = [];
+      const say = (line: string) => (values.json ? undefined : out(line));
       // As many files per session as one request may carry; usually the whole stick in one.
       let session: Array<{ name: string; data: string }> = [];
       let size = 0;
@@ -115,12 +119,17 @@ export const bundleCommands: CliCommand[] = [
           applyHeld: values['apply-held'] === true,
         });
         for (const outcome of bundles) {
-          if (outcome.status === 'imported') out(`${outcome.name}: added ${describePreview(outcome.preview)}`);
+          results.push(
+            outcome.status === 'imported'
+              ? { name: outcome.name, status: 'imported', quarantined: outcome.preview.quarantined.changes, quarantinedReasons: outcome.preview.quarantined.reasons, preview: outcome.preview }
+              : { name: outcome.name, status: outcome.status, quarantined: 0, ...('error' in outcome ? { error: outcome.error } : {}) },
+          );
+          if (outcome.status === 'imported') say(`${outcome.name}: added ${describePreview(outcome.preview)}`);
           // The same file named twice is read once: nothing is missing, so it is no failure.
-          else if (outcome.status === 'refused' && outcome.error.code === 'bundle_duplicate') out(`${outcome.name}: skipped. ${outcome.error.message}`);
+          else if (outcome.status === 'refused' && outcome.error.code === 'bundle_duplicate') say(`${outcome.name}: skipped. ${outcome.error.message}`);
           else {
             failed += 1;
-            out(`${outcome.name}: not imported. ${outcome.status === 'refused' ? outcome.error.message : ''}`);
+            say(`${outcome.name}: not imported. ${outcome.status === 'refused' ? outcome.error.message : ''}`);
           }
         }
         session = [];
@@ -132,7 +141,8 @@ export const bundleCommands: CliCommand[] = [
           data = readAsBase64(file);
         } catch (error) {
           failed += 1;
-          out(`${file}: not imported. ${(error as Error).message}`);
+          say(`${file}: not imported. ${(error as Error).message}`);
+          results.push({ name: file, status: 'refused', quarantined: 0, error: { code: 'file_unreadable', message: (error as Error).message } });
           continue;
         }
         if (size + data.length > maxBundleBase64 / 2) await flush();
@@ -140,6 +150,7 @@ export const bundleCommands: CliCommand[] = [
         size += data.length;
       }
       await flush();
+      if (values.json) out(JSON.stringify(results, null, 2));
       return failed ? 1 : 0;
     },
   },

@@ -100,6 +100,6 @@ describe('the CLI’s --json', () => {
 
   it('is covered above for every command that takes it; device show reports the key store, which no contract command does', () => {
     const withJson = cliCommands.filter((c) => c.options.some((o) => o.name === 'json')).map((c) => c.name);
-    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'outcome show', 'participants import', 'roles list', 'search', 'stats']);
+    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle import', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'outcome show', 'participants import', 'roles list', 'search', 'stats']);
   });
 });

@@ -71,6 +71,19 @@ describe('session summary', () => {
     expect(summary.groups[0]?.massChanges).toEqual([{ table: 'notes', deleted: 95, rewritten: 2, live: 100 }]);
   });
 
+  it('adds up, per laptop, the changes kept aside for want of a role and the roles they needed', () => {
+    const reason = (needed: Array<'chair' | 'drafter'>, changes: number) => ({ device: 'device-x', fingerprint: '', needed, changes });
+    const summary = summariseSession([
+      ready('b-1.plenary', laptops.b, { quarantined: { changes: 2, reasons: [reason(['chair'], 2)] } }),
+      ready('b-2.plenary', laptops.b, { quarantined: { changes: 3, reasons: [reason(['chair'], 1), reason(['drafter'], 2)] } }),
+      ready('a.plenary', laptops.a),
+    ]);
+    expect(summary.groups.map((g) => [g.name, g.quarantined])).toEqual([
+      ['Rapporteur B', { changes: 5, needed: ['chair', 'drafter'] }],
+      ['Rapporteur A', { changes: 0, needed: [] }],
+    ]);
+  });
+
   it('lists a file whose bytes repeat another’s once, as a duplicate of the first', () => {
     const files = [
       { name: 'a.plenary', data: 'QUJD' },

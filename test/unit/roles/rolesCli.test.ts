@@ -47,7 +47,9 @@ describe('plenary roles', () => {
     const inspected = await cli('bundle', 'inspect', '--db', a, file('forged.plenary'));
     expect(inspected.out).toMatch(/Quarantined: 1 changes .* needing chair/);
     expect(JSON.parse((await cli('bundle', 'inspect', '--db', a, '--json', file('forged.plenary'))).out)).toMatchObject({ quarantined: { changes: 1 } });
-    expect((await cli('bundle', 'import', '--db', a, file('forged.plenary'))).out).toMatch(/Quarantined: 1 changes/);
+    const imported = JSON.parse((await cli('bundle', 'import', '--db', a, '--json', file('forged.plenary'))).out) as Array<Record<string, unknown>>;
+    expect(imported).toEqual([expect.objectContaining({ status: 'imported', quarantined: 1, quarantinedReasons: [expect.objectContaining({ needed: ['chair'], changes: 1 })] })]);
+    expect((await cli('bundle', 'import', '--db', a, file('forged.plenary'))).out).toMatch(/already here/);
     expect((await cli('bundle', 'held', '--db', a)).out).toMatch(/roles did not allow \(they needed chair\)/);
 
     const revoked = await cli('roles', 'revoke', '--db', a, '--device', fp, '--role', 'rapporteur');

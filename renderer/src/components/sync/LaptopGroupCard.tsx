@@ -78,6 +78,14 @@ export function LaptopGroupCard({ group, currentForumId, trusted, choosing, onTr
           {t('sync.heldWarning', { changes: n(group.held.changes), ahead: formatDuration(group.held.maxAheadMs, i18n.language) })}
         </p>
       )}
+      {group.quarantined.changes > 0 && (
+        <p role="alert" className="warning-box">
+          {t('sync.quarantinedWarning', {
+            changes: n(group.quarantined.changes),
+            roles: group.quarantined.needed.map((r) => t(`laptopRoles.${r}`)).join(t('laptopRoles.or')),
+          })}
+        </p>
+      )}
       {group.massChanges.length > 0 && (
         <div role="alert" className="warning-box danger-box">
           <p>

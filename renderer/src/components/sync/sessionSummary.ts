@@ -1,3 +1,4 @@
+import type { RoleName } from '../../../../shared/roles';
 import type { AppError } from '../../../../shared/result';
 import type { ImportPreview, MassChange, SessionOutcome } from '../../../../shared/sync';
 
@@ -22,6 +23,8 @@ export interface LaptopGroup {
   changes: ImportPreview['changes'];
   skew: ImportPreview['skew'];
   held: ImportPreview['held'];
+  /** Changes their authors' roles did not allow: kept aside, never applied, and the roles they needed. */
+  quarantined: { changes: number; needed: RoleName[] };
   massChanges: MassChange[];
 }
 
@@ -97,6 +100,10 @@ export function summariseSession(outcomes: readonly SessionOutcome[], duplicates
     };
     group.skew = { changes: group.skew.changes + preview.skew.changes, maxAheadMs: Math.max(group.skew.maxAheadMs, preview.skew.maxAheadMs) };
     group.held = { changes: group.held.changes + preview.held.changes, maxAheadMs: Math.max(group.held.maxAheadMs, preview.held.maxAheadMs) };
+    group.quarantined = {
+      changes: group.quarantined.changes + preview.quarantined.changes,
+      needed: [...new Set([...group.quarantined.needed, ...preview.quarantined.reasons.flatMap((r) => r.needed)])],
+    };
     for (const mass of preview.massChanges) {
       const known = group.massChanges.find((m) => m.table === mass.table);
       // Each bundle is planned after the ones before it: their deletions add up, out of what is here now.
@@ -130,6 +137,7 @@ function newGroup(preview: ImportPreview): LaptopGroup {
     changes: { total: 0, new: 0, alreadyHere: 0 },
     skew: { changes: 0, maxAheadMs: 0 },
     held: { changes: 0, maxAheadMs: 0 },
+    quarantined: { changes: 0, needed: [] },
     massChanges: [],
   };
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DraftStatus } from './proseSaver';
+import type { DraftStatus } from './proseSaving';
 
 /**
  * Where one field's text stands: nothing until it is typed into, then "Saving…" and "Saved"; a

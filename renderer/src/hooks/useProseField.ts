@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
-import type { DraftStatus, ProseSaver } from '../components/proseSaver';
+import type { ProseSaver } from '../components/proseSaver';
+import type { DraftStatus } from '../components/proseSaving';
 
 export interface ProseText {
   /** What the field shows: typed here (saved or not), or the core's. */

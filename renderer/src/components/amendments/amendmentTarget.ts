@@ -1,7 +1,7 @@
 import type { Amendment, AmendmentKind, Delegation } from '../../../../shared/amendments';
 import type { CommandInput } from '../../../../shared/ipc';
 import type { Result } from '../../../../shared/result';
-import type { ProseTarget } from '../proseSaver';
+import type { ProseTarget } from '../proseSaving';
 import { sentDelegation } from './sentDelegation';
 
 /** An amendment as the prose saver keeps it (and its local copy): being written, proposed, or edited while open. */

@@ -1,12 +1,14 @@
 import type { Note } from '../../../../shared/capture';
 import type { CommandInput } from '../../../../shared/ipc';
 import type { Result } from '../../../../shared/result';
-import { ProseSaver, type ProseCopy, type ProseTarget } from '../proseSaver';
+import { ProseSaver } from '../proseSaver';
+import type { ProseCopy } from '../proseCopies';
+import type { ProseTarget } from '../proseSaving';
 import { isBlank, metaOf, type NoteFields, type NoteMeta } from './noteFields';
 
 export type { NoteFields, NoteMeta } from './noteFields';
 export { fieldsOf, isBlank } from './noteFields';
-export type { SaveState, SaveStatus } from '../proseSaver';
+export type { SaveState, SaveStatus } from '../proseSaving';
 
 /** The calls the saver makes; the screen passes the real API, which never throws. */
 export interface NoteSaveApi {

@@ -1,7 +1,7 @@
 import type { CommandInput } from '../../../../shared/ipc';
 import type { DraftParagraph } from '../../../../shared/outcome';
 import type { Result } from '../../../../shared/result';
-import type { ProseTarget } from '../proseSaver';
+import type { ProseTarget } from '../proseSaving';
 
 /** One language of one paragraph, as the prose saver keeps it (and its local copy). */
 export interface ParagraphTextFields {

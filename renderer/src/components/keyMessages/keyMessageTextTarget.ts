@@ -1,7 +1,7 @@
 import type { CommandInput } from '../../../../shared/ipc';
 import type { KeyMessage } from '../../../../shared/keyMessages';
 import type { Result } from '../../../../shared/result';
-import type { ProseTarget } from '../proseSaver';
+import type { ProseTarget } from '../proseSaving';
 
 /** One language of one key message, as the prose saver keeps it (and its local copy). */
 export interface KeyMessageTextFields {

@@ -58,6 +58,7 @@ test('the secretariat grants a rapporteur; its notes arrive, its paragraph marke
   const exchange = page.getByRole('region', { name: en.sync.title });
   await exchange.getByLabel(en.sync.chooseFiles).setInputFiles(file);
   await expect(exchange.getByRole('alert').filter({ hasText: fill(en.sync.quarantinedWarning, { changes: '1', roles: en.laptopRoles.chair }) })).toBeVisible();
+  await lookAt(page, 'roles', 'import-preview-quarantined', page.locator('.session-preview'));
   await exchange.getByRole('button', { name: en.sync.importButton }).click();
   await expect(exchange.getByRole('status').filter({ hasText: 'Done. Imported: 1 · Not imported: 0.' })).toBeVisible();
   await page.getByRole('navigation', { name: en.forumNav.label }).getByRole('link', { name: en.forumNav.laptops }).click();

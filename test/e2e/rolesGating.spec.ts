@@ -20,18 +20,30 @@ const c = captureEn.capture;
 const needsChair = { en: en.laptopRoles.needs.replace('{{roles}}', en.laptopRoles.chair), ar: ar.laptopRoles.needs.replace('{{roles}}', ar.laptopRoles.chair) };
 const needsDrafter = { en: en.laptopRoles.needs.replace('{{roles}}', en.laptopRoles.drafter), ar: ar.laptopRoles.needs.replace('{{roles}}', ar.laptopRoles.drafter) };
 
-/**
- * The laptop under test is not the forum's owner: the owner's laptop (the secretariat's) made the
- * demo forum, granted this one the rapporteur role by its fingerprint, and the bundles went both
- * ways. Then the owner's laptop is put away and only the rapporteur's is served.
- */
-async function rapporteurLaptop(dir: string): Promise<{ laptop: PlenaryServer; forumId: string }> {
+/** The secretariat's laptop makes the demo forum and the rapporteur's receives it; each knows the other's key. */
+async function twoLaptops(dir: string): Promise<{ owner: PlenaryServer; laptop: PlenaryServer; forum: { id: string } }> {
   const owner = await startLaptop(dir, 'Secretariat laptop');
   const laptop = await startLaptop(dir, 'Rapporteur laptop');
   try {
     const forum = await call(owner, 'demo:create', {});
     await sendForum(owner, laptop, forum.id);
     await sendForum(laptop, owner, forum.id);
+    return { owner, laptop, forum };
+  } catch (error) {
+    await stopServer(laptop);
+    await stopServer(owner);
+    throw error;
+  }
+}
+
+/**
+ * The laptop under test is not the forum's owner: the owner's laptop (the secretariat's) made the
+ * demo forum, granted this one the rapporteur role by its fingerprint, and the bundles went both
+ * ways. Then the owner's laptop is put away and only the rapporteur's is served.
+ */
+async function rapporteurLaptop(dir: string): Promise<{ laptop: PlenaryServer; forumId: string }> {
+  const { owner, laptop, forum } = await twoLaptops(dir);
+  try {
     const { fingerprint } = await call(laptop, 'device:get', {});
     await call(owner, 'roles:grant', { forumId: forum.id, fingerprint, role: 'rapporteur' });
     await sendForum(owner, laptop, forum.id);
@@ -124,12 +136,8 @@ test('a rapporteur’s laptop takes notes, and sees why it may not add paragraph
 
 test('a change refused because the laptop’s role changed meanwhile says which role it needs, and nothing changes', async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-roles-'));
-  const owner = await startLaptop(dir, 'Secretariat laptop');
-  const laptop = await startLaptop(dir, 'Rapporteur laptop');
+  const { owner, laptop, forum } = await twoLaptops(dir);
   try {
-    const forum = await call(owner, 'demo:create', {});
-    await sendForum(owner, laptop, forum.id);
-    await sendForum(laptop, owner, forum.id);
     // Roles are off yet: the screen offers everything.
     await page.goto(laptop.url);
     await page.getByRole('link', { name: 'Open Forum on Urban-Rural Linkages' }).click();
@@ -161,12 +169,8 @@ test('a change refused because the laptop’s role changed meanwhile says which 
 
 test('a rapporteur named for one session writes its notes, and reads another session’s in a box that says why it cannot write there', async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-roles-'));
-  const owner = await startLaptop(dir, 'Secretariat laptop');
-  const laptop = await startLaptop(dir, 'Rapporteur laptop');
+  const { owner, laptop, forum } = await twoLaptops(dir);
   try {
-    const forum = await call(owner, 'demo:create', {});
-    await sendForum(owner, laptop, forum.id);
-    await sendForum(laptop, owner, forum.id);
     const { sessions } = await call(owner, 'agenda:get', { forumId: forum.id });
     const mine = sessions.find((s) => s.title.en?.includes('Digital Villages'));
     const other = sessions.find((s) => s.kind !== 'break' && s.id !== mine?.id);

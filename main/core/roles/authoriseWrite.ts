@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ownerCells, rolesAllowedFor, type RoleName } from '../../../shared/roles';
 import { CoreError } from '../errors';
 import { authorityChanges, authorityOf, knownKey } from './authorityOf';
-import { ForumAuthority, type AuthorityChange } from './forumAuthority';
+import { ForumAuthority, rolesToAuthorise, type AuthorityChange } from './forumAuthority';
 
 const roleWords: Record<RoleName, string> = {
   owner: 'the owner',
@@ -46,8 +46,7 @@ export function authoriseWrite(db: Database, deviceId: string, forumId: string |
     if (authority.isOwner(deviceId)) return;
     const replayed = new ForumAuthority({ forumId, keyOf: knownKey(db, deviceId) }, [...authorityChanges(db, forumId), change]);
     if (!replayed.invalid.has(change)) return;
-    const needed: RoleName[] = change.tbl === 'forums' || change.rowId.endsWith('/secretariat') ? ['owner'] : ['owner', 'secretariat'];
-    throw new CoreError('role_required', `Only ${describeRoles(needed)} of this forum may do that; this laptop is not. Nothing was changed.`);
+    throw new CoreError('role_required', `Only ${describeRoles(rolesToAuthorise(change))} of this forum may do that; this laptop is not. Nothing was changed.`);
   }
   const refusal = authority.check(change, () => projectedSession(db, change.tbl, change.rowId, change.cells));
   if (!refusal) return;

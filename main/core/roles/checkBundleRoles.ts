@@ -1,8 +1,7 @@
-import type { RoleName } from '../../../shared/roles';
 import { cellsOf, type PlanView } from '../sync/planView';
 import type { BundleChange } from '../sync/readBundle';
 import { authorityChanges } from './authorityOf';
-import { ForumAuthority, type AuthorityChange, type Refusal } from './forumAuthority';
+import { ForumAuthority, rolesToAuthorise, type AuthorityChange, type Refusal } from './forumAuthority';
 
 const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
 
@@ -31,7 +30,7 @@ export function refusedByRole(view: PlanView, forumId: string, fresh: readonly B
   const authority = new ForumAuthority({ forumId, keyOf }, [...authorityChanges(view.read.db, forumId), ...view.plannedAuthority(forumId), ...asAuthority.values()]);
   if (!authority.enabled) {
     // Off: only the owner's own changes to the switch could be refused, by a forger.
-    for (const [change, replayed] of asAuthority) if (authority.invalid.has(replayed)) refused.set(change, { needed: neededFor(change) });
+    for (const [change, replayed] of asAuthority) if (authority.invalid.has(replayed)) refused.set(change, { needed: rolesToAuthorise(change) });
     return { refused, rolesOn: false };
   }
   for (const change of fresh) {
@@ -52,15 +51,11 @@ export function refusedByRole(view: PlanView, forumId: string, fresh: readonly B
   for (const change of fresh) {
     const replayed = asAuthority.get(change);
     if (replayed) {
-      if (authority.invalid.has(replayed)) refused.set(change, { needed: neededFor(change) });
+      if (authority.invalid.has(replayed)) refused.set(change, { needed: rolesToAuthorise(change) });
       continue;
     }
     const refusal = authority.check({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.rowId, cells: cellsOf(change) }, () => sessionOf(change.tbl, change.rowId));
     if (refusal) refused.set(change, refusal);
   }
   return { refused, rolesOn: true };
-}
-
-function neededFor(change: BundleChange): RoleName[] {
-  return change.tbl === 'forums' || change.rowId.endsWith('/secretariat') ? ['owner'] : ['owner', 'secretariat'];
 }

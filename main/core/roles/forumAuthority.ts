@@ -44,6 +44,10 @@ const byClock = (a: AuthorityChange, b: AuthorityChange) => (a.hlc < b.hlc ? -1 
 export const isAuthorityChange = (change: AuthorityChange): boolean =>
   change.tbl === 'role_grants' || (change.tbl === 'forums' && Object.keys(change.cells).some((cell) => ownerCells.has(cell)));
 
+/** Who may make an authority change: the owner's cells and secretariat grants are the owner's; other grants the secretariat's too. */
+export const rolesToAuthorise = (change: { tbl: string; rowId: string }): RoleName[] =>
+  change.tbl === 'forums' || change.rowId.endsWith('/secretariat') ? ['owner'] : ['owner', 'secretariat'];
+
 /** The id a forum gets from its owner's key and a nonce: no other key can claim it. */
 export const forumIdFor = (ownerKey: string, nonce: string) => derivedId('forum-owner', ownerKey, nonce);
 
@@ -127,7 +131,7 @@ export class ForumAuthority {
    * `sessionOf` answers the session of a row in a session's scope (a note, a key message).
    */
   check(change: AuthorityChange, sessionOf: () => string | undefined): Refusal | undefined {
-    if (this.invalid.has(change)) return { needed: change.tbl === 'forums' ? ['owner'] : ['secretariat'] };
+    if (this.invalid.has(change)) return { needed: rolesToAuthorise(change) };
     if (!this.enabled) return undefined;
     const groups = this.groupsFor(change);
     if (groups === undefined || this.isOwner(change.device) || isAuthorityChange(change)) return undefined; // grants: checked when replayed

@@ -6,7 +6,7 @@ import type { SyncedTable } from '../store/syncedTables';
 import type { HeldRow } from '../sync/heldChanges';
 import { authorityOf } from './authorityOf';
 import { projectedSession } from './authoriseWrite';
-import { isAuthorityChange } from './forumAuthority';
+import { isAuthorityChange, rolesToAuthorise } from './forumAuthority';
 
 /** A logged change, with its place in this laptop's log. */
 interface Logged extends HeldRow {
@@ -48,7 +48,7 @@ export function reviewAppliedSince(ctx: CoreContext, forumId: string, sinceSeq: 
   for (const change of candidates) {
     const cells = JSON.parse(change.cells) as Record<string, unknown>;
     const refusal = invalid.has(changeKey(change))
-      ? { needed: change.tbl === 'forums' ? ['owner'] : ['owner', 'secretariat'] }
+      ? { needed: rolesToAuthorise({ tbl: change.tbl, rowId: change.row_id }) }
       : isAuthorityChange({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.row_id, cells })
         ? undefined
         : authority.check({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.row_id, cells }, () => projectedSession(db, change.tbl, change.row_id, cells));

@@ -18,6 +18,7 @@ import { searchCommands } from './searchCommands';
 import { statsCommands } from './statsCommands';
 import { dbOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
+import { checkVenueOptions, serveVenue, venueCommands } from './venueCommands';
 import type { Forum } from '../../../shared/forum';
 
 export interface CliOption {
@@ -97,6 +98,9 @@ const coreCommands: CliCommand[] = [
       { name: 'port', type: 'string', description: 'port on 127.0.0.1, kept for next time (default: the last one, or a free one; 0: a free one)' },
       { name: 'new-token', type: 'boolean', description: 'make a new token: tabs opened with the old address are refused' },
       { name: 'laptop-name', type: 'string', description: 'name this laptop first, as `device rename` does' },
+      { name: 'venue', type: 'boolean', description: 'venue mode too: paired laptops sync with this one over the network (kept for next time)' },
+      { name: 'host', type: 'string', description: 'with --venue: the network address to listen on (default: the last one, or the first); 0.0.0.0: every one' },
+      { name: 'venue-port', type: 'string', description: 'with --venue: the port on that address (default: the last one, or a free one)' },
     ],
     validate(values) {
       const port = values.port === undefined ? 0 : Number(values.port);
@@ -107,6 +111,7 @@ const coreCommands: CliCommand[] = [
         const problem = deviceNameProblem(String(values['laptop-name']));
         if (problem) throw new UsageError(`--laptop-name: ${problem}`);
       }
+      checkVenueOptions(values);
     },
     async run(ctx, values, out) {
       if (typeof values['laptop-name'] === 'string') renameDevice(ctx.db, values['laptop-name']);
@@ -118,9 +123,16 @@ const coreCommands: CliCommand[] = [
       out(`Plenary is serving ${ctx.databasePath}`);
       server.notes.forEach(out);
       out(`Open ${server.url}`);
+      let stopVenue: (() => Promise<void>) | null;
+      try {
+        stopVenue = await serveVenue(ctx, values, out);
+      } catch (error) {
+        await server.close();
+        throw error;
+      }
       out('The address stays the same next time (`--new-token` changes its token). Press Ctrl+C to stop.');
       return new Promise((resolve) => {
-        const stop = () => void server.close().then(() => resolve(0));
+        const stop = () => void Promise.all([server.close(), stopVenue?.()]).then(() => resolve(0));
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
@@ -128,4 +140,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands, ...venueCommands];

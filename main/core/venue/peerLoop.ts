@@ -11,6 +11,7 @@ export interface LoopSettings {
   nudgeDelayMs: number;
   timeoutMs: number;
   backupEveryMs: number;
+  maxBundleBytes: number;
 }
 
 interface PeerRun {
@@ -136,6 +137,8 @@ export class PeerLoop {
 
   private async exchange(deviceId: string, run: PeerRun): Promise<SyncRoundOutcome> {
     const failed = (error: string): SyncRoundOutcome => ({ deviceId, ok: false, changes: 0, held: 0, error });
+    // The database closed (the app quitting, the core closed): nothing touches it any more.
+    if (this.closed || !this.ctx.db.open) return failed('venue_unavailable');
     const peer = getPeer(this.ctx.db, deviceId);
     if (!peer) return failed('not_found');
     try {
@@ -146,6 +149,7 @@ export class PeerLoop {
         address,
         certificate,
         timeoutMs: this.settings.timeoutMs,
+        maxBundleBytes: this.settings.maxBundleBytes,
         skipBackup: Date.now() - this.lastBackupAt < this.settings.backupEveryMs,
         cancelled: () => this.closed,
       });

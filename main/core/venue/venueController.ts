@@ -8,10 +8,10 @@ import { PeerLoop } from './peerLoop';
 import { hasAddress, isAllInterfaces, localAddresses } from './localAddresses';
 import { originOf } from './venueClient';
 import { venueCertificate, type VenueCertificate } from './venueCertificate';
-import { hostBundle, hostForums } from './venueExchange';
+import { hostBundle, hostForums, maxBundleBytes } from './venueExchange';
 import { acceptPairing, helloOf, joinPeer } from './venuePairing';
 import { getPeer, listPeers, peerByCertificate, rememberVenueSetting, removePeer, venueSetting } from './venuePeers';
-import { startVenueServer, type RunningVenueServer, type VenueRoutes } from './venueServer';
+import { startVenueServer, type RateLimit, type RunningVenueServer, type VenueRoutes } from './venueServer';
 
 /** Laptops announcing themselves on the local network (mDNS); written by bonjourDiscovery.ts. */
 export interface VenueDiscovery {
@@ -34,6 +34,12 @@ export interface VenueOptions {
   timeoutMs?: number;
   /** Live sync backs the database up before an import at most this often. */
   backupEveryMs?: number;
+  /** The largest bundle taken from a peer in one answer (the bundle cap by default). */
+  maxBundleBytes?: number;
+  /** Requests each client certificate may make: a burst, then a steady rate. */
+  rateLimit?: RateLimit;
+  /** The clock pairing codes expire by. */
+  now?: () => number;
   discovery?: VenueDiscovery;
   /**
    * MERGE POINT (issue 17): the lead plugs the companion in here, e.g.
@@ -61,7 +67,7 @@ export class VenueController {
   private extra: VenueListener | null = null;
   private host: string | null = null;
   private cert: VenueCertificate | null = null;
-  private readonly codes = new PairingCodes();
+  private readonly codes: PairingCodes;
   readonly loop: PeerLoop;
   private closed = false;
 
@@ -69,11 +75,13 @@ export class VenueController {
     private readonly ctx: CoreContext,
     private readonly options: VenueOptions = {},
   ) {
+    this.codes = new PairingCodes(options.now);
     this.loop = new PeerLoop(ctx, () => this.certificate(), {
       pullIntervalMs: options.pullIntervalMs ?? 3000,
       nudgeDelayMs: options.nudgeDelayMs ?? 300,
       timeoutMs: options.timeoutMs ?? 15_000,
       backupEveryMs: options.backupEveryMs ?? 15 * 60 * 1000,
+      maxBundleBytes: options.maxBundleBytes ?? maxBundleBytes,
     });
   }
 
@@ -114,7 +122,7 @@ export class VenueController {
     await this.stopListening();
     const cert = await this.certificate();
     try {
-      this.server = await startVenueServer({ host, port, certificate: cert, routes: this.routes(cert) });
+      this.server = await startVenueServer({ host, port, certificate: cert, routes: this.routes(cert), ...(this.options.rateLimit ? { rateLimit: this.options.rateLimit } : {}) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new CoreError('venue_unavailable', `Venue mode could not listen on ${originOf(host, port)} (${code}): another program may use that port, or the address is gone.`);

@@ -68,6 +68,7 @@ export interface PullOptions {
   address: PeerAddress;
   certificate: VenueCertificate;
   timeoutMs: number;
+  maxBundleBytes: number;
   /** Whether this import may skip the backup (one was made by venue mode a short while ago). */
   skipBackup: boolean;
   /** Stops between forums when the core is being closed. */
@@ -104,7 +105,7 @@ export async function pullFromPeer(ctx: CoreContext, peer: PairedPeer, options: 
       method: 'POST',
       path: `/v1/forums/${forum.id}/bundle`,
       json: { knowledge: localKnowledge(ctx, forum.id) },
-      maxBytes: maxBundleBytes,
+      maxBytes: options.maxBundleBytes,
     });
     if (response.status === 204) continue;
     if (response.status !== 200) throw peerError(options.address, response.status, safeJson(response.body));

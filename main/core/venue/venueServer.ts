@@ -29,8 +29,11 @@ export const maxRequestBytes = 4 * 1024;
 export const maxKnowledgeBytes = 64 * 1024;
 
 /** Per certificate: a burst, then a steady rate; enough for a few peers' pulls and nudges. */
-const bucketSize = 60;
-const refillPerSecond = 20;
+export interface RateLimit {
+  burst: number;
+  perSecond: number;
+}
+export const defaultRateLimit: RateLimit = { burst: 60, perSecond: 20 };
 
 class RequestError extends CoreError {}
 const refuse = (code: ErrorCode, message: string) => new RequestError(code, message);
@@ -41,8 +44,16 @@ const refuse = (code: ErrorCode, message: string) => new RequestError(code, mess
  * answers 401 before reading a byte of the body. Bodies are capped while read, and each client
  * certificate is rate limited.
  */
-export async function startVenueServer(options: { host: string; port: number; certificate: VenueCertificate; routes: VenueRoutes; now?: () => number }): Promise<RunningVenueServer> {
+export async function startVenueServer(options: {
+  host: string;
+  port: number;
+  certificate: VenueCertificate;
+  routes: VenueRoutes;
+  rateLimit?: RateLimit;
+  now?: () => number;
+}): Promise<RunningVenueServer> {
   const now = options.now ?? Date.now;
+  const { burst: bucketSize, perSecond: refillPerSecond } = options.rateLimit ?? defaultRateLimit;
   const buckets = new Map<string, { tokens: number; at: number }>();
   const allow = (key: string) => {
     const bucket = buckets.get(key) ?? { tokens: bucketSize, at: now() };

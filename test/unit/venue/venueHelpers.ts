@@ -29,6 +29,8 @@ export async function laptop(name: string, file = path.join(tempDir(), 'plenary.
   const ctx = await openCore(file);
   opened.push(ctx);
   await invoke(ctx, 'device:rename', { name });
+  // Its signing key made now, so that pairing later writes nothing but the pairing.
+  await invoke(ctx, 'device:get', {});
   return ctx;
 }
 
@@ -46,7 +48,9 @@ export async function listen(ctx: CoreContext, host: string, options: VenueOptio
 
 /** `joiner` pairs with `host` (already listening) through the URL and code the host shows. */
 export async function pair(joiner: CoreContext, host: CoreContext) {
-  const status = await venueController(host).status();
+  // The code the host shows now, or a new one (each code pairs one laptop).
+  const shown = await venueController(host).status();
+  const status = shown.pairing ? shown : await venueController(host).newPairingCode();
   if (!status.laptopUrl || !status.pairing) throw new Error('host is not listening');
   return venueController(joiner).addPeer(status.laptopUrl, status.pairing.code);
 }

@@ -125,8 +125,10 @@ export async function pullFromPeer(ctx: CoreContext, peer: PairedPeer, options: 
       result.refused = error;
       continue;
     }
-    result.changes += outcome.preview.changes.new;
-    result.held += outcome.preview.held.changes + outcome.preview.quarantined.changes;
+    // New changes count those kept aside too: applied are the rest.
+    const held = outcome.preview.held.changes + outcome.preview.quarantined.changes;
+    result.changes += Math.max(0, outcome.preview.changes.new - held);
+    result.held += held;
   }
   return result;
 }

@@ -55,6 +55,11 @@ export async function pair(joiner: CoreContext, host: CoreContext) {
   return venueController(joiner).addPeer(status.laptopUrl, status.pairing.code);
 }
 
+/** Waits for the exchanges pairing started on each laptop, then runs one more round on each. */
+export async function settle(...laptops: CoreContext[]): Promise<void> {
+  for (const ctx of laptops) await venueController(ctx).syncNow();
+}
+
 /** Every synced table's rows of a forum's data, for "identical on all laptops". */
 export function forumState(ctx: CoreContext): string {
   return JSON.stringify(

@@ -88,6 +88,13 @@ export const commandNames = [
   'documents:generatedFlags',
   'documents:keepEdited',
   'documents:takeBackGenerated',
+  'announcements:list',
+  'announcements:post',
+  'announcements:withdraw',
+  'projector:show',
+  'projector:current',
+  'companion:link',
+  'companion:revoke',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

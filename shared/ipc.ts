@@ -5,6 +5,7 @@ import { bundleData, deviceInfo, deviceName, exportedBundle, heldDeviceId, heldG
 import type { Result } from './result';
 import { agendaContract } from './agenda';
 import { captureContract } from './capture';
+import { companionContract } from './companion';
 import { keyMessagesContract } from './keyMessages';
 import { searchContract } from './search';
 import { outcomeContract } from './outcome';
@@ -164,6 +165,7 @@ export const contract = {
   ...amendmentsContract,
   ...exportsContract,
   ...keyMessagesDocumentContract,
+  ...companionContract,
 } as const;
 
 export type Contract = typeof contract;

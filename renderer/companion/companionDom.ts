@@ -16,6 +16,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class
 
 /** User content in its own language and direction, with a note when it is not the asked one. */
 export function picked(tag: 'span' | 'p' | 'h3' | 'strong', text: PickedText, className?: string): HTMLElement {
+  // Its own direction: an English title stays whole inside an Arabic page.
   return el(tag, { ...(className ? { className } : {}), attrs: { lang: text.lang, dir: directionOf(text.lang) } }, text.text);
 }
 

@@ -1,6 +1,6 @@
 import type { CompanionAgenda, CompanionAnnouncement, CompanionDocument, CompanionForum, CompanionParagraph, CompanionSession } from '../../shared/companion';
 import { clock, dayLabel, el, fallbackNote, picked, replace, timeOf } from './companionDom';
-import { language, languageName, t } from './companionI18n';
+import { directionOf, language, languageName, t } from './companionI18n';
 
 // One function per section of the page, each redrawing its section from the server's answer.
 
@@ -9,15 +9,29 @@ export function renderForum(forum: CompanionForum): void {
   if (title) {
     title.textContent = forum.title.text;
     title.lang = forum.title.lang;
-    title.dir = forum.title.lang === 'ar' ? 'rtl' : 'ltr';
+    title.dir = directionOf(forum.title.lang);
   }
   document.title = forum.title.text || 'Plenary';
   const dates = t('companion.page.dates', { start: dayLabel(forum.startDate, language()), end: dayLabel(forum.endDate, language()) });
-  replace('forum-meta', picked('span', forum.venue), forum.venue.text ? ' · ' : '', el('span', {}, dates));
+  replace('forum-meta', forum.venue.text ? picked('span', forum.venue, 'meta-line') : null, el('span', { className: 'meta-line' }, dates));
+}
+
+const plurals = { chair: 'chairs', moderator: 'moderators', speaker: 'speakers' } as const;
+
+/** One line per role: "Speakers: A, B, C". */
+function peopleLines(people: CompanionSession['people']): HTMLElement[] {
+  const byRole = new Map<CompanionSession['people'][number]['role'], string[]>();
+  for (const person of people) byRole.set(person.role, [...(byRole.get(person.role) ?? []), person.name]);
+  return [...byRole].map(([role, names]) => {
+    const label = t(`companion.page.${names.length > 1 ? plurals[role] : role}`);
+    // Each name isolated in its own direction, the separators in the page's language.
+    const parts = new Intl.ListFormat(language(), { type: 'unit', style: 'short' }).formatToParts(names);
+    return el('li', {}, `${label}: `, ...parts.map((part) => (part.type === 'element' ? el('bdi', {}, part.value) : part.value)));
+  });
 }
 
 function sessionItem(session: CompanionSession, showDay: boolean): HTMLElement {
-  const people = session.people.map((p) => el('li', {}, `${t(`companion.page.${p.role}`)}: `, el('bdi', {}, p.name)));
+  const people = peopleLines(session.people);
   return el(
     'li',
     { className: 'session' },
@@ -78,7 +92,14 @@ export function renderParagraph(paragraph: CompanionParagraph): void {
     el(
       'figure',
       { className: 'on-screen' },
-      paragraph.documentTitle ? el('figcaption', {}, picked('span', paragraph.documentTitle), paragraph.number !== null ? ` · ${t('companion.page.point', { number: paragraph.number })}` : '') : null,
+      paragraph.documentTitle
+        ? el(
+            'figcaption',
+            {},
+            picked('span', paragraph.documentTitle, 'meta-line'),
+            paragraph.number !== null ? el('span', { className: 'meta-line point' }, t('companion.page.point', { number: paragraph.number })) : null,
+          )
+        : null,
       picked('p', text, 'paragraph-text'),
       fallbackNote(paragraph.text),
     ),

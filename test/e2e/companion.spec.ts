@@ -30,8 +30,8 @@ for (const lang of ['en', 'ar'] as const) {
   test(`the companion follows the draft projector on a phone and a tablet in ${lang}`, async ({ page, server, browser }) => {
     test.setTimeout(180_000);
     const forumId = await openDemo(page, server.url);
-    const document = await call(server, 'outcome:get', { documentId: forumId });
-    const points = document.paragraphs.filter((p) => p.kind !== 'heading');
+    const draft = await call(server, 'outcome:get', { documentId: forumId });
+    const points = draft.paragraphs.filter((p) => p.kind !== 'heading');
     const [first, second] = points;
     if (!first || !second) throw new Error('the demo document has points');
     const link = await call(server, 'companion:link', { forumId });
@@ -71,7 +71,10 @@ for (const lang of ['en', 'ar'] as const) {
         expect(overflow, 'pixels wider than the screen').toBeLessThanOrEqual(0);
         if (process.env.PLENARY_SHOTS) {
           const width = p.viewportSize()?.width ?? 0;
+          await p.evaluate(() => window.scrollTo(0, 0));
           await shoot(p, 'companion', `${lang}-${width}`, false);
+          await p.locator('#screen').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+          await shoot(p, 'companion', `${lang}-${width}-screen`, false);
           await shoot(p, 'companion', `${lang}-${width}-page`, true);
         }
         await p.context().close();

@@ -97,6 +97,13 @@ export const commandNames = [
   'peers:remove',
   'peers:sync',
   'peers:nearby',
+  'announcements:list',
+  'announcements:post',
+  'announcements:withdraw',
+  'projector:show',
+  'projector:current',
+  'companion:link',
+  'companion:revoke',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

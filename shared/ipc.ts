@@ -5,6 +5,7 @@ import { bundleData, deviceInfo, deviceName, exportedBundle, heldDeviceId, heldG
 import type { Result } from './result';
 import { agendaContract } from './agenda';
 import { captureContract } from './capture';
+import { companionContract } from './companion';
 import { keyMessagesContract } from './keyMessages';
 import { searchContract } from './search';
 import { outcomeContract } from './outcome';
@@ -166,6 +167,7 @@ export const contract = {
   ...exportsContract,
   ...keyMessagesDocumentContract,
   ...venueContract,
+  ...companionContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -76,6 +76,10 @@ const rules: Record<string, Rule> = {
   generated_paragraphs: drafter,
   amendments: decidedByChair,
   stances: chair,
+  announcements: secretariat,
+  // The projector is run from the chair's desk or by the drafting committee's secretary: either
+  // may say which paragraph is on the wall; it changes no text and decides nothing.
+  projections: () => ['chair', 'drafter'],
 };
 
 /** The statuses a row may be created with by whoever may create it. */

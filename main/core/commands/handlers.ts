@@ -10,6 +10,7 @@ import { getSetting, setSetting } from '../store/settings';
 import { CoreError } from '../errors';
 import { agendaHandlers } from './agendaHandlers';
 import { captureHandlers } from './captureHandlers';
+import { companionHandlers } from './companionHandlers';
 import { keyMessageHandlers } from './keyMessageHandlers';
 import { searchHandlers } from './searchHandlers';
 import { outcomeHandlers } from './outcomeHandlers';
@@ -76,4 +77,5 @@ export const handlers: Handlers = {
   ...keyMessagesDocumentHandlers,
   ...roleHandlers,
   ...venueHandlers,
+  ...companionHandlers,
 };

@@ -16,6 +16,7 @@ export const rowReferences: { readonly [T in SyncedTable]?: Readonly<Record<stri
   generated_paragraphs: { document_id: 'outcome_documents', paragraph_id: 'outcome_paragraphs', session_id: 'sessions', key_message_id: 'key_messages' },
   amendments: { paragraph_id: 'outcome_paragraphs', proposer_id: 'participants' },
   stances: { paragraph_id: 'outcome_paragraphs', participant_id: 'participants' },
+  projections: { document_id: 'outcome_documents', paragraph_id: 'outcome_paragraphs' },
 };
 
 /**
@@ -39,4 +40,6 @@ export const dependencyOrder: readonly SyncedTable[] = [
   'generated_paragraphs',
   'amendments',
   'stances',
+  'announcements',
+  'projections',
 ];

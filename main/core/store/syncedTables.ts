@@ -164,6 +164,24 @@ export const syncedTables = {
     active: 'integer',
     deleted: 'integer',
   },
+  /** What the secretariat tells participants on the companion page; `lang` is the text's language. */
+  announcements: {
+    forum_id: 'text',
+    text: 'text',
+    lang: 'text',
+    posted_by: 'text',
+    posted_at: 'text',
+    withdrawn: 'integer',
+    deleted: 'integer',
+  },
+  /** One row per forum (id: the forum's): the paragraph the draft projector shows now. */
+  projections: {
+    forum_id: 'text',
+    document_id: 'text',
+    paragraph_id: 'text',
+    shown_at: 'text',
+    deleted: 'integer',
+  },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 export type SyncedTable = keyof typeof syncedTables;

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { ProjectedParagraph } from '../components/amendments/ProjectedParagraph';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { useFadingControls } from '../hooks/useFadingControls';
+import { useProjectedParagraph } from '../hooks/useProjectedParagraph';
 import { navigate } from '../hooks/useRoute';
 import { languageName } from '../i18n/languageName';
 
@@ -57,6 +58,7 @@ function DraftProjectorView({ forumId, document, paragraphId, tick }: ViewProps)
   const index = target ? paragraphs.indexOf(target) : 0;
   const missing = paragraphId !== undefined && at < 0;
   const paragraph = paragraphs[index];
+  useProjectedParagraph(forumId, document.id, paragraph?.id);
   // Arrows follow the page: in a right-to-left page the next paragraph lies to the left.
   const rtl = i18n.dir() === 'rtl';
   const { controlsShown, showControls, toggleFullscreen } = useFadingControls();

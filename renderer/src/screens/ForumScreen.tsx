@@ -9,6 +9,7 @@ import { LocalText } from '../components/LocalText';
 import { languageName } from '../i18n/languageName';
 import { OutcomeDraft } from '../components/OutcomeDraft';
 import { ExchangePanel } from '../components/sync/ExchangePanel';
+import { CompanionPanel } from '../components/companion/CompanionPanel';
 import { DeleteForumButton } from '../components/forums/DeleteForumButton';
 import { RoleGate } from '../components/RoleGate';
 import { NextSteps } from '../components/forums/NextSteps';
@@ -85,6 +86,7 @@ export function ForumScreen({ forumId }: { forumId: string }) {
           setImports((n) => n + 1);
         }}
       />
+      <CompanionPanel forum={forum} />
     </article>
   );
 }

@@ -52,6 +52,8 @@ const reads = [
   'export:participation',
   'export:progress',
   'documents:generatedFlags',
+  'announcements:list',
+  'projector:current',
 ] as const satisfies readonly CommandName[];
 
 const writes = [
@@ -101,6 +103,11 @@ const writes = [
   'documents:generateKeyMessages',
   'documents:keepEdited',
   'documents:takeBackGenerated',
+  'announcements:post',
+  'announcements:withdraw',
+  'projector:show',
+  'companion:link',
+  'companion:revoke',
 ] as const satisfies readonly CommandName[];
 
 type ReadCommand = (typeof reads)[number];
@@ -161,6 +168,8 @@ async function demoWithEverything(): Promise<Fixture> {
     await importBytes(ctx, bytes, { importId });
 
     await invoke(ctx, 'export:agenda', { forumId, format: 'html', lang: 'en', paper: 'a4', exportId });
+    await invoke(ctx, 'announcements:post', { forumId, text: 'Lunch is served on the terrace.', lang: 'en' });
+    await invoke(ctx, 'projector:show', { forumId, documentId: forumId, paragraphId: paragraph.id });
 
     const { rows } = await invoke(ctx, 'participants:query', { forumId, limit: 1 });
     const csv = fs.readFileSync(path.join(__dirname, '../../fixtures/participants/english.csv'));
@@ -233,6 +242,8 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'export:participation': (fx) => ({ forumId: fx.forumId, lang: 'es' }),
   'export:progress': () => ({ exportId }),
   'documents:generatedFlags': (fx) => ({ documentId: fx.generatedDocumentId }),
+  'announcements:list': (fx) => ({ forumId: fx.forumId }),
+  'projector:current': (fx) => ({ forumId: fx.forumId }),
 };
 
 describe('the contract', () => {
@@ -297,6 +308,8 @@ describe('the read commands about a whole forum', () => {
     'export:participants',
     'export:participation',
     'export:progress',
+    'announcements:list',
+    'projector:current',
   ] as const satisfies readonly ReadCommand[];
 
   it('answer what their schemas say for a forum with nothing in it yet (no shares of zero people)', async () => {

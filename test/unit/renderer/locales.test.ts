@@ -37,7 +37,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const rendererFiles = sourceFiles(path.join(root, 'renderer/src'));
+// The companion page (renderer/companion) asks for its words the same way: t('companion.page.…').
+const rendererFiles = [...sourceFiles(path.join(root, 'renderer/src')), ...sourceFiles(path.join(root, 'renderer/companion'))];
 const parse = (file: string) => ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
 
 /** A literal attribute value, written plainly or in braces; '' for anything computed. */
@@ -108,6 +109,16 @@ describe('locales', () => {
       });
     }
     expect(missing).toEqual([]);
+  });
+
+  it('has every key the companion page names in its markup (data-t)', () => {
+    const html = fs.readFileSync(path.join(root, 'renderer/companion/index.html'), 'utf8');
+    const keys = [...html.matchAll(/data-t="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(keys.length).toBeGreaterThan(10);
+    expect(keys.filter((key) => !english.has(key))).toEqual([]);
+    // No visible words in the markup itself: every element's text comes from the locale files.
+    const text = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<title>[^<]*<\/title>/, '').replace(/<[^>]+>/g, '').trim();
+    expect(text).toBe('');
   });
 
   it('JSX holds no literal, untranslated text', () => {

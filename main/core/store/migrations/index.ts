@@ -17,6 +17,7 @@ import { m016GeneratedParagraphs } from './m016_generatedParagraphs';
 import { m017DocumentFrame } from './m017_documentFrame';
 import { m018Roles } from './m018_roles';
 import { m019VenuePeers } from './m019_venuePeers';
+import { m020Companion } from './m020_companion';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   m017DocumentFrame,
   m018Roles,
   m019VenuePeers,
+  m020Companion,
 ];
 
 export const latestVersion = migrations.length;

@@ -44,6 +44,7 @@ export class PeerLoop {
   constructor(
     private readonly ctx: CoreContext,
     private readonly certificate: () => Promise<VenueCertificate>,
+    private readonly listening: () => { host: string | null; port: number } | null,
     private readonly settings: LoopSettings,
   ) {}
 
@@ -74,6 +75,12 @@ export class PeerLoop {
 
   forget(deviceId: string): void {
     this.runs.delete(deviceId);
+  }
+
+  /** The peer spoke (a nudge): one that could not be reached is tried again at once, not after its back-off. */
+  reachable(deviceId: string): void {
+    const run = this.runs.get(deviceId);
+    if (run?.state === 'unreachable') run.retryAt = null;
   }
 
   /** A pull from that peer now, or right after the one under way; not while it is backed off. */
@@ -179,13 +186,14 @@ export class PeerLoop {
     if (newest === this.lastSeq) return;
     const forums = this.ctx.db.prepare('SELECT DISTINCT forum_id FROM changes WHERE seq > ? AND forum_id IS NOT NULL LIMIT 20').pluck().all(this.lastSeq) as string[];
     this.lastSeq = newest;
+    const listening = this.listening();
     void this.certificate().then((certificate) => {
       for (const peer of listPeers(this.ctx.db)) {
         const run = this.run(peer.deviceId);
         if (!peer.url || (run.retryAt !== null && run.retryAt > Date.now())) continue;
         const address = parseLaptopUrl(peer.url);
         for (const forumId of forums) {
-          requestPeer(address, certificate, { method: 'POST', path: '/v1/nudge', json: { forumId }, pinned: peer.certFingerprint, maxBytes: 4096, timeoutMs: this.settings.timeoutMs }).catch(
+          requestPeer(address, certificate, { method: 'POST', path: '/v1/nudge', json: { forumId, listening }, pinned: peer.certFingerprint, maxBytes: 4096, timeoutMs: this.settings.timeoutMs }).catch(
             () => undefined, // the pulls say how the peer is doing
           );
         }

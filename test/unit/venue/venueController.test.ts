@@ -53,6 +53,21 @@ describe('venue mode through the contract', () => {
     await eventually('a has the session', () => forumState(a) === forumState(b));
   });
 
+  it('finds a paired laptop that came back on another address, by the address its nudge names', async () => {
+    const nudgesOnly = { pullIntervalMs: 3_600_000, nudgeDelayMs: 50, timeoutMs: 5000 };
+    const a = await laptop('Secretariat');
+    const b = await laptop('Rapporteur B');
+    await venueController(a, nudgesOnly).start({ host: '127.0.0.2' });
+    await venueController(b, nudgesOnly).start({ host: '127.0.0.3' });
+    const forum = await invoke(a, 'forums:create', validForum);
+    await pair(b, a);
+    await settle(a, b);
+    const moved = await venueController(b).start({ host: '127.0.0.7' });
+    await createSession(b, forum.id, sessionInput({ title: { en: 'From the new address' } }));
+    await eventually('a has the session', () => forumState(a) === forumState(b));
+    expect((await invoke(a, 'peers:list', {}))[0]?.url).toBe(`https://127.0.0.7:${String(moved.port)}`);
+  });
+
   it('lists, removes and marks nearby laptops that are paired', async () => {
     let announced: unknown = null;
     const a = await laptop('Secretariat');

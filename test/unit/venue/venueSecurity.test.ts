@@ -241,6 +241,19 @@ describe('what crosses the wire', () => {
     expect(venueController(a).peers()[0]).toMatchObject({ state: 'backing_off', lastError: code });
   });
 
+  it('gives up on a peer that never answers (peer_unreachable) while local writes go on', async () => {
+    const a = await fakePeer(() => undefined, { ...manual, timeoutMs: 2000 });
+    const forum = await invoke(a, 'forums:create', validForum);
+    let pending = true;
+    const pulling = venueController(a)
+      .syncNow()
+      .finally(() => (pending = false));
+    await createSession(a, forum.id, sessionInput({ title: { en: 'Written while the peer hangs' } }));
+    expect(pending).toBe(true);
+    expect((await pulling)[0]).toMatchObject({ ok: false, error: 'peer_unreachable' });
+    expect(venueController(a).peers()[0]).toMatchObject({ state: 'unreachable', lastError: 'peer_unreachable' });
+  });
+
   it('holds back a change the peer’s role does not allow, as an imported file would', async () => {
     const { a, b, forum } = await pairedClient();
     expect((await venueController(b).syncNow())[0]).toMatchObject({ ok: true });

@@ -21,6 +21,8 @@ interface PeerRun {
   failures: number;
   running: Promise<SyncRoundOutcome> | null;
   again: boolean;
+  /** Forums this peer's bundle of which waits for the user's yes, asked for again only later. */
+  waiting: Map<string, { until: number; times: number }>;
 }
 
 const firstBackOffMs = 2000;
@@ -125,7 +127,7 @@ export class PeerLoop {
 
   private run(deviceId: string): PeerRun {
     let run = this.runs.get(deviceId);
-    if (!run) this.runs.set(deviceId, (run = { state: 'never', lastError: null, retryAt: null, failures: 0, running: null, again: false }));
+    if (!run) this.runs.set(deviceId, (run = { state: 'never', lastError: null, retryAt: null, failures: 0, running: null, again: false, waiting: new Map() }));
     return run;
   }
 
@@ -159,6 +161,7 @@ export class PeerLoop {
         maxBundleBytes: this.settings.maxBundleBytes,
         skipBackup: Date.now() - this.lastBackupAt < this.settings.backupEveryMs,
         cancelled: () => this.closed,
+        waiting: run.waiting,
       });
       if (result.backedUp) this.lastBackupAt = Date.now();
       if (this.closed) return failed('internal');

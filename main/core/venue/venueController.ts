@@ -142,7 +142,14 @@ export class VenueController {
     if (!this.codes.open()) this.codes.issue();
     const identity = publicDeviceIdentity(this.ctx);
     this.options.discovery?.advertise({ name: identity.name, deviceId: this.ctx.deviceId, port: this.server.port, fingerprint: cert.fingerprint });
-    if (this.options.listeners) this.extra = await this.options.listeners(this.ctx, host);
+    if (this.options.listeners) {
+      try {
+        this.extra = await this.options.listeners(this.ctx, host);
+      } catch (error) {
+        await this.stopListening();
+        throw error;
+      }
+    }
     this.loop.start();
     return this.status();
   }

@@ -97,6 +97,12 @@ export interface PullOptions {
   skipBackup: boolean;
   /** Stops between forums when the core is being closed. */
   cancelled: () => boolean;
+  /**
+   * Forums whose last bundle from this peer was refused for want of the user's yes (much of the
+   * forum deleted): not asked for again until their time, so the same bundle is not fetched and
+   * refused every few seconds. Kept by the caller, per peer.
+   */
+  waiting?: Map<string, { until: number; times: number }>;
 }
 
 export interface PullResult {
@@ -124,6 +130,11 @@ export async function pullFromPeer(ctx: CoreContext, peer: PairedPeer, options: 
   const result: PullResult = { changes: 0, held: 0, backedUp: false, refused: null };
   for (const forum of forums.data) {
     if (options.cancelled()) break;
+    const wait = options.waiting?.get(forum.id);
+    if (wait && wait.until > Date.now()) {
+      result.refused ??= new CoreError('confirmation_required', `${peer.name}'s changes to “${forum.title}” wait for a yes: import them from a bundle file.`);
+      continue;
+    }
     const response = await requestPeer(options.address, options.certificate, {
       ...request,
       method: 'POST',
@@ -147,8 +158,11 @@ export async function pullFromPeer(ctx: CoreContext, peer: PairedPeer, options: 
       const error = new CoreError(outcome.error.code, outcome.error.message);
       if (!harmless.has(outcome.error.code)) throw error;
       result.refused = error;
+      const times = (wait?.times ?? 0) + 1;
+      options.waiting?.set(forum.id, { until: Date.now() + Math.min(60_000 * 2 ** (times - 1), 30 * 60_000), times });
       continue;
     }
+    options.waiting?.delete(forum.id);
     // New changes count those kept aside too: applied are the rest.
     const held = outcome.preview.held.changes + outcome.preview.quarantined.changes;
     result.changes += Math.max(0, outcome.preview.changes.new - held);

@@ -7,6 +7,12 @@ import { httpStatus } from '../transport/httpStatus';
 import { certificateFingerprint, type VenueCertificate } from './venueCertificate';
 import type { PairedPeer } from './venuePeers';
 
+// Why TLS with pinned self-signed certificates rather than a Noise handshake over the device keys:
+// Node's tls is built in, audited and well understood, needs no native module, and gives HTTP's
+// framing, limits and timeouts for free; pinning the certificate's SHA-256 (learnt at pairing, or
+// from the laptop URL's #fp) gives what a Noise XX handshake would, mutual authentication without
+// any certificate authority. The device keys still sign every change, as in bundle files.
+
 /** What the listener asks of the laptop it serves; the controller answers. */
 export interface VenueRoutes {
   hello(): unknown;

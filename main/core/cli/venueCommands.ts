@@ -46,7 +46,15 @@ export async function serveVenue(
     const host = typeof values.host === 'string' ? values.host : (venueSetting(ctx.db)?.host ?? localAddresses().find((a) => a.family === 'IPv4')?.address);
     if (!host) throw new UsageError('This computer has no network address now: join the venue network, or name one with --host.');
     status = await controller.start({ host, ...(values['venue-port'] === undefined ? {} : { port: Number(values['venue-port']) }), allInterfaces: isAllInterfaces(host) });
-  } else status = await controller.resume();
+  } else {
+    // Resuming is a convenience: an address or port gone since is said, and browser mode serves on.
+    try {
+      status = await controller.resume();
+    } catch (error) {
+      out(`Venue mode did not resume: ${(error as Error).message} Start it again with --venue.`);
+      return null;
+    }
+  }
   if (!status) return null;
   out(`Venue mode: paired laptops sync with this one over ${status.host ?? ''}, port ${status.port ?? ''}.`);
   describeVenue(status).forEach(out);

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../../main/core/commands/invoke';
+import { closeCore, openCore } from '../../../main/core/coreContext';
 import { venueController } from '../../../main/core/venue/venueController';
 import { cli } from '../helpers/cli';
 import { tempDir, validForum } from '../helpers/tempCore';
@@ -71,25 +73,31 @@ describe('plenary serve --venue', () => {
     while (children.length) children.pop()?.kill('SIGKILL');
   });
 
-  it('prints the laptop URL and the pairing code, and another laptop pairs with them', async () => {
-    const db = path.join(tempDir(), 'plenary.sqlite');
-    const child = spawn(process.execPath, [builtCli, 'serve', '--venue', '--host', '127.0.0.5', '--laptop-name', 'Door laptop', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Runs the built `plenary serve …` until it has printed what `ready` looks for; returns the process and its output so far. */
+  async function serve(args: string[], ready: RegExp) {
+    const child = spawn(process.execPath, [builtCli, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const output = { text: '' };
+    child.stdout?.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
     await new Promise<void>((resolve, reject) => {
       const check = setInterval(() => {
-        if (/Pairing code: \d{6}/.test(out) && /Press Ctrl\+C/.test(out)) {
+        if (ready.test(output.text) && /Press Ctrl\+C/.test(output.text)) {
           clearInterval(check);
           resolve();
         }
       }, 50);
       child.once('exit', (code) => {
         clearInterval(check);
-        reject(new Error(`serve exited (${String(code)}): ${out}`));
+        reject(new Error(`serve exited (${String(code)}): ${output.text}`));
       });
     });
+    return { child, out: output.text };
+  }
+
+  it('prints the laptop URL and the pairing code, and another laptop pairs with them', async () => {
+    const db = path.join(tempDir(), 'plenary.sqlite');
+    const { child, out } = await serve(['--venue', '--host', '127.0.0.5', '--laptop-name', 'Door laptop', '--db', db], /Pairing code: \d{6}/);
     const url = /Laptop URL: (https:\/\/127\.0\.0\.5:\d+\/#fp=[0-9a-f]{64})/.exec(out)?.[1] ?? '';
     const code = /Pairing code: (\d{6})/.exec(out)?.[1] ?? '';
     expect(url).not.toBe('');
@@ -98,5 +106,25 @@ describe('plenary serve --venue', () => {
     const stopped = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await stopped).toBe(0);
+  });
+
+  it('serves browser mode on when venue mode cannot resume (its port taken meanwhile), and says so', async () => {
+    const db = path.join(tempDir(), 'plenary.sqlite');
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.5', resolve));
+    try {
+      const port = String((taken.address() as net.AddressInfo).port);
+      expect((await cli('demo', '--db', db)).code).toBe(0);
+      const ctx = await openCore(db);
+      ctx.db.prepare("INSERT INTO meta (key, value) VALUES ('venue_host', '127.0.0.5'), ('venue_port', ?)").run(port);
+      await ctx.worker.close();
+      closeCore(ctx);
+      const { out } = await serve(['--db', db], /Venue mode did not resume/);
+      expect(out).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/#token=/);
+      expect(out).toContain(`Venue mode could not listen on https://127.0.0.5:${port}`);
+      expect(out).not.toMatch(/Laptop URL/);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

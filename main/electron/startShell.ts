@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { venueController } from '../core/venue/venueController';
 import { closeCore, openCore, type CoreContext } from '../core/coreContext';
 import { databaseFileName } from '../core/defaultDataDir';
 import { applicationMenu } from './applicationMenu';
@@ -76,6 +77,11 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
 
   serveRenderer(electron.protocol, path.join(appRoot, 'dist', 'renderer'));
   bindIpc(electron.ipcMain, ctx);
+  // Venue mode as this laptop left it, when its address is still there (closed with the core on quit).
+  // MERGE POINT (issue 17): discovery and the companion listener go in these options.
+  venueController(ctx, {})
+    .resume()
+    .catch((error: unknown) => (options.log ?? ((line: string) => console.warn(line)))(`Venue mode did not resume: ${(error as Error).message}`));
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(applicationMenu(options.platform ?? process.platform)));
 
   const window = new electron.BrowserWindow(windowOptions(path.join(appRoot, 'dist', 'main', 'preload.cjs')));

@@ -17,6 +17,7 @@ import { benchParticipants } from './benchParticipants';
 import { benchRoles } from './benchRoles';
 import { benchSearch } from './benchSearch';
 import { benchStats } from './benchStats';
+import { benchVenue } from './benchVenue';
 import { benchWrites } from './benchWrites';
 import type { Recorder } from './figures';
 
@@ -327,6 +328,27 @@ export const groups: Group[] = [
       record('write.off', r.writeOffMs, 'ms');
       record('write.on', r.writeOnMs, 'ms');
       record('write.added', r.writeOnMs - r.writeOffMs, 'ms', { below: 1 });
+    },
+  },
+  {
+    name: 'venue',
+    about: 'the venue network on loopback: 10 laptops typing a note every 2 s, 500 phones polling the companion',
+    run: async (dir, record) => {
+      const v = await benchVenue(dir);
+      console.log(`Venue network on loopback: ${v.laptops} laptops (a hub in this process, ${v.laptops - 1} \`plenary serve --venue\` processes paired with it), each typing a note every 2 s for ${v.seconds} s`);
+      console.log(`  ${fmt(v.notes)} notes, ${fmt(v.arrivals)} arrivals timed (${fmt(v.missing)} missing): p50 ${fmt(v.propagationP50Ms)} ms, p95 ${fmt(v.propagationP95Ms)} ms (target < 3,000 ms), max ${fmt(v.propagationMaxMs)} ms`);
+      console.log(`  the hub's main thread while syncing: event-loop delay p99 ${fmt(v.loopDelayP99Ms, 1)} ms, max ${fmt(v.loopDelayMaxMs, 1)} ms (target: stalls < 50 ms)`);
+      console.log(`  companion: ${fmt(v.clients)} phones, each from its own address, polling every 5 s for the second half: ${fmt(v.companionRequests)} answers, ${fmt(v.companionFailures)} refused or failed; p50 ${fmt(v.companionP50Ms, 1)} ms, p95 ${fmt(v.companionP95Ms, 1)} ms (target < 100 ms)`);
+      console.log(`  the serving laptop's process: ${fmt(v.companionRssMiB)} MiB resident at the end, peak ${fmt(v.companionPeakRssMiB)} MiB (target < 200 MB)\n`);
+      record('propagation.p50', v.propagationP50Ms, 'ms');
+      record('propagation.p95', v.propagationP95Ms, 'ms', { below: 3000 });
+      record('propagation.max', v.propagationMaxMs, 'ms');
+      record('propagation.missing', v.missing, 'arrivals', { below: 1 });
+      record('hubLoopDelay.p99', v.loopDelayP99Ms, 'ms');
+      record('hubLoopDelay.max', v.loopDelayMaxMs, 'ms', { below: 50 });
+      record('companion.p95', v.companionP95Ms, 'ms', { below: 100 });
+      record('companion.failures', v.companionFailures, 'requests');
+      record('companion.peakRss', v.companionPeakRssMiB, 'MiB', { below: 200 });
     },
   },
   {

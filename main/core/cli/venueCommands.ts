@@ -46,7 +46,15 @@ export async function serveVenue(
     const host = typeof values.host === 'string' ? values.host : (venueSetting(ctx.db)?.host ?? localAddresses().find((a) => a.family === 'IPv4')?.address);
     if (!host) throw new UsageError('This computer has no network address now: join the venue network, or name one with --host.');
     status = await controller.start({ host, ...(values['venue-port'] === undefined ? {} : { port: Number(values['venue-port']) }), allInterfaces: isAllInterfaces(host) });
-  } else status = await controller.resume();
+  } else {
+    // Resuming is a convenience: an address or port gone since is said, and browser mode serves on.
+    try {
+      status = await controller.resume();
+    } catch (error) {
+      out(`Venue mode did not resume: ${(error as Error).message} Start it again with --venue.`);
+      return null;
+    }
+  }
   if (!status) return null;
   out(`Venue mode: paired laptops sync with this one over ${status.host ?? ''}, port ${status.port ?? ''}.`);
   describeVenue(status).forEach(out);
@@ -77,7 +85,7 @@ export const venueCommands: CliCommand[] = [
   {
     name: 'peers add',
     summary: 'pair with a laptop in venue mode: its URL and the code it shows',
-    options: [dbOption, { name: 'code', type: 'string', description: 'the six-digit pairing code shown on that laptop' }, jsonOption],
+    options: [dbOption, { name: 'code', type: 'string', description: 'the six-digit pairing code shown on that laptop' }],
     files: { min: 1, label: 'laptop URL' },
     validate(values, words) {
       if (words.length !== 1) throw new UsageError('Name one laptop URL (https://HOST:PORT/#fp=…).');
@@ -86,7 +94,7 @@ export const venueCommands: CliCommand[] = [
     },
     async run(ctx, values, out, words) {
       const peer = await invoke(ctx, 'peers:add', { url: words[0] ?? '', code: String(values.code) });
-      out(values.json ? JSON.stringify(peer, null, 2) : `Paired with “${peer.name}” (${peer.fingerprint}) at ${peer.url}. Both laptops now sync while in venue mode.`);
+      out(`Paired with “${peer.name}” (${peer.fingerprint}) at ${peer.url}. Both laptops now sync while in venue mode.`);
       return 0;
     },
   },
@@ -94,7 +102,7 @@ export const venueCommands: CliCommand[] = [
     name: 'peers list',
     summary: 'list the paired laptops and how their exchanges go',
     options: [dbOption, jsonOption],
-    mustExist: true,
+    readOnly: true,
     async run(ctx, values, out) {
       const peers = await invoke(ctx, 'peers:list', {});
       if (values.json) out(JSON.stringify(peers, null, 2));
@@ -111,7 +119,7 @@ export const venueCommands: CliCommand[] = [
     async run(ctx, values, out) {
       const names = new Map((await invoke(ctx, 'peers:list', {})).map((p) => [p.deviceId, p.name]));
       const { peers } = await invoke(ctx, 'peers:sync', {});
-      if (values.json) out(JSON.stringify(peers, null, 2));
+      if (values.json) out(JSON.stringify({ peers }, null, 2));
       else if (peers.length === 0) out('No paired laptops to sync with.');
       else {
         for (const outcome of peers) {

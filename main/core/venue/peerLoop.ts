@@ -21,6 +21,8 @@ interface PeerRun {
   failures: number;
   running: Promise<SyncRoundOutcome> | null;
   again: boolean;
+  /** Forums this peer's bundle of which waits for the user's yes, asked for again only later. */
+  waiting: Map<string, { until: number; times: number }>;
 }
 
 const firstBackOffMs = 2000;
@@ -44,6 +46,7 @@ export class PeerLoop {
   constructor(
     private readonly ctx: CoreContext,
     private readonly certificate: () => Promise<VenueCertificate>,
+    private readonly listening: () => { host: string | null; port: number } | null,
     private readonly settings: LoopSettings,
   ) {}
 
@@ -74,6 +77,12 @@ export class PeerLoop {
 
   forget(deviceId: string): void {
     this.runs.delete(deviceId);
+  }
+
+  /** The peer spoke (a nudge): one that could not be reached is tried again at once, not after its back-off. */
+  reachable(deviceId: string): void {
+    const run = this.runs.get(deviceId);
+    if (run?.state === 'unreachable') run.retryAt = null;
   }
 
   /** A pull from that peer now, or right after the one under way; not while it is backed off. */
@@ -118,7 +127,7 @@ export class PeerLoop {
 
   private run(deviceId: string): PeerRun {
     let run = this.runs.get(deviceId);
-    if (!run) this.runs.set(deviceId, (run = { state: 'never', lastError: null, retryAt: null, failures: 0, running: null, again: false }));
+    if (!run) this.runs.set(deviceId, (run = { state: 'never', lastError: null, retryAt: null, failures: 0, running: null, again: false, waiting: new Map() }));
     return run;
   }
 
@@ -152,6 +161,7 @@ export class PeerLoop {
         maxBundleBytes: this.settings.maxBundleBytes,
         skipBackup: Date.now() - this.lastBackupAt < this.settings.backupEveryMs,
         cancelled: () => this.closed,
+        waiting: run.waiting,
       });
       if (result.backedUp) this.lastBackupAt = Date.now();
       if (this.closed) return failed('internal');
@@ -179,13 +189,14 @@ export class PeerLoop {
     if (newest === this.lastSeq) return;
     const forums = this.ctx.db.prepare('SELECT DISTINCT forum_id FROM changes WHERE seq > ? AND forum_id IS NOT NULL LIMIT 20').pluck().all(this.lastSeq) as string[];
     this.lastSeq = newest;
+    const listening = this.listening();
     void this.certificate().then((certificate) => {
       for (const peer of listPeers(this.ctx.db)) {
         const run = this.run(peer.deviceId);
         if (!peer.url || (run.retryAt !== null && run.retryAt > Date.now())) continue;
         const address = parseLaptopUrl(peer.url);
         for (const forumId of forums) {
-          requestPeer(address, certificate, { method: 'POST', path: '/v1/nudge', json: { forumId }, pinned: peer.certFingerprint, maxBytes: 4096, timeoutMs: this.settings.timeoutMs }).catch(
+          requestPeer(address, certificate, { method: 'POST', path: '/v1/nudge', json: { forumId, listening }, pinned: peer.certFingerprint, maxBytes: 4096, timeoutMs: this.settings.timeoutMs }).catch(
             () => undefined, // the pulls say how the peer is doing
           );
         }

@@ -10,7 +10,7 @@ import { originOf } from './venueClient';
 import { venueCertificate, type VenueCertificate } from './venueCertificate';
 import { hostBundle, hostForums, maxBundleBytes } from './venueExchange';
 import { acceptPairing, helloOf, joinPeer } from './venuePairing';
-import { getPeer, listPeers, peerByCertificate, rememberVenueSetting, removePeer, venueSetting } from './venuePeers';
+import { getPeer, listPeers, movePeer, peerByCertificate, rememberVenueSetting, removePeer, venueSetting } from './venuePeers';
 import { startVenueServer, type RateLimit, type RunningVenueServer, type VenueRoutes } from './venueServer';
 
 /** Laptops announcing themselves on the local network (mDNS); written by bonjourDiscovery.ts. */
@@ -56,7 +56,13 @@ export interface StartOptions {
   allInterfaces?: boolean;
 }
 
-const nudgeBody = z.object({ forumId: z.string().min(1).max(100) }).strict();
+const nudgeBody = z
+  .object({
+    forumId: z.string().min(1).max(100),
+    /** Where the nudging laptop listens: its host (null: the address it came from) and port. */
+    listening: z.object({ host: z.string().regex(/^[0-9a-fA-F.:]{2,64}$/).nullable(), port: z.number().int().min(1).max(65535) }).strict().nullable().optional(),
+  })
+  .strict();
 
 /**
  * Venue mode on one open database: the TLS listener for paired laptops, the pairing code, and
@@ -76,7 +82,7 @@ export class VenueController {
     private readonly options: VenueOptions = {},
   ) {
     this.codes = new PairingCodes(options.now);
-    this.loop = new PeerLoop(ctx, () => this.certificate(), {
+    this.loop = new PeerLoop(ctx, () => this.certificate(), () => this.listening(), {
       pullIntervalMs: options.pullIntervalMs ?? 3000,
       nudgeDelayMs: options.nudgeDelayMs ?? 300,
       timeoutMs: options.timeoutMs ?? 15_000,
@@ -136,7 +142,14 @@ export class VenueController {
     if (!this.codes.open()) this.codes.issue();
     const identity = publicDeviceIdentity(this.ctx);
     this.options.discovery?.advertise({ name: identity.name, deviceId: this.ctx.deviceId, port: this.server.port, fingerprint: cert.fingerprint });
-    if (this.options.listeners) this.extra = await this.options.listeners(this.ctx, host);
+    if (this.options.listeners) {
+      try {
+        this.extra = await this.options.listeners(this.ctx, host);
+      } catch (error) {
+        await this.stopListening();
+        throw error;
+      }
+    }
     this.loop.start();
     return this.status();
   }
@@ -166,15 +179,18 @@ export class VenueController {
     return listPeers(this.ctx.db).map((peer) => this.loop.describe(peer));
   }
 
+  /** Where this laptop listens (or will, when venue mode resumes); every interface names no one host. */
+  private listening(): { host: string | null; port: number } | null {
+    const setting = venueSetting(this.ctx.db);
+    const host = this.server ? this.host : (setting?.host ?? null);
+    const port = this.server?.port ?? setting?.port ?? null;
+    return port === null ? null : { host: host && !isAllInterfaces(host) ? host : null, port };
+  }
+
   /** Joins the laptop at `url` with its code; both pin each other, and the first pull starts at once. */
   async addPeer(url: string, code: string): Promise<VenuePeer> {
     const cert = await this.certificate();
-    const setting = venueSetting(this.ctx.db);
-    // Where this laptop listens (or will, when venue mode resumes); every interface says no one address.
-    const host = this.server ? this.host : (setting?.host ?? null);
-    const port = this.server?.port ?? setting?.port ?? null;
-    const listening = port === null ? null : { host: host && !isAllInterfaces(host) ? host : null, port };
-    const peer = await joinPeer(this.ctx, cert, url, code, listening, this.options.timeoutMs ?? 15_000);
+    const peer = await joinPeer(this.ctx, cert, url, code, this.listening(), this.options.timeoutMs ?? 15_000);
     this.loop.forget(peer.deviceId);
     this.loop.pullSoon(peer.deviceId);
     return this.loop.describe(peer);
@@ -229,8 +245,13 @@ export class VenueController {
       peerByCertificate: (fp) => peerByCertificate(this.ctx.db, fp),
       forums: () => hostForums(this.ctx),
       bundle: (peer, forumId, body) => hostBundle(this.ctx, peer, forumId, body),
-      nudge: (peer, body) => {
-        if (!nudgeBody.safeParse(body).success) throw new CoreError('invalid_input', 'A nudge names a forum: { forumId }.');
+      nudge: (peer, body, remoteAddress) => {
+        const nudge = nudgeBody.safeParse(body);
+        if (!nudge.success) throw new CoreError('invalid_input', 'A nudge names a forum: { forumId }.');
+        // A laptop that came back on another address is found there: its certificate is pinned, so a wrong address only fails.
+        const at = nudge.data.listening;
+        if (at) movePeer(this.ctx.db, peer.deviceId, originOf(at.host ?? remoteAddress, at.port));
+        this.loop.reachable(peer.deviceId);
         this.loop.pullSoon(peer.deviceId);
       },
     };

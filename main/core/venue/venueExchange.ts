@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { pickText } from '../../../shared/multilingual';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
-import { listForums } from '../store/forums';
+import { getForum, listForums } from '../store/forums';
+import { logGeneration } from '../store/logGeneration';
 import { exportBundle } from '../sync/exportBundle';
 import { importBundles } from '../sync/importSession';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
@@ -41,6 +42,11 @@ export function hostBundle(ctx: CoreContext, peer: PairedPeer, forumId: string, 
   const parsed = knowledgeRequest.safeParse(body);
   if (!parsed.success) return Promise.reject(new CoreError('invalid_input', 'The request must say what the peer has: { knowledge: [{ device, hlc }] }.'));
   const peerHas = new Map(parsed.data.knowledge.map((k) => [k.device, k.hlc]));
+  // Most pulls find nothing new: answered from the cached knowledge, without reading the forum's log.
+  if (localKnowledge(ctx, forumId).every((k) => (peerHas.get(k.device) ?? '') >= k.hlc)) {
+    getForum(ctx.db, forumId, { includeDeleted: true }); // still a 404 for a forum this laptop lacks
+    return Promise.resolve(null);
+  }
   return oneImportAtATime(ctx, async () => {
     try {
       return exportBundle(ctx, { forumId, forPeer: peer.deviceId, peerHas }).bytes;
@@ -52,16 +58,34 @@ export function hostBundle(ctx: CoreContext, peer: PairedPeer, forumId: string, 
   });
 }
 
+type Knowledge = Array<{ device: string; hlc: string }>;
+
+// Asked of every forum at every pull, by both sides, while the log rarely moves between two pulls:
+// kept until the log (or what is held back by role) grows or is rewritten.
+const knowledgeCache = new WeakMap<CoreContext, Map<string, { stamp: string; knowledge: Knowledge }>>();
+
 /** What this laptop has of a forum, per laptop that wrote: the newest clock value, as a bundle's knowledge says it. */
-export function localKnowledge(ctx: CoreContext, forumId: string): Array<{ device: string; hlc: string }> {
-  return ctx.db
+export function localKnowledge(ctx: CoreContext, forumId: string): Knowledge {
+  const stamp = [
+    ctx.db.prepare('SELECT ifnull(max(seq), 0) FROM changes').pluck().get(),
+    ctx.db.prepare('SELECT ifnull(max(rowid), 0) || \'/\' || count(*) FROM held_changes').pluck().get(),
+    logGeneration(ctx.db),
+  ].join(':');
+  let forums = knowledgeCache.get(ctx);
+  if (!forums) knowledgeCache.set(ctx, (forums = new Map()));
+  const cached = forums.get(forumId);
+  if (cached?.stamp === stamp) return cached.knowledge;
+  const knowledge = ctx.db
     .prepare(
       `SELECT device, max(hlc) AS hlc FROM (
          SELECT device, hlc FROM changes WHERE forum_id = @forumId
          UNION ALL SELECT device, hlc FROM held_changes WHERE forum_id = @forumId AND reason = 'role')
        GROUP BY device ORDER BY device`,
     )
-    .all({ forumId }) as Array<{ device: string; hlc: string }>;
+    .all({ forumId }) as Knowledge;
+  if (forums.size > 1000) forums.clear();
+  forums.set(forumId, { stamp, knowledge });
+  return knowledge;
 }
 
 export interface PullOptions {
@@ -73,6 +97,12 @@ export interface PullOptions {
   skipBackup: boolean;
   /** Stops between forums when the core is being closed. */
   cancelled: () => boolean;
+  /**
+   * Forums whose last bundle from this peer was refused for want of the user's yes (much of the
+   * forum deleted): not asked for again until their time, so the same bundle is not fetched and
+   * refused every few seconds. Kept by the caller, per peer.
+   */
+  waiting?: Map<string, { until: number; times: number }>;
 }
 
 export interface PullResult {
@@ -100,6 +130,11 @@ export async function pullFromPeer(ctx: CoreContext, peer: PairedPeer, options: 
   const result: PullResult = { changes: 0, held: 0, backedUp: false, refused: null };
   for (const forum of forums.data) {
     if (options.cancelled()) break;
+    const wait = options.waiting?.get(forum.id);
+    if (wait && wait.until > Date.now()) {
+      result.refused ??= new CoreError('confirmation_required', `${peer.name}'s changes to “${forum.title}” wait for a yes: import them from a bundle file.`);
+      continue;
+    }
     const response = await requestPeer(options.address, options.certificate, {
       ...request,
       method: 'POST',
@@ -123,8 +158,11 @@ export async function pullFromPeer(ctx: CoreContext, peer: PairedPeer, options: 
       const error = new CoreError(outcome.error.code, outcome.error.message);
       if (!harmless.has(outcome.error.code)) throw error;
       result.refused = error;
+      const times = (wait?.times ?? 0) + 1;
+      options.waiting?.set(forum.id, { until: Date.now() + Math.min(60_000 * 2 ** (times - 1), 30 * 60_000), times });
       continue;
     }
+    options.waiting?.delete(forum.id);
     // New changes count those kept aside too: applied are the rest.
     const held = outcome.preview.held.changes + outcome.preview.quarantined.changes;
     result.changes += Math.max(0, outcome.preview.changes.new - held);

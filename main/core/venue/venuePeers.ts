@@ -75,6 +75,11 @@ export function savePeer(db: Database, peer: Omit<PairedPeer, 'lastExchangeAt' |
   })();
 }
 
+/** Where a paired laptop listens now (a new address from the venue's Wi-Fi, told in its nudge). */
+export function movePeer(db: Database, deviceId: string, url: string): void {
+  db.prepare('UPDATE venue_peers SET url = ? WHERE device_id = ? AND url <> ?').run(url, deviceId, url);
+}
+
 export function removePeer(db: Database, deviceId: string): void {
   db.prepare('DELETE FROM venue_peers WHERE device_id = ?').run(deviceId);
 }

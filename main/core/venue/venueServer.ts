@@ -7,6 +7,12 @@ import { httpStatus } from '../transport/httpStatus';
 import { certificateFingerprint, type VenueCertificate } from './venueCertificate';
 import type { PairedPeer } from './venuePeers';
 
+// Why TLS with pinned self-signed certificates rather than a Noise handshake over the device keys:
+// Node's tls is built in, audited and well understood, needs no native module, and gives HTTP's
+// framing, limits and timeouts for free; pinning the certificate's SHA-256 (learnt at pairing, or
+// from the laptop URL's #fp) gives what a Noise XX handshake would, mutual authentication without
+// any certificate authority. The device keys still sign every change, as in bundle files.
+
 /** What the listener asks of the laptop it serves; the controller answers. */
 export interface VenueRoutes {
   hello(): unknown;
@@ -15,7 +21,8 @@ export interface VenueRoutes {
   forums(peer: PairedPeer): unknown;
   /** A bundle of what the peer lacks, or null when it lacks nothing. */
   bundle(peer: PairedPeer, forumId: string, body: unknown): Promise<Uint8Array | null>;
-  nudge(peer: PairedPeer, body: unknown): void;
+  /** `remoteAddress`: where the request came from, for a peer that moved and names no host. */
+  nudge(peer: PairedPeer, body: unknown, remoteAddress: string): void;
 }
 
 export interface RunningVenueServer {
@@ -100,7 +107,7 @@ export async function startVenueServer(options: {
     if (!peer) throw refuse('unauthorized', 'This laptop is not paired with this one.');
     if (route === 'GET /v1/forums') return answerJson(res, 200, options.routes.forums(peer));
     if (route === 'POST /v1/nudge') {
-      options.routes.nudge(peer, await readJson(req, maxRequestBytes));
+      options.routes.nudge(peer, await readJson(req, maxRequestBytes), (socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
       return answerJson(res, 200, { ok: true });
     }
     const bundle = /^POST \/v1\/forums\/([A-Za-z0-9_-]{1,100})\/bundle$/.exec(route);

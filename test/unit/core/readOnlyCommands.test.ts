@@ -22,6 +22,7 @@ const invocations: Record<string, (dir: string, bundle: string, documentId: stri
   'outcome show': () => [],
   'documents list': () => [],
   'roles list': () => [],
+  'peers list': () => [],
   'export document': (dir, _bundle, documentId) => ['--document', documentId, '--out', path.join(dir, 'document.md')],
   'export outcome': (dir) => ['--out', path.join(dir, 'outcome.html')],
   'export agenda': (dir) => ['--out', path.join(dir, 'agenda.docx')],
@@ -66,7 +67,16 @@ describe('read-only commands', () => {
   it('are every command that only reads the database; the ones that write name themselves', () => {
     expect(cliCommands.filter((c) => c.readOnly).map((c) => c.name).sort()).toEqual(Object.keys(invocations).sort());
     // bundle export creates this laptop's signing key on first use; participants import, erase, upgrade, documents generate-key-messages and the roles' grants write.
-    expect(cliCommands.filter((c) => c.mustExist).map((c) => c.name).sort()).toEqual(['bundle export', 'documents generate-key-messages', 'participants erase', 'participants import', 'roles grant', 'roles revoke', 'upgrade']);
+    expect(cliCommands.filter((c) => c.mustExist).map((c) => c.name).sort()).toEqual([
+      'bundle export',
+      'documents generate-key-messages',
+      'participants erase',
+      'participants import',
+      'peers sync',
+      'roles grant',
+      'roles revoke',
+      'upgrade',
+    ]);
   });
 
   it('leave a current database byte for byte as it was, with no backups and nothing beside it', async () => {

@@ -9,6 +9,8 @@ import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
 import { contract, type CommandInput, type CommandName } from '../../../shared/ipc';
 import { importBytes } from '../helpers/exchange';
+import { savePeer } from '../../../main/core/venue/venuePeers';
+import { venueController } from '../../../main/core/venue/venueController';
 import { tempCore, validForum } from '../helpers/tempCore';
 
 /** Commands that only read forum data (bundle:export and device:get may make this laptop's key). */
@@ -54,6 +56,10 @@ const reads = [
   'documents:generatedFlags',
   'announcements:list',
   'projector:current',
+  // venue:status makes this laptop's venue certificate on first use, as device:get its key.
+  'venue:status',
+  'peers:list',
+  'peers:nearby',
 ] as const satisfies readonly CommandName[];
 
 const writes = [
@@ -108,6 +114,12 @@ const writes = [
   'projector:show',
   'companion:link',
   'companion:revoke',
+  'venue:start',
+  'venue:stop',
+  'venue:pairingCode',
+  'peers:add',
+  'peers:remove',
+  'peers:sync',
 ] as const satisfies readonly CommandName[];
 
 type ReadCommand = (typeof reads)[number];
@@ -171,6 +183,13 @@ async function demoWithEverything(): Promise<Fixture> {
     await invoke(ctx, 'announcements:post', { forumId, text: 'Lunch is served on the terrace.', lang: 'en' });
     await invoke(ctx, 'projector:show', { forumId, documentId: forumId, paragraphId: paragraph.id });
 
+    // The laptop ahead paired for live sync too, and announcing itself on the network with another.
+    const aheadIdentity = await invoke(ahead, 'device:get', {});
+    const aheadKey = ahead.db.prepare("SELECT value FROM meta WHERE key = 'device_public_key'").pluck().get() as string;
+    savePeer(ctx.db, { deviceId: ahead.deviceId, name: aheadIdentity.name, publicKey: aheadKey, certFingerprint: 'a'.repeat(64), url: 'https://127.0.0.9:4000', pairedAt: new Date().toISOString() });
+    const nearby = [{ name: aheadIdentity.name, deviceId: ahead.deviceId, url: 'https://127.0.0.9:4000', paired: false }, { name: 'Another', deviceId: 'another-laptop', url: 'https://127.0.0.8:4000', paired: false }];
+    venueController(ctx, { discovery: { advertise: () => undefined, nearby: () => nearby, stop: () => undefined } });
+
     const { rows } = await invoke(ctx, 'participants:query', { forumId, limit: 1 });
     const csv = fs.readFileSync(path.join(__dirname, '../../fixtures/participants/english.csv'));
     return {
@@ -196,6 +215,9 @@ async function demoWithEverything(): Promise<Fixture> {
 /** Real inputs for every read command: the map must name each one, or this file does not compile. */
 const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'app:info': () => ({}),
+  'venue:status': () => ({}),
+  'peers:list': () => ({}),
+  'peers:nearby': () => ({}),
   'settings:get': () => ({}),
   'forums:list': () => ({}),
   'forums:get': (fx) => ({ id: fx.forumId }),

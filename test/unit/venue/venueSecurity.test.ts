@@ -12,7 +12,7 @@ import { venueController, type VenueOptions } from '../../../main/core/venue/ven
 import { savePeer } from '../../../main/core/venue/venuePeers';
 import { snapshot, tempDir, validForum } from '../helpers/tempCore';
 import { createSession, sessionInput } from '../agenda/agendaFixture';
-import { laptop, pair, reopen, settle } from './venueHelpers';
+import { forumState, laptop, pair, reopen, settle } from './venueHelpers';
 import fs from 'node:fs';
 
 // Exchanges only when the test asks (peers:sync), so what each laptop has is the test's to say.
@@ -239,6 +239,34 @@ describe('what crosses the wire', () => {
     expect(outcome).toMatchObject({ ok: false, error: code });
     expect(snapshot(a)).toBe(before);
     expect(venueController(a).peers()[0]).toMatchObject({ state: 'backing_off', lastError: code });
+  });
+
+  it('gives up on a peer that never answers (peer_unreachable) while local writes go on', async () => {
+    const a = await fakePeer(() => undefined, { ...manual, timeoutMs: 2000 });
+    const forum = await invoke(a, 'forums:create', validForum);
+    let pending = true;
+    const pulling = venueController(a)
+      .syncNow()
+      .finally(() => (pending = false));
+    await createSession(a, forum.id, sessionInput({ title: { en: 'Written while the peer hangs' } }));
+    expect(pending).toBe(true);
+    expect((await pulling)[0]).toMatchObject({ ok: false, error: 'peer_unreachable' });
+    expect(venueController(a).peers()[0]).toMatchObject({ state: 'unreachable', lastError: 'peer_unreachable' });
+  });
+
+  it('takes no mass deletion from a peer (it waits for a yes, as a bundle file would) and keeps saying so', async () => {
+    const { a, b, forum } = await pairedClient();
+    expect((await venueController(b).syncNow())[0]).toMatchObject({ ok: true });
+    await invoke(a, 'forums:setDeleted', { id: forum.id, deleted: true });
+    // The exchange itself went through (its time is noted); the forum's data did not move.
+    const before = forumState(b);
+    expect((await venueController(b).syncNow())[0]).toMatchObject({ ok: true, changes: 0, error: 'confirmation_required' });
+    expect(forumState(b)).toBe(before);
+    expect(b.db.prepare('SELECT deleted FROM forums WHERE id = ?').pluck().get(forum.id)).toBe(0);
+    expect(venueController(b).peers()[0]).toMatchObject({ state: 'ok', lastError: 'confirmation_required' });
+    // Still waiting (not asked for again for a while), still nothing changed.
+    expect((await venueController(b).syncNow())[0]).toMatchObject({ ok: true, changes: 0, error: 'confirmation_required' });
+    expect(forumState(b)).toBe(before);
   });
 
   it('holds back a change the peer’s role does not allow, as an imported file would', async () => {

@@ -9,7 +9,7 @@ import { documentFields, headerFields, liveDocument } from './outcomeDocuments';
 import { paragraphRecord } from './outcomeParagraphs';
 import { documentLinks, paragraphLinks, type ResolvedLink } from './paragraphSources';
 import { paragraphLineage, type CellLineage } from './paragraphLineage';
-import { asRole, placeParagraphs, type Placed } from './paragraphPlaces';
+import { asRole, placeParagraphs, type Placed } from '../../../shared/paragraphPlaces';
 import { paragraphStatuses } from '../../../shared/forum';
 
 interface ParagraphRow {
@@ -65,6 +65,7 @@ export function getDraftParagraph(db: Database, paragraphId: string): DraftParag
   // A deleted or withdrawn paragraph is not placed: it is shown where it stood, numbered null.
   const placed = placement.shown.find((p) => p.row.id === paragraphId) ?? {
     row,
+    base: row,
     place: { number: null, countedAs: null, suffix: 0, path: [] },
     level: Math.max(0, row.level ?? 0),
     alternativeOf: row.alternative_of,
@@ -102,7 +103,7 @@ function draftParagraphs(db: Database, forum: Forum, placed: Array<Placed<Paragr
   const linksOf = new Map<string, ResolvedLink[]>();
   for (const link of links) linksOf.set(link.paragraph_id, [...(linksOf.get(link.paragraph_id) ?? []), link]);
 
-  return placed.map(({ row, place, level, alternativeOf, inNegotiation }) => {
+  return placed.map(({ row, base, place, level, alternativeOf, inNegotiation }) => {
     const text = JSON.parse(row.text) as Record<string, string>;
     const cells = lineage.get(row.id);
     const own = linksOf.get(row.id) ?? [];
@@ -110,7 +111,8 @@ function draftParagraphs(db: Database, forum: Forum, placed: Array<Placed<Paragr
       id: row.id,
       documentId: row.document_id,
       kind: asKind(row.kind),
-      position: row.position,
+      // An alternative sorts right after its paragraph (a space sorts before every key character).
+      position: base === row ? row.position : `${base.position} ${row.position}`,
       // The paragraph's own number (its alternatives and sub-paragraphs print theirs from `place`).
       number: level === 0 && place.suffix === 0 && alternativeOf === null ? place.number : null,
       section: row.section,

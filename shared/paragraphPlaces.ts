@@ -1,9 +1,10 @@
-import type { ParagraphStatus } from '../../../shared/outcome';
-import { maxParagraphLevel, type ParagraphPlace, type ParagraphRole, type RoleNumbering } from '../../../shared/paragraphPlace';
+import { maxParagraphLevel, type ParagraphPlace, type ParagraphRole, type RoleNumbering } from './paragraphPlace';
 
 // Reads a document's numbering from its rows each time: nothing about a number is stored, so
 // two laptops that moved, indented or agreed different paragraphs print the same numbers once
-// their changes meet, and a move renumbers the paragraphs and every reference to them.
+// their changes meet, and a move renumbers the paragraphs and every reference to them. The core
+// reads it from the stored rows; the drafting screen from the paragraphs it holds, to renumber
+// at once after an add, a move or a deletion.
 
 export interface PlacedRow {
   id: string;
@@ -17,6 +18,8 @@ export interface PlacedRow {
 
 export interface Placed<R extends PlacedRow> {
   row: R;
+  /** The paragraph whose place it takes (itself, or the paragraph it is an alternative of). */
+  base: R;
   place: ParagraphPlace;
   /** The level it prints at: never deeper than one below the paragraph before it. */
   level: number;
@@ -98,10 +101,10 @@ export function placeParagraphs<R extends PlacedRow>(rows: readonly R[], roleNum
       const own: ParagraphPlace = negotiating ? { ...place, suffix: rank } : place;
       places.set(member.id, visible.includes(member) ? own : place);
       if (!visible.includes(member)) continue;
-      shown.push({ row: member, place: own, level, alternativeOf: negotiating && member !== base ? base.id : null, inNegotiation: negotiating });
+      shown.push({ row: member, base, place: own, level, alternativeOf: negotiating && member !== base ? base.id : null, inNegotiation: negotiating });
     }
     if (heading) continue;
-    const status = head.status as ParagraphStatus;
+    const status = head.status;
     if (negotiating || status === 'bracketed') counts.bracketed += 1;
     else if (status === 'agreed') counts.agreed += 1;
     else if (status === 'agreed_ad_ref') counts.adRef += 1;

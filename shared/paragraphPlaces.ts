@@ -112,3 +112,19 @@ export function placeParagraphs<R extends PlacedRow>(rows: readonly R[], roleNum
   }
   return { shown, places, counts };
 }
+
+/**
+ * The counts from paragraphs as shown (a screen's list): each paragraph once with its alternatives,
+ * headings aside; one still negotiated between alternatives counts as bracketed.
+ */
+export function countStatuses(shown: ReadonlyArray<{ kind: string; status: string; alternativeOf: string | null; inNegotiation: boolean }>): StatusCounts {
+  const counts: StatusCounts = { agreed: 0, adRef: 0, bracketed: 0, open: 0 };
+  for (const p of shown) {
+    if (p.kind === 'heading' || p.alternativeOf !== null) continue;
+    if (p.inNegotiation || p.status === 'bracketed') counts.bracketed += 1;
+    else if (p.status === 'agreed') counts.agreed += 1;
+    else if (p.status === 'agreed_ad_ref') counts.adRef += 1;
+    else counts.open += 1;
+  }
+  return counts;
+}

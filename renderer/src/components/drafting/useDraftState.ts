@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ParagraphRole } from '../../../../shared/paragraphPlace';
 import type { DraftParagraph, OutcomeDocument, ParagraphKind, ParagraphStatus } from '../../../../shared/outcome';
 import type { AppError, Result } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
@@ -11,6 +12,9 @@ export interface ParagraphPatch {
   text?: Record<string, string>;
   status?: ParagraphStatus;
   kind?: ParagraphKind;
+  role?: ParagraphRole | null;
+  level?: number;
+  proposers?: string[];
 }
 
 export interface NewParagraph {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftParagraph } from '../../../../shared/outcome';
 import { maxParagraphLevel, type ParagraphRole } from '../../../../shared/paragraphPlace';
 import type { AppError } from '../../../../shared/result';
@@ -39,9 +39,13 @@ export function useParagraphModel(options: {
     const level = Math.max(0, Math.min(maxParagraphLevel, selected.level + delta));
     if (level !== selected.level) void change(selected.id, { level }).then((failure) => failure && onError(failure));
   };
+  // R pressed twice quickly goes two steps: the second press starts from the first's role, not the answer yet to come.
+  const asked = useRef<{ id: string; role: ParagraphRole | null }>(undefined);
   const cycleRole = () => {
     if (!allowed || !selected || selected.kind === 'heading') return;
-    const next = roleCycle[(roleCycle.indexOf(selected.role) + 1) % roleCycle.length] ?? null;
+    const from = asked.current?.id === selected.id ? asked.current.role : selected.role;
+    const next = roleCycle[(roleCycle.indexOf(from) + 1) % roleCycle.length] ?? null;
+    asked.current = { id: selected.id, role: next };
     void change(selected.id, { role: next }).then((failure) => failure && onError(failure));
   };
   const openAlternative = () => {

@@ -19,7 +19,7 @@ export const m021ParagraphRoles: Migration = {
       ALTER TABLE outcome_paragraphs ADD COLUMN role TEXT;
       ALTER TABLE outcome_paragraphs ADD COLUMN level INTEGER;
       ALTER TABLE outcome_paragraphs ADD COLUMN alternative_of TEXT;
-      ALTER TABLE outcome_paragraphs ADD COLUMN proposers TEXT;
+      ALTER TABLE outcome_paragraphs ADD COLUMN proposers TEXT NOT NULL DEFAULT '[]';
       ALTER TABLE outcome_paragraphs ADD COLUMN withdrawn INTEGER;
       ALTER TABLE outcome_documents ADD COLUMN role_numbering TEXT;
       ALTER TABLE outcome_documents ADD COLUMN opening_style TEXT;

@@ -81,7 +81,7 @@ test('a facilitator runs the paragraph model from the keyboard: role, alternativ
   await lookAtProjector(page, 'en');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: d.title })).toBeVisible();
-  await lookAt(page, 'paragraphs', 'drafting', page.locator('.status-counts'));
+  await lookAt(page, 'paragraphs', 'drafting', page.locator('.agreement-counts'));
   // The projector in Arabic: the page right to left, the counts and the labels in Arabic words.
   await switchLanguage(page, 'ar');
   await page.getByRole('article', { name: 'الفقرة 2', exact: true }).focus();

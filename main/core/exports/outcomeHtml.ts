@@ -290,6 +290,7 @@ p.paragraph { white-space: pre-line; }
 .status { font-weight: bold; color: #333; }
 .status-bracketed .status { color: #8a5a00; }
 .status-agreed .status { color: #0a5d1a; }
+.status-agreed_ad_ref .status { color: #0a5d1a; font-style: italic; }
 .amendment { margin-block: 0.3em; break-inside: avoid; }
 .amendment-note { font-style: italic; }
 .stale, .rationale, .stances, .foreign { color: #444; }

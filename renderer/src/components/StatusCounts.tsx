@@ -15,8 +15,8 @@ export function StatusCounts({ counts, className = '' }: { counts: Counts; class
     ['open', counts.open],
   ] as const;
   return (
-    <section className={`status-counts ${className}`} aria-label={t('drafting.statusCounts.label')}>
-      <span className="status-counts-motto">{t('drafting.statusCounts.motto')}</span>
+    <section className={`agreement-counts ${className}`} aria-label={t('drafting.statusCounts.label')}>
+      <span className="agreement-counts-motto">{t('drafting.statusCounts.motto')}</span>
       <ul>
         {items.map(([key, value]) => (
           <li key={key} className={`status-count count-${key}`}>

@@ -66,6 +66,7 @@ export function DocumentReader({ document: doc, paragraphs, readingLang, selecte
 
   return (
     <article className="outcome-document" aria-labelledby="outcome-document-title">
+      <StatusCounts counts={counts} />
       <header className="document-head">
         <h2 id="outcome-document-title">
           <LocalText text={doc.title} {...text} />
@@ -98,7 +99,6 @@ export function DocumentReader({ document: doc, paragraphs, readingLang, selecte
         ))}
       {Object.keys(doc.leadIn).length > 0 && <LocalText as="p" className="document-lead-in" text={doc.leadIn} {...text} />}
       {paragraphs.length === 0 && !composer && empty}
-      <StatusCounts counts={counts} />
       <ol className="draft-paragraphs" aria-label={t('drafting.reader.paragraphs')}>
         {paragraphs.map((paragraph, index) => (
           <ParagraphSlot key={paragraph.id} composer={paragraph.id === composerAfter ? composer : null}>

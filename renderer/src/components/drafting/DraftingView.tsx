@@ -125,7 +125,8 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
   const placeText = selected ? t('drafting.composer.after', { name: nameOf(selected.id) }) : t('drafting.composer.atEnd');
 
   const addParagraph = async (kind: ParagraphKind, text: string, id: string) => {
-    const result = await actions.create({ id, after, kind, text: { [source]: text } });
+    const like = kind === 'heading' || !selected || selected.kind === 'heading' ? {} : { role: selected.role, level: selected.level };
+    const result = await actions.create({ id, after, kind, text: { [source]: text }, ...like });
     if (!result.ok) return result.error;
     // A retry that found the paragraph its lost first try made: the words typed since still go in.
     if ((result.value.text[source] ?? '') !== text.trim()) void actions.update(id, { text: { [source]: text } });

@@ -24,6 +24,9 @@ export interface NewParagraph {
   kind: ParagraphKind;
   text: Record<string, string>;
   keyMessageIds?: string[];
+  /** A paragraph written after an operative one is operative too (and a sub-paragraph after a sub-paragraph). */
+  role?: ParagraphRole | null;
+  level?: number;
 }
 
 /**

@@ -65,23 +65,20 @@ export function formatOutcome(document: OutcomeDocument, lang: string, variant: 
   block(text(document.leadIn).marked);
   if (document.paragraphs.length === 0) block('(No paragraphs yet.)');
   for (const paragraph of document.paragraphs) {
-    // References print as their paragraph's number now, the opening-phrase marker is not shown.
-    const prose = Object.fromEntries(
-      Object.entries(paragraph.text).map(([textLang, value]) => [
-        textLang,
-        withoutLeadMarker(
-          resolveReferences(value, (id) => {
-            const place = document.places[id];
-            return place ? referenceText(place, textLang) : documentText(textLang)('outcome.deletedReference');
-          }),
-        ),
-      ]),
-    );
-    const picked = text(prose);
+    const picked = text(paragraph.text);
     const label = paragraph.kind === 'heading' ? '' : printedLabel(paragraph.place, document, picked.lang);
-    // As the exports do: an ordinal word typed at the start of the text is not printed twice.
+    // As the exports do: an ordinal word typed at the start of the text is not printed twice,
+    // references print as their paragraph's number now, the opening-phrase marker is not shown,
+    // and an alternative under negotiation (and the paragraph it competes with) is in square brackets.
     const typed = textAfterLabel(picked.text, label, document.numbering, picked.lang);
-    const shown = typed === picked.text ? picked.marked : picked.marked.replace(picked.text, typed);
+    const resolved = withoutLeadMarker(
+      resolveReferences(typed, (id) => {
+        const place = document.places[id];
+        return place ? referenceText(place, picked.lang) : documentText(picked.lang)('outcome.deletedReference');
+      }),
+    );
+    const printed = paragraph.inNegotiation ? `[${resolved}]` : resolved;
+    const shown = printed === picked.text ? picked.marked : picked.marked.replace(picked.text, () => printed);
     block(`${label}${shown}`);
     if (variant === 'amendments') lines.push(...annotations(paragraph, amendments.get(paragraph.id) ?? [], lang));
   }

@@ -151,15 +151,16 @@ function amendmentOf(a: Amendment, current: string, r: Resolver): ModelAmendment
 }
 
 /**
- * A paragraph's prose as printed in `textLang`: each cross-reference as the number its paragraph
- * has now in that language (a deleted one as a marked "deleted paragraph"), the opening phrase
- * of a preambular paragraph in italics, of an operative one as the document chooses, and the whole
- * in square brackets while it is one of several alternatives.
+ * A paragraph's prose as printed in `textLang` after `label`: an ordinal word typed at its start
+ * left out (see textAfterLabel), each cross-reference as the number its paragraph has now in that
+ * language (a deleted one as a marked "deleted paragraph"), the opening phrase of a preambular
+ * paragraph in italics and of an operative one as the document chooses, and the whole in square
+ * brackets while it is one of several alternatives.
  */
-export function paragraphProse(doc: Pick<OutcomeDocument, 'places' | 'openingStyle'>, p: Pick<DraftParagraph, 'role' | 'level' | 'inNegotiation'>) {
+export function paragraphProse(doc: Pick<OutcomeDocument, 'places' | 'openingStyle' | 'numbering'>, p: Pick<DraftParagraph, 'role' | 'level' | 'inNegotiation'>, label: string) {
   const style = p.level > 0 || p.role === null ? null : p.role === 'preambular' ? 'italic' : doc.openingStyle;
   return (text: string, textLang: string): string => {
-    const resolved = resolveReferences(text, (id) => {
+    const resolved = resolveReferences(textAfterLabel(text, label, doc.numbering, textLang), (id) => {
       const place = doc.places[id];
       return place ? referenceText(place, textLang) : documentText(textLang)('outcome.deletedReference');
     });
@@ -186,9 +187,9 @@ function item(
   const heading = sectionHeading(doc, p, r.lang);
   // An alternative still under negotiation prints bracketed, as does the paragraph it competes with.
   const bracketed = p.status === 'bracketed' || p.inNegotiation;
-  const shown = r.shown(heading === undefined ? p.text : { [r.lang]: heading }, bracketed, paragraphProse(doc, p));
-  if (!shown) throw new CoreError('not_found', `Paragraph ${p.id} has no text in any language.`);
   const label = p.kind === 'heading' ? '' : printedLabel(p.place, doc, r.lang);
+  const shown = r.shown(heading === undefined ? p.text : { [r.lang]: heading }, bracketed, heading === undefined ? paragraphProse(doc, p, label) : undefined);
+  if (!shown) throw new CoreError('not_found', `Paragraph ${p.id} has no text in any language.`);
   const text = withoutTypedOrdinal(shown, label, doc, bracketed);
   const { support, objection, reservation } = p.stances;
   const mine = open.filter((a) => a.lang === r.lang);

@@ -117,4 +117,16 @@ describe('the paragraph model in the exports', () => {
     expect(md).not.toContain('bis');
     expect(md).not.toContain('Decides to act');
   });
+
+  it('an ordinal typed at the start of an operative paragraph under negotiation is left out before its opening phrase is styled and bracketed', async () => {
+    const ctx = await tempCore();
+    const forum = await call<Forum>(ctx, 'forums:create', { ...validForum, title: { en: 'Workshop' }, languages: ['en'] });
+    const document = await createDocument(ctx, forum.id, { numbering: 'ordinal', title: { en: 'Consensus' }, preamble: {}, leadIn: {}, subtitle: {}, place: {} });
+    const first = await call<DraftParagraph>(ctx, 'paragraphs:create', { documentId: document.id, after: null, kind: 'numbered', text: { en: 'First, we meet.' } });
+    const second = await call<DraftParagraph>(ctx, 'paragraphs:create', { documentId: document.id, after: first.id, kind: 'numbered', text: { en: 'Second, we decide to act, now.' }, role: 'operative' });
+    await call(ctx, 'paragraphs:addAlternative', { id: second.id, text: { en: 'Second, we decide to wait, for now.' }, proposers: [] });
+    const md = outcomeMarkdown(model(ctx, document.id, ['en']));
+    expect(md).toContain('Second, [*we decide to act*, now.]');
+    expect(md).not.toContain('Second, [*Second*');
+  });
 });

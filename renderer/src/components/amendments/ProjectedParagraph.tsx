@@ -81,7 +81,7 @@ export function ProjectedParagraph({ document, paragraph, heading, alternatives,
                 <article key={p.id} className={`projected-alternative status-${p.status}`} lang={own.lang} dir={directionOf(own.lang)}>
                   <p className="draft-projector-text">
                     {ownLabel && <span className="paragraph-label">{ownLabel}</span>}
-                    <RichInlineText text={displayedText(document, p, own.text, own.lang, t)} />
+                    <RichInlineText text={displayedText(document, p, textAfterLabel(own.text, ownLabel, document.numbering, own.lang), own.lang, t)} />
                   </p>
                   {p.proposers.length > 0 && (
                     <p className="proposers">{t('drafting.alternative.proposedBy', { names: p.proposers.join(t('drafting.alternative.separator')) })}</p>

@@ -67,6 +67,7 @@ export const commandNames = [
   'outcome:coverage',
   'paragraphs:create',
   'paragraphs:update',
+  'paragraphs:addAlternative',
   'paragraphs:move',
   'paragraphs:setDeleted',
   'paragraphs:setSources',

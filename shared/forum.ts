@@ -90,7 +90,8 @@ export const forum = z.object({
 export type Forum = z.infer<typeof forum>;
 
 export const sessionKinds = ['plenary', 'parallel', 'side_event', 'break'] as const;
-export const paragraphStatuses = ['draft', 'proposed', 'bracketed', 'agreed'] as const;
+/** `agreed_ad_ref`: agreed subject to confirmation by capitals (issue 15). */
+export const paragraphStatuses = ['draft', 'proposed', 'bracketed', 'agreed', 'agreed_ad_ref'] as const;
 
 export const forumOverview = z.object({
   forum,

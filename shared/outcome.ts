@@ -4,6 +4,7 @@ import { forumId, isoDate, outcomeKinds, paragraphStatuses, sessionKinds } from 
 import { languageTagPattern } from './languages';
 import { multilingualText } from './multilingual';
 import { coOrganiserNames, documentContact, maxContacts } from './documentContacts';
+import { maxParagraphLevel, openingStyles, paragraphRoles, roleNumberings } from './paragraphPlace';
 
 /** How numbered paragraphs are labelled: "First, …" in each language, "1.", or not at all. */
 export const numberingStyles = ['ordinal', 'numbers', 'none'] as const;
@@ -52,6 +53,10 @@ export const outcomeDocumentInput = z
     /** The closing place-and-date line; left out: the kind's default (or unchanged). */
     closingLine: z.boolean().optional(),
     contacts: z.array(documentContact).max(maxContacts, 'validation.tooMany').optional(),
+    /** PPs and OPs numbered in one count or apart (PP1…, OP1…); left out: unchanged (together when new). */
+    roleNumbering: z.enum(roleNumberings, 'validation.invalid').optional(),
+    /** An operative paragraph's opening phrase: italic or underlined; left out: unchanged (italic when new). */
+    openingStyle: z.enum(openingStyles, 'validation.invalid').optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -61,6 +66,23 @@ export type OutcomeDocumentInput = z.infer<typeof outcomeDocumentInput>;
 
 const texts = z.record(z.string(), z.string());
 const translationsOf = z.record(z.string(), translationState);
+
+/** Where a paragraph stands (see shared/paragraphPlace.ts): its number, suffix (bis…) and sub-paragraph path. */
+export const paragraphPlace = z.object({
+  number: z.number().int().nullable(),
+  countedAs: z.enum(paragraphRoles).nullable(),
+  suffix: z.number().int(),
+  path: z.array(z.number().int()),
+});
+
+/** A delegation proposing an alternative: a name as typed or picked from the participants' delegations. */
+export const proposerName = z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong');
+export const paragraphRole = z.enum(paragraphRoles, 'validation.unknownRole');
+export const paragraphLevel = z.number().int().min(0, 'validation.invalid').max(maxParagraphLevel, 'validation.invalid');
+
+/** "Nothing is agreed until everything is agreed": paragraphs (headings aside) by where they stand. */
+export const statusCounts = z.object({ agreed: z.number().int(), adRef: z.number().int(), bracketed: z.number().int(), open: z.number().int() });
+export type StatusCounts = z.infer<typeof statusCounts>;
 
 export const draftParagraph = z.object({
   id: z.string(),
@@ -83,6 +105,17 @@ export const draftParagraph = z.object({
   sessionIds: z.array(z.string()),
   amendments: z.object({ open: z.number().int(), total: z.number().int() }),
   stances: z.object({ support: z.number().int(), objection: z.number().int(), reservation: z.number().int() }),
+  /** Preambular or operative; null: neither. */
+  role: z.enum(paragraphRoles).nullable(),
+  /** 0 a paragraph, 1 a sub-paragraph (a), 2 (i): as printed (never deeper than one below the one before). */
+  level: z.number().int(),
+  place: paragraphPlace,
+  /** While alternatives are negotiated: the paragraph this one is an alternative of (its `bis`, `ter`…). */
+  alternativeOf: z.string().nullable(),
+  /** One of several alternatives still under negotiation (the paragraph itself too): printed bracketed. */
+  inNegotiation: z.boolean(),
+  /** Who proposed it (alternatives): delegations. */
+  proposers: z.array(z.string()),
 });
 export type DraftParagraph = z.infer<typeof draftParagraph>;
 
@@ -118,6 +151,11 @@ export const outcomeDocument = z.object({
   /** Per header field (title, subtitle, place, preamble, leadIn, closing), per non-source language. */
   translations: z.record(z.string(), translationsOf),
   paragraphs: z.array(draftParagraph),
+  roleNumbering: z.enum(roleNumberings),
+  openingStyle: z.enum(openingStyles),
+  counts: statusCounts,
+  /** Every live paragraph's place by id (withdrawn alternatives too): what a cross-reference prints. */
+  places: z.record(z.string(), paragraphPlace),
 });
 export type OutcomeDocument = z.infer<typeof outcomeDocument>;
 
@@ -203,6 +241,8 @@ export const outcomeContract = {
         after: rowId.nullable(),
         kind: z.enum(paragraphKinds),
         text: paragraphText,
+        role: paragraphRole.nullable().optional(),
+        level: paragraphLevel.optional(),
         keyMessageIds: z.array(rowId).max(100, 'validation.tooMany').optional(),
         /** The client's id for the paragraph, so a create retried after a lost answer never makes two. */
         id: rowId.optional(),
@@ -213,7 +253,31 @@ export const outcomeContract = {
   /** Emptying the source text is refused (delete the paragraph instead); an empty translation removes it. */
   'paragraphs:update': {
     input: z
-      .object({ id: rowId, text: paragraphText.optional(), status: z.enum(paragraphStatuses).optional(), kind: z.enum(paragraphKinds).optional() })
+      .object({
+        id: rowId,
+        text: paragraphText.optional(),
+        status: z.enum(paragraphStatuses).optional(),
+        kind: z.enum(paragraphKinds).optional(),
+        role: paragraphRole.nullable().optional(),
+        level: paragraphLevel.optional(),
+        proposers: z.array(proposerName).max(50, 'validation.tooMany').optional(),
+      })
+      .strict(),
+    output: draftParagraph,
+  },
+  /**
+   * An alternative to paragraph `id` (its `bis`, then `ter`…), with its text and proposers. Agreeing
+   * one (status agreed or agreed ad ref, through paragraphs:update) withdraws the others.
+   */
+  'paragraphs:addAlternative': {
+    input: z
+      .object({
+        id: rowId,
+        text: paragraphText,
+        proposers: z.array(proposerName).max(50, 'validation.tooMany'),
+        /** The client's id for the alternative, so a retried request never makes two. */
+        alternativeId: rowId.optional(),
+      })
       .strict(),
     output: draftParagraph,
   },

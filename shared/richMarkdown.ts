@@ -36,6 +36,9 @@ export function inlineMarkdown(content: readonly RichInline[], numbers: Readonly
           return wrap(inlineMarkdown(node.children, numbers, indent), '*');
         case 'strong':
           return wrap(inlineMarkdown(node.children, numbers, indent), '**');
+        case 'underline':
+          // Markdown has no underline of its own; every Markdown reader shows HTML's.
+          return `<u>${inlineMarkdown(node.children, numbers, indent)}</u>`;
         case 'link':
           return `[${inlineMarkdown(node.children, numbers, indent)}](${node.href.replace(/[()\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
         case 'note':

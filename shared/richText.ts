@@ -1,4 +1,4 @@
-import MarkdownIt, { type Token } from 'markdown-it';
+import MarkdownIt, { type StateInline, type Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 
 /*
@@ -8,7 +8,8 @@ import footnote from 'markdown-it-footnote';
  * screens) prints from the tree it returns, never from Markdown's own HTML.
  *
  * The subset:
- * - *italic* or _italic_, **bold** or __bold__;
+ * - *italic* or _italic_, **bold** or __bold__, ++underlined++ (how an operative paragraph's opening
+ *   phrase may print: see shared/paragraphRefs.ts);
  * - bulleted lists (`- item`, `* item`) and numbered lists (`1. item`), one level (a nested
  *   list's items join their parent list);
  * - links [text](https://…), to http, https and mailto addresses only;
@@ -27,6 +28,7 @@ export type RichInline =
   | { kind: 'break' }
   | { kind: 'em'; children: RichInline[] }
   | { kind: 'strong'; children: RichInline[] }
+  | { kind: 'underline'; children: RichInline[] }
   | { kind: 'link'; href: string; children: RichInline[] }
   /** A reference to the text's note `label`. */
   | { kind: 'note'; label: string };
@@ -56,9 +58,30 @@ export interface RichText {
   problems: RichProblem[];
 }
 
+
+/** ++text++: underlined, on one line, never empty. */
+function underlineRule(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  if (state.src.charCodeAt(start) !== 0x2b || state.src.charCodeAt(start + 1) !== 0x2b) return false;
+  const end = state.src.indexOf('++', start + 2);
+  if (end < 0 || end > state.posMax || end === start + 2 || state.src.slice(start + 2, end).includes('\n')) return false;
+  if (!silent) {
+    const max = state.posMax;
+    state.push('underline_open', 'u', 1);
+    state.pos = start + 2;
+    state.posMax = end;
+    state.md.inline.tokenize(state);
+    state.push('underline_close', 'u', -1);
+    state.posMax = max;
+  }
+  state.pos = end + 2;
+  return true;
+}
+
 const parser = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
   .enable(['heading', 'list', 'emphasis', 'link', 'image', 'escape', 'newline'])
   .use(footnote);
+parser.inline.ruler.before('emphasis', 'underline', underlineRule);
 // ^[inline notes] are outside the subset: they print as typed.
 parser.inline.ruler.disable(['footnote_inline']);
 // Every address is let through the parser so that a bad one is reported, not silently left as text.
@@ -101,6 +124,9 @@ function inlines(tokens: readonly Token[], env: FootnoteEnv, problems: RichProbl
       case 'strong_open':
         open({ kind: 'strong', children: [] });
         break;
+      case 'underline_open':
+        open({ kind: 'underline', children: [] });
+        break;
       case 'link_open': {
         const href = String(token.attrGet('href') ?? '');
         if (!allowedLink(href)) problems.push({ code: 'badLink', detail: href });
@@ -109,6 +135,7 @@ function inlines(tokens: readonly Token[], env: FootnoteEnv, problems: RichProbl
       }
       case 'em_close':
       case 'strong_close':
+      case 'underline_close':
       case 'link_close':
         if (stack.length > 1) stack.pop();
         break;
@@ -172,7 +199,7 @@ function listItems(tokens: readonly Token[], from: number, until: number, env: F
 function visit(content: RichInline[], each: (text: string) => void): void {
   for (const node of content) {
     if (node.kind === 'text') each(node.text);
-    else if (node.kind === 'em' || node.kind === 'strong' || node.kind === 'link') visit(node.children, each);
+    else if (node.kind === 'em' || node.kind === 'strong' || node.kind === 'underline' || node.kind === 'link') visit(node.children, each);
   }
 }
 
@@ -214,7 +241,7 @@ export function parseRichText(source: string): RichText {
   const collect = (content: RichInline[]) => {
     for (const node of content) {
       if (node.kind === 'note' && !referred.includes(node.label)) referred.push(node.label);
-      else if (node.kind === 'em' || node.kind === 'strong' || node.kind === 'link') collect(node.children);
+      else if (node.kind === 'em' || node.kind === 'strong' || node.kind === 'underline' || node.kind === 'link') collect(node.children);
     }
   };
   for (const block of blocks) (block.kind === 'list' ? block.items : [block.content]).forEach(collect);

@@ -59,7 +59,8 @@ const rapporteur: Rule = () => ['rapporteur'];
 const drafter: Rule = () => ['drafter'];
 const chair: Rule = () => ['chair'];
 /** Deciding (status and when it was decided) is the chair's; the rest is the drafters'. */
-const decidedByChair: Rule = (cell) => (cell === 'status' || cell === 'decided_at' ? ['chair'] : ['drafter']);
+// Withdrawing the other alternatives is part of agreeing one, so it is the chair's like the status.
+const decidedByChair: Rule = (cell) => (cell === 'status' || cell === 'decided_at' || cell === 'withdrawn' ? ['chair'] : ['drafter']);
 
 const rules: Record<string, Rule> = {
   forums: (cell) => (ownerCells.has(cell) ? ['owner'] : ['secretariat']),

@@ -41,7 +41,7 @@ test('a drafting committee builds a six-point Consensus from key messages, keeps
   // The overview sums the demo's draft up and leads to it.
   const outcome = page.getByRole('region', { name: 'Draft outcome: Consensus' });
   await expect(outcome.getByText('6 paragraphs', { exact: true })).toBeVisible();
-  await expect(outcome.getByRole('list', { name: d.overview.byStatus }).getByRole('listitem')).toHaveText(['Draft 1', 'Proposed 1', 'Bracketed 1', 'Agreed 3']);
+  await expect(outcome.getByRole('list', { name: d.overview.byStatus }).getByRole('listitem')).toHaveText(['Draft 1', 'Proposed 1', 'Bracketed 1', 'Agreed 3', 'Agreed ad ref 0']);
 
   await goToDrafting(page);
   await expect(point(page, 6)).toBeVisible();

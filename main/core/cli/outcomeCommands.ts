@@ -2,7 +2,9 @@ import type { Amendment } from '../../../shared/amendments';
 import { coOrganisersIn } from '../../../shared/documentKinds';
 import { pickText } from '../../../shared/multilingual';
 import { textAfterLabel } from '../../../shared/leadingOrdinal';
-import { paragraphLabel } from '../../../shared/ordinalWords';
+import { printedLabel, referenceText } from '../../../shared/paragraphPlace';
+import { resolveReferences, withoutLeadMarker } from '../../../shared/paragraphRefs';
+import { documentText } from '../exports/documentText';
 import { documentId as documentIdSchema, type DraftParagraph, type OutcomeDocument } from '../../../shared/outcome';
 import { wordDiff } from '../../../shared/wordDiff';
 import { formatDate, formatDates } from '../exports/formatDates';
@@ -64,10 +66,19 @@ export function formatOutcome(document: OutcomeDocument, lang: string, variant: 
   if (document.paragraphs.length === 0) block('(No paragraphs yet.)');
   for (const paragraph of document.paragraphs) {
     const picked = text(paragraph.text);
-    const label = paragraph.number === null ? '' : paragraphLabel(paragraph.number, document.numbering, picked.lang);
-    // As the exports do: an ordinal word typed at the start of the text is not printed twice.
+    const label = paragraph.kind === 'heading' ? '' : printedLabel(paragraph.place, document, picked.lang);
+    // As the exports do: an ordinal word typed at the start of the text is not printed twice,
+    // references print as their paragraph's number now, the opening-phrase marker is not shown,
+    // and an alternative under negotiation (and the paragraph it competes with) is in square brackets.
     const typed = textAfterLabel(picked.text, label, document.numbering, picked.lang);
-    const shown = typed === picked.text ? picked.marked : picked.marked.replace(picked.text, typed);
+    const resolved = withoutLeadMarker(
+      resolveReferences(typed, (id) => {
+        const place = document.places[id];
+        return place ? referenceText(place, picked.lang) : documentText(picked.lang)('outcome.deletedReference');
+      }),
+    );
+    const printed = paragraph.inNegotiation ? `[${resolved}]` : resolved;
+    const shown = printed === picked.text ? picked.marked : picked.marked.replace(picked.text, () => printed);
     block(`${label}${shown}`);
     if (variant === 'amendments') lines.push(...annotations(paragraph, amendments.get(paragraph.id) ?? [], lang));
   }

@@ -11,6 +11,7 @@ import {
 import { getDraftParagraph, getOutcomeDocument } from '../store/outcomeView';
 import { paragraphHistory } from '../store/paragraphHistory';
 import { paragraphSourceList } from '../store/paragraphSources';
+import { addAlternative } from '../store/paragraphModel';
 import type { Handlers } from './handlers';
 
 type OutcomeCommands =
@@ -21,6 +22,7 @@ type OutcomeCommands =
   | 'outcome:coverage'
   | 'paragraphs:create'
   | 'paragraphs:update'
+  | 'paragraphs:addAlternative'
   | 'paragraphs:move'
   | 'paragraphs:setDeleted'
   | 'paragraphs:setSources'
@@ -38,9 +40,11 @@ export const outcomeHandlers: Pick<Handlers, OutcomeCommands> = {
   'outcome:coverage': (ctx, input) => documentCoverage(ctx.db, input.documentId),
   'paragraphs:create': (ctx, input) => getDraftParagraph(ctx.db, createParagraph(ctx, input)),
   'paragraphs:update': (ctx, input) => {
-    updateParagraph(ctx, input.id, { text: input.text, status: input.status, kind: input.kind });
+    updateParagraph(ctx, input.id, { text: input.text, status: input.status, kind: input.kind, role: input.role, level: input.level, proposers: input.proposers });
     return getDraftParagraph(ctx.db, input.id);
   },
+  'paragraphs:addAlternative': (ctx, input) =>
+    getDraftParagraph(ctx.db, addAlternative(ctx, { paragraphId: input.id, text: input.text, proposers: input.proposers, id: input.alternativeId })),
   'paragraphs:move': (ctx, input) => {
     moveParagraph(ctx, input.id, input.after, input.before);
     return getDraftParagraph(ctx.db, input.id);

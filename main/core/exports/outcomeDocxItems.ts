@@ -143,7 +143,9 @@ function textBlocks(item: OutcomeItem, column: OutcomeColumn, w: DocxWriting, st
 export function itemParagraphs(item: OutcomeItem, column: OutcomeColumn, w: DocxWriting, rich?: RichColumn['items'][number]): Paragraph[] {
   const lang = column.lang;
   const textStyle = docxStyle(item.kind === 'heading' ? 'sectionHeading' : 'paragraph', item.text.lang, w.parallel);
-  const base = { ...paragraphProperties(lang), ...textStyle.paragraph, ...(item.kind === 'heading' ? { heading: HeadingLevel.HEADING_2 } : {}) };
+  // A sub-paragraph is indented half an inch a level, from the start side (the right in Arabic).
+  const indent = item.level ? { indent: { start: 720 * item.level } } : {};
+  const base = { ...paragraphProperties(lang), ...textStyle.paragraph, ...indent, ...(item.kind === 'heading' ? { heading: HeadingLevel.HEADING_2 } : {}) };
   const style: RunStyle = textStyle.run;
   const label: ParagraphChild[] = item.label ? [new TextRun({ ...runProperties(lang, docxStyle('label', lang, w.parallel).run), text: item.label })] : [];
   const blocks = textBlocks(item, column, w, style, rich, label.length > 0);

@@ -90,7 +90,9 @@ function itemTextHtml(item: OutcomeItem, index: number, column: OutcomeColumn, r
   const text = item.text;
   const whole = text.parts.length === 1 && text.parts[0]?.bracketed === true && !/\[[^[\]]*\]/.test(text.text);
   const c: RichHtmlContext = { columnLang: column.lang, numbers: entry?.numbers ?? new Map(), cut: variant === 'amendments' ? bracketCutter(whole) : null };
-  const classes = [item.kind === 'heading' ? 'section-heading' : `paragraph ${item.kind}`, text.fallback ? 'fallback' : ''].filter((name) => name !== '').join(' ');
+  const classes = [item.kind === 'heading' ? 'section-heading' : `paragraph ${item.kind}`, item.level ? `level-${item.level}` : '', text.fallback ? 'fallback' : '']
+    .filter((name) => name !== '')
+    .join(' ');
   const label = item.label === '' ? '' : `<span class="label"${langAttributes(column.lang)}>${escapeHtml(item.label)}</span>`;
   if (!entry) return shownHtml(item.kind === 'heading' ? 'h2' : 'p', classes, text, column, item.label);
   if (item.kind === 'heading') {
@@ -276,6 +278,8 @@ address.contact { font-style: normal; flex: 1 1 14em; }
 .legend { border: 0.5pt solid #999; padding: 0.4em 0.8em; margin-block-end: 1.2em; font-size: 9.5pt; break-inside: avoid; }
 .legend-note { margin: 0.2em 0; }
 .variant-amendments .bracketed { background: #fff3c4; }
+.level-1 { margin-inline-start: 2.5em; }
+.level-2 { margin-inline-start: 5em; }
 ins { text-decoration: underline; text-decoration-thickness: 1pt; color: #0a5d1a; background: #e3f4e3; }
 del { text-decoration: line-through; text-decoration-thickness: 1pt; color: #a1140d; background: #fbe4e2; }
 .item { margin-block-end: 0.9em; }
@@ -286,6 +290,7 @@ p.paragraph { white-space: pre-line; }
 .status { font-weight: bold; color: #333; }
 .status-bracketed .status { color: #8a5a00; }
 .status-agreed .status { color: #0a5d1a; }
+.status-agreed_ad_ref .status { color: #0a5d1a; font-style: italic; }
 .amendment { margin-block: 0.3em; break-inside: avoid; }
 .amendment-note { font-style: italic; }
 .stale, .rationale, .stances, .foreign { color: #444; }

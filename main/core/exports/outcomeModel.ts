@@ -4,7 +4,8 @@ import type { MissingTranslation, OutcomeExportInput } from '../../../shared/exp
 import { coOrganisersIn, documentKind, sectionHeadingKey, type DocumentContact } from '../../../shared/documentKinds';
 import { directionOf } from '../../../shared/languages';
 import { textAfterLabel } from '../../../shared/leadingOrdinal';
-import { paragraphLabel } from '../../../shared/ordinalWords';
+import { printedLabel, referenceText } from '../../../shared/paragraphPlace';
+import { resolveReferences, styleOpeningPhrase, withoutLeadMarker } from '../../../shared/paragraphRefs';
 import type { DraftParagraph, OutcomeDocument } from '../../../shared/outcome';
 import type { FieldIssue } from '../../../shared/result';
 import { wordDiff } from '../../../shared/wordDiff';
@@ -103,27 +104,27 @@ export function bracketParts(text: string, wholeBracketed: boolean): TextPart[] 
 interface Resolver {
   lang: string;
   t: DocumentTextFn;
-  /** Text in the column's language, else the marked fallback, else null (nobody wrote any). */
-  shown(texts: Record<string, string>, bracketed?: boolean): ShownText | null;
+  /** Text in the column's language, else the marked fallback, else null (nobody wrote any); `prose` prepares a paragraph's text in its language. */
+  shown(texts: Record<string, string>, bracketed?: boolean, prose?: (text: string, textLang: string) => string): ShownText | null;
 }
 
 /** Merge fields take the COLUMN's language: a fallback English text in the Chinese column gets Chinese dates. */
 function resolver(doc: OutcomeDocument, lang: string, onFallback: () => void, values: MergeValues): Resolver {
   const t = documentText(lang);
-  const make = (raw: string, textLang: string, bracketed: boolean): ShownText => {
-    const text = resolveMergeFields(raw, values);
+  const make = (raw: string, textLang: string, bracketed: boolean, prose?: (text: string, textLang: string) => string): ShownText => {
+    const text = resolveMergeFields(prose ? prose(raw, textLang) : raw, values);
     return shownText(text, textLang, lang, bracketParts(text, bracketed));
   };
   return {
     lang,
     t,
-    shown(texts, bracketed = false) {
+    shown(texts, bracketed = false, prose) {
       const own = texts[lang];
-      if (own) return make(own, lang, bracketed);
+      if (own) return make(own, lang, bracketed, prose);
       const other = fallbackLanguage(texts, doc);
       if (!other) return null;
       onFallback();
-      return make(texts[other] ?? '', other, bracketed);
+      return make(texts[other] ?? '', other, bracketed, prose);
     },
   };
 }
@@ -149,6 +150,26 @@ function amendmentOf(a: Amendment, current: string, r: Resolver): ModelAmendment
   };
 }
 
+/**
+ * A paragraph's prose as printed in `textLang` after `label`: an ordinal word typed at its start
+ * left out (see textAfterLabel), each cross-reference as the number its paragraph has now in that
+ * language (a deleted one as a marked "deleted paragraph"), the opening phrase of a preambular
+ * paragraph in italics and of an operative one as the document chooses, and the whole in square
+ * brackets while it is one of several alternatives.
+ */
+export function paragraphProse(doc: Pick<OutcomeDocument, 'places' | 'openingStyle' | 'numbering'>, p: Pick<DraftParagraph, 'role' | 'level' | 'inNegotiation'>, label: string) {
+  const style = p.level > 0 || p.role === null ? null : p.role === 'preambular' ? 'italic' : doc.openingStyle;
+  return (text: string, textLang: string): string => {
+    const resolved = resolveReferences(textAfterLabel(text, label, doc.numbering, textLang), (id) => {
+      const place = doc.places[id];
+      return place ? referenceText(place, textLang) : documentText(textLang)('outcome.deletedReference');
+    });
+    const styled = style === null ? withoutLeadMarker(resolved) : styleOpeningPhrase(resolved, style);
+    // Alternatives under negotiation print in square brackets, whatever the variant.
+    return p.inNegotiation && !/^\[[\s\S]*\]$/.test(styled.trim()) ? `[${styled}]` : styled;
+  };
+}
+
 /** The shown text as printed after `label` (see textAfterLabel): never "First, First, …". */
 function withoutTypedOrdinal(shown: ShownText, label: string, doc: OutcomeDocument, bracketed: boolean): ShownText {
   const rest = textAfterLabel(shown.text, label, doc.numbering, shown.lang);
@@ -164,10 +185,12 @@ function item(
   first: boolean,
 ): OutcomeItem {
   const heading = sectionHeading(doc, p, r.lang);
-  const shown = r.shown(heading === undefined ? p.text : { [r.lang]: heading }, p.status === 'bracketed');
+  // An alternative still under negotiation prints bracketed, as does the paragraph it competes with.
+  const bracketed = p.status === 'bracketed' || p.inNegotiation;
+  const label = p.kind === 'heading' ? '' : printedLabel(p.place, doc, r.lang);
+  const shown = r.shown(heading === undefined ? p.text : { [r.lang]: heading }, bracketed, heading === undefined ? paragraphProse(doc, p, label) : undefined);
   if (!shown) throw new CoreError('not_found', `Paragraph ${p.id} has no text in any language.`);
-  const label = p.kind === 'numbered' && p.number !== null ? paragraphLabel(p.number, doc.numbering, r.lang) : '';
-  const text = withoutTypedOrdinal(shown, label, doc, p.status === 'bracketed');
+  const text = withoutTypedOrdinal(shown, label, doc, bracketed);
   const { support, objection, reservation } = p.stances;
   const mine = open.filter((a) => a.lang === r.lang);
   const foreign = first ? open.filter((a) => !printed.includes(a.lang)) : [];
@@ -175,10 +198,13 @@ function item(
     paragraphId: p.id,
     kind: p.kind,
     number: p.number,
+    role: p.role,
+    level: p.level,
+    proposers: p.proposers,
     label,
     text,
     status: p.status,
-    statusNote: r.t('outcome.statusLine', { status: r.t(`outcome.status.${p.status}`) }),
+    statusNote: [r.t('outcome.statusLine', { status: r.t(`outcome.status.${p.status}`) }), ...(p.proposers.length > 0 ? [r.t('outcome.proposedBy', { names: p.proposers.join(r.t('agenda.listSeparator')) })] : [])].join(' · '),
     amendments: mine.map((a) => amendmentOf(a, p.text[r.lang] ?? '', r)),
     foreignAmendments: foreign.map((a) => {
       const textLang = a.kind === 'delete' ? r.lang : a.lang;

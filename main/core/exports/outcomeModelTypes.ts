@@ -1,6 +1,7 @@
 import type { AmendmentKind } from '../../../shared/amendments';
 import type { ExportVariant } from '../../../shared/exports';
 import type { ParagraphKind, ParagraphStatus } from '../../../shared/outcome';
+import type { ParagraphRole } from '../../../shared/paragraphPlace';
 import type { DiffPart } from '../../../shared/wordDiff';
 
 // What every writer (DOCX, HTML, Markdown, PDF through HTML) prints, resolved once: each text is
@@ -81,9 +82,18 @@ export interface StanceTally {
 export interface OutcomeItem {
   paragraphId: string;
   kind: ParagraphKind;
-  /** 1, 2, 3… among numbered paragraphs; null for headings and plain paragraphs. */
+  /** 1, 2, 3… among numbered paragraphs; null for headings, plain paragraphs, sub-paragraphs and alternatives. */
   number: number | null;
-  /** "First, " / "第一，" / "1. " in the column's language; '' for headings, plain paragraphs and unnumbered documents. */
+  /** Preambular or operative (its opening phrase is already styled in `text`); null: neither. */
+  role?: ParagraphRole | null;
+  /** 0 a paragraph, 1 a sub-paragraph, 2 a sub-sub-paragraph: writers indent by it. Optional for hand-built models. */
+  level?: number;
+  /** An alternative's proposers (delegations), printed after it. */
+  proposers?: string[];
+  /**
+   * "First, " / "第一，" / "1. " / "5 bis. " / "OP2. " / "(a) " / "a) " in the column's language;
+   * '' for headings, plain paragraphs and unnumbered documents.
+   */
   label: string;
   text: ShownText;
   status: ParagraphStatus;

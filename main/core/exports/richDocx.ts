@@ -47,6 +47,8 @@ export function richRuns(content: readonly RichInline[], c: RichDocxContext, sty
         return richRuns(node.children, c, { ...style, italics: true });
       case 'strong':
         return richRuns(node.children, c, { ...style, bold: true });
+      case 'underline':
+        return richRuns(node.children, c, { ...style, underline: {} });
       case 'link': {
         const runs = richRuns(node.children, c, { ...style, ...linkStyle });
         // The parser lets every address through so the editor can refuse it; one that got stored anyway prints as text.

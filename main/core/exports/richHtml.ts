@@ -38,6 +38,8 @@ export function inlineHtml(content: readonly RichInline[], c: RichHtmlContext): 
           return `<em>${inlineHtml(node.children, c)}</em>`;
         case 'strong':
           return `<strong>${inlineHtml(node.children, c)}</strong>`;
+        case 'underline':
+          return `<u>${inlineHtml(node.children, c)}</u>`;
         case 'link':
           return `<a href="${escapeHtml(node.href)}" rel="noreferrer">${inlineHtml(node.children, c)}</a>`;
         case 'note': {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { isDocumentKind, showsClosingLine, showsParticipation, type DocumentContact, type Signatory } from '../../../shared/documentKinds';
 import type { Forum } from '../../../shared/forum';
 import type { NumberingStyle, OutcomeDocumentInput } from '../../../shared/outcome';
+import type { OpeningStyle, RoleNumbering } from '../../../shared/paragraphPlace';
 import type { FieldIssue } from '../../../shared/result';
 import { CoreError } from '../errors';
 import { writeRow, type Writer } from './changeLog';
@@ -30,6 +31,8 @@ export interface DocumentRow {
   participation: number | null;
   closing_line: number | null;
   contacts: string;
+  role_numbering: string | null;
+  opening_style: string | null;
   deleted: number;
 }
 
@@ -53,6 +56,8 @@ export interface DocumentFields {
   participation: boolean;
   closingLine: boolean;
   contacts: DocumentContact[];
+  roleNumbering: RoleNumbering;
+  openingStyle: OpeningStyle;
 }
 
 /** The multilingual header fields, by contract name and column. */
@@ -67,7 +72,7 @@ export const headerFields = [
   ['coOrganiserNames', 'co_organiser_names'],
 ] as const;
 
-const columns = 'id, forum_id, kind, title, subtitle, place, start_date, end_date, co_organisers, preamble, lead_in, closing, numbering, addressee, signatories, co_organiser_names, participation, closing_line, contacts, deleted';
+const columns = 'id, forum_id, kind, title, subtitle, place, start_date, end_date, co_organisers, preamble, lead_in, closing, numbering, addressee, signatories, co_organiser_names, participation, closing_line, contacts, role_numbering, opening_style, deleted';
 const numberings = new Set<string>(['ordinal', 'numbers', 'none']);
 
 export function documentFields(row: DocumentRow): DocumentFields {
@@ -90,6 +95,8 @@ export function documentFields(row: DocumentRow): DocumentFields {
     participation: showsParticipation(row.kind ?? 'consensus', row.participation === null ? null : row.participation === 1),
     closingLine: showsClosingLine(row.kind ?? 'consensus', row.closing_line === null ? null : row.closing_line === 1),
     contacts: contactsOf(row.contacts),
+    roleNumbering: row.role_numbering === 'separate' ? 'separate' : 'together',
+    openingStyle: row.opening_style === 'underline' ? 'underline' : 'italic',
   };
 }
 
@@ -205,6 +212,8 @@ export function createDocument(writer: Writer, forumId: string, input: OutcomeDo
       participation: input.participation === undefined ? undefined : Number(input.participation),
       closing_line: input.closingLine === undefined ? undefined : Number(input.closingLine),
       contacts: contactValues(input.contacts ?? []),
+      role_numbering: input.roleNumbering,
+      opening_style: input.openingStyle,
       deleted: 0,
     });
     seedSections(writer, forum, id, input.kind);
@@ -240,6 +249,8 @@ export function updateDocument(writer: Writer, id: string, input: OutcomeDocumen
     ['numbering', row.numbering, input.numbering],
     ['signatories', before.signatories, input.signatories ?? before.signatories],
     ['contacts', contactValues(before.contacts), input.contacts === undefined ? contactValues(before.contacts) : contactValues(input.contacts)],
+    ['role_numbering', before.roleNumbering, input.roleNumbering ?? before.roleNumbering],
+    ['opening_style', before.openingStyle, input.openingStyle ?? before.openingStyle],
   ];
   // A switch left as shown (the kind's default) stays unset, so it keeps following the kind.
   const switches: Array<[string, boolean, boolean | undefined]> = [

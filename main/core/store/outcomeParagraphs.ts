@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Forum } from '../../../shared/forum';
 import { maxParagraphText, type ParagraphKind, type ParagraphStatus } from '../../../shared/outcome';
+import { paragraphStatuses } from '../../../shared/forum';
+import type { ParagraphRole } from '../../../shared/paragraphPlace';
 import type { FieldIssue } from '../../../shared/result';
 import { CoreError } from '../errors';
 import { writeRow, type Writer } from './changeLog';
@@ -11,6 +13,7 @@ import { positionAfter, positionBetween } from './paragraphOrder';
 import { checkMergeFields } from './checkMergeFields';
 import { checkRichText } from './checkRichText';
 import { checkKeyMessages, currentLinks, linkSources } from './paragraphSources';
+import { checkLevel, checkReferences, checkRole, slotBase, withdrawOthers } from './paragraphModel';
 
 export interface ParagraphRecord {
   id: string;
@@ -20,17 +23,23 @@ export interface ParagraphRecord {
   text: Record<string, string>;
   status: ParagraphStatus;
   kind: ParagraphKind;
+  role: ParagraphRole | null;
+  level: number;
+  /** The paragraph it is an alternative of (`bis`, `ter`…), else null. */
+  alternative_of: string | null;
+  withdrawn: number;
   deleted: number;
 }
 
-const statuses = new Set<string>(['draft', 'proposed', 'bracketed', 'agreed']);
+const statuses = new Set<string>(paragraphStatuses);
 const kinds = new Set<string>(['numbered', 'plain', 'heading']);
 
 /** A paragraph whatever its state (a tombstoned one too); not_found if there is none. */
 export function paragraphRecord(db: Database, id: string): ParagraphRecord {
   const row = db
     .prepare(
-      `SELECT id, forum_id, coalesce(document_id, forum_id) AS document_id, text, status, kind, deleted
+      `SELECT id, forum_id, coalesce(document_id, forum_id) AS document_id, text, status, kind, role,
+              coalesce(level, 0) AS level, alternative_of, coalesce(withdrawn, 0) AS withdrawn, deleted
          FROM outcome_paragraphs WHERE id = ?`,
     )
     .get(id) as (Omit<ParagraphRecord, 'text'> & { text: string }) | undefined;
@@ -40,6 +49,7 @@ export function paragraphRecord(db: Database, id: string): ParagraphRecord {
     text: JSON.parse(row.text) as Record<string, string>,
     status: statuses.has(row.status) ? row.status : 'draft',
     kind: kinds.has(row.kind) ? row.kind : 'numbered',
+    role: row.role === 'preambular' || row.role === 'operative' ? row.role : null,
   };
 }
 
@@ -100,6 +110,8 @@ export interface NewParagraph {
   /** A deterministic id, so two laptops making "the same" paragraph (an accepted amendment) make one. */
   id?: string | undefined;
   status?: ParagraphStatus | undefined;
+  role?: ParagraphRole | null | undefined;
+  level?: number | undefined;
 }
 
 /**
@@ -115,6 +127,9 @@ export function createParagraph(writer: Writer, input: NewParagraph): string {
   checkWorkingLanguages(forum, given);
   checkMergeFields(prefixed(given));
   checkRichText(prefixed(given));
+  checkReferences(db, document.id, given);
+  if (input.role !== undefined) checkRole(input.role);
+  if (input.level !== undefined) checkLevel(input.level, input.kind);
   const messages = checkKeyMessages(db, forum.id, input.keyMessageIds ?? []);
   const text = Object.keys(given).length === 0 ? textOfMessages(messages) : given;
   for (const lang of Object.keys(text)) if (!forum.languages.includes(lang)) delete text[lang];
@@ -125,9 +140,11 @@ export function createParagraph(writer: Writer, input: NewParagraph): string {
       forum_id: forum.id,
       document_id: document.id,
       kind: input.kind,
-      position: positionAfter(writer, document.id, input.after),
+      position: positionAfter(writer, document.id, input.after === null ? null : slotBase(db, input.after)),
       text,
       status: input.status ?? 'draft',
+      role: input.role ?? undefined,
+      level: input.level ? input.level : undefined,
       deleted: 0,
     });
     linkSources(writer, forum.id, id, messages.map((m) => m.id));
@@ -152,6 +169,10 @@ export interface ParagraphPatch {
   text?: Record<string, string> | undefined;
   status?: ParagraphStatus | undefined;
   kind?: ParagraphKind | undefined;
+  /** null: neither preambular nor operative. */
+  role?: ParagraphRole | null | undefined;
+  level?: number | undefined;
+  proposers?: string[] | undefined;
 }
 
 /**
@@ -169,18 +190,37 @@ export function updateParagraph(writer: Writer, id: string, patch: ParagraphPatc
   if (changes[forum.sourceLanguage] === '') throw emptyParagraph(forum);
   checkMergeFields(prefixed(changes));
   checkRichText(prefixed(changes));
-  writeRow(writer, 'outcome_paragraphs', id, {
-    text: Object.keys(changes).length > 0 ? changes : undefined,
-    status: patch.status !== undefined && patch.status !== row.status ? patch.status : undefined,
-    kind: patch.kind !== undefined && patch.kind !== row.kind ? patch.kind : undefined,
-  });
+  checkReferences(writer.db, row.document_id, changes);
+  if (patch.status !== undefined && !statuses.has(patch.status)) {
+    throw new CoreError('invalid_input', `Unknown status ${String(patch.status)}.`, [{ path: 'status', message: 'validation.invalid' }]);
+  }
+  if (patch.role !== undefined) checkRole(patch.role);
+  if (patch.level !== undefined) checkLevel(patch.level, patch.kind ?? row.kind);
+  const proposers = patch.proposers?.map((name) => name.trim()).filter((name) => name !== '');
+  const agreeing = patch.status !== undefined && patch.status !== row.status && (patch.status === 'agreed' || patch.status === 'agreed_ad_ref');
+  writer.db.transaction(() => {
+    writeRow(writer, 'outcome_paragraphs', id, {
+      text: Object.keys(changes).length > 0 ? changes : undefined,
+      status: patch.status !== undefined && patch.status !== row.status ? patch.status : undefined,
+      kind: patch.kind !== undefined && patch.kind !== row.kind ? patch.kind : undefined,
+      role: patch.role !== undefined && patch.role !== row.role ? patch.role : undefined,
+      level: patch.level !== undefined && patch.level !== row.level ? patch.level : undefined,
+      proposers: proposers === undefined ? undefined : proposers,
+    });
+    // Agreeing one of several alternatives withdraws the others: the brackets and labels go.
+    if (agreeing) withdrawOthers(writer, row);
+  })();
 }
 
 /** Reorders within the document; see keyBetween for what the neighbours mean. */
 export function moveParagraph(writer: Writer, id: string, after: string | null, before: string | null): void {
-  const row = liveParagraph(writer.db, id);
-  writer.db.transaction(() => {
-    writeRow(writer, 'outcome_paragraphs', id, { position: positionBetween(writer, row.document_id, id, after, before) });
+  const db = writer.db;
+  const row = liveParagraph(db, id);
+  // An alternative stands with its paragraph: moving it moves the paragraph and all its alternatives.
+  const moved = row.alternative_of ?? id;
+  const around = (neighbour: string | null) => (neighbour === null ? null : slotBase(db, neighbour));
+  db.transaction(() => {
+    writeRow(writer, 'outcome_paragraphs', moved, { position: positionBetween(writer, row.document_id, moved, around(after), around(before)) });
   })();
 }
 

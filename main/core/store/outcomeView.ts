@@ -9,6 +9,8 @@ import { documentFields, headerFields, liveDocument } from './outcomeDocuments';
 import { paragraphRecord } from './outcomeParagraphs';
 import { documentLinks, paragraphLinks, type ResolvedLink } from './paragraphSources';
 import { paragraphLineage, type CellLineage } from './paragraphLineage';
+import { asRole, placeParagraphs, type Placed } from '../../../shared/paragraphPlaces';
+import { paragraphStatuses } from '../../../shared/forum';
 
 interface ParagraphRow {
   id: string;
@@ -18,21 +20,27 @@ interface ParagraphRow {
   text: string;
   status: string;
   section: string | null;
+  role: string | null;
+  level: number | null;
+  alternative_of: string | null;
+  withdrawn: number | null;
+  proposers: string | null;
 }
 
 // Paragraphs from before documents carry none: they belong to the forum's first, whose id is the forum's.
 const inDocument = 'coalesce(document_id, forum_id) = ? AND deleted = 0 ORDER BY position, id';
-const paragraphColumns = "id, coalesce(document_id, forum_id) AS document_id, kind, coalesce(position, '') AS position, text, status, section";
-const statuses = new Set<string>(['draft', 'proposed', 'bracketed', 'agreed']);
+const paragraphColumns =
+  "id, coalesce(document_id, forum_id) AS document_id, kind, coalesce(position, '') AS position, text, status, section, role, level, alternative_of, withdrawn, proposers";
+const statuses = new Set<string>(paragraphStatuses);
 const kinds = new Set<string>(['numbered', 'plain', 'heading']);
 
 /** The document as the drafting view opens it: header, translation states, every live paragraph. */
 export function getOutcomeDocument(db: Database, documentId: string): OutcomeDocument {
   const { row, forum } = liveDocument(db, documentId);
   const rows = cachedStatement(db, `SELECT ${paragraphColumns} FROM outcome_paragraphs WHERE ${inDocument}`).all(row.id) as ParagraphRow[];
-  const numbers = numbering(rows);
-  const paragraphs = draftParagraphs(db, forum, rows, numbers, documentLinks(db, row.id));
   const fields = documentFields(row);
+  const placement = placeParagraphs(rows, fields.roleNumbering);
+  const paragraphs = draftParagraphs(db, forum, placement.shown, documentLinks(db, row.id));
   return {
     id: row.id,
     forumId: row.forum_id,
@@ -41,6 +49,8 @@ export function getOutcomeDocument(db: Database, documentId: string): OutcomeDoc
     sourceLanguage: forum.sourceLanguage,
     translations: headerTranslations(db, forum, row.id, fields),
     paragraphs,
+    counts: placement.counts,
+    places: Object.fromEntries(placement.places),
   };
 }
 
@@ -49,23 +59,28 @@ export function getDraftParagraph(db: Database, paragraphId: string): DraftParag
   const record = paragraphRecord(db, paragraphId);
   const forum = getForum(db, record.forum_id);
   const row = cachedStatement(db, `SELECT ${paragraphColumns} FROM outcome_paragraphs WHERE id = ?`).get(paragraphId) as ParagraphRow;
-  const order = cachedStatement(db, `SELECT id, kind FROM outcome_paragraphs WHERE ${inDocument}`).all(record.document_id) as Array<{ id: string; kind: string }>;
-  const [paragraph] = draftParagraphs(db, forum, [row], numbering(order), paragraphLinks(db, paragraphId));
+  const order = cachedStatement(db, `SELECT ${paragraphColumns} FROM outcome_paragraphs WHERE ${inDocument}`).all(record.document_id) as ParagraphRow[];
+  const document = db.prepare('SELECT role_numbering FROM outcome_documents WHERE id = ?').get(record.document_id) as { role_numbering: string | null } | undefined;
+  const placement = placeParagraphs(order, document?.role_numbering === 'separate' ? 'separate' : 'together');
+  // A deleted or withdrawn paragraph is not placed: it is shown where it stood, numbered null.
+  const placed = placement.shown.find((p) => p.row.id === paragraphId) ?? {
+    row,
+    base: row,
+    place: { number: null, countedAs: null, suffix: 0, path: [] },
+    level: Math.max(0, row.level ?? 0),
+    alternativeOf: row.alternative_of,
+    inNegotiation: false,
+  };
+  const [paragraph] = draftParagraphs(db, forum, [placed], paragraphLinks(db, paragraphId));
   if (!paragraph) throw new CoreError('not_found', `No paragraph with id ${paragraphId}.`);
   return paragraph;
 }
 
-/** 1, 2, 3… among numbered paragraphs, in document order. */
-function numbering(rows: Array<{ id: string; kind: string }>): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const row of rows) if (asKind(row.kind) === 'numbered') numbers.set(row.id, numbers.size + 1);
-  return numbers;
-}
-
 const asKind = (kind: string): ParagraphKind => (kinds.has(kind) ? (kind as ParagraphKind) : 'numbered');
 
-function draftParagraphs(db: Database, forum: Forum, rows: ParagraphRow[], numbers: Map<string, number>, links: ResolvedLink[]): DraftParagraph[] {
-  if (rows.length === 0) return [];
+function draftParagraphs(db: Database, forum: Forum, placed: Array<Placed<ParagraphRow>>, links: ResolvedLink[]): DraftParagraph[] {
+  if (placed.length === 0) return [];
+  const rows = placed.map((p) => p.row);
   const ids = JSON.stringify(rows.map((r) => r.id));
   const lineage = paragraphLineage(db, rows.map((r) => r.id));
   const amendmentCounts = cachedStatement(
@@ -88,7 +103,7 @@ function draftParagraphs(db: Database, forum: Forum, rows: ParagraphRow[], numbe
   const linksOf = new Map<string, ResolvedLink[]>();
   for (const link of links) linksOf.set(link.paragraph_id, [...(linksOf.get(link.paragraph_id) ?? []), link]);
 
-  return rows.map((row) => {
+  return placed.map(({ row, base, place, level, alternativeOf, inNegotiation }) => {
     const text = JSON.parse(row.text) as Record<string, string>;
     const cells = lineage.get(row.id);
     const own = linksOf.get(row.id) ?? [];
@@ -96,8 +111,10 @@ function draftParagraphs(db: Database, forum: Forum, rows: ParagraphRow[], numbe
       id: row.id,
       documentId: row.document_id,
       kind: asKind(row.kind),
-      position: row.position,
-      number: numbers.get(row.id) ?? null,
+      // An alternative sorts right after its paragraph (a space sorts before every key character).
+      position: base === row ? row.position : `${base.position} ${row.position}`,
+      // The paragraph's own number (its alternatives and sub-paragraphs print theirs from `place`).
+      number: level === 0 && place.suffix === 0 && alternativeOf === null ? place.number : null,
       section: row.section,
       text,
       status: (statuses.has(row.status) ? row.status : 'draft') as ParagraphStatus,
@@ -107,8 +124,19 @@ function draftParagraphs(db: Database, forum: Forum, rows: ParagraphRow[], numbe
       sessionIds: [...new Set(own.map((l) => l.session_id))],
       amendments: counts.get(row.id) ?? { open: 0, total: 0 },
       stances: tallies.get(row.id) ?? { support: 0, objection: 0, reservation: 0 },
+      role: asRole(row.role),
+      level,
+      place,
+      alternativeOf,
+      inNegotiation,
+      proposers: proposersOf(row.proposers),
     };
   });
+}
+
+function proposersOf(value: string | null): string[] {
+  const parsed: unknown = value === null ? [] : JSON.parse(value);
+  return Array.isArray(parsed) ? parsed.filter((name): name is string => typeof name === 'string') : [];
 }
 
 /** A version with the text already shown (the same amendment accepted on two laptops) is no alternative. */

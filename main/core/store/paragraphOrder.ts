@@ -4,7 +4,7 @@ import type { Writer } from './changeLog';
 import { keyBetween, orderable, type Placed } from './fractionalOrder';
 
 /**
- * A document's live paragraphs in order (paragraphs from before documents existed carry no
+ * A document's live paragraphs in order, alternatives aside (they stand with theirs) (paragraphs from before documents existed carry no
  * document id and belong to the forum's first document, whose id is the forum's). Positions
  * compare as bytes; two laptops that picked the same key are told apart by id.
  */
@@ -12,7 +12,7 @@ export function documentOrder(db: Database, documentId: string): Array<Placed & 
   return db
     .prepare(
       `SELECT id, coalesce(position, '') AS position, kind FROM outcome_paragraphs
-        WHERE coalesce(document_id, forum_id) = ? AND deleted = 0 ORDER BY position, id`,
+        WHERE coalesce(document_id, forum_id) = ? AND deleted = 0 AND alternative_of IS NULL ORDER BY position, id`,
     )
     .all(documentId) as Array<Placed & { kind: string }>;
 }

@@ -107,6 +107,10 @@ export const syncedTables = {
     participation: 'integer',
     closing_line: 'integer',
     contacts: 'json',
+    /** 'together' (one count) or 'separate' (PP1…, OP1…); NULL: together (m021). */
+    role_numbering: 'text',
+    /** How an operative paragraph's opening phrase prints: 'italic' or 'underline'; NULL: italic. */
+    opening_style: 'text',
     deleted: 'integer',
   },
   outcome_paragraphs: {
@@ -117,6 +121,16 @@ export const syncedTables = {
     text: 'multilingual',
     status: 'text',
     section: 'text',
+    /** 'preambular' or 'operative'; NULL: neither (m021). */
+    role: 'text',
+    /** 0 (or NULL) a paragraph, 1 a sub-paragraph (a), 2 a sub-sub-paragraph (i). */
+    level: 'integer',
+    /** The paragraph this one is an alternative of (`5 bis`); NULL for the paragraph itself. */
+    alternative_of: 'text',
+    /** Who proposed an alternative: delegations, as typed or picked. */
+    proposers: 'json',
+    /** 1 once another of its alternatives was agreed. */
+    withdrawn: 'integer',
     deleted: 'integer',
   },
   paragraph_sources: { forum_id: 'text', paragraph_id: 'text', key_message_id: 'text', deleted: 'integer' },

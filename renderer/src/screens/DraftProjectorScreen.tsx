@@ -50,10 +50,12 @@ function DraftProjectorView({ forumId, document, paragraphId, tick }: ViewProps)
   const [chosen, setChosen] = useState<string>();
   const { languages } = document;
   const lang = chosen && languages.includes(chosen) ? chosen : languages.includes(i18n.language) ? i18n.language : document.sourceLanguage;
-  // Headings frame the text but are not discussed: the arrows step through the paragraphs.
-  const paragraphs = document.paragraphs.filter((p) => p.kind !== 'heading');
+  // Headings frame the text but are not discussed: the arrows step through the paragraphs, a
+  // paragraph and its alternatives (5, 5 bis, 5 ter) being one step, shown side by side.
+  const paragraphs = document.paragraphs.filter((p) => p.kind !== 'heading' && p.alternativeOf === null);
   // A heading asked for opens on the first paragraph under it; one that is gone, on the first.
-  const at = paragraphId ? document.paragraphs.findIndex((p) => p.id === paragraphId) : -1;
+  const asked = paragraphId && document.paragraphs.find((p) => p.id === paragraphId)?.alternativeOf;
+  const at = paragraphId ? document.paragraphs.findIndex((p) => p.id === (asked || paragraphId)) : -1;
   const target = at < 0 ? undefined : document.paragraphs.slice(at).find((p) => p.kind !== 'heading');
   const index = target ? paragraphs.indexOf(target) : 0;
   const missing = paragraphId !== undefined && at < 0;
@@ -107,6 +109,7 @@ function DraftProjectorView({ forumId, document, paragraphId, tick }: ViewProps)
           document={document}
           paragraph={paragraph}
           heading={heading}
+          alternatives={document.paragraphs.filter((p) => p.alternativeOf === paragraph.id)}
           lang={lang}
           missing={missing}
           tick={tick}

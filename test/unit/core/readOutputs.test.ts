@@ -99,6 +99,7 @@ const writes = [
   'outcome:update',
   'paragraphs:create',
   'paragraphs:update',
+  'paragraphs:addAlternative',
   'paragraphs:move',
   'paragraphs:setDeleted',
   'paragraphs:setSources',

@@ -53,7 +53,7 @@ describe('outcome documents', () => {
   it('records only the cells an update changes, so a concurrent edit elsewhere survives', async () => {
     const { ctx, forum } = await trilingualForum();
     const document = await createDocument(ctx, forum.id);
-    const { id: _id, forumId: _f, languages: _l, sourceLanguage: _s, translations: _t, paragraphs: _p, ...fields } = document;
+    const { id: _id, forumId: _f, languages: _l, sourceLanguage: _s, translations: _t, paragraphs: _p, counts: _c, places: _pl, ...fields } = document;
     const updated = await call<OutcomeDocument>(ctx, 'outcome:update', {
       documentId: document.id,
       document: { ...fields, title: { en: 'Mérida Communiqué', zh: '梅里达公报' }, place: { en: 'Mérida, Yucatán' }, numbering: 'numbers' },

@@ -27,6 +27,10 @@ const letter: OutcomeDocument = {
   sourceLanguage: 'en',
   translations: {},
   paragraphs: [],
+  roleNumbering: 'together',
+  openingStyle: 'italic',
+  counts: { agreed: 0, adRef: 0, bracketed: 0, open: 0 },
+  places: {},
 };
 
 describe('the document form’s values', () => {

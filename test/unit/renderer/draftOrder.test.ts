@@ -17,6 +17,12 @@ const paragraph = (id: string, position: string, kind: ParagraphKind = 'numbered
   sessionIds: [],
   amendments: { open: 0, total: 0 },
   stances: { support: 0, objection: 0, reservation: 0 },
+  role: null,
+  level: 0,
+  place: { number: null, countedAs: null, suffix: 0, path: [] },
+  alternativeOf: null,
+  inNegotiation: false,
+  proposers: [],
 });
 
 describe('draft order', () => {

@@ -18,6 +18,7 @@ import { m017DocumentFrame } from './m017_documentFrame';
 import { m018Roles } from './m018_roles';
 import { m019VenuePeers } from './m019_venuePeers';
 import { m020Companion } from './m020_companion';
+import { m021ParagraphRoles } from './m021_paragraphRoles';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   m018Roles,
   m019VenuePeers,
   m020Companion,
+  m021ParagraphRoles,
 ];
 
 export const latestVersion = migrations.length;

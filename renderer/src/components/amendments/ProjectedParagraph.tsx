@@ -6,7 +6,8 @@ import type { DraftParagraph, OutcomeDocument } from '../../../../shared/outcome
 import { textAfterLabel } from '../../../../shared/leadingOrdinal';
 import { parseRichText } from '../../../../shared/richText';
 import { needsBlocks, RichBlocks, RichInlineText } from '../drafting/RichTextView';
-import { paragraphLabel } from '../../../../shared/ordinalWords';
+import { displayedLabel, displayedText } from '../drafting/paragraphDisplay';
+import { StatusCounts } from '../StatusCounts';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useShrinkToFit } from '../../hooks/useShrinkToFit';
 import { formatNumber } from '../../i18n/intlFormat';
@@ -21,6 +22,8 @@ interface Props {
   paragraph: DraftParagraph;
   /** The section heading the paragraph stands under, if any. */
   heading: DraftParagraph | undefined;
+  /** Its alternatives under negotiation (5 bis, 5 ter), shown beside it. */
+  alternatives: readonly DraftParagraph[];
   lang: string;
   /** The paragraph asked for is gone: the first one shows instead, and says so. */
   missing: boolean;
@@ -29,7 +32,7 @@ interface Props {
 }
 
 /** The paragraph as the room reads it, its label in the language shown, and each open amendment as a diff. */
-export function ProjectedParagraph({ document, paragraph, heading, lang, missing, tick }: Props) {
+export function ProjectedParagraph({ document, paragraph, heading, alternatives, lang, missing, tick }: Props) {
   const { t, i18n } = useTranslation();
   const ui = i18n.language;
   const amendments = useApiQuery('amendments:list', { paragraphId: paragraph.id });
@@ -40,8 +43,8 @@ export function ProjectedParagraph({ document, paragraph, heading, lang, missing
   }, [tick, reload]);
 
   const picked = pickText(paragraph.text, lang, document.sourceLanguage);
-  const label = paragraph.number === null ? '' : paragraphLabel(paragraph.number, document.numbering, picked.lang);
-  const shownText = textAfterLabel(picked.text, label, document.numbering, picked.lang);
+  const label = displayedLabel(document, paragraph, picked.lang);
+  const shownText = displayedText(document, paragraph, textAfterLabel(picked.text, label, document.numbering, picked.lang), picked.lang, t);
   const numbered = document.paragraphs.filter((p) => p.number !== null).length;
   const open = (amendments.data ?? []).filter((a) => a.status === 'open');
   const numbers = new Map((amendments.data ?? []).map((a, index) => [a.id, index + 1]));
@@ -60,6 +63,7 @@ export function ProjectedParagraph({ document, paragraph, heading, lang, missing
             : t('amendments.projector.point', { number: formatNumber(paragraph.number, ui), total: formatNumber(numbered, ui) })}
           <span className={`status-badge paragraph-status status-${paragraph.status}`}>{t(`paragraphStatus.${paragraph.status}`)}</span>
         </h1>
+        <StatusCounts counts={document.counts} className="projector-counts" />
       </header>
       <main className={`projector-main draft-projector-main${open.length > 0 ? ' has-amendments' : ''}`} ref={main}>
         {missing && (
@@ -68,7 +72,25 @@ export function ProjectedParagraph({ document, paragraph, heading, lang, missing
           </p>
         )}
         {heading && <LocalText as="h2" className="draft-projector-section" text={heading.text} lang={lang} sourceLanguage={source} />}
-        {needsBlocks(parseRichText(shownText)) ? (
+        {alternatives.length > 0 ? (
+          <div className="alternative-columns">
+            {[paragraph, ...alternatives].map((p) => {
+              const own = pickText(p.text, lang, source);
+              const ownLabel = displayedLabel(document, p, own.lang);
+              return (
+                <article key={p.id} className={`projected-alternative status-${p.status}`} lang={own.lang} dir={directionOf(own.lang)}>
+                  <p className="draft-projector-text">
+                    {ownLabel && <span className="paragraph-label">{ownLabel}</span>}
+                    <RichInlineText text={displayedText(document, p, textAfterLabel(own.text, ownLabel, document.numbering, own.lang), own.lang, t)} />
+                  </p>
+                  {p.proposers.length > 0 && (
+                    <p className="proposers">{t('drafting.alternative.proposedBy', { names: p.proposers.join(t('drafting.alternative.separator')) })}</p>
+                  )}
+                </article>
+              );
+            })}
+          </div>
+        ) : needsBlocks(parseRichText(shownText)) ? (
           <div className={`draft-projector-text rich-text status-${paragraph.status}`} lang={picked.lang} dir={directionOf(picked.lang)}>
             <RichBlocks rich={parseRichText(shownText)} lead={label && <span className="paragraph-label">{label}</span>} />
           </div>

@@ -4,6 +4,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../DateField';
 import { documentKind, documentKindNames, isDocumentKind, showsClosingLine, showsParticipation } from '../../../../shared/documentKinds';
+import { openingStyles, roleNumberings } from '../../../../shared/paragraphPlace';
 import { numberingStyles, outcomeDocumentInput, type OutcomeDocument, type OutcomeDocumentInput } from '../../../../shared/outcome';
 import type { AppError, Result } from '../../../../shared/result';
 import { ErrorMessage } from '../ErrorMessage';
@@ -105,6 +106,26 @@ export function DocumentForm({ defaultValues, languages, sourceLanguage, transla
           <span id="document-numbering-hint" className="hint">
             {t('drafting.details.numberingHint')}
           </span>
+        </label>
+        <label className="field">
+          <span>{t('drafting.details.roleNumbering')}</span>
+          <select {...register('roleNumbering')}>
+            {roleNumberings.map((value) => (
+              <option key={value} value={value}>
+                {t(`drafting.roleNumbering.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('drafting.details.openingStyle')}</span>
+          <select {...register('openingStyle')}>
+            {openingStyles.map((value) => (
+              <option key={value} value={value}>
+                {t(`drafting.openingStyle.${value}`)}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       <DocumentTextField {...text} name="title" label={t('drafting.details.documentTitle')} translations={translations?.title} />

@@ -6,7 +6,10 @@ import { pickText } from '../../../../shared/multilingual';
 import type { DraftParagraph, OutcomeDocument } from '../../../../shared/outcome';
 import { formatDateRange } from '../../i18n/intlFormat';
 import { LocalText } from '../LocalText';
+import { countStatuses } from '../../../../shared/paragraphPlaces';
+import { StatusCounts } from '../StatusCounts';
 import { DraftParagraphItem } from './DraftParagraphItem';
+import type { DisplaySettings } from './paragraphDisplay';
 
 interface Props {
   document: OutcomeDocument;
@@ -46,6 +49,12 @@ export function DocumentReader({ document: doc, paragraphs, readingLang, selecte
   const organisers = coOrganisersIn(doc.coOrganisers, doc.coOrganiserNames, readingLang);
   // One array for every paragraph, so the memoised paragraphs do not redraw when nothing changed.
   const targets = useMemo(() => doc.languages.filter((l) => l !== doc.sourceLanguage), [doc.languages, doc.sourceLanguage]);
+  // References print the numbers the paragraphs have here now (renumbered at once after a move).
+  const display = useMemo<DisplaySettings>(
+    () => ({ ...doc, places: { ...doc.places, ...Object.fromEntries(paragraphs.map((p) => [p.id, p.place])) } }),
+    [doc, paragraphs],
+  );
+  const counts = useMemo(() => countStatuses(paragraphs), [paragraphs]);
   const place = pickText(doc.place, readingLang, doc.sourceLanguage);
   // "Place, end date" in the reading language where the document has no closing line of its own.
   const ownClosing = doc.closing[readingLang];
@@ -57,6 +66,7 @@ export function DocumentReader({ document: doc, paragraphs, readingLang, selecte
 
   return (
     <article className="outcome-document" aria-labelledby="outcome-document-title">
+      <StatusCounts counts={counts} />
       <header className="document-head">
         <h2 id="outcome-document-title">
           <LocalText text={doc.title} {...text} />
@@ -95,7 +105,7 @@ export function DocumentReader({ document: doc, paragraphs, readingLang, selecte
             <DraftParagraphItem
               paragraph={paragraph}
               index={index}
-              numbering={doc.numbering}
+              display={display}
               readingLang={readingLang}
               sourceLanguage={doc.sourceLanguage}
               targets={targets}

@@ -2,9 +2,9 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../../../shared/languages';
 import { pickText } from '../../../../shared/multilingual';
-import type { DraftParagraph, NumberingStyle } from '../../../../shared/outcome';
+import type { DraftParagraph } from '../../../../shared/outcome';
 import { textAfterLabel } from '../../../../shared/leadingOrdinal';
-import { paragraphLabel } from '../../../../shared/ordinalWords';
+import { displayedLabel, displayedText, type DisplaySettings } from './paragraphDisplay';
 import { languageLabel } from '../agenda/agendaFormat';
 import { parseRichText } from '../../../../shared/richText';
 import { needsBlocks, RichBlocks, RichInlineText } from './RichTextView';
@@ -14,7 +14,8 @@ import { ParagraphMeta } from './ParagraphMeta';
 interface Props {
   paragraph: DraftParagraph;
   index: number;
-  numbering: NumberingStyle;
+  /** The document's numbering, opening style and every paragraph's place (for references). */
+  display: DisplaySettings;
   readingLang: string;
   sourceLanguage: string;
   targets: readonly string[];
@@ -29,13 +30,14 @@ interface Props {
  * too, with its status and counts. The whole paragraph is the target: a click or focus selects it.
  */
 export const DraftParagraphItem = memo(function DraftParagraphItem(props: Props) {
-  const { paragraph, index, numbering, readingLang, sourceLanguage, targets, selected, tabStop, onSelect } = props;
+  const { paragraph, index, display, readingLang, sourceLanguage, targets, selected, tabStop, onSelect } = props;
+  const numbering = display.numbering;
   const { t, i18n } = useTranslation();
   const picked = pickText(paragraph.text, readingLang, sourceLanguage);
   // The label is part of the text: "Second, " in the language the text is shown in, so an
   // untranslated paragraph (shown in the source language, marked) reads as one sentence.
-  const label = paragraph.kind === 'numbered' && paragraph.number !== null ? paragraphLabel(paragraph.number, numbering, picked.lang) : '';
-  const text = textAfterLabel(picked.text, label, numbering, picked.lang);
+  const label = displayedLabel(display, paragraph, picked.lang);
+  const text = displayedText(display, paragraph, textAfterLabel(picked.text, label, numbering, picked.lang), picked.lang, t);
   const lead = label && <span className="paragraph-label">{label}</span>;
   const fallback = picked.fallback && (
     <span className="fallback-mark"> {t('content.untranslated', { language: languageLabel(picked.lang, i18n.language) })}</span>
@@ -54,12 +56,14 @@ export const DraftParagraphItem = memo(function DraftParagraphItem(props: Props)
   const blocks = paragraph.kind !== 'heading' && needsBlocks(rich);
   const dir = directionOf(picked.lang);
   return (
-    <li className={`draft-item kind-${paragraph.kind}`}>
+    <li
+      className={`draft-item kind-${paragraph.kind} level-${paragraph.level}${paragraph.alternativeOf ? ' is-alternative' : ''}${paragraph.role ? ` role-${paragraph.role}` : ''}`}
+    >
       <article
         className={`draft-paragraph status-${paragraph.status}${selected ? ' is-selected' : ''}`}
         data-paragraph={paragraph.id}
         tabIndex={selected || tabStop ? 0 : -1}
-        aria-label={paragraphName(paragraph, index, t)}
+        aria-label={paragraphName(paragraph, index, t, i18n.language)}
         aria-current={selected ? 'true' : undefined}
         onClick={() => onSelect(paragraph.id)}
         onFocus={(event) => {
@@ -81,6 +85,9 @@ export const DraftParagraphItem = memo(function DraftParagraphItem(props: Props)
           </p>
         )}
         <ParagraphMeta paragraph={paragraph} targets={targets} />
+        {paragraph.proposers.length > 0 && (
+          <p className="proposers">{t('drafting.alternative.proposedBy', { names: paragraph.proposers.join(t('drafting.alternative.separator')) })}</p>
+        )}
       </article>
     </li>
   );

@@ -22,6 +22,8 @@ import { NewParagraphForm } from './NewParagraphForm';
 import { ParagraphPanel, type PanelTabId } from './ParagraphPanel';
 import { paragraphName } from './paragraphName';
 import { useDraftingKeys } from './useDraftingKeys';
+import { useDelegations } from './useDelegations';
+import { useParagraphModel } from './useParagraphModel';
 import { useGeneratedFlags } from './useGeneratedFlags';
 import { useDraftState } from './useDraftState';
 
@@ -95,8 +97,8 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
   const nameOf = useCallback((id: string) => {
     const at = paragraphs.findIndex((p) => p.id === id);
     const paragraph = paragraphs[at];
-    return paragraph ? paragraphName(paragraph, at, t) : '';
-  }, [paragraphs, t]);
+    return paragraph ? paragraphName(paragraph, at, t, i18n.language) : '';
+  }, [paragraphs, t, i18n.language]);
 
   // Focus follows the selection made from the keyboard, and comes back to what had it before a move.
   useEffect(() => {
@@ -123,7 +125,8 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
   const placeText = selected ? t('drafting.composer.after', { name: nameOf(selected.id) }) : t('drafting.composer.atEnd');
 
   const addParagraph = async (kind: ParagraphKind, text: string, id: string) => {
-    const result = await actions.create({ id, after, kind, text: { [source]: text } });
+    const like = kind === 'heading' || !selected || selected.kind === 'heading' ? {} : { role: selected.role, level: selected.level };
+    const result = await actions.create({ id, after, kind, text: { [source]: text }, ...like });
     if (!result.ok) return result.error;
     // A retry that found the paragraph its lost first try made: the words typed since still go in.
     if ((result.value.text[source] ?? '') !== text.trim()) void actions.update(id, { text: { [source]: text } });
@@ -172,6 +175,10 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
     return result;
   };
 
+  const model = useParagraphModel({ update: actions.update, reload, selected, allowed: canDraft.allowed, onError: state.setError });
+  const named = useMemo(() => [...new Set(paragraphs.flatMap((p) => p.proposers))], [paragraphs]);
+  const delegations = useDelegations(forumId, named, i18n.language);
+
   useDraftingKeys(
     {
       step(delta) {
@@ -185,6 +192,12 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
       },
       back: () => selected && selectAndFocus(selected.id),
       move: (direction) => canDraft.allowed && move(direction),
+      indent: model.indent,
+      cycleRole: model.cycleRole,
+      addAlternative: () => {
+        model.openAlternative();
+        setTab('text');
+      },
       compose: (kind) => canDraft.allowed && setComposer(kind),
       fromKeyMessages: () => canDraft.allowed && setPicker('create'),
       editSources: () => canDraft.allowed && selected && setPicker('sources'),
@@ -200,10 +213,10 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
     const map = new Map<string, string[]>();
     if (!picker) return map;
     paragraphs.forEach((p, at) => {
-      for (const id of p.keyMessageIds) map.set(id, [...(map.get(id) ?? []), paragraphName(p, at, t)]);
+      for (const id of p.keyMessageIds) map.set(id, [...(map.get(id) ?? []), paragraphName(p, at, t, i18n.language)]);
     });
     return map;
-  }, [picker, paragraphs, t]);
+  }, [picker, paragraphs, t, i18n.language]);
 
   const composerForm = composer && (
     <NewParagraphForm key={composer} initialKind={composer} sourceLanguage={source} placeText={placeText} onSubmit={addParagraph} onCancel={() => setComposer(undefined)} />
@@ -292,13 +305,20 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
               onTab={setTab}
               canMoveUp={index > 0}
               canMoveDown={index < paragraphs.length - 1}
-              onUpdate={actions.update}
+              onUpdate={model.change}
               onMove={move}
               onDelete={remove}
               onEditSources={() => setPicker('sources')}
               onChanged={reload}
               canDraft={canDraft}
               canDecide={canDecide}
+              model={{
+                paragraphs,
+                delegations,
+                alternativeOpen: model.alternativeOpen,
+                onAlternativeOpen: model.setAlternativeOpen,
+                onAddAlternative: (text, proposers, alternativeId) => model.addAlternative(selected.id, text, proposers, alternativeId),
+              }}
             />
           ) : (
             paragraphs.length > 0 && <p className="panel-hint">{t('drafting.selectHint')}</p>

@@ -18,6 +18,8 @@ import { ParagraphSources } from './ParagraphSources';
 import { ParagraphTextEditor, type BracketTarget } from './ParagraphTextEditor';
 import type { ParagraphTextFields } from './paragraphTextTarget';
 import type { ParagraphPatch } from './useDraftState';
+import { ParagraphModelFields } from './ParagraphModelFields';
+import { ReferencePicker } from './ReferencePicker';
 
 export const panelTabIds = ['text', 'sources', 'amendments', 'stances', 'history'] as const;
 export type PanelTabId = (typeof panelTabIds)[number];
@@ -48,6 +50,14 @@ interface Props {
   canDraft: Permission;
   /** The status (the chair's). */
   canDecide: Permission;
+  /** Roles, levels, alternatives and references (see useParagraphModel). */
+  model: {
+    paragraphs: readonly DraftParagraph[];
+    delegations: readonly string[];
+    alternativeOpen: boolean;
+    onAlternativeOpen(open: boolean): void;
+    onAddAlternative(text: Record<string, string>, proposers: string[], alternativeId: string): Promise<AppError | undefined>;
+  };
 }
 
 /**
@@ -55,12 +65,18 @@ interface Props {
  * kind, where it comes from, and (from the amendments area) its amendments, stances and history.
  */
 export function ParagraphPanel(props: Props) {
-  const { forumId, saver, amendmentSaver, document: doc, paragraph, name, languages, readingLang, tab, onTab, canMoveUp, canMoveDown, onUpdate, onMove, onDelete, onEditSources, onChanged, canDraft, canDecide } = props;
+  const { forumId, saver, amendmentSaver, document: doc, paragraph, name, languages, readingLang, tab, onTab, canMoveUp, canMoveDown, onUpdate, onMove, onDelete, onEditSources, onChanged, canDraft, canDecide, model } = props;
   const { t } = useTranslation();
   const [error, setError] = useState<AppError>();
   const [bracketHint, setBracketHint] = useState(false);
   const targets = useRef(new Map<string, BracketTarget>());
   const lastLanguage = useRef(doc.sourceLanguage);
+  const referenceBox = useRef<HTMLInputElement>(null);
+  const onReference = useCallback(() => referenceBox.current?.focus(), []);
+  const insertReference = (token: string) => {
+    const target = targets.current.get(lastLanguage.current) ?? targets.current.get(doc.sourceLanguage);
+    target?.insert(token);
+  };
   const { id } = paragraph;
 
   const change = async (patch: ParagraphPatch) => {
@@ -155,6 +171,16 @@ export function ParagraphPanel(props: Props) {
           </RoleGate>
         </label>
       </div>
+      <ParagraphModelFields
+        paragraph={paragraph}
+        sourceLanguage={doc.sourceLanguage}
+        delegations={model.delegations}
+        canDraft={canDraft}
+        alternativeOpen={model.alternativeOpen}
+        onAlternativeOpen={model.onAlternativeOpen}
+        onChange={change}
+        onAddAlternative={(text, proposers, alternativeId) => model.onAddAlternative(text, proposers, alternativeId)}
+      />
       {error && <ErrorMessage error={error} />}
       <PanelTabs tabs={tabs} selected={tab} onSelect={onTab} label={t('drafting.tabs.label')} tabId={tabId} panelId={panelId} />
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="panel-body" tabIndex={tab === 'text' ? undefined : 0}>
@@ -176,6 +202,16 @@ export function ParagraphPanel(props: Props) {
                 </span>
               </div>
             )}
+            {canDraft.allowed && (
+              <ReferencePicker
+                ref={referenceBox}
+                paragraphId={id}
+                paragraphs={model.paragraphs}
+                readingLang={readingLang}
+                sourceLanguage={doc.sourceLanguage}
+                onInsert={insertReference}
+              />
+            )}
             {languages.map((lang) => (
               <ParagraphTextEditor
                 key={`${id}-${lang}`}
@@ -191,6 +227,7 @@ export function ParagraphPanel(props: Props) {
                 onBracketed={onBracketed}
                 onNothingSelected={onNothingSelected}
                 onFocusLanguage={onFocusLanguage}
+                onReference={onReference}
                 register={register}
                 onSettled={onChanged}
                 permission={canDraft}

@@ -21,9 +21,13 @@ import type { TextEdit } from './richEdit';
 import { richShortcut, RichToolbar, type RichCommand } from './RichToolbar';
 import { RichBlocks } from './RichTextView';
 
+import { leadMarker } from '../../../../shared/paragraphRefs';
+
 export interface BracketTarget {
   /** Puts the selected words in [brackets]; false when nothing is selected. */
   bracket(): boolean;
+  /** Puts `token` (a reference, say) at the cursor. */
+  insert(token: string): void;
 }
 
 interface Props {
@@ -41,6 +45,8 @@ interface Props {
   onBracketed(): void;
   onNothingSelected(): void;
   onFocusLanguage(lang: string): void;
+  /** Ctrl+Shift+X: the drafter wants to insert a reference to a paragraph. */
+  onReference?(): void;
   register(lang: string, target: BracketTarget | null): void;
   onSettled(): void;
   /** Whether this laptop may change the text; if not, it can still be read, selected and copied. */
@@ -53,7 +59,7 @@ interface Props {
  * rendered in the preview below the box, with any problem that would stop it being kept.
  */
 export function ParagraphTextEditor(props: Props) {
-  const { saver, paragraphId, documentId, lang, isSource, stored, state, alternatives, ordinal, onBracketed, onNothingSelected, onFocusLanguage, register, onSettled, permission } = props;
+  const { saver, paragraphId, documentId, lang, isSource, stored, state, alternatives, ordinal, onBracketed, onNothingSelected, onFocusLanguage, onReference, register, onSettled, permission } = props;
   const { t, i18n } = useTranslation();
   const fields = () => ({ paragraphId, documentId, lang, text: stored });
   const { text: draft, status, change, flush } = useProseText(saver, paragraphTextId(paragraphId, lang), fields, stored);
@@ -101,8 +107,10 @@ export function ParagraphTextEditor(props: Props) {
     requestAnimationFrame(() => element?.setSelectionRange(start + token.length, start + token.length));
   };
 
+  const insertRef = useRef(insertField);
+  insertRef.current = insertField;
   useEffect(() => {
-    register(lang, { bracket });
+    register(lang, { bracket, insert: (token) => insertRef.current(token) });
     return () => register(lang, null);
   }, [register, lang, bracket]);
 
@@ -111,6 +119,17 @@ export function ParagraphTextEditor(props: Props) {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey && event.code === 'KeyB') {
       event.preventDefault();
       bracket();
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey && event.code === 'KeyX' && onReference) {
+      event.preventDefault();
+      onReference();
+      return;
+    }
+    // The opening phrase (italic or underlined when printed) ends at the cursor.
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey && event.code === 'KeyL') {
+      event.preventDefault();
+      insertField(leadMarker);
       return;
     }
     const command = richShortcut(event);
@@ -164,7 +183,7 @@ export function ParagraphTextEditor(props: Props) {
             maxLength={maxParagraphText}
             aria-invalid={issue ? true : undefined}
             aria-describedby={describedBy}
-            aria-keyshortcuts="Control+B Control+I Control+K Control+Shift+B"
+            aria-keyshortcuts="Control+B Control+I Control+K Control+Shift+B Control+Shift+X Control+Shift+L"
             onChange={(event) => change(event.target.value)}
             onFocus={() => onFocusLanguage(lang)}
             onBlur={() => void flush()}

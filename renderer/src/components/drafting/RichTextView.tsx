@@ -29,6 +29,12 @@ function Inline({ content, numbers }: { content: readonly RichInline[]; numbers:
                 <Inline content={node.children} numbers={numbers} />
               </strong>
             );
+          case 'underline':
+            return (
+              <u key={index}>
+                <Inline content={node.children} numbers={numbers} />
+              </u>
+            );
           case 'link':
             return allowedLink(node.href) ? (
               <a key={index} href={node.href} rel="noreferrer" target="_blank">

@@ -56,6 +56,8 @@ export function documentValues(doc: OutcomeDocument): DocumentFormValues {
     addressee: { ...doc.addressee },
     signatories: doc.signatories.map((s) => ({ name: s.name, title: { ...s.title }, organisation: { ...s.organisation } })),
     numbering: doc.numbering,
+    roleNumbering: doc.roleNumbering,
+    openingStyle: doc.openingStyle,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DraftParagraph } from '../../../../shared/outcome';
+import { placeParagraphs } from '../../../../shared/paragraphPlaces';
 
 /**
  * Fractional indexes compare as plain strings (code-unit order), never with localeCompare; ties
@@ -10,14 +11,21 @@ export function byPosition(a: DraftParagraph, b: DraftParagraph): number {
 }
 
 /**
- * The document's paragraphs in order, numbered points counted 1, 2, 3… as the core counts them;
- * done here too so a paragraph added, moved or retyped renumbers the others without a round trip.
+ * The document's paragraphs in order, numbered (1, 2, 3…, 5 bis, (a)…) as the core numbers them
+ * (shared/paragraphPlaces.ts); done here too so a paragraph added, moved or retyped renumbers the
+ * others without a round trip. PPs and OPs are counted apart when the core counted them so.
  */
 export function inOrder(paragraphs: readonly DraftParagraph[]): DraftParagraph[] {
-  let number = 0;
-  return [...paragraphs].sort(byPosition).map((p) => {
-    const expected = p.kind === 'numbered' ? ++number : null;
-    return p.number === expected ? p : { ...p, number: expected };
+  const sorted = [...paragraphs].sort(byPosition);
+  const separate = sorted.some((p) => p.place.countedAs !== null);
+  const rows = sorted.map((p) => ({ ...p, level: p.level, alternative_of: p.alternativeOf, withdrawn: 0 }));
+  const { shown } = placeParagraphs(rows, separate ? 'separate' : 'together');
+  const byId = new Map(sorted.map((p) => [p.id, p]));
+  return shown.map(({ row, place, level, alternativeOf, inNegotiation }) => {
+    const original = byId.get(row.id) ?? row;
+    const number = level === 0 && place.suffix === 0 && alternativeOf === null ? place.number : null;
+    const same = original.number === number && original.level === level && JSON.stringify(original.place) === JSON.stringify(place) && original.inNegotiation === inNegotiation;
+    return same ? original : { ...original, number, level, place, inNegotiation, alternativeOf };
   });
 }
 

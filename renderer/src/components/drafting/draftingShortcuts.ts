@@ -1,5 +1,5 @@
 /** Key names a keyboard prints the same in every language; the others are translated. */
-type Key = 'Ctrl' | 'Alt' | 'Shift' | 'I' | '↑' | '↓' | '?' | 'A' | 'B' | 'C' | 'E' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
+type Key = 'Ctrl' | 'Alt' | 'Shift' | 'I' | '↑' | '↓' | '←' | '→' | 'L' | 'X' | '?' | 'A' | 'B' | 'C' | 'E' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
 
 export interface DraftingShortcut {
   id:
@@ -7,6 +7,11 @@ export interface DraftingShortcut {
     | 'edit'
     | 'back'
     | 'move'
+    | 'level'
+    | 'role'
+    | 'alternative'
+    | 'reference'
+    | 'markLead'
     | 'newParagraph'
     | 'fromKeyMessages'
     | 'heading'
@@ -35,6 +40,12 @@ export const draftingShortcuts: readonly DraftingShortcut[] = [
   { id: 'edit', chords: [['enter']] },
   { id: 'back', chords: [['escape']] },
   { id: 'move', chords: [['Alt', '↑'], ['Alt', '↓']] },
+  // Inward is to the right in a left-to-right screen, to the left in Arabic.
+  { id: 'level', chords: [['Alt', '→'], ['Alt', '←']] },
+  { id: 'role', chords: [['R']] },
+  { id: 'alternative', chords: [['B']] },
+  { id: 'reference', chords: [['Ctrl', 'Shift', 'X']] },
+  { id: 'markLead', chords: [['Ctrl', 'Shift', 'L']] },
   { id: 'newParagraph', chords: [['N']] },
   { id: 'fromKeyMessages', chords: [['M']] },
   { id: 'heading', chords: [['H']] },

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ParagraphRole } from '../../../../shared/paragraphPlace';
 import type { DraftParagraph, OutcomeDocument, ParagraphKind, ParagraphStatus } from '../../../../shared/outcome';
 import type { AppError, Result } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
@@ -11,6 +12,9 @@ export interface ParagraphPatch {
   text?: Record<string, string>;
   status?: ParagraphStatus;
   kind?: ParagraphKind;
+  role?: ParagraphRole | null;
+  level?: number;
+  proposers?: string[];
 }
 
 export interface NewParagraph {
@@ -20,6 +24,9 @@ export interface NewParagraph {
   kind: ParagraphKind;
   text: Record<string, string>;
   keyMessageIds?: string[];
+  /** A paragraph written after an operative one is operative too (and a sub-paragraph after a sub-paragraph). */
+  role?: ParagraphRole | null;
+  level?: number;
 }
 
 /**

@@ -8,6 +8,10 @@ export interface DraftingKeyHandlers {
   edit(): void;
   back(): void;
   move(direction: 'up' | 'down'): void;
+  /** +1: a level deeper (a sub-paragraph), -1: a level up. */
+  indent(delta: 1 | -1): void;
+  cycleRole(): void;
+  addAlternative(): void;
   compose(kind: ParagraphKind): void;
   fromKeyMessages(): void;
   editSources(): void;
@@ -47,6 +51,11 @@ export function useDraftingKeys(handlers: DraftingKeyHandlers, enabled: boolean)
         if (target instanceof HTMLSelectElement) return;
         return act(() => h.move(event.key === 'ArrowUp' ? 'up' : 'down'));
       }
+      if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !takesKeys(target)) {
+        const rtl = document.documentElement.dir === 'rtl';
+        const inward = (event.key === 'ArrowRight') !== rtl;
+        return act(() => h.indent(inward ? 1 : -1));
+      }
       if (event.key === 'Escape' && plain && target instanceof Element && target.closest('.paragraph-panel')) return act(h.back);
       if (!plain || takesKeys(target)) return;
       if (isHelpKey(event)) return act(h.toggleHelp);
@@ -69,6 +78,12 @@ export function useDraftingKeys(handlers: DraftingKeyHandlers, enabled: boolean)
           return act(h.editSources);
         case 'KeyP':
           return act(h.project);
+        case 'KeyR':
+          if (onDocument(target)) return act(h.cycleRole);
+          return;
+        case 'KeyB':
+          if (onDocument(target)) return act(h.addAlternative);
+          return;
         case 'KeyC':
           return act(h.coverage);
       }

@@ -3,7 +3,7 @@ import ar from '../../resources/locales/ar/companion.json' with { type: 'json' }
 import en from '../../resources/locales/en/companion.json' with { type: 'json' };
 import { startCompanion } from './companionFixture';
 import { call } from './laptops';
-import { seriousViolations } from './lookAt';
+import { lookAt, seriousViolations } from './lookAt';
 import { openDemo } from './openDemo';
 import { shoot } from './screenshots';
 import { expect, test } from './serverFixture';
@@ -84,3 +84,41 @@ for (const lang of ['en', 'ar'] as const) {
     }
   });
 }
+
+test('the secretariat posts an announcement from the overview; phones see it, and not once it is withdrawn', async ({ page, server, browser }) => {
+  test.setTimeout(180_000);
+  const forumId = await openDemo(page, server.url);
+  const panelWords = en.companion.panel;
+  const panel = page.getByRole('region', { name: panelWords.title });
+  await expect(panel.getByText(/^\/c\/[A-Za-z0-9_-]{32}\/$/)).toBeVisible();
+  const link = await call(server, 'companion:link', { forumId });
+  await panel.getByRole('textbox', { name: panelWords.text }).fill('Lunch is served on the terrace.');
+  await panel.getByRole('button', { name: panelWords.post }).click();
+  await expect(panel.getByRole('status').filter({ hasText: panelWords.posted })).toBeVisible();
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Lunch is served on the terrace.' })).toBeVisible();
+
+  const companion = await startCompanion(server.dbPath);
+  try {
+    const phonePage = await openCompanion(browser, `http://127.0.0.1:${companion.port}${link.path}`, 'en', phone);
+    const announcements = phonePage.getByRole('region', { name: words.en.announcements });
+    await expect(announcements).toContainText('Lunch is served on the terrace.');
+    await expect(announcements.locator('.announcement-text')).toHaveAttribute('lang', 'en');
+
+    await panel.getByRole('button', { name: panelWords.withdraw }).click();
+    await expect(panel.getByRole('button', { name: panelWords.restore })).toBeVisible();
+    // The phone reads announcements again every 15 s.
+    await expect(announcements).toContainText(words.en.noAnnouncements, { timeout: 30_000 });
+
+    // A new link: the phone's old one stops at once, and the open page says so at its next look.
+    await panel.getByRole('button', { name: panelWords.revoke }).click();
+    await page.getByRole('dialog', { name: panelWords.revoke }).getByRole('button', { name: panelWords.revokeYes }).click();
+    await expect(panel.getByRole('status').filter({ hasText: panelWords.revoked })).toBeVisible();
+    await expect(phonePage.getByRole('status')).toHaveText(words.en.linkInvalid, { timeout: 10_000 });
+    await phonePage.context().close();
+
+    await panel.scrollIntoViewIfNeeded();
+    await lookAt(page, 'companion', 'panel', page.locator('.companion-panel'));
+  } finally {
+    await companion.stop();
+  }
+});

@@ -28,7 +28,7 @@ export function AnnouncementsEditor({ forum, permission }: { forum: Forum; permi
     if (!result.ok) return setError(result.error);
     setError(undefined);
     setText('');
-    setNotice(t('companion.panel.posted'));
+    setNotice('companion.panel.posted');
     list.reload();
   };
   const withdraw = async (announcementId: string, withdrawn: boolean) => {
@@ -69,7 +69,8 @@ export function AnnouncementsEditor({ forum, permission }: { forum: Forum; permi
           )}
         </RoleGate>
         <p role="status" className="hint">
-          {notice}
+          {/* A key, so the notice follows a change of the interface language. */}
+        {notice && t(notice)}
         </p>
       </form>
       {error && <ErrorMessage error={error} />}

@@ -26,7 +26,7 @@ export function CompanionPanel({ forum }: { forum: Forum }) {
     if (!link.data) return;
     try {
       await navigator.clipboard.writeText(link.data.path);
-      setNotice(t('companion.panel.copied'));
+      setNotice('companion.panel.copied');
     } catch {
       // Without clipboard access the path stays selectable on screen.
     }
@@ -36,7 +36,7 @@ export function CompanionPanel({ forum }: { forum: Forum }) {
     const result = await api['companion:revoke']({ forumId: forum.id });
     if (!result.ok) return setError(result.error);
     setError(undefined);
-    setNotice(t('companion.panel.revoked'));
+    setNotice('companion.panel.revoked');
     link.reload();
   };
 
@@ -71,7 +71,8 @@ export function CompanionPanel({ forum }: { forum: Forum }) {
         </RoleGate>
       </div>
       <p role="status" className="hint">
-        {notice}
+        {/* A key, so the notice follows a change of the interface language. */}
+        {notice && t(notice)}
       </p>
       {error && <ErrorMessage error={error} />}
       {confirming && (

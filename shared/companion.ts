@@ -37,6 +37,8 @@ export const companionLink = z.object({
   token: z.string(),
   /** The path under the companion server: `/c/<token>/`. */
   path: z.string(),
+  /** The whole address phones open (and its QR code) while venue mode is on here; null while it is off. */
+  url: z.string().nullable(),
   createdAt: z.string(),
 });
 export type CompanionLink = z.infer<typeof companionLink>;

@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { invoke } from '../../main/core/commands/invoke';
-import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
+import { closeCore, openCore } from '../../main/core/coreContext';
 import { venueController } from '../../main/core/venue/venueController';
 import { startServer, stopServer, type PlenaryServer } from '../e2e/serverFixture';
 import { percentile } from './measure';
@@ -41,7 +41,7 @@ interface Child {
 
 const forumInput = {
   title: { en: 'Venue network bench' }, theme: {}, venue: { en: 'Songyang' }, startDate: '2026-12-01', endDate: '2026-12-03',
-  timeZone: 'Asia/Shanghai', coOrganisers: [], languages: ['en'], sourceLanguage: 'en', outcomeKind: 'consensus',
+  timeZone: 'Asia/Shanghai', coOrganisers: [], languages: ['en'], sourceLanguage: 'en', outcomeKind: 'consensus' as const,
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -58,6 +58,7 @@ export async function serveVenue(
   if (!status) return null;
   out(`Venue mode: paired laptops sync with this one over ${status.host ?? ''}, port ${status.port ?? ''}.`);
   describeVenue(status).forEach(out);
+  (await companionLines(ctx)).forEach(out);
   let shown = status.pairing?.code ?? null;
   const refresh = setInterval(() => {
     void (async () => {
@@ -73,6 +74,17 @@ export async function serveVenue(
     clearInterval(refresh);
     await controller.close();
   };
+}
+
+/** `Companion URL:` for each live forum (its link made now if it had none): what phones open. */
+async function companionLines(ctx: CoreContext): Promise<string[]> {
+  const lines: string[] = [];
+  for (const forum of await invoke(ctx, 'forums:list', {})) {
+    const link = await invoke(ctx, 'companion:link', { forumId: forum.id });
+    const title = forum.title[forum.sourceLanguage] ?? Object.values(forum.title)[0] ?? forum.id;
+    if (link.url) lines.push(`Companion URL: ${link.url} (${title})`);
+  }
+  return lines;
 }
 
 function describePeer(peer: VenuePeer): string {

@@ -1,3 +1,5 @@
+import type { CompanionLink } from '../../../shared/companion';
+import type { CoreContext } from '../coreContext';
 import { listAnnouncements, postAnnouncement, withdrawAnnouncement } from '../companion/announcements';
 import { companionLink, revokeCompanionLink } from '../companion/companionLinks';
 import { currentProjection, showOnProjector } from '../companion/projections';
@@ -13,6 +15,9 @@ type CompanionCommands =
   | 'companion:link'
   | 'companion:revoke';
 
+/** The link with the address venue mode serves it at, if it is on. */
+const withUrl = (ctx: CoreContext, link: CompanionLink): CompanionLink => ({ ...link, url: ctx.venue?.companionUrl(link.forumId) ?? null });
+
 export const companionHandlers: Pick<Handlers, CompanionCommands> = {
   'announcements:list': (ctx, input) => listAnnouncements(ctx.db, input.forumId),
   'announcements:post': (ctx, input) => postAnnouncement(ctx, input),
@@ -22,6 +27,6 @@ export const companionHandlers: Pick<Handlers, CompanionCommands> = {
     getForum(ctx.db, input.forumId);
     return currentProjection(ctx.db, input.forumId);
   },
-  'companion:link': (ctx, input) => companionLink(ctx.db, input.forumId),
-  'companion:revoke': (ctx, input) => revokeCompanionLink(ctx.db, input.forumId),
+  'companion:link': (ctx, input) => withUrl(ctx, companionLink(ctx.db, input.forumId)),
+  'companion:revoke': (ctx, input) => withUrl(ctx, revokeCompanionLink(ctx.db, input.forumId)),
 };

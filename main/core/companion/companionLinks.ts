@@ -14,6 +14,7 @@ const toLink = (row: { forum_id: string; token: string; created_at: string }): C
   forumId: row.forum_id,
   token: row.token,
   path: `/c/${row.token}/`,
+  url: null,
   createdAt: row.created_at,
 });
 

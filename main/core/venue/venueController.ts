@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NearbyLaptop, SyncRoundOutcome, VenuePeer, VenueStatus } from '../../../shared/venue';
 import type { CoreContext } from '../coreContext';
+import { startCompanionServer } from '../companion/companionServer';
 import { CoreError } from '../errors';
 import { publicDeviceIdentity } from '../sync/deviceIdentity';
 import { PairingCodes } from './pairing';
@@ -20,9 +21,26 @@ export interface VenueDiscovery {
   stop(): void;
 }
 
-/** Another listener started and stopped with venue mode, on the same address. */
+/** Another listener started and stopped with venue mode, on the same address: the companion. */
 export interface VenueListener {
   close(): Promise<void>;
+  /** The address phones open for a forum, or null while it has no link. */
+  urlFor?(forumId: string): string | null;
+}
+
+/**
+ * The participant companion beside the laptop listener: plain HTTP (phones cannot trust a
+ * self-signed certificate), on the port after the laptops' one so that the link printed on the
+ * programme stays the same from one day to the next; any free port if that one is taken.
+ */
+async function companionListener(ctx: CoreContext, host: string, venuePort: number): Promise<VenueListener> {
+  const next = venuePort < 65535 ? venuePort + 1 : 0;
+  try {
+    return await startCompanionServer(ctx, { host, port: next });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || next === 0) throw error;
+    return startCompanionServer(ctx, { host, port: 0 });
+  }
 }
 
 export interface VenueOptions {
@@ -42,11 +60,10 @@ export interface VenueOptions {
   now?: () => number;
   discovery?: VenueDiscovery;
   /**
-   * MERGE POINT (issue 17): the lead plugs the companion in here, e.g.
-   * `listeners: (ctx, host) => startCompanionServer(ctx, { host })`. Started after the venue
-   * listener, on the same host, and closed with it.
+   * Started after the laptop listener, on the same host, and closed with it: the participant
+   * companion unless said otherwise (null: none, for tests of the laptop listener alone).
    */
-  listeners?: (ctx: CoreContext, host: string) => Promise<VenueListener>;
+  listeners?: ((ctx: CoreContext, host: string, venuePort: number) => Promise<VenueListener>) | null;
 }
 
 export interface StartOptions {
@@ -142,9 +159,10 @@ export class VenueController {
     if (!this.codes.open()) this.codes.issue();
     const identity = publicDeviceIdentity(this.ctx);
     this.options.discovery?.advertise({ name: identity.name, deviceId: this.ctx.deviceId, port: this.server.port, fingerprint: cert.fingerprint });
-    if (this.options.listeners) {
+    const listeners = this.options.listeners === undefined ? companionListener : this.options.listeners;
+    if (listeners) {
       try {
-        this.extra = await this.options.listeners(this.ctx, host);
+        this.extra = await listeners(this.ctx, host, this.server.port);
       } catch (error) {
         await this.stopListening();
         throw error;
@@ -173,6 +191,11 @@ export class VenueController {
     if (!this.server) throw new CoreError('venue_unavailable', 'Switch venue mode on first: a pairing code is only useful while this laptop listens.');
     this.codes.issue();
     return this.status();
+  }
+
+  /** The companion's address for a forum while venue mode is on and the forum has a link. */
+  companionUrl(forumId: string): string | null {
+    return this.extra?.urlFor?.(forumId) ?? null;
   }
 
   peers(): VenuePeer[] {

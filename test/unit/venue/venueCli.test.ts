@@ -108,6 +108,20 @@ describe('plenary serve --venue', () => {
     expect(await stopped).toBe(0);
   });
 
+  it('prints a companion URL per forum, served on the port after the laptops\' one, and phones get the programme there', async () => {
+    const db = path.join(tempDir(), 'plenary.sqlite');
+    expect((await cli('demo', '--db', db)).code).toBe(0);
+    const { child, out } = await serve(['--venue', '--host', '127.0.0.6', '--laptop-name', 'Door laptop', '--db', db], /Companion URL: /);
+    const laptopPort = Number(/Laptop URL: https:\/\/127\.0\.0\.6:(\d+)\//.exec(out)?.[1]);
+    const companion = /Companion URL: (http:\/\/127\.0\.0\.6:(\d+)\/c\/[A-Za-z0-9_-]{32}\/) \(/.exec(out);
+    expect(Number(companion?.[2])).toBe(laptopPort + 1);
+    const answer = await fetch(`${companion?.[1] ?? ''}data/forum`);
+    expect(answer.status).toBe(200);
+    const stopped = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+  });
+
   it('serves browser mode on when venue mode cannot resume (its port taken meanwhile), and says so', async () => {
     const db = path.join(tempDir(), 'plenary.sqlite');
     const taken = net.createServer();

@@ -3,21 +3,19 @@ import type { NearbyLaptop } from '../../../shared/venue';
 import { advertisedTxt, instanceName, nearbyFromServices, plenaryServiceType, type AdvertisedLaptop } from './nearbyLaptops';
 
 /** Announces this laptop on the local network and lists the others; exchanges nothing with them. */
-export interface VenueDiscovery {
-  /** Announces (or re-announces, after a change of address or name) this laptop. */
+export interface BonjourDiscovery {
+  /** Announces (or announces again, after a change of port or name) this laptop, and browses. */
   advertise(laptop: AdvertisedLaptop): void;
-  /** Stops announcing this laptop; browsing goes on until `stop`. */
-  unadvertise(): void;
-  /** The Plenary laptops seen on the network now, this one left out. */
+  /** The Plenary laptops seen on the network now, this one left out; starts browsing if stopped. */
   nearby(): NearbyLaptop[];
-  /** Stops announcing and browsing and closes the multicast socket. */
+  /** Stops announcing (with a goodbye) and browsing, and closes the multicast socket. */
   stop(): void;
 }
 
 export interface DiscoveryOptions {
   ownDeviceId: string;
-  /** Whether a laptop is paired already (the venue screen shows it so). */
-  isPaired: (deviceId: string) => boolean;
+  /** Whether a laptop is paired already; the venue controller may also mark it itself. */
+  isPaired?: (deviceId: string) => boolean;
   /** Where a multicast failure is told (a network without multicast, a port taken); never thrown. */
   onError?: (error: Error) => void;
 }
@@ -25,46 +23,51 @@ export interface DiscoveryOptions {
 /**
  * mDNS/DNS-SD discovery with bonjour-service (pure JavaScript, on multicast-dns): advertises
  * `_plenary._tcp` with TXT `{ id, fp, h }` and browses for the same type. A network that blocks
- * multicast only means an empty list: pairing by typed address still works.
+ * multicast only means an empty list: pairing by typed address still works. The socket is opened
+ * on first use (advertising, or the venue screen asking who is nearby) and closed by `stop`, so
+ * venue mode switched off leaves nothing listening; switched on again, it opens anew.
  */
-export function startBonjourDiscovery(options: DiscoveryOptions): VenueDiscovery {
+export function bonjourDiscovery(options: DiscoveryOptions): BonjourDiscovery {
   const report = (error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error)));
-  let bonjour: Bonjour | undefined = new Bonjour({}, report);
-  let browser: Browser | undefined = bonjour.find({ type: plenaryServiceType });
-  let published: Service | undefined;
+  let running: { bonjour: Bonjour; browser: Browser; published?: Service } | undefined;
 
-  const unadvertise = () => {
-    const service = published;
-    published = undefined;
-    // A goodbye packet (TTL 0) tells the others at once that this laptop left.
-    service?.stop?.();
+  const start = () => {
+    if (running) return running;
+    try {
+      const bonjour = new Bonjour({}, report);
+      running = { bonjour, browser: bonjour.find({ type: plenaryServiceType }) };
+    } catch (error) {
+      report(error);
+    }
+    return running;
   };
 
   return {
     advertise(laptop) {
-      if (!bonjour) return;
-      unadvertise();
+      const now = start();
+      if (!now) return;
+      // A goodbye for the earlier announcement (another port, another name), then the new one.
+      now.published?.stop?.();
       try {
-        const service = bonjour.publish({ name: instanceName(laptop), type: plenaryServiceType, port: laptop.port, txt: advertisedTxt(laptop) });
+        const service = now.bonjour.publish({ name: instanceName(laptop), type: plenaryServiceType, port: laptop.port, txt: advertisedTxt(laptop) });
         service.on('error', report);
-        published = service;
+        now.published = service;
       } catch (error) {
         report(error);
       }
     },
-    unadvertise,
     nearby() {
-      return browser ? nearbyFromServices(browser.services, options.ownDeviceId, options.isPaired) : [];
+      const now = start();
+      return now ? nearbyFromServices(now.browser.services, options.ownDeviceId, options.isPaired ?? (() => false)) : [];
     },
     stop() {
+      const closing = running;
+      running = undefined;
+      if (!closing) return;
+      closing.browser.stop();
       // unpublishAll sends the goodbye and only then closes the socket (stopping the service
       // first would leave its goodbye unsent behind a socket already closed).
-      published = undefined;
-      browser?.stop();
-      browser = undefined;
-      const closing = bonjour;
-      bonjour = undefined;
-      closing?.unpublishAll(() => closing.destroy());
+      closing.bonjour.unpublishAll(() => closing.bonjour.destroy());
     },
   };
 }

@@ -18,15 +18,16 @@ export interface DiscoveredService {
   lastSeen?: unknown;
 }
 
-/** What this laptop announces: its id, its certificate's fingerprint, and where it listens. */
+/** What this laptop announces: its id, its venue certificate's fingerprint, and where it listens. */
 export interface AdvertisedLaptop {
   deviceId: string;
   /** How the laptop is called ("Rapporteur – Room B"). */
   name: string;
-  /** The local address venue mode listens on, and its port. */
-  host: string;
   port: number;
-  certificateFingerprint: string;
+  /** SHA-256 of the venue certificate, which the joining laptop pins. */
+  fingerprint: string;
+  /** The local address venue mode listens on, when it is one address (not every interface). */
+  host?: string | null;
 }
 
 const idPattern = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -35,9 +36,9 @@ const maxNameLength = 100;
 // An mDNS instance name is one DNS label: 63 bytes at most.
 const maxLabelBytes = 63;
 
-/** The TXT record this laptop announces: `id`, `fp` and the host it listens on (`h`). */
+/** The TXT record this laptop announces: `id`, `fp` and, when it listens on one address, `h`. */
 export function advertisedTxt(laptop: AdvertisedLaptop): Record<string, string> {
-  return { id: laptop.deviceId, fp: laptop.certificateFingerprint, h: laptop.host };
+  return { id: laptop.deviceId, fp: laptop.fingerprint, ...(laptop.host ? { h: laptop.host } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startBonjourDiscovery, type VenueDiscovery } from '../../../main/core/venue/bonjourDiscovery';
+import { bonjourDiscovery, type BonjourDiscovery } from '../../../main/core/venue/bonjourDiscovery';
 import { advertisedTxt, instanceName, nearbyFromServices, type DiscoveredService } from '../../../main/core/venue/nearbyLaptops';
 import { laptopUrl, nearbyLaptop } from '../../../shared/venue';
 
@@ -71,7 +71,8 @@ describe('nearby laptops from DNS-SD records', () => {
     const long = instanceName({ deviceId: 'abcdef0123456789', name: 'مقرر الجلسة الموازية الثانية – القاعة باء' });
     expect(Buffer.byteLength(long)).toBeLessThanOrEqual(63);
     expect(long.endsWith(' (abcdef01)')).toBe(true);
-    expect(advertisedTxt({ deviceId: 'd', name: 'n', host: '10.0.0.1', port: 1, certificateFingerprint: fp })).toEqual({ id: 'd', fp, h: '10.0.0.1' });
+    expect(advertisedTxt({ deviceId: 'd', name: 'n', host: '10.0.0.1', port: 1, fingerprint: fp })).toEqual({ id: 'd', fp, h: '10.0.0.1' });
+    expect(advertisedTxt({ deviceId: 'd', name: 'n', host: null, port: 1, fingerprint: fp })).toEqual({ id: 'd', fp });
   });
 });
 
@@ -81,11 +82,11 @@ describe('nearby laptops from DNS-SD records', () => {
 describe('bonjour discovery on the network', () => {
   it('hears another laptop’s announcement, never its own, and forgets the other once it stops', async (context) => {
     const errors: Error[] = [];
-    const a = startBonjourDiscovery({ ownDeviceId: 'device-a', isPaired: notPaired, onError: (e) => errors.push(e) });
-    const b = startBonjourDiscovery({ ownDeviceId: 'device-b', isPaired: (id) => id === 'device-a', onError: (e) => errors.push(e) });
+    const a = bonjourDiscovery({ ownDeviceId: 'device-a', isPaired: notPaired, onError: (e) => errors.push(e) });
+    const b = bonjourDiscovery({ ownDeviceId: 'device-b', isPaired: (id) => id === 'device-a', onError: (e) => errors.push(e) });
     try {
-      a.advertise({ deviceId: 'device-a', name: 'Secretariat', host: '127.0.0.1', port: 47123, certificateFingerprint: fp });
-      b.advertise({ deviceId: 'device-b', name: 'Room B', host: '127.0.0.1', port: 47124, certificateFingerprint: fp });
+      a.advertise({ deviceId: 'device-a', name: 'Secretariat', host: '127.0.0.1', port: 47123, fingerprint: fp });
+      b.advertise({ deviceId: 'device-b', name: 'Room B', host: null, port: 47124, fingerprint: fp });
       const heard = await until(() => b.nearby().length > 0 && a.nearby().length > 0, 8000);
       if (!heard) context.skip(`no multicast here: nothing heard in 8 s${errors.length ? ` (${errors[0]?.message})` : ''}`);
       expect(b.nearby()).toEqual([{ name: 'Secretariat', deviceId: 'device-a', url: `https://127.0.0.1:47123/#fp=${fp}`, paired: true }]);
@@ -93,6 +94,9 @@ describe('bonjour discovery on the network', () => {
       a.stop();
       // The goodbye (TTL 0) removes it at once on the other side.
       expect(await until(() => b.nearby().length === 0, 8000)).toBe(true);
+      // Venue mode switched on again: announced anew.
+      a.advertise({ deviceId: 'device-a', name: 'Secretariat', host: '127.0.0.1', port: 47125, fingerprint: fp });
+      expect(await until(() => b.nearby()[0]?.url === `https://127.0.0.1:47125/#fp=${fp}`, 8000)).toBe(true);
     } finally {
       stopAll([a, b]);
     }
@@ -108,6 +112,6 @@ async function until(check: () => boolean, limitMs: number): Promise<boolean> {
   return check();
 }
 
-function stopAll(discoveries: VenueDiscovery[]) {
+function stopAll(discoveries: BonjourDiscovery[]) {
   for (const d of discoveries) d.stop();
 }

@@ -88,6 +88,15 @@ export const commandNames = [
   'documents:generatedFlags',
   'documents:keepEdited',
   'documents:takeBackGenerated',
+  'venue:status',
+  'venue:start',
+  'venue:stop',
+  'venue:pairingCode',
+  'peers:list',
+  'peers:add',
+  'peers:remove',
+  'peers:sync',
+  'peers:nearby',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

@@ -15,6 +15,7 @@ import { participantImportContract } from './participantImport';
 import { participantsContract } from './participants';
 import { participationStatsContract } from './participationStats';
 import { rolesContract } from './roles';
+import { venueContract } from './venue';
 
 /**
  * The one contract between the UI and the core. Every transport (Electron IPC, the browser-mode
@@ -164,6 +165,7 @@ export const contract = {
   ...amendmentsContract,
   ...exportsContract,
   ...keyMessagesDocumentContract,
+  ...venueContract,
 } as const;
 
 export type Contract = typeof contract;

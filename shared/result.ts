@@ -22,6 +22,13 @@ export const errorCodes = [
   'translations_missing',
   'pdf_unavailable',
   'role_required',
+  'pairing_refused',
+  'peer_key_changed',
+  'peer_unpaired',
+  'peer_unreachable',
+  'peer_response_invalid',
+  'venue_unavailable',
+  'rate_limited',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

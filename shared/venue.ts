@@ -136,3 +136,5 @@ export const venueContract = {
     output: z.array(nearbyLaptop),
   },
 } as const;
+
+export type VenueContract = typeof venueContract;

@@ -12,6 +12,7 @@ import { moveKeyOutOfDatabase } from './sync/moveKeyOutOfDatabase';
 import { rollBackUnfinishedImports } from './sync/rollBackImport';
 import { CoreWorker } from './workers/coreWorker';
 import { defaultWorkerScript } from './workers/workerScript';
+import type { VenueController } from './venue/venueController';
 
 export type Transport = 'electron' | 'http' | 'cli';
 
@@ -30,6 +31,8 @@ export interface CoreContext extends Writer {
   deviceKeys: DeviceKeyStore | null;
   /** Set by the desktop app (webContents.printToPDF); elsewhere exports look for a Chromium to print with. */
   pdfPrinter?: PdfPrinter;
+  /** Venue mode (live sync with paired laptops), once something asked for it: closed with the core. */
+  venue?: VenueController;
 }
 
 /** Prints a self-contained HTML page (with its own print stylesheet) to PDF bytes. */
@@ -95,6 +98,8 @@ function ensureDeviceId(db: Database, readonly: boolean): string {
 }
 
 export function closeCore(ctx: CoreContext): void {
+  // Its timers stop at once, before the database closes; its listeners close in the background.
+  void ctx.venue?.close();
   void ctx.worker.close();
   closeDatabase(ctx.db);
 }

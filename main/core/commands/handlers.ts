@@ -21,6 +21,7 @@ import { participantImportHandlers } from './participantImportHandlers';
 import { roleHandlers } from './roleHandlers';
 import { statsHandlers } from './statsHandlers';
 import { syncHandlers } from './syncHandlers';
+import { venueHandlers } from './venueHandlers';
 
 // Handlers receive the parsed input (defaults applied), which zod types as the schema's output.
 type ParsedInput<K extends CommandName> = z.output<Contract[K]['input']>;
@@ -74,4 +75,5 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...keyMessagesDocumentHandlers,
   ...roleHandlers,
+  ...venueHandlers,
 };

@@ -16,6 +16,8 @@ export interface ExportOptions {
   forumId: string;
   /** Only what this peer is not known to have (from the bundles received from it). */
   forPeer?: string;
+  /** What the peer says it has (newest clock value per device), used instead of what this laptop last heard from it. */
+  peerHas?: ReadonlyMap<string, string>;
   now?: Date;
 }
 
@@ -32,8 +34,8 @@ export interface ExportedBundle {
 export function exportBundle(ctx: CoreContext, options: ExportOptions): ExportedBundle {
   // A deleted forum is still shared: its deletion (and a later restore) must reach the others.
   const forum = getForum(ctx.db, options.forumId, { includeDeleted: true });
-  const peerHas = new Map<string, string>();
-  if (options.forPeer) {
+  const peerHas = new Map<string, string>(options.peerHas ?? []);
+  if (options.forPeer && !options.peerHas) {
     const rows = ctx.db
       .prepare('SELECT device, hlc FROM peer_knowledge WHERE peer = ? AND forum_id = ?')
       .all(options.forPeer, forum.id) as Array<{ device: string; hlc: string }>;

@@ -24,6 +24,8 @@ export interface SessionOptions {
   confirmMassChanges?: boolean;
   applyHeld?: boolean;
   backupDir?: string;
+  /** Live sync backs up now and then itself, not before each small pull (see venueController.ts). */
+  skipBackup?: boolean;
   now?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -107,7 +109,7 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       }
       const { plan } = item;
       planned += plan.preview.changes.new;
-      if (result.backupPath === null) {
+      if (result.backupPath === null && options.skipBackup !== true) {
         report({ phase: 'backup', done: 0, total: 0, bundle, bundles });
         result.backupPath = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-import');
       }

@@ -8,6 +8,8 @@ const statuses: Record<ErrorCode, number> = {
   unauthorized: 401,
   // This laptop is known, but its role in the forum does not allow the change.
   role_required: 403,
+  // A pairing code that is wrong, expired or already used.
+  pairing_refused: 403,
   not_found: 404,
   unknown_command: 404,
   // The request was fine when it was made; what it relied on has changed since.
@@ -16,8 +18,14 @@ const statuses: Record<ErrorCode, number> = {
   device_key_mismatch: 409,
   // The bundle deletes or rewrites much of the forum: it waits for the user's explicit yes.
   confirmation_required: 409,
+  // A paired laptop presents another key or certificate, or no longer knows this one.
+  peer_key_changed: 409,
+  peer_unpaired: 409,
+  // The address or port venue mode was asked to listen on is not this computer's to use now.
+  venue_unavailable: 409,
   payload_too_large: 413,
   file_too_large: 413,
+  rate_limited: 429,
   // Well-formed requests whose content is refused: the file, bundle or document as it stands.
   bundle_rejected: 422,
   bundle_duplicate: 422,
@@ -25,6 +33,9 @@ const statuses: Record<ErrorCode, number> = {
   file_unreadable: 422,
   translations_missing: 422,
   internal: 500,
+  // Another laptop failed to answer, or answered with something unusable: a gateway's failure.
+  peer_unreachable: 502,
+  peer_response_invalid: 502,
   // The server cannot serve right now for reasons outside the request: its database, its printer.
   // This laptop's signing key is missing or locked in a keychain it cannot reach now.
   device_key_unavailable: 503,

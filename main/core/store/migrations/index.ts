@@ -16,6 +16,7 @@ import { m015DocumentKinds } from './m015_documentKinds';
 import { m016GeneratedParagraphs } from './m016_generatedParagraphs';
 import { m017DocumentFrame } from './m017_documentFrame';
 import { m018Roles } from './m018_roles';
+import { m019VenuePeers } from './m019_venuePeers';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   m016GeneratedParagraphs,
   m017DocumentFrame,
   m018Roles,
+  m019VenuePeers,
 ];
 
 export const latestVersion = migrations.length;

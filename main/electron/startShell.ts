@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { closeCore, openCore, type CoreContext } from '../core/coreContext';
 import { databaseFileName } from '../core/defaultDataDir';
+import { bonjourDiscovery } from '../core/venue/bonjourDiscovery';
+import { venueController } from '../core/venue/venueController';
 import { applicationMenu } from './applicationMenu';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './appProtocol';
 import { bindIpc } from './bindIpc';
@@ -70,7 +72,11 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     app.quit();
     return undefined;
   }
+  // Quitting closes the core, which switches venue mode off: nothing listens once the app is gone.
   app.on('will-quit', () => closeCore(ctx));
+  // Other laptops on the venue's network are announced and found by mDNS (only once venue mode
+  // is on, or the venue screen asks who is nearby).
+  venueController(ctx, { discovery: bonjourDiscovery({ ownDeviceId: ctx.deviceId, onError: (error) => (options.log ?? console.warn)(`Venue discovery: ${error.message}`) }) });
   // Electron's own Chromium prints exports to PDF, so the desktop app needs no browser installed.
   ctx.pdfPrinter = electronPdfPrinter(electron);
 

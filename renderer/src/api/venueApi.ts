@@ -11,9 +11,8 @@ export type VenueApi = {
   [K in VenueCommand]: (input: z.input<VenueContract[K]['input']>) => Promise<Result<z.output<VenueContract[K]['output']>>>;
 };
 
-// The venue contract joins the app's one contract (shared/ipc.ts) with its handlers; this is the
-// same `api` object seen through that part of it, so the venue screens need nothing else.
-export const venueApi = api as unknown as VenueApi;
+/** The same `api` object, seen through the venue part of the contract. */
+export const venueApi: VenueApi = api;
 
 /** Said on the window whenever this tab changes venue mode or the peers, so every view re-reads. */
 export const venueChangedEvent = 'plenary:venue-changed';

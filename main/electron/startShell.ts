@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { venueController } from '../core/venue/venueController';
 import { closeCore, openCore, type CoreContext } from '../core/coreContext';
 import { databaseFileName } from '../core/defaultDataDir';
+import { bonjourDiscovery } from '../core/venue/bonjourDiscovery';
+import { venueController } from '../core/venue/venueController';
 import { applicationMenu } from './applicationMenu';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './appProtocol';
 import { bindIpc } from './bindIpc';
@@ -71,15 +72,17 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     app.quit();
     return undefined;
   }
+  // Quitting closes the core, which switches venue mode off: nothing listens once the app is gone.
   app.on('will-quit', () => closeCore(ctx));
   // Electron's own Chromium prints exports to PDF, so the desktop app needs no browser installed.
   ctx.pdfPrinter = electronPdfPrinter(electron);
 
   serveRenderer(electron.protocol, path.join(appRoot, 'dist', 'renderer'));
   bindIpc(electron.ipcMain, ctx);
-  // Venue mode as this laptop left it, when its address is still there (closed with the core on quit).
-  // MERGE POINT (issue 17): discovery and the companion listener go in these options.
-  venueController(ctx, {})
+  // Venue mode as this laptop left it, when its address is still there (closed with the core on
+  // quit), the companion beside it. Other laptops on the venue's network are announced and found
+  // by mDNS (only once venue mode is on, or the venue screen asks who is nearby).
+  venueController(ctx, { discovery: bonjourDiscovery({ ownDeviceId: ctx.deviceId, onError: (error) => (options.log ?? console.warn)(`Venue discovery: ${error.message}`) }) })
     .resume()
     .catch((error: unknown) => (options.log ?? ((line: string) => console.warn(line)))(`Venue mode did not resume: ${(error as Error).message}`));
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(applicationMenu(options.platform ?? process.platform)));

@@ -5,11 +5,12 @@ import type { AppError } from '../../shared/result';
 import { ErrorMessage } from './components/ErrorMessage';
 import { api } from './api/plenaryApi';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
-import { navigate, routeHref, useRoute } from './hooks/useRoute';
+import { isForumRoute, navigate, routeHref, useRoute } from './hooks/useRoute';
 import { ForumNav } from './components/ForumNav';
 import { HomeScreen } from './screens/HomeScreen';
 import { useFocusOnNavigate } from './hooks/useFocusOnNavigate';
 import { ConnectionNotice } from './components/ConnectionNotice';
+import { StatusBar } from './components/StatusBar';
 import { LaptopNameDialog } from './components/sync/LaptopNameDialog';
 import { useLaptopNameQuestion } from './hooks/useLaptopNameQuestion';
 import { localStore } from './hooks/localStore';
@@ -36,6 +37,7 @@ const screens = {
   SessionFormScreen: () => import('./screens/SessionFormScreen'),
   StatsScreen: () => import('./screens/StatsScreen'),
   LaptopsScreen: () => import('./screens/LaptopsScreen'),
+  VenueScreen: () => import('./screens/VenueScreen'),
 };
 const AgendaScreen = lazy(() => screens.AgendaScreen().then((m) => ({ default: m.AgendaScreen })));
 const CheckInScreen = lazy(() => screens.CheckInScreen().then((m) => ({ default: m.CheckInScreen })));
@@ -54,6 +56,7 @@ const DraftingScreen = lazy(() => screens.DraftingScreen().then((m) => ({ defaul
 const DraftProjectorScreen = lazy(() => screens.DraftProjectorScreen().then((m) => ({ default: m.DraftProjectorScreen })));
 const StatsScreen = lazy(() => screens.StatsScreen().then((m) => ({ default: m.StatsScreen })));
 const LaptopsScreen = lazy(() => screens.LaptopsScreen().then((m) => ({ default: m.LaptopsScreen })));
+const VenueScreen = lazy(() => screens.VenueScreen().then((m) => ({ default: m.VenueScreen })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -85,12 +88,14 @@ export function App() {
 
   const askName = useLaptopNameQuestion();
 
-  // Alt+Home goes back to the forum list from anywhere; Alt+N starts a new forum.
+  // Alt+Home goes back to the forum list from anywhere; Alt+N starts a new forum; Alt+U opens the
+  // venue network (V, F, E and W are left to the menu bar's View, File, Edit and Window).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === 'Home') navigate({ name: 'home' });
       else if (event.code === 'KeyN') navigate({ name: 'newForum' });
+      else if (event.code === 'KeyU') navigate({ name: 'venue' });
       else return;
       event.preventDefault();
     };
@@ -140,9 +145,12 @@ export function App() {
           {t('app.name')}
         </a>
         <span className="tagline">{t('app.tagline')}</span>
+        <a className="venue-link" href={routeHref({ name: 'venue' })} aria-keyshortcuts="Alt+U" aria-current={route.name === 'venue' ? 'page' : undefined}>
+          {t('venue.title')}
+        </a>
         <LanguageSwitcher onChange={changeLanguage} />
       </header>
-      {route.name !== 'home' && route.name !== 'newForum' && <ForumNav route={route} />}
+      {isForumRoute(route) && <ForumNav route={route} />}
       <main className="app-main" id="main-content" ref={main} tabIndex={-1}>
         <ConnectionNotice />
         {askName.hostName !== undefined && <LaptopNameDialog hostName={askName.hostName} onDone={askName.done} />}
@@ -150,6 +158,7 @@ export function App() {
         <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
           {route.name === 'home' && <HomeScreen />}
           {route.name === 'newForum' && <ForumFormScreen />}
+          {route.name === 'venue' && <VenueScreen />}
           {route.name === 'editForum' && <ForumFormScreen forumId={route.id} key={route.id} />}
           {route.name === 'forum' && <ForumScreen forumId={route.id} key={route.id} />}
           {route.name === 'agenda' && <AgendaScreen forumId={route.id} key={route.id} />}
@@ -173,6 +182,7 @@ export function App() {
           {route.name === 'coverage' && <CoverageScreen forumId={route.id} documentId={route.documentId} key={route.documentId} />}
         </Suspense>
       </main>
+      <StatusBar />
     </div>
   );
 }

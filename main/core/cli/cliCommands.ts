@@ -5,6 +5,8 @@ import { backupFolder } from '../store/backupDatabase';
 import { latestVersion } from '../store/migrations';
 import { renameDevice } from '../sync/deviceIdentity';
 import { openServer } from '../transport/serveAddress';
+import { bonjourDiscovery } from '../venue/bonjourDiscovery';
+import { venueController } from '../venue/venueController';
 import { agendaCommands } from './agendaCommands';
 import { bundleCommands } from './bundleCommands';
 import { deviceCommands, deviceNameProblem } from './deviceCommands';
@@ -115,6 +117,8 @@ const coreCommands: CliCommand[] = [
     },
     async run(ctx, values, out) {
       if (typeof values['laptop-name'] === 'string') renameDevice(ctx.db, values['laptop-name']);
+      // Venue mode, when switched on, announces this laptop by mDNS and lists the others nearby.
+      venueController(ctx, { discovery: bonjourDiscovery({ ownDeviceId: ctx.deviceId }) });
       const staticDir = path.join(__dirname, '..', 'renderer');
       const server = await openServer(ctx, staticDir, {
         ...(values.port === undefined ? {} : { port: Number(values.port) }),

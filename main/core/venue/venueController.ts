@@ -89,7 +89,9 @@ export class VenueController {
   private server: RunningVenueServer | null = null;
   private extra: VenueListener | null = null;
   private host: string | null = null;
-  private cert: VenueCertificate | null = null;
+  // The promise, not the certificate: two first asks at once (the venue screen and the status
+  // bar opening together) must not both make one and race to write its file.
+  private cert: Promise<VenueCertificate> | null = null;
   private readonly codes: PairingCodes;
   readonly loop: PeerLoop;
   private closed = false;
@@ -109,8 +111,14 @@ export class VenueController {
   }
 
   async certificate(): Promise<VenueCertificate> {
-    this.cert ??= await venueCertificate(this.ctx.databasePath);
-    return this.cert;
+    this.cert ??= venueCertificate(this.ctx.databasePath);
+    try {
+      return await this.cert;
+    } catch (error) {
+      // A failure is not kept: the next ask (after the file was moved away) tries again.
+      this.cert = null;
+      throw error;
+    }
   }
 
   async status(): Promise<VenueStatus> {

@@ -3,6 +3,7 @@ import { startTransition, useEffect, useState } from 'react';
 export type Route =
   | { name: 'home' }
   | { name: 'newForum' }
+  | { name: 'venue' }
   | { name: 'forum'; id: string }
   | { name: 'editForum'; id: string }
   | { name: 'agenda'; id: string }
@@ -24,11 +25,17 @@ export type Route =
   | { name: 'draftProjector'; id: string; documentId: string; paragraphId?: string };
 
 /** Routes inside one forum, for the forum's navigation. */
-export type ForumRoute = Exclude<Route, { name: 'home' } | { name: 'newForum' }>;
+export type ForumRoute = Exclude<Route, { name: 'home' } | { name: 'newForum' } | { name: 'venue' }>;
+
+/** Screens of the app rather than of one forum (venue mode is this laptop's, not a forum's). */
+export function isForumRoute(route: Route): route is ForumRoute {
+  return route.name !== 'home' && route.name !== 'newForum' && route.name !== 'venue';
+}
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { name: 'newForum' };
+  if (parts[0] === 'venue') return { name: 'venue' };
   if (parts[0] !== 'forum' || !parts[1]) return { name: 'home' };
   const id = parts[1];
   const [section, item, sub, subItem] = parts.slice(2);
@@ -73,6 +80,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   if (route.name === 'home') return '#/';
   if (route.name === 'newForum') return '#/new';
+  if (route.name === 'venue') return '#/venue';
   const forum = `#/forum/${encodeURIComponent(route.id)}`;
   switch (route.name) {
     case 'forum':

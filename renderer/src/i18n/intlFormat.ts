@@ -135,3 +135,19 @@ export function formatClockRange(start: string, end: string, lang: string): stri
   if (!clockPattern.test(start) || !clockPattern.test(end) || end < start) return `${formatClock(start, lang)}–${formatClock(end, lang)}`;
   return dateTimeFormat(lang, clockOptions).formatRange(clockDate(start), clockDate(end));
 }
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** How long ago something happened, in the UI language: "2 sec. ago", "قبل ثانيتين", "5分钟前". */
+export function formatAge(ms: number, lang: string): string {
+  let format = relativeFormats.get(lang);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(lang, { numeric: 'always', style: 'short' });
+    relativeFormats.set(lang, format);
+  }
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return format.format(-seconds, 'second');
+  if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < 86_400) return format.format(-Math.floor(seconds / 3600), 'hour');
+  return format.format(-Math.floor(seconds / 86_400), 'day');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, type Route } from '../../../renderer/src/hooks/useRoute';
+import { isForumRoute, parseRoute, routeHref, type Route } from '../../../renderer/src/hooks/useRoute';
 
 describe('addresses of a search result', () => {
   it('a note opens in its session at the note, a key message at the message, and both read back', () => {
@@ -13,5 +13,14 @@ describe('addresses of a search result', () => {
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
     expect(routeHref(routes[0]!)).toBe('#/forum/forum-1/capture/session-1/note/note-1');
     expect(routeHref(routes[3]!)).toBe('#/forum/forum-1/key-messages/message-1');
+  });
+});
+
+describe('the venue screen’s address', () => {
+  it('is the app’s, not a forum’s, and reads back', () => {
+    expect(routeHref({ name: 'venue' })).toBe('#/venue');
+    expect(parseRoute('#/venue')).toEqual({ name: 'venue' });
+    expect(isForumRoute({ name: 'venue' })).toBe(false);
+    expect(isForumRoute({ name: 'agenda', id: 'f' })).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { encode } from 'uqr';
 import { describe, expect, it } from 'vitest';
-import { qrPath } from '../../../renderer/src/components/venue/qrPath';
+import { qrPath } from '../../../renderer/src/components/qrPath';
 
 /** The modules a path paints, read back from its rectangles. */
 function painted(d: string, size: number): boolean[][] {

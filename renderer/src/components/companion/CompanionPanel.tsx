@@ -5,7 +5,9 @@ import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import { useForumRoles } from '../../hooks/useForumRoles';
 import { ErrorMessage } from '../ErrorMessage';
+import { QrCode } from '../QrCode';
 import { RoleGate } from '../RoleGate';
+import { routeHref } from '../../hooks/useRoute';
 import { AnnouncementsEditor } from './AnnouncementsEditor';
 import { ModalDialog } from '../ModalDialog';
 import type { AppError } from '../../../../shared/result';
@@ -25,7 +27,7 @@ export function CompanionPanel({ forum }: { forum: Forum }) {
   const copy = async () => {
     if (!link.data) return;
     try {
-      await navigator.clipboard.writeText(link.data.path);
+      await navigator.clipboard.writeText(link.data.url ?? link.data.path);
       setNotice('companion.panel.copied');
     } catch {
       // Without clipboard access the path stays selectable on screen.
@@ -46,12 +48,24 @@ export function CompanionPanel({ forum }: { forum: Forum }) {
       <p className="hint">{t('companion.panel.intro')}</p>
       <h3>{t('companion.panel.link')}</h3>
       {link.error && <ErrorMessage error={link.error} />}
-      {link.data && can.allowed && (
+      {link.data && can.allowed && link.data.url && (
+        <>
+          <p>
+            {t('companion.panel.linkUrl')}{' '}
+            <code dir="ltr" className="companion-path">
+              {link.data.url}
+            </code>
+          </p>
+          <QrCode text={link.data.url} label={t('companion.panel.qrLabel')} />
+        </>
+      )}
+      {link.data && can.allowed && !link.data.url && (
         <p>
           {t('companion.panel.linkPath', { path: '' })}
           <code dir="ltr" className="companion-path">
             {link.data.path}
-          </code>
+          </code>{' '}
+          <a href={routeHref({ name: 'venue' })}>{t('companion.panel.venueOff')}</a>
         </p>
       )}
       <div className="actions">

@@ -5,7 +5,7 @@ import type { VenueStatus } from '../../../../shared/venue';
 import { announceVenueChange, venueApi } from '../../api/venueApi';
 import { ErrorMessage } from '../ErrorMessage';
 import { PairingCode } from './PairingCode';
-import { QrCode } from './QrCode';
+import { QrCode } from '../QrCode';
 
 /** Loopback: venue mode still starts where the laptop has no network, reachable from itself only. */
 export const loopbackHost = '127.0.0.1';

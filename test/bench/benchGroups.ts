@@ -338,7 +338,7 @@ export const groups: Group[] = [
       console.log(`Venue network on loopback: ${v.laptops} laptops (a hub in this process, ${v.laptops - 1} \`plenary serve --venue\` processes paired with it), each typing a note every 2 s for ${v.seconds} s`);
       console.log(`  ${fmt(v.notes)} notes, ${fmt(v.arrivals)} arrivals timed (${fmt(v.missing)} missing): p50 ${fmt(v.propagationP50Ms)} ms, p95 ${fmt(v.propagationP95Ms)} ms (target < 3,000 ms), max ${fmt(v.propagationMaxMs)} ms`);
       console.log(`  the hub's main thread while syncing: event-loop delay p99 ${fmt(v.loopDelayP99Ms, 1)} ms, max ${fmt(v.loopDelayMaxMs, 1)} ms (target: stalls < 50 ms)`);
-      console.log(`  companion: ${fmt(v.clients)} phones, each from its own address, polling every 5 s for the second half: ${fmt(v.companionRequests)} answers, ${fmt(v.companionFailures)} refused or failed; p50 ${fmt(v.companionP50Ms, 1)} ms, p95 ${fmt(v.companionP95Ms, 1)} ms (target < 100 ms)`);
+      console.log(`  companion: ${fmt(v.clients)} phones, each from its own address, polling every 5 s for ${v.phoneSeconds} s once the typing stopped: ${fmt(v.companionRequests)} answers, ${fmt(v.companionFailures)} refused or failed; p50 ${fmt(v.companionP50Ms, 1)} ms, p95 ${fmt(v.companionP95Ms, 1)} ms (target < 100 ms)`);
       console.log(`  the serving laptop's process: ${fmt(v.companionRssMiB)} MiB resident at the end, peak ${fmt(v.companionPeakRssMiB)} MiB (target < 200 MB)\n`);
       record('propagation.p50', v.propagationP50Ms, 'ms');
       record('propagation.p95', v.propagationP95Ms, 'ms', { below: 3000 });

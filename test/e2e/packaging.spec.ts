@@ -116,6 +116,10 @@ test.describe('the desktop package', () => {
     for (const file of ['package.json', ...builtEntries]) expect(archived, file).toContain(file);
     const renderer = fs.readdirSync(path.join(root, 'dist', 'renderer'), { recursive: true, encoding: 'utf8' });
     for (const file of renderer) expect(archived, file).toContain(`dist/renderer/${file.split(path.sep).join('/')}`);
+    // The participant companion's page, which venue mode serves to phones.
+    const companion = fs.readdirSync(path.join(root, 'dist', 'companion'), { recursive: true, encoding: 'utf8' });
+    expect(companion).toContain('index.html');
+    for (const file of companion) expect(archived, file).toContain(`dist/companion/${file.split(path.sep).join('/')}`);
     expect(asarPaths.filter((file) => /(^|\/)bench\.cjs$/.test(file))).toEqual([]);
     expect(asarPaths.filter((file) => file.endsWith('.map'))).toEqual([]);
     // Native code cannot load from inside an archive; better-sqlite3's sources and Node build stay out.

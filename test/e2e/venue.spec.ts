@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import ar from '../../resources/locales/ar/venue.json' with { type: 'json' };
 import en from '../../resources/locales/en/venue.json' with { type: 'json' };
 import enApp from '../../resources/locales/en/app.json' with { type: 'json' };
+import enCompanion from '../../resources/locales/en/companion.json' with { type: 'json' };
 import { call, sendForum, startLaptop } from './laptops';
 import { lookAt, switchLanguage } from './lookAt';
 import { expect, stopServer, test } from './serverFixture';
@@ -95,13 +96,28 @@ test('two laptops pair on the venue screen and a note made on one reaches the ot
     await expect(bar).toContainText('Secretariat laptop');
     await expect(bar.locator('.peer-age')).not.toHaveText(v.statusBar.never);
     await expect(peers.getByRole('row', { name: /Secretariat laptop/ })).toContainText(v.states.ok);
-    await lookAt(joiner, 'venue', 'paired', peers);
+    await lookAt(joiner, 'venue', 'paired', joiner.locator('.venue-peers'));
 
     // In Arabic the screen and the bar follow.
     await switchLanguage(joiner, 'ar');
     await expect(joiner.getByRole('heading', { level: 1, name: ar.venue.title })).toBeVisible();
     await expect(joiner.getByRole('contentinfo', { name: ar.venue.statusBar.label })).toContainText('Secretariat laptop');
     await switchLanguage(joiner, 'en');
+
+    // While venue mode is on, the forum's Companion panel gives phones a whole address and its QR
+    // code, on the port after the laptops' one, and a phone gets the programme there.
+    await page.getByRole('link', { name: enApp.app.homeLink }).click();
+    await page.getByRole('link', { name: forum.title.en ?? '' }).first().click();
+    const panel = page.getByRole('region', { name: enCompanion.companion.panel.title });
+    const qr = panel.getByRole('img', { name: enCompanion.companion.panel.qrLabel });
+    await expect(qr).toBeVisible();
+    const companionUrl = (await qr.getAttribute('data-qr-text')) ?? '';
+    const laptopPort = Number(new URL(laptopUrl).port);
+    expect(companionUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${laptopPort + 1}/c/[A-Za-z0-9_-]{32}/$`));
+    await expect(panel.locator('.companion-path')).toHaveText(companionUrl);
+    expect((await fetch(`${companionUrl}data/forum`)).status).toBe(200);
+    await lookAt(page, 'venue', 'companion-panel', page.locator('.companion-panel'));
+    await openVenue(page);
 
     // Switched off on the secretariat's laptop: the bar says so.
     await page.getByRole('switch', { name: v.mode }).click();

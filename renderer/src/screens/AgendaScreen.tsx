@@ -17,7 +17,7 @@ import { useApiQuery } from '../hooks/useApiQuery';
 import { useForumRoles } from '../hooks/useForumRoles';
 import { RoleGate } from '../components/RoleGate';
 import { routeHref } from '../hooks/useRoute';
-import { languageName } from '../i18n/languageName';
+import { LanguageSelect } from '../components/LanguageSelect';
 import { ExportButton } from '../components/exports/ExportButton';
 
 type View = 'day' | 'room' | 'mine';
@@ -149,16 +149,7 @@ function AgendaView({ agenda, error, reload }: { agenda: Agenda; error: AppError
       <div className="screen-heading">
         <h1 id="agenda-heading">{t('agenda.title')}</h1>
         <div className="actions">
-          <label className="inline-field">
-            <span>{t('forum.contentLanguage')}</span>
-            <select value={lang} onChange={(event) => setChosenLanguage(event.target.value)}>
-              {forum.languages.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code, uiLanguage)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect label={t('forum.contentLanguage')} languages={forum.languages} value={lang} onChange={setChosenLanguage} />
           <RoleGate permission={canEdit}>
             {(gate) => (
               <a className="button primary" href={routeHref({ name: 'newSession', id: forum.id })} {...gate}>

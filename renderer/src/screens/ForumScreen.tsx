@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateRange, formatNumber } from '../i18n/intlFormat';
 import { AgendaSummary } from '../components/AgendaSummary';
 import { LocalText } from '../components/LocalText';
-import { languageName } from '../i18n/languageName';
+import { LanguageSelect } from '../components/LanguageSelect';
 import { OutcomeDraft } from '../components/OutcomeDraft';
 import { ExchangePanel } from '../components/sync/ExchangePanel';
 import { CompanionPanel } from '../components/companion/CompanionPanel';
@@ -39,16 +39,7 @@ export function ForumScreen({ forumId }: { forumId: string }) {
       <div className="screen-heading">
         <LocalText as="h1" text={forum.title} {...text} />
         <div className="actions">
-          <label className="inline-field">
-            <span>{t('forum.contentLanguage')}</span>
-            <select value={lang} onChange={(event) => setContentLanguage(event.target.value)}>
-              {forum.languages.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code, i18n.language)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect label={t('forum.contentLanguage')} languages={forum.languages} value={lang} onChange={setContentLanguage} />
           <RoleGate permission={canEdit}>
             {(gate) => (
               <a className="button" href={routeHref({ name: 'editForum', id: forum.id })} {...gate}>

@@ -10,7 +10,7 @@ import { useFadingControls } from '../hooks/useFadingControls';
 import { useShrinkToFit } from '../hooks/useShrinkToFit';
 import { navigate } from '../hooks/useRoute';
 import { formatDay } from '../i18n/intlFormat';
-import { languageName } from '../i18n/languageName';
+import { LanguageSelect } from '../components/LanguageSelect';
 
 /** Agenda changes made on this laptop while the projector runs show up within a minute. */
 const refreshEvery = 60_000;
@@ -121,16 +121,7 @@ function ProjectorView({ agenda }: { agenda: Agenda }) {
       </main>
       {/* A landmark of its own, below the sessions rather than over them. */}
       <section className={`projector-controls${controlsShown ? '' : ' is-faded'}`} aria-label={t('agenda.projector.controls')}>
-        <label className="inline-field">
-          <span>{t('agenda.projector.language')}</span>
-          <select value={lang} onChange={(event) => setChosen(event.target.value)} aria-keyshortcuts="L">
-            {forum.languages.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect label={t('agenda.projector.language')} languages={forum.languages} value={lang} onChange={setChosen} keyShortcut="L" />
         <button type="button" onClick={toggleFullscreen} aria-keyshortcuts="F">
           {t('agenda.projector.fullscreen')}
         </button>

@@ -7,7 +7,7 @@ import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
 import type { Permission } from '../../hooks/useForumRoles';
 import { formatTime } from '../../i18n/intlFormat';
-import { languageName } from '../../i18n/languageName';
+import { LanguageSelect } from '../LanguageSelect';
 import { ErrorMessage } from '../ErrorMessage';
 import { RoleGate } from '../RoleGate';
 
@@ -51,16 +51,7 @@ export function AnnouncementsEditor({ forum, permission }: { forum: Forum; permi
             )}
           </RoleGate>
         </label>
-        <label className="inline-field">
-          <span>{t('companion.panel.textLanguage')}</span>
-          <select value={lang} onChange={(event) => setLang(event.target.value)}>
-            {forum.languages.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect label={t('companion.panel.textLanguage')} languages={forum.languages} value={lang} onChange={setLang} />
         <RoleGate permission={permission}>
           {(gate) => (
             <button type="submit" disabled={text.trim() === ''} {...gate}>

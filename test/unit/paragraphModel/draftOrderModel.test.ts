@@ -3,30 +3,9 @@ import type { DraftParagraph } from '../../../shared/outcome';
 import { referenceText } from '../../../shared/paragraphPlace';
 import { countStatuses } from '../../../shared/paragraphPlaces';
 import { inOrder, withoutParagraph, withParagraph } from '../../../renderer/src/components/drafting/draftOrder';
+import { draftParagraph } from '../helpers/draftParagraph';
 
-const paragraph = (id: string, position: string, extra: Partial<DraftParagraph> = {}): DraftParagraph => ({
-  id,
-  documentId: 'doc-00001',
-  kind: 'numbered',
-  position,
-  number: null,
-  section: null,
-  text: { en: id },
-  status: 'draft',
-  translations: {},
-  alternatives: {},
-  keyMessageIds: [],
-  sessionIds: [],
-  amendments: { open: 0, total: 0 },
-  stances: { support: 0, objection: 0, reservation: 0 },
-  role: null,
-  level: 0,
-  place: { number: null, countedAs: null, suffix: 0, path: [] },
-  alternativeOf: null,
-  inNegotiation: false,
-  proposers: [],
-  ...extra,
-});
+const paragraph = draftParagraph;
 const labels = (list: DraftParagraph[]) => list.map((p) => `${p.id}:${referenceText(p.place, 'en')}`);
 
 describe('the drafting screen numbers as the core does', () => {

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftParagraph, ParagraphKind } from '../../../shared/outcome';
 import { inOrder, moveTarget, withoutParagraph, withParagraph } from '../../../renderer/src/components/drafting/draftOrder';
+import { draftParagraph } from '../helpers/draftParagraph';
 
-const paragraph = (id: string, position: string, kind: ParagraphKind = 'numbered'): DraftParagraph => ({
-  id,
-  documentId: 'doc-00001',
-  kind,
-  position,
-  number: null,
-  section: null,
-  text: { en: id },
-  status: 'draft',
-  translations: {},
-  alternatives: {},
-  keyMessageIds: [],
-  sessionIds: [],
-  amendments: { open: 0, total: 0 },
-  stances: { support: 0, objection: 0, reservation: 0 },
-  role: null,
-  level: 0,
-  place: { number: null, countedAs: null, suffix: 0, path: [] },
-  alternativeOf: null,
-  inNegotiation: false,
-  proposers: [],
-});
+const paragraph = (id: string, position: string, kind: ParagraphKind = 'numbered'): DraftParagraph => draftParagraph(id, position, { kind });
 
 describe('draft order', () => {
   it('orders by fractional key in code-unit order (not locale order), ties by id, and numbers only numbered points', () => {

@@ -95,7 +95,7 @@ test('two laptops pair on the venue screen and a note made on one reaches the ot
     await expect(bar).toContainText('Secretariat laptop');
     await expect(bar.locator('.peer-age')).not.toHaveText(v.statusBar.never);
     await expect(peers.getByRole('row', { name: /Secretariat laptop/ })).toContainText(v.states.ok);
-    await lookAt(joiner, 'venue', 'paired', peers);
+    await lookAt(joiner, 'venue', 'paired', joiner.locator('.venue-peers'));
 
     // In Arabic the screen and the bar follow.
     await switchLanguage(joiner, 'ar');

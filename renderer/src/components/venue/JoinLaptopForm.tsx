@@ -21,7 +21,8 @@ export function JoinLaptopForm({ prefill }: { prefill: { url: string; at: number
   const form = useForm<JoinValues, unknown, JoinValues>({ defaultValues: { url: '', code: '' }, resolver });
   const { register, handleSubmit, formState, setValue, setFocus, reset, setError: setFieldError } = form;
   const [error, setError] = useState<AppError>();
-  const [done, setDone] = useState('');
+  // What was done, worded at each render: a switch of language rewords it.
+  const [done, setDone] = useState<string>();
 
   useEffect(() => {
     if (!prefill) return;
@@ -31,7 +32,7 @@ export function JoinLaptopForm({ prefill }: { prefill: { url: string; at: number
 
   const submit = handleSubmit(async (values) => {
     setError(undefined);
-    setDone('');
+    setDone(undefined);
     const result = await venueApi['peers:add']({ url: values.url.trim(), code: values.code.trim() });
     if (!result.ok) {
       const issues = result.error.issues ?? [];
@@ -40,7 +41,7 @@ export function JoinLaptopForm({ prefill }: { prefill: { url: string; at: number
       return;
     }
     reset();
-    setDone(t('venue.joined', { name: result.value.name }));
+    setDone(result.value.name);
     announceVenueChange();
   });
 
@@ -68,7 +69,7 @@ export function JoinLaptopForm({ prefill }: { prefill: { url: string; at: number
         </div>
       </form>
       {error && <ErrorMessage error={error} />}
-      <p role="status">{done}</p>
+      <p role="status">{done === undefined ? '' : t('venue.joined', { name: done })}</p>
     </section>
   );
 }

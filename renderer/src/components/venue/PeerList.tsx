@@ -16,18 +16,19 @@ export function PeerList({ peers }: { peers: VenuePeer[] }) {
   const peerError = usePeerError();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError>();
-  const [done, setDone] = useState('');
+  // What was done, worded at each render: a switch of language rewords it.
+  const [done, setDone] = useState<{ key: 'venue.syncDone'; reached: number; total: number; changes: number } | { key: 'venue.forgotten'; name: string }>();
 
   const syncNow = async () => {
     setBusy(true);
     setError(undefined);
-    setDone('');
+    setDone(undefined);
     const result = await venueApi['peers:sync']({});
     setBusy(false);
     if (!result.ok) return setError(result.error);
     const reached = result.value.peers.filter((p) => p.ok).length;
     const changes = result.value.peers.reduce((sum, p) => sum + p.changes, 0);
-    setDone(t('venue.syncDone', { reached: formatNumber(reached, lang), total: formatNumber(result.value.peers.length, lang), changes: formatNumber(changes, lang) }));
+    setDone({ key: 'venue.syncDone', reached, total: result.value.peers.length, changes });
     announceVenueChange();
   };
   const forget = async (peer: VenuePeer) => {
@@ -36,7 +37,7 @@ export function PeerList({ peers }: { peers: VenuePeer[] }) {
     const result = await venueApi['peers:remove']({ deviceId: peer.deviceId });
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    setDone(t('venue.forgotten', { name: peer.name }));
+    setDone({ key: 'venue.forgotten', name: peer.name });
     announceVenueChange();
   };
 
@@ -92,7 +93,10 @@ export function PeerList({ peers }: { peers: VenuePeer[] }) {
         </>
       )}
       {error && <ErrorMessage error={error} />}
-      <p role="status">{done}</p>
+      <p role="status">
+        {done?.key === 'venue.syncDone' && t('venue.syncDone', { reached: formatNumber(done.reached, lang), total: formatNumber(done.total, lang), changes: formatNumber(done.changes, lang) })}
+        {done?.key === 'venue.forgotten' && t('venue.forgotten', { name: done.name })}
+      </p>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { CompanionLimits, type CompanionLimitOptions } from './companionLimits';
 import { existingCompanionToken, forumOfToken } from './companionLinks';
 import { agendaView, announcementsView, documentsView, forumView, maxNameQuery, mySessions, paragraphView } from './companionViews';
 import { DocumentCache } from './documentCache';
+import { contentSecurityPolicy } from '../transport/contentSecurityPolicy';
 
 // The participant companion's own listener: plain HTTP (phones cannot trust a self-signed
 // certificate), read-only, everything under /c/<forum's link token>/. It never reads a request
@@ -33,17 +34,8 @@ export interface CompanionServer {
   urlFor(forumId: string): string | null;
 }
 
-export const pagePolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The page is served like the renderer: the same policy (own scripts and styles only, no framing).
+export const pagePolicy = contentSecurityPolicy;
 
 /** A downloaded document is a page of its own: its inline styles, nothing else, and no script at all. */
 const documentPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'none'; sandbox";

@@ -9,6 +9,19 @@ import { createSession, sessionInput } from '../agenda/agendaFixture';
 import { eventually, forumState, laptop, pair, settle } from './venueHelpers';
 import type { NearbyLaptop } from '../../../shared/venue';
 
+/** Two paired laptops with no rounds within a test: only nudges can carry a change. */
+async function pairedByNudgesOnly() {
+  const nudgesOnly = { pullIntervalMs: 3_600_000, nudgeDelayMs: 50, timeoutMs: 5000 };
+  const a = await laptop('Secretariat');
+  const b = await laptop('Rapporteur B');
+  await venueController(a, nudgesOnly).start({ host: '127.0.0.2' });
+  await venueController(b, nudgesOnly).start({ host: '127.0.0.3' });
+  const forum = await invoke(a, 'forums:create', validForum);
+  await pair(b, a);
+  await settle(a, b);
+  return { a, b, forum };
+}
+
 describe('venue mode through the contract', () => {
   it('starts on a loopback address, shows the laptop URL and a code, stops, and forgets to resume', async () => {
     const a = await laptop('Secretariat');
@@ -40,28 +53,13 @@ describe('venue mode through the contract', () => {
   });
 
   it('pulls at once on a nudge after a write, without waiting for the next round', async () => {
-    // No rounds within the test: only nudges can carry the change.
-    const nudgesOnly = { pullIntervalMs: 3_600_000, nudgeDelayMs: 50, timeoutMs: 5000 };
-    const a = await laptop('Secretariat');
-    const b = await laptop('Rapporteur B');
-    await venueController(a, nudgesOnly).start({ host: '127.0.0.2' });
-    await venueController(b, nudgesOnly).start({ host: '127.0.0.3' });
-    const forum = await invoke(a, 'forums:create', validForum);
-    await pair(b, a);
-    await settle(a, b);
+    const { a, b, forum } = await pairedByNudgesOnly();
     await createSession(b, forum.id, sessionInput({ title: { en: 'Nudged across' } }));
     await eventually('a has the session', () => forumState(a) === forumState(b));
   });
 
   it('finds a paired laptop that came back on another address, by the address its nudge names', async () => {
-    const nudgesOnly = { pullIntervalMs: 3_600_000, nudgeDelayMs: 50, timeoutMs: 5000 };
-    const a = await laptop('Secretariat');
-    const b = await laptop('Rapporteur B');
-    await venueController(a, nudgesOnly).start({ host: '127.0.0.2' });
-    await venueController(b, nudgesOnly).start({ host: '127.0.0.3' });
-    const forum = await invoke(a, 'forums:create', validForum);
-    await pair(b, a);
-    await settle(a, b);
+    const { a, b, forum } = await pairedByNudgesOnly();
     const moved = await venueController(b).start({ host: '127.0.0.7' });
     await createSession(b, forum.id, sessionInput({ title: { en: 'From the new address' } }));
     await eventually('a has the session', () => forumState(a) === forumState(b));

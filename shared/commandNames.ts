@@ -105,6 +105,9 @@ export const commandNames = [
   'projector:current',
   'companion:link',
   'companion:revoke',
+  'xliff:export',
+  'xliff:preview',
+  'xliff:import',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

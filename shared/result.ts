@@ -29,6 +29,12 @@ export const errorCodes = [
   'peer_response_invalid',
   'venue_unavailable',
   'rate_limited',
+  'xliff_malformed',
+  'xliff_doctype',
+  'xliff_wrong_forum',
+  'xliff_wrong_language',
+  'xliff_unknown_unit',
+  'xliff_duplicate_unit',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

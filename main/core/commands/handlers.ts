@@ -23,6 +23,7 @@ import { roleHandlers } from './roleHandlers';
 import { statsHandlers } from './statsHandlers';
 import { syncHandlers } from './syncHandlers';
 import { venueHandlers } from './venueHandlers';
+import { xliffHandlers } from './xliffHandlers';
 
 // Handlers receive the parsed input (defaults applied), which zod types as the schema's output.
 type ParsedInput<K extends CommandName> = z.output<Contract[K]['input']>;
@@ -74,6 +75,7 @@ export const handlers: Handlers = {
   ...outcomeHandlers,
   ...amendmentHandlers,
   ...exportHandlers,
+  ...xliffHandlers,
   ...keyMessagesDocumentHandlers,
   ...roleHandlers,
   ...venueHandlers,

@@ -11,16 +11,20 @@ import { allowedHosts, allowedOrigins } from './allowedOrigins';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
 import { httpStatus } from './httpStatus';
 import { resolveStaticFile } from './staticFiles';
+import { maxXliffFileBytes } from '../../../shared/xliff';
 
 export const maxRequestBytes = 1024 * 1024;
 /** Bundles travel in the request body as base64: those commands may send up to this much. */
 export const maxBundleRequestBytes = maxBundleBase64 + 1024;
 /** Participant lists travel the same way, with room for a column mapping. */
 export const maxParticipantFileRequestBytes = Math.ceil(maxParticipantFileBytes / 3) * 4 + 64 * 1024;
+/** A translators' file travels as JSON text: escapes may double it. */
+export const maxXliffRequestBytes = maxXliffFileBytes * 2 + 64 * 1024;
 
 function requestLimit(command: string): number {
   if (command.startsWith('bundle:') || command.startsWith('bundles:')) return maxBundleRequestBytes;
   if (command === 'participants:importPreview' || command === 'participants:import') return maxParticipantFileRequestBytes;
+  if (command === 'xliff:preview' || command === 'xliff:import') return maxXliffRequestBytes;
   return maxRequestBytes;
 }
 

@@ -32,6 +32,13 @@ const statuses: Record<ErrorCode, number> = {
   import_rejected: 422,
   file_unreadable: 422,
   translations_missing: 422,
+  // A translators' file refused as it stands: not XLIFF, a DOCTYPE, another forum or language, a unit not ours or twice.
+  xliff_malformed: 422,
+  xliff_doctype: 422,
+  xliff_wrong_forum: 422,
+  xliff_wrong_language: 422,
+  xliff_unknown_unit: 422,
+  xliff_duplicate_unit: 422,
   internal: 500,
   // Another laptop failed to answer, or answered with something unusable: a gateway's failure.
   peer_unreachable: 502,

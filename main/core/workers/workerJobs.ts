@@ -5,6 +5,9 @@ import { planParticipantImport, previewParticipantImport, type ParticipantPlan, 
 import { planBundleImport, type BundlePlan, type BundlePlanInput } from '../sync/planBundleImport';
 import { planBundleSession, type SessionPlanInput, type SessionPlanItem } from '../sync/planBundleSession';
 import type { ReadContext } from './readContext';
+import { composeXliff, type XliffExportRequest } from '../xliff/composeXliff';
+import { planXliffImport, type XliffPlan } from '../xliff/planXliffImport';
+import type { XliffExportOutput } from '../../../shared/xliff';
 
 /**
  * The work a worker does for the main connection: read, parse, verify and plan. Each job
@@ -16,6 +19,8 @@ export interface WorkerJobs {
   'bundles:plan': { input: SessionPlanInput; output: { planned: number }; item: SessionPlanItem };
   'participants:preview': { input: ParticipantPlanRequest; output: ParticipantImportPreview };
   'participants:plan': { input: ParticipantPlanRequest; output: ParticipantPlan };
+  'xliff:export': { input: XliffExportRequest; output: XliffExportOutput };
+  'xliff:plan': { input: { forumId: string; xml: string }; output: XliffPlan };
 }
 export type WorkerJobName = keyof WorkerJobs;
 
@@ -50,6 +55,8 @@ const jobHandlers: JobHandlers = {
   'bundles:plan': (read, input, progress, item) => planBundleSession(read, input, progress, item),
   'participants:preview': (read, input) => previewParticipantImport(read, input),
   'participants:plan': (read, input) => planParticipantImport(read, input),
+  'xliff:export': (read, input) => composeXliff(read.db, input),
+  'xliff:plan': (read, input) => planXliffImport(read.db, input.forumId, input.xml),
 };
 
 /** Runs one job against a read-only context and turns any outcome into a reply. */

@@ -114,7 +114,33 @@ export const notoFonts: Program = {
   install: 'apt-get install fonts-noto-core fonts-noto-cjk',
 };
 
-export const allPrograms = [chromium, poppler, libreOffice, notoFonts];
+/** libxml2's xmllint, which checks the translators' files against the OASIS XLIFF schemas. */
+export const xmllint: Program = {
+  name: "libxml2's xmllint",
+  path: onPath(['xmllint']),
+  install: 'apt-get install libxml2-utils',
+};
+
+/** Where Debian's php-symfony-translation keeps the OASIS XLIFF 1.2 (strict) and 2.0 schemas. */
+export const xliffSchemaDir = process.env.PLENARY_XLIFF_SCHEMAS ?? '/usr/share/php/Symfony/Component/Translation/Resources/schemas';
+
+/** The OASIS XSDs themselves (xliff-core-1.2-strict.xsd, xliff-core-2.0.xsd and the W3C xml.xsd they import). */
+export const xliffSchemas: Program = {
+  name: 'the OASIS XLIFF schemas',
+  path: ['xliff-core-1.2-strict.xsd', 'xliff-core-2.0.xsd', 'xml.xsd'].every((file) => isReadable(join(xliffSchemaDir, file))) ? xliffSchemaDir : undefined,
+  install: 'apt-get download php-symfony-translation && dpkg-deb -x php-symfony-translation_*.deb / (only its schemas are needed; or set PLENARY_XLIFF_SCHEMAS to a folder holding them)',
+};
+
+function isReadable(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const allPrograms = [chromium, poppler, libreOffice, notoFonts, xmllint, xliffSchemas];
 
 /** The ones of `programs` this machine lacks, each with how to install it, or undefined. */
 function lacking(programs: Program[]): string | undefined {

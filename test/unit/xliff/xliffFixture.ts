@@ -1,7 +1,7 @@
 import type { Forum } from '../../../shared/forum';
 import type { XliffExportOutput, XliffImportOutput, XliffPreview } from '../../../shared/xliff';
 import type { CoreContext } from '../../../main/core/coreContext';
-import { addParagraph, call, createDocument } from '../drafting/draftingFixture';
+import { addParagraph, addSession, call, createDocument } from '../drafting/draftingFixture';
 import { tempCore, validForum } from '../helpers/tempCore';
 
 /**
@@ -15,7 +15,10 @@ export async function xliffForum(ctx?: CoreContext) {
   const plain = await addParagraph(core, document.id, { en: 'Rural heritage sustains villages.' });
   const marked = await addParagraph(core, document.id, { en: `We **welcome** the findings of paragraph [[para:${plain.id}]], with *thanks*.` }, { after: plain.id });
   const left = await addParagraph(core, document.id, { en: 'Nobody translates this one.' }, { after: marked.id });
-  return { ctx: core, forum, document, plain, marked, left };
+  const session = addSession(core, forum.id, 'Opening plenary', '2026-03-02', '09:00');
+  const note = await call<{ id: string }>(core, 'notes:create', { sessionId: session, lang: 'en', text: 'Villages need young people.', speakerName: 'Ana Pérez' });
+  const message = await call<{ id: string }>(core, 'keyMessages:promote', { sessionId: session, noteIds: [note.id], text: { en: 'Villages need **young** people.' } });
+  return { ctx: core, forum, document, plain, marked, left, session, message };
 }
 
 export const exportFile = (ctx: CoreContext, forumId: string, lang: string, extra: Record<string, unknown> = {}) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportedFile } from '../../../shared/exports';
 import type { OutcomeDocument } from '../../../shared/outcome';
-import { call } from '../drafting/draftingFixture';
+import { call, refusal } from '../drafting/draftingFixture';
 import { snapshot } from '../helpers/tempCore';
 import { exportFile, importFile, previewFile, translateLikeCatTool, xliffForum } from './xliffFixture';
 
@@ -81,12 +81,23 @@ describe('translators\' files: out to a CAT tool and back', () => {
   });
 
   it('exports the agenda and the key messages with their own units and notes', async () => {
-    const { ctx, forum } = await xliffForum();
+    const { ctx, forum, session, message } = await xliffForum();
     const agenda = await exportFile(ctx, forum.id, 'es', { scope: { kind: 'agenda' } });
     expect(agenda.xml).toContain(`<unit id="forums.title.${forum.id}"`);
     expect(agenda.xml).toContain('<target>Taller sobre patrimonio rural</target>');
+    expect(agenda.xml).toContain(`<unit id="sessions.title.${session}"`);
+    expect(agenda.xml).toContain('<note category="context">Session 2026-03-02 09:00–23:00 (plenary)</note>');
     const messages = await exportFile(ctx, forum.id, 'fr', { scope: { kind: 'keyMessages' }, version: '1.2' });
     expect(messages.xml).toContain('target-language="fr"');
-    expect(messages.units).toBe(0);
+    expect(messages.xml).toContain(`<trans-unit id="key_messages.text.${message.id}"`);
+    expect(messages.xml).toContain('<source>Villages need <g id="1" ctype="bold">young</g> people.</source>');
+    expect(messages.xml).toContain('<note from="plenary">Speakers: Ana Pérez</note>');
+  });
+
+  it('refuses a file with nothing to translate, and the source language as a target', async () => {
+    const { ctx, forum } = await xliffForum();
+    await call(ctx, 'keyMessages:setDeleted', { id: (await call<Array<{ id: string }>>(ctx, 'keyMessages:list', { forumId: forum.id }))[0]!.id, deleted: true });
+    expect((await refusal(ctx, 'xliff:export', { forumId: forum.id, lang: 'es', scope: { kind: 'keyMessages' } })).code).toBe('not_found');
+    expect((await refusal(ctx, 'xliff:export', { forumId: forum.id, lang: 'en' })).code).toBe('invalid_input');
   });
 });

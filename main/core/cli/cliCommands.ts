@@ -21,6 +21,7 @@ import { statsCommands } from './statsCommands';
 import { dbOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
 import { checkVenueOptions, serveVenue, venueCommands } from './venueCommands';
+import { xliffCommands } from './xliffCommands';
 import type { Forum } from '../../../shared/forum';
 
 export interface CliOption {
@@ -144,4 +145,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands, ...venueCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...xliffCommands, ...roleCommands, ...venueCommands];

@@ -17,9 +17,10 @@ export type Piece =
 /** What the target's codes resolve to, by id: a pair's two marks or a placeholder's. */
 export type CodeMarks = Map<string, { open: string; close: string } | { mark: string }>;
 
-// Escapes first (they are text), then the marks. Control characters (bar tab and line feed) and
-// carriage returns cannot travel in XML 1.0 as they are: they become placeholders.
-const markPattern = /\\[\s\S]|\[\[para:[A-Za-z0-9_-]{1,64}\]\]|\[\[lead\]\]|\[\^[^\]\s]{1,32}\]|\*\*|__|\+\+|\*|_|[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
+// Escapes first (they are text), then the marks. Control characters other than tab and line feed
+// cannot travel in XML 1.0 as they are (and a carriage return would come back as a line feed):
+// they become placeholders.
+const markPattern = /\\[\s\S]|\[\[para:[A-Za-z0-9_-]{1,64}\]\]|\[\[lead\]\]|\[\^[^\]\s]{1,32}\]|\*\*|__|\+\+|\*|_|(?![\t\n])\p{Cc}|[\uFFFE\uFFFF]/gu;
 const styles: Record<string, 'b' | 'i' | 'u'> = { '**': 'b', __: 'b', '*': 'i', _: 'i', '++': 'u' };
 
 interface Mark {
@@ -156,7 +157,7 @@ export function originalData(pieces: readonly Piece[]): string[] {
 
 // A control character in a mark is written as the <cp> XLIFF 2.0 gives for it.
 const escapeData = (mark: string) =>
-  [...mark].map((c) => (/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/.test(c) ? `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>` : escapeXml(c))).join('');
+  [...mark].map((c) => (/(?![\t\n])\p{Cc}|[\uFFFE\uFFFF]/u.test(c) ? `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>` : escapeXml(c))).join('');
 
 /** XLIFF 1.2 content: <g> around styled words, <x/> for the rest (its mark as equiv-text where printable). */
 export function piecesToXliff12(pieces: readonly Piece[]): string {

@@ -28,6 +28,7 @@ const invocations: Record<string, (dir: string, bundle: string, documentId: stri
   'export agenda': (dir) => ['--out', path.join(dir, 'agenda.docx')],
   'export participants': (dir) => ['--out', path.join(dir, 'participants.csv')],
   'export participation': (dir) => ['--out', path.join(dir, 'participation.docx')],
+  'export xliff': (dir) => ['--lang', 'es', '--out', path.join(dir, 'es.xlf')],
 };
 
 /** The database file's bytes and everything beside it: a read-only command changes neither. */
@@ -66,10 +67,11 @@ function version7(file: string): void {
 describe('read-only commands', () => {
   it('are every command that only reads the database; the ones that write name themselves', () => {
     expect(cliCommands.filter((c) => c.readOnly).map((c) => c.name).sort()).toEqual(Object.keys(invocations).sort());
-    // bundle export creates this laptop's signing key on first use; participants import, erase, upgrade, documents generate-key-messages and the roles' grants write.
+    // bundle export creates this laptop's signing key on first use; participants import, import xliff, erase, upgrade, documents generate-key-messages and the roles' grants write.
     expect(cliCommands.filter((c) => c.mustExist).map((c) => c.name).sort()).toEqual([
       'bundle export',
       'documents generate-key-messages',
+      'import xliff',
       'participants erase',
       'participants import',
       'peers sync',
@@ -94,7 +96,7 @@ describe('read-only commands', () => {
     }
     // What they wrote is the owner's alone: exports hold people's names and e-mail addresses.
     const written = fs.readdirSync(out).sort();
-    expect(written).toEqual(['agenda.docx', 'document.md', 'outcome.html', 'participants.csv', 'participation.docx', 'people.csv']);
+    expect(written).toEqual(['agenda.docx', 'document.md', 'es.xlf', 'outcome.html', 'participants.csv', 'participation.docx', 'people.csv']);
     for (const name of written) expect(fs.statSync(path.join(out, name)).mode & 0o777, name).toBe(0o600);
   });
 

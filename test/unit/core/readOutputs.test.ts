@@ -60,6 +60,8 @@ const reads = [
   'venue:status',
   'peers:list',
   'peers:nearby',
+  'xliff:export',
+  'xliff:preview',
 ] as const satisfies readonly CommandName[];
 
 const writes = [
@@ -121,6 +123,7 @@ const writes = [
   'peers:add',
   'peers:remove',
   'peers:sync',
+  'xliff:import',
 ] as const satisfies readonly CommandName[];
 
 type ReadCommand = (typeof reads)[number];
@@ -139,6 +142,8 @@ interface Fixture {
   sessionId: string;
   bundle: string;
   participantFile: { fileName: string; data: string };
+  /** The outcome document as a Spanish translators' file. */
+  xliff: string;
   close(): void;
 }
 
@@ -203,6 +208,7 @@ async function demoWithEverything(): Promise<Fixture> {
       sessionId: message.sessionId,
       bundle: Buffer.from(bytes).toString('base64'),
       participantFile: { fileName: 'english.csv', data: csv.toString('base64') },
+      xliff: (await invoke(ctx, 'xliff:export', { forumId, lang: 'es' })).xml,
       close() {
         closeCore(ctx);
         fs.rmSync(dir, { recursive: true, force: true });
@@ -267,6 +273,8 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'documents:generatedFlags': (fx) => ({ documentId: fx.generatedDocumentId }),
   'announcements:list': (fx) => ({ forumId: fx.forumId }),
   'projector:current': (fx) => ({ forumId: fx.forumId }),
+  'xliff:export': (fx) => ({ forumId: fx.forumId, lang: 'zh', scope: { kind: 'agenda' }, version: '1.2' }),
+  'xliff:preview': (fx) => ({ forumId: fx.forumId, fileName: 'es.xlf', xml: fx.xliff }),
 };
 
 describe('the contract', () => {

@@ -19,6 +19,7 @@ import { benchSearch } from './benchSearch';
 import { benchStats } from './benchStats';
 import { benchVenue } from './benchVenue';
 import { benchWrites } from './benchWrites';
+import { benchXliff } from './benchXliff';
 import type { Recorder } from './figures';
 
 const median = (values: number[]) => {
@@ -297,6 +298,22 @@ export const groups: Group[] = [
       record('unchanged', k.unchangedMs, 'ms');
       record('refresh', k.refreshMs, 'ms');
       record('flags', k.flagsMs, 'ms');
+    },
+  },
+  {
+    name: 'xliff',
+    about: "translators' XLIFF files: a 60-paragraph document and a 500-session agenda out and back in",
+    run: async (dir, record) => {
+      const x = await benchXliff(path.join(dir, 'xliff.sqlite'));
+      console.log(`XLIFF 2.0 into Spanish: a ${fmt(x.paragraphs)}-paragraph document in six languages (${fmt(x.documentUnits)} units) and a ${fmt(x.sessions)}-session agenda (${fmt(x.agendaUnits)} units, ${fmt(x.agendaBytes / 1024)} KiB); medians of ${x.runs} runs`);
+      console.log(`  export: document ${fmt(x.exportDocumentMs)} ms, agenda ${fmt(x.exportAgendaMs)} ms (target < 500 ms each)`);
+      console.log(`  import, every unit newly translated, backup included: document ${fmt(x.importDocumentMs)} ms, agenda ${fmt(x.importAgendaMs)} ms (target < 500 ms each)`);
+      console.log(`  the same agenda file again (nothing to write): ${fmt(x.reimportAgendaMs)} ms\n`);
+      record('export.document', x.exportDocumentMs, 'ms', { below: 500 });
+      record('export.agenda', x.exportAgendaMs, 'ms', { below: 500 });
+      record('import.document', x.importDocumentMs, 'ms', { below: 500 });
+      record('import.agenda', x.importAgendaMs, 'ms', { below: 500 });
+      record('reimport.agenda', x.reimportAgendaMs, 'ms');
     },
   },
   {

@@ -1,9 +1,10 @@
 import type { XliffExportOutput, XliffImportOutput, XliffPreview } from '../../../shared/xliff';
 import type { CoreContext } from '../coreContext';
 import { backupDatabase } from '../store/backupDatabase';
+import { cachedStatement } from '../store/cachedStatement';
 import { writeRow } from '../store/changeLog';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
-import type { XliffPlan } from './planXliffImport';
+import type { XliffPlan, XliffWrite } from './planXliffImport';
 import type { XliffExportRequest } from './composeXliff';
 import { sourceHash } from './xliffUnits';
 
@@ -31,9 +32,12 @@ export function importXliff(ctx: CoreContext, input: { forumId: string; xml: str
     const lang = preview.lang;
     const sourceLanguage = preview.sourceLanguage;
     let written = 0;
+    // One write per row with every translated column (a session's title, room and description
+    // together): a third of the log entries, and of the search-index updates, of a write per cell.
+    const rows = new Map<string, { table: XliffWrite['table']; rowId: string; values: Record<string, Record<string, string>> }>();
     ctx.db.transaction(() => {
       for (const write of plan.writes) {
-        const row = ctx.db.prepare(`SELECT ${write.column} AS text FROM ${write.table} WHERE id = ?`).get(write.rowId) as { text: string } | undefined;
+        const row = cachedStatement(ctx.db, `SELECT ${write.column} AS text FROM ${write.table} WHERE id = ?`).get(write.rowId) as { text: string } | undefined;
         const stored = row ? (JSON.parse(row.text) as Record<string, string>) : {};
         if (sourceHash(stored[sourceLanguage] ?? '') !== write.sourceHash) {
           preview.translated -= 1;
@@ -42,9 +46,13 @@ export function importXliff(ctx: CoreContext, input: { forumId: string; xml: str
           continue;
         }
         if (stored[lang] === write.text) continue;
-        writeRow(ctx, write.table, write.rowId, { [write.column]: { [lang]: write.text } });
+        const key = `${write.table}/${write.rowId}`;
+        const entry = rows.get(key) ?? { table: write.table, rowId: write.rowId, values: {} };
+        entry.values[write.column] = { [lang]: write.text };
+        rows.set(key, entry);
         written += 1;
       }
+      for (const { table, rowId, values } of rows.values()) writeRow(ctx, table, rowId, values);
     })();
     return { ...preview, written };
   });

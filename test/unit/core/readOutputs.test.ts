@@ -346,7 +346,7 @@ describe('the read commands about a whole forum', () => {
   it('answer what their schemas say for a forum with nothing in it yet (no shares of zero people)', async () => {
     const ctx = await tempCore();
     const forum = await invoke(ctx, 'forums:create', { ...validForum, languages: ['en', 'zh', 'es'] });
-    const empty: Fixture = { ctx, forumId: forum.id, documentId: '', generatedDocumentId: '', paragraphId: '', participantId: '', sessionId: '', bundle: '', participantFile: { fileName: '', data: '' }, close() {} };
+    const empty: Fixture = { ctx, forumId: forum.id, documentId: '', generatedDocumentId: '', paragraphId: '', participantId: '', sessionId: '', bundle: '', participantFile: { fileName: '', data: '' }, xliff: '', close() {} };
     for (const name of forumReads) await expectContractAnswer(ctx, name, inputs[name](empty));
   });
 });

@@ -5,6 +5,7 @@ import type { OutcomeDocument } from '../../../../shared/outcome';
 import { navigate, routeHref } from '../../hooks/useRoute';
 import type { Permission } from '../../hooks/useForumRoles';
 import { ExportButton } from '../exports/ExportButton';
+import { TranslatorsButton } from '../translators/TranslatorsButton';
 import { RoleGate } from '../RoleGate';
 
 interface Props {
@@ -48,6 +49,7 @@ export function DraftingHeader({ forumId, document: doc, documents, uiLanguage, 
           {t('drafting.actions.coverage')}
         </a>
         <ExportButton target={{ kind: 'outcome', documentId: doc.id, languages: doc.languages, sourceLanguage: doc.sourceLanguage }} shortcut />
+        <TranslatorsButton target={{ forumId, documentId: doc.id, languages: doc.languages, sourceLanguage: doc.sourceLanguage }} />
       </div>
     </div>
   );

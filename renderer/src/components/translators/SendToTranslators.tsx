@@ -4,6 +4,7 @@ import type { AppError } from '../../../../shared/result';
 import type { XliffExportOutput, XliffScope, XliffVersion } from '../../../../shared/xliff';
 import { api } from '../../api/plenaryApi';
 import { ErrorMessage } from '../ErrorMessage';
+import { ChoiceGroup } from '../exports/ChoiceGroup';
 import { LanguageSelect } from '../LanguageSelect';
 import type { TranslatorsTarget } from './TranslatorsDialog';
 
@@ -45,15 +46,7 @@ export function SendToTranslators({ target }: { target: TranslatorsTarget }) {
     <form className="translators-send" onSubmit={(event) => void submit(event)} aria-labelledby="translators-send-title">
       <h3 id="translators-send-title">{t('translators.send.title')}</h3>
       <LanguageSelect label={t('translators.send.lang')} languages={languages} value={lang} onChange={setLang} />
-      <fieldset className="choice-group">
-        <legend>{t('translators.send.what')}</legend>
-        {whats.map((value) => (
-          <label key={value}>
-            <input type="radio" name="translators-what" value={value} checked={what === value} onChange={() => setWhat(value)} />
-            {t(`translators.send.whats.${value}`)}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup<What> legend={t('translators.send.what')} options={whats} value={what} label={(value) => t(`translators.send.whats.${value}`)} onChange={setWhat} />
       <label className="inline-field">
         <span>{t('translators.send.version')}</span>
         <select value={version} onChange={(event) => setVersion(event.target.value === '1.2' ? '1.2' : '2.0')}>

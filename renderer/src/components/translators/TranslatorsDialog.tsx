@@ -19,7 +19,7 @@ export interface TranslatorsTarget {
 export function TranslatorsDialog({ target, onClose }: { target: TranslatorsTarget; onClose(): void }) {
   const { t } = useTranslation();
   return (
-    <ModalDialog className="translators-dialog" labelledBy="translators-dialog-title" onClose={onClose}>
+    <ModalDialog className="export-dialog translators-dialog" labelledBy="translators-dialog-title" onClose={onClose}>
       <h2 id="translators-dialog-title">{t('translators.title')}</h2>
       <p className="hint">{t('translators.about')}</p>
       <SendToTranslators target={target} />

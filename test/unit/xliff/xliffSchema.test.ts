@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { skipWithout, xliffSchemaDir, xliffSchemas, xmllint } from '../../programs';
 import { tempDir } from '../helpers/tempCore';
+import { call } from '../drafting/draftingFixture';
 import { exportFile, translateLikeCatTool, xliffForum } from './xliffFixture';
 
 /**
@@ -35,11 +36,15 @@ describe('translators\' files against the OASIS XLIFF schemas (xmllint --schema)
   it('a document, the agenda and the key messages, untranslated and translated, in 2.0 and 1.2 strict', async (context) => {
     skipWithout(context, xmllint, xliffSchemas);
     const schemas = localSchemas();
-    const { ctx, forum, left } = await xliffForum();
+    const { ctx, forum, left, plain } = await xliffForum();
+    // One translation out of date (the source changed after it): its state travels too.
+    await call(ctx, 'paragraphs:update', { id: plain.id, text: { en: 'Rural heritage sustains villages.', es: 'El patrimonio rural sostiene las aldeas.' } });
+    await call(ctx, 'paragraphs:update', { id: plain.id, text: { en: 'Rural heritage sustains villages and towns.' } });
     for (const version of ['2.0', '1.2'] as const) {
       const schema = version === '2.0' ? schemas.v20 : schemas.v12;
       for (const scope of [{ kind: 'document' }, { kind: 'agenda' }, { kind: 'keyMessages' }]) {
         const { xml } = await exportFile(ctx, forum.id, 'es', { version, scope });
+        if (scope.kind === 'document') expect(xml).toContain(version === '2.0' ? 'state="initial" subState="plenary:outdated"' : 'state="needs-review-translation"');
         expect(invalidity(schema, xml), `${version} ${scope.kind}`).toBeUndefined();
         const translated = translateLikeCatTool(xml, 'es', (id) => id.endsWith(left.id));
         expect(invalidity(schema, translated), `${version} ${scope.kind} translated`).toBeUndefined();

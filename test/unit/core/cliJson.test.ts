@@ -98,10 +98,16 @@ describe('the CLI’s --json', () => {
     expectOutputOf('participants:importPreview', done.preview);
     expectOutputOf('participants:import', done.imported);
     expect(done.error).toBeNull();
+
+    // import xliff: the preview with --dry-run, what the import wrote without.
+    const xlf = path.join(path.dirname(db), 'es.xlf');
+    expect((await cli('export', 'xliff', '--db', db, '--lang', 'es', '--out', xlf)).code).toBe(0);
+    expectOutputOf('xliff:preview', await json('import', 'xliff', xlf, '--db', db, '--dry-run'));
+    expectOutputOf('xliff:import', await json('import', 'xliff', xlf, '--db', db));
   });
 
   it('is covered above for every command that takes it; device show reports the key store, which no contract command does', () => {
     const withJson = cliCommands.filter((c) => c.options.some((o) => o.name === 'json')).map((c) => c.name);
-    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle import', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'outcome show', 'participants import', 'peers list', 'peers sync', 'roles list', 'search', 'stats']);
+    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle import', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'import xliff', 'outcome show', 'participants import', 'peers list', 'peers sync', 'roles list', 'search', 'stats']);
   });
 });

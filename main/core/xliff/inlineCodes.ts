@@ -96,6 +96,10 @@ export type TargetNode = { kind: 'text'; text: string } | { kind: 'ph'; id: stri
  */
 export function restoreMarks(unitId: string, nodes: readonly TargetNode[], marks: CodeMarks): string {
   let out = '';
+  // A pair's start and end must enclose words in order (<sc>/<ec> and 1.2's <bx>/<ex> need not):
+  // bold opened and never closed would print the rest of the paragraph in bold.
+  const open: string[] = [];
+  const unpaired = (id: string) => new CoreError('xliff_malformed', `Unit ${unitId}: its translation opens or closes the inline code ${id} without its other half.`);
   for (const node of nodes) {
     if (node.kind === 'text') {
       out += node.text;
@@ -109,9 +113,12 @@ export function restoreMarks(unitId: string, nodes: readonly TargetNode[], marks
       out += mark.mark;
     } else {
       if (!('open' in mark)) throw bad();
+      if (node.kind === 'open') open.push(node.id);
+      else if (open.pop() !== node.id) throw unpaired(node.id);
       out += node.kind === 'open' ? mark.open : mark.close;
     }
   }
+  if (open.length > 0) throw unpaired(open[open.length - 1] ?? '');
   return out;
 }
 

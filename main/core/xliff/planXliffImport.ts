@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { XliffPreview } from '../../../shared/xliff';
+import { richTextProblems } from '../../../shared/richText';
 import { CoreError } from '../errors';
 import { getForum } from '../store/forums';
 import { restoreMarks, toPieces, type TargetNode } from './inlineCodes';
 import { readXliff } from './readXliff';
-import { parseUnitId, sourceHash, type TranslatableTable } from './xliffUnits';
+import { maxTextLength, parseUnitId, sourceHash, type TranslatableTable } from './xliffUnits';
 
 /** One translation to write: the cell, the text, and the source hash it was checked against. */
 export interface XliffWrite {
@@ -100,10 +101,24 @@ export function planXliffImport(db: Database, forumId: string, xml: string): Xli
       preview.unchanged += 1;
       continue;
     }
+    checkTranslation(unit.id, `${cell.table}.${cell.column}`, text);
     preview.translated += 1;
     writes.push({ table: cell.table, rowId: cell.rowId, column: cell.column, text, sourceHash: hash });
   }
   return { preview, writes };
+}
+
+/**
+ * A translation is held to what the screens accept of the same field: its length, and for a
+ * paragraph its rich text (no javascript: link, no note reference without its note, nothing left
+ * open), which a translator may have typed as plain characters.
+ */
+function checkTranslation(unitId: string, column: string, text: string): void {
+  const max = maxTextLength[column] ?? 5000;
+  if (text.length > max) throw new CoreError('invalid_input', `Unit ${unitId}: the translation has ${text.length} characters; this field takes at most ${max}.`);
+  if (column !== 'outcome_paragraphs.text') return;
+  const [problem] = richTextProblems(text);
+  if (problem) throw new CoreError('invalid_input', `Unit ${unitId}: the translation cannot be kept as it is (${problem.code}: ${problem.detail}). Ask the translator to fix it, or fix it in the file.`);
 }
 
 const nodesText = (nodes: readonly TargetNode[]) => nodes.map((node) => (node.kind === 'text' ? node.text : 'x')).join('');

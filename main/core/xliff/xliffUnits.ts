@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { TranslationState } from '../../../shared/agenda';
 import type { Forum } from '../../../shared/forum';
+import { maxParagraphText } from '../../../shared/outcome';
 import { referenceText } from '../../../shared/paragraphPlace';
 import type { XliffScope } from '../../../shared/xliff';
 import { CoreError } from '../errors';
@@ -34,6 +35,26 @@ export const translatableColumns = {
   outcome_paragraphs: ['text'],
 } as const satisfies Record<string, readonly string[]>;
 export type TranslatableTable = keyof typeof translatableColumns;
+
+/** The most each column takes, as the forms and the contract allow it: a translation is held to the same. */
+export const maxTextLength: Record<string, number> = {
+  'forums.title': 300,
+  'forums.theme': 500,
+  'forums.venue': 300,
+  'sessions.title': 300,
+  'sessions.room': 200,
+  'sessions.description': 5000,
+  'key_messages.text': 5000,
+  'outcome_documents.title': 300,
+  'outcome_documents.subtitle': 500,
+  'outcome_documents.place': 300,
+  'outcome_documents.preamble': 20_000,
+  'outcome_documents.lead_in': 1000,
+  'outcome_documents.closing': 300,
+  'outcome_documents.addressee': 1000,
+  'outcome_documents.co_organiser_names': 5000,
+  'outcome_paragraphs.text': maxParagraphText,
+};
 
 /** `outcome_paragraphs.text.<row id>`: an XML name token, the same in every export of the same cell. */
 export const unitId = (table: TranslatableTable, column: string, rowId: string): string => `${table}.${column}.${rowId}`;

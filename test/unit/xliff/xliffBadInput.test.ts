@@ -70,6 +70,15 @@ describe('translators\' files refused as a whole, nothing changed', () => {
     await refused(fixture, fixture.xml.replace('<target>[es] Rural', '<target><ph id="9" dataRef="d9"/>[es] Rural'), 'xliff_malformed');
   });
 
+  it('a translation the screens would not keep: a javascript: link, bold left open, too long', async () => {
+    const fixture = await translated();
+    await refused(fixture, fixture.xml.replace('<target>[es] Rural', '<target>[es] [aquí](javascript:alert(1)) Rural'), 'invalid_input');
+    const marked = new RegExp(`(<unit id="outcome_paragraphs\\.text\\.${fixture.marked.id}"[\\s\\S]*?<target>)([\\s\\S]*?)(</target>)`);
+    await refused(fixture, fixture.xml.replace(marked, '$1[es] <sc id="1" dataRef="d1s"/>Acogemos sin cerrar$3'), 'xliff_malformed');
+    await refused(fixture, fixture.xml.replace(marked, '$1[es] <ec startRef="1" dataRef="d1e"/>al revés<sc id="1" dataRef="d1s"/>$3'), 'xliff_malformed');
+    await refused(fixture, fixture.xml.replace('<target>Comunicado de Mérida</target>', `<target>${'Comunicado '.repeat(40)}</target>`).replace('<target>[es] Mérida Communiqué</target>', `<target>${'Comunicado '.repeat(40)}</target>`), 'invalid_input');
+  });
+
   it('an oversized file: refused before it is parsed', async () => {
     const fixture = await translated();
     const before = snapshot(fixture.ctx);

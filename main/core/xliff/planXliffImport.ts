@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { XliffPreview } from '../../../shared/xliff';
 import { richTextProblems } from '../../../shared/richText';
 import { CoreError } from '../errors';
+import { cachedStatement } from '../store/cachedStatement';
 import { getForum } from '../store/forums';
 import { restoreMarks, toPieces, type TargetNode } from './inlineCodes';
 import { readXliff } from './readXliff';
@@ -75,7 +76,7 @@ export function planXliffImport(db: Database, forumId: string, xml: string): Xli
     if (!cell) {
       throw new CoreError('xliff_unknown_unit', `Unit ${unit.id} is not one Plenary exports (a unit id names a table, a text column and a row). Was the file edited by hand or merged with another project?`);
     }
-    const row = db.prepare(`SELECT ${cell.table === 'forums' ? 'id' : 'forum_id'} AS forum_id, deleted, ${cell.column} AS text FROM ${cell.table} WHERE id = ?`).get(cell.rowId) as
+    const row = cachedStatement(db, `SELECT ${cell.table === 'forums' ? 'id' : 'forum_id'} AS forum_id, deleted, ${cell.column} AS text FROM ${cell.table} WHERE id = ?`).get(cell.rowId) as
       | { forum_id: string | null; deleted: number; text: string }
       | undefined;
     if (!row || row.deleted || row.forum_id !== forumId) {

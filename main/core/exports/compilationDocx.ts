@@ -1,0 +1,151 @@
+import { HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import type { PaperSize } from '../../../shared/exports';
+import type { DiffPart } from '../../../shared/wordDiff';
+import type { CompilationModel, CompilationProposal, CompilationRow, DelegationNote } from './compilationModelTypes';
+import { docxCell, docxDocument, docxParagraph, docxRuns, packDocx, paragraphProperties, revisionIds, runProperties, tableFrame, textWidth, type RunStyle } from './docxText';
+import { docxStyle } from './outcomeDocxItems';
+import { richDocxBlocks } from './richDocx';
+import { richColumn, type RichColumn } from './richItems';
+
+// The compilation text as Word: the document's title block, then one landscape table with a row
+// per paragraph (the header row repeated on every page), as negotiators' compilation texts are
+// laid out. Proposals are shown, not tracked: inserted words underlined, deleted ones struck
+// through, each in its own language and direction.
+
+/** Shares of the page width: paragraph, current text, proposals, proposed/supported, objections/reservations, rationale. */
+const shares = [7, 27, 30, 13, 13, 10];
+const small: RunStyle = { size: 18 };
+const muted: RunStyle = { size: 18, color: '555555' };
+const insertStyle: RunStyle = { underline: {}, color: '1F4E9C' };
+const deleteStyle: RunStyle = { strike: true, color: 'A4262C' };
+
+function diffRuns(parts: DiffPart[], lang: string): ParagraphChild[] {
+  return parts.flatMap((part) => docxRuns(part.text, lang, part.kind === 'insert' ? insertStyle : part.kind === 'delete' ? deleteStyle : {}));
+}
+
+function proposalParagraphs(p: CompilationProposal, model: CompilationModel, first: boolean): Paragraph[] {
+  const lang = model.lang;
+  const notes = [p.languageNote, p.staleNote].filter(Boolean).join(' · ');
+  const out = [
+    docxParagraph(p.heading, lang, { keepNext: true, spacing: { before: first ? 0 : 160, after: 40 } }, { ...small, bold: true }),
+    docxParagraph(p.proposer, lang, { keepNext: true, spacing: { after: 40 } }, muted),
+  ];
+  if (notes) out.push(docxParagraph(notes, lang, { keepNext: true, spacing: { after: 40 } }, { ...muted, italics: true }));
+  // The proposal in its own language: an English amendment in an Arabic table stays left to right.
+  out.push(new Paragraph({ ...paragraphProperties(p.lang), spacing: { after: 60 }, children: p.parts.length > 0 ? diffRuns(p.parts, p.lang) : [] }));
+  return out;
+}
+
+function textParagraphs(row: CompilationRow, model: CompilationModel, rich: RichColumn, listInstance: () => number): Paragraph[] {
+  const text = row.text;
+  const entry = rich.items[row.item];
+  const style = docxStyle(row.kind === 'heading' ? 'sectionHeading' : 'paragraph', text.lang, false).run;
+  const blocks = entry
+    ? richDocxBlocks({ lang: text.lang, columnLang: model.lang, style, rich: entry.rich, cut: null, listInstance })
+    : [{ options: {}, children: docxRuns(text.text, text.lang, style) }];
+  const last = blocks[blocks.length - 1];
+  if (last && text.fallback) last.children.push(new TextRun({ ...runProperties(model.lang, { italics: true, color: '555555' }), text: ` ${text.fallbackNote}` }));
+  return blocks.map((block) => new Paragraph({ ...paragraphProperties(model.lang), ...block.options, children: block.children }));
+}
+
+/** "Proposed by" then each delegation with its proposals' numbers, "Supported by" then each supporter. */
+function delegationsParagraphs(row: CompilationRow, model: CompilationModel): Paragraph[] {
+  const { labels, lang } = model;
+  const out: Paragraph[] = [];
+  if (row.proposedBy.length > 0) {
+    out.push(docxParagraph(labels.proposedBy, lang, { keepNext: true, spacing: { after: 40 } }, { ...small, bold: true }));
+    for (const d of row.proposedBy) out.push(docxParagraph(`${d.delegation} (${d.proposals.join(labels.separator)})`, lang, { spacing: { after: 40 } }, small));
+  }
+  out.push(...notedParagraphs(labels.supportedBy, row.supportedBy, model, out.length > 0));
+  return out;
+}
+
+function notedParagraphs(label: string, entries: DelegationNote[], model: CompilationModel, gap: boolean): Paragraph[] {
+  if (entries.length === 0) return [];
+  const lang = model.lang;
+  return [
+    docxParagraph(label, lang, { keepNext: true, spacing: { before: gap ? 120 : 0, after: 40 } }, { ...small, bold: true }),
+    ...entries.map(
+      (e) =>
+        new Paragraph({
+          ...paragraphProperties(lang),
+          spacing: { after: 40 },
+          children: [...docxRuns(e.delegation, lang, small), ...(e.note ? docxRuns(` — ${e.note}`, lang, muted) : [])],
+        }),
+    ),
+  ];
+}
+
+function rationaleParagraphs(row: CompilationRow, model: CompilationModel): Paragraph[] {
+  return row.proposals
+    .filter((p) => p.rationale !== '')
+    .map((p) => new Paragraph({ ...paragraphProperties(model.lang), spacing: { after: 60 }, children: [...docxRuns(`${p.number}. `, model.lang, { ...small, bold: true }), ...docxRuns(p.rationale, model.lang, small)] }));
+}
+
+function placeParagraphs(row: CompilationRow, model: CompilationModel): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (row.place) out.push(docxParagraph(row.place, model.lang, { spacing: { after: 40 } }, { bold: true }));
+  for (const line of [row.role, row.status]) if (line) out.push(docxParagraph(line, model.lang, { spacing: { after: 40 } }, muted));
+  return out;
+}
+
+function bodyRow(row: CompilationRow, model: CompilationModel, widths: number[], rich: RichColumn, listInstance: () => number): TableRow {
+  const cell = (children: Paragraph[], column: number) => docxCell(children, { width: widths[column] ?? 0, framed: false });
+  // A section heading without proposals or stances spans the table, as a compilation's headings do.
+  const bare = row.proposals.length === 0 && row.supportedBy.length + row.objections.length + row.reservations.length === 0;
+  if (row.kind === 'heading' && bare) {
+    const full = widths.reduce((sum, w) => sum + w, 0);
+    return new TableRow({
+      cantSplit: true,
+      children: [new TableCell({ columnSpan: widths.length, width: { size: full, type: WidthType.DXA }, shading: { fill: 'F2F2F2' }, children: textParagraphs(row, model, rich, listInstance) })],
+    });
+  }
+  const proposals = row.proposals.length > 0 ? row.proposals.flatMap((p, i) => proposalParagraphs(p, model, i === 0)) : [docxParagraph(model.labels.noProposals, model.lang, {}, { ...muted, italics: true })];
+  return new TableRow({
+    children: [
+      cell(placeParagraphs(row, model), 0),
+      cell(textParagraphs(row, model, rich, listInstance), 1),
+      cell(proposals, 2),
+      cell(delegationsParagraphs(row, model), 3),
+      cell([...notedParagraphs(model.labels.objection, row.objections, model, false), ...notedParagraphs(model.labels.reservation, row.reservations, model, row.objections.length > 0)], 4),
+      cell(rationaleParagraphs(row, model), 5),
+    ],
+  });
+}
+
+function headerRow(model: CompilationModel, widths: number[]): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: model.labels.columns.map((label, i) => docxCell([docxParagraph(label, model.lang, {}, { bold: true, size: 18 })], { width: widths[i] ?? 0, header: true, framed: false })),
+  });
+}
+
+/** The compilation text as a .docx file: landscape, the table's header row repeated on each page. */
+export async function compilationDocx(model: CompilationModel, paper: PaperSize): Promise<Uint8Array> {
+  const { column, lang } = model;
+  const width = textWidth(paper, true);
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  const widths = shares.map((share) => Math.floor((width * share) / total));
+  const rich = richColumn(column);
+  const listInstance = revisionIds();
+  const shown = (text: typeof column.title, options: ConstructorParameters<typeof Paragraph>[0] & object, style: RunStyle = {}) =>
+    text ? [new Paragraph({ ...paragraphProperties(lang), ...options, children: docxRuns(text.text, text.lang, style) })] : [];
+  const children: Array<Paragraph | Table> = [
+    ...shown(column.title, { heading: HeadingLevel.TITLE, ...docxStyle('title', lang, false).paragraph }, docxStyle('title', lang, false).run),
+    ...shown(column.subtitle, { ...docxStyle('subtitle', lang, false).paragraph, spacing: { after: 120 } }, docxStyle('subtitle', lang, false).run),
+    ...(column.placeAndDates ? [docxParagraph(column.placeAndDates, lang, { ...docxStyle('placeDates', lang, false).paragraph, spacing: { after: 240 } }, docxStyle('placeDates', lang, false).run)] : []),
+    docxParagraph(model.heading, lang, { heading: HeadingLevel.HEADING_1, keepNext: true }),
+    docxParagraph(model.summary, lang, { keepNext: true, spacing: { after: 60 } }, muted),
+    docxParagraph(model.labels.legend, lang, { keepNext: true, spacing: { after: 200 } }, { ...muted, italics: true }),
+    new Table({
+      ...tableFrame,
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: widths,
+      visuallyRightToLeft: model.dir === 'rtl',
+      rows: [headerRow(model, widths), ...model.rows.map((row) => bodyRow(row, model, widths, rich, listInstance))],
+    }),
+  ];
+  const doc = docxDocument({ lang, title: `${column.title?.text ?? ''} — ${model.heading}`, paper, landscape: true, pageTemplate: column.pageTemplate, children });
+  return packDocx(doc);
+}

@@ -15,7 +15,7 @@ function proposalHtml(p: CompilationProposal, lang: string): string {
   return [
     `<div class="proposal status-${p.status} kind-${p.kind}">`,
     `<p class="proposal-heading"${langAttributes(lang)}>${escapeHtml(p.heading)}</p>`,
-    `<p class="proposer"${langAttributes(lang)}>${escapeHtml(p.proposer)}</p>`,
+    `<p class="proposer"${langAttributes(lang)}><bdi>${escapeHtml(p.proposer)}</bdi></p>`,
     ...notes,
     `<p class="diff"${langAttributes(p.lang)}>${diffHtml(p.parts)}</p>`,
     '</div>',
@@ -24,7 +24,8 @@ function proposalHtml(p: CompilationProposal, lang: string): string {
 
 function notedHtml(label: string, entries: DelegationNote[], lang: string, className: string): string {
   if (entries.length === 0) return '';
-  const items = entries.map((e) => `<li>${escapeHtml(e.delegation)}${e.note ? `<span class="note"> — ${escapeHtml(e.note)}</span>` : ''}</li>`).join('');
+  // Names and notes are typed in any language: each is isolated (<bdi>), so its direction is its own.
+  const items = entries.map((e) => `<li><bdi>${escapeHtml(e.delegation)}</bdi>${e.note ? `<span class="note"> — <bdi>${escapeHtml(e.note)}</bdi></span>` : ''}</li>`).join('');
   return `<div class="${className}"${langAttributes(lang)}><p class="group-label">${escapeHtml(label)}</p><ul>${items}</ul></div>`;
 }
 
@@ -46,10 +47,10 @@ function rowHtml(row: CompilationRow, model: CompilationModel, rich: RichColumn)
     ...[row.role, row.status].filter(Boolean).map((line) => `<p class="muted small">${escapeHtml(line)}</p>`),
   ].join('');
   const proposals = row.proposals.length > 0 ? row.proposals.map((p) => proposalHtml(p, lang)).join('') : `<p class="none">${escapeHtml(labels.noProposals)}</p>`;
-  const proposers = row.proposedBy.map((d) => ({ delegation: `${d.delegation} (${d.proposals.join(labels.separator)})`, note: '' }));
+  const proposers = row.proposedBy.map((d) => ({ delegation: d.label, note: '' }));
   const rationale = row.proposals
     .filter((p) => p.rationale !== '')
-    .map((p) => `<p class="rationale"><span class="number">${p.number}.</span> ${escapeHtml(p.rationale)}</p>`)
+    .map((p) => `<p class="rationale"><span class="number">${p.number}.</span> <bdi>${escapeHtml(p.rationale)}</bdi></p>`)
     .join('');
   const cell = (className: string, content: string, attributes = langAttributes(lang)) => `<td class="${className}"${attributes}>${content}</td>`;
   return [

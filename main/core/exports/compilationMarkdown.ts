@@ -50,7 +50,7 @@ function rowBlocks(row: CompilationRow, model: CompilationModel, rich: RichColum
   blocks.push(currentText(row, rich));
   blocks.push(row.proposals.length > 0 ? [bold(labels.columns[2]), '', ...row.proposals.map(proposalLines)].join('\n') : italic(labels.noProposals));
   const who = [
-    row.proposedBy.length > 0 ? `- ${bold(labels.proposedBy)}: ${row.proposedBy.map((d) => escapeMarkdownInline(`${d.delegation} (${d.proposals.join(labels.separator)})`)).join('; ')}` : '',
+    row.proposedBy.length > 0 ? `- ${bold(labels.proposedBy)}: ${row.proposedBy.map((d) => escapeMarkdownInline(d.label)).join('; ')}` : '',
     row.supportedBy.length > 0 ? `- ${bold(labels.supportedBy)}: ${noted(row.supportedBy)}` : '',
     row.objections.length > 0 ? `- ${bold(labels.objection)}: ${noted(row.objections)}` : '',
     row.reservations.length > 0 ? `- ${bold(labels.reservation)}: ${noted(row.reservations)}` : '',

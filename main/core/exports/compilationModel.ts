@@ -38,7 +38,7 @@ function amendmentProposal(a: Amendment, number: number, lang: string, t: Docume
     id: a.id,
     number,
     kind: a.kind,
-    heading: `${t('compilation.proposal', { n: number })} · ${kind} (${t(`compilation.status.${a.status}`)})`,
+    heading: t('compilation.proposalHeading', { proposal: t('compilation.proposal', { n: number }), kind, status: t(`compilation.status.${a.status}`) }),
     status: a.status,
     proposer: a.proposer.name || t('outcome.amendment.unknownProposer'),
     lang: a.lang,
@@ -62,7 +62,7 @@ function alternativeProposal(p: DraftParagraph, base: DraftParagraph | undefined
     id: p.id,
     number: 1,
     kind: 'alternative',
-    heading: `${t('compilation.proposal', { n: 1 })} · ${t('compilation.kind.alternative', { place: basePlace })} (${t('compilation.status.open')})`,
+    heading: t('compilation.proposalHeading', { proposal: t('compilation.proposal', { n: 1 }), kind: t('compilation.kind.alternative', { place: basePlace }), status: t('compilation.status.open') }),
     status: 'open',
     proposer: p.proposers.length > 0 ? p.proposers.join(separator) : t('outcome.amendment.unknownProposer'),
     lang: textLang,
@@ -86,7 +86,7 @@ function byDelegation(stances: Stance[], lang: string): DelegationNote[] {
   return [...grouped.values()].sort((a, b) => a.delegation.localeCompare(b.delegation, lang));
 }
 
-function proposedBy(p: DraftParagraph, proposals: CompilationProposal[], amendments: Amendment[]): CompilationRow['proposedBy'] {
+function proposedBy(p: DraftParagraph, proposals: CompilationProposal[], amendments: Amendment[], t: DocumentTextFn): CompilationRow['proposedBy'] {
   const numbers = new Map<string, number[]>();
   const add = (name: string, n: number) => {
     if (!name) return;
@@ -98,7 +98,8 @@ function proposedBy(p: DraftParagraph, proposals: CompilationProposal[], amendme
     const amendment = amendments.find((a) => a.id === proposal.id);
     add(amendment?.proposer.name || proposal.proposer, proposal.number);
   }
-  return [...numbers].map(([delegation, list]) => ({ delegation, proposals: list }));
+  const separator = t('agenda.listSeparator');
+  return [...numbers].map(([delegation, list]) => ({ delegation, proposals: list, label: t('compilation.proposerNumbers', { name: delegation, numbers: list.join(separator) }) }));
 }
 
 /**
@@ -141,7 +142,7 @@ export function buildCompilationModel(db: Database, input: CompilationModelInput
       text: item.text,
       item: index,
       proposals,
-      proposedBy: proposedBy(p, proposals, amendments),
+      proposedBy: proposedBy(p, proposals, amendments, t),
       supportedBy: of('support'),
       objections: of('objection'),
       reservations: of('reservation'),

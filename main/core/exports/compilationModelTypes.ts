@@ -50,8 +50,8 @@ export interface CompilationRow {
   /** Index of this row's item in `column.items`: its rich text and note numbers. */
   item: number;
   proposals: CompilationProposal[];
-  /** Each proposing delegation once, with the numbers of its proposals. */
-  proposedBy: Array<{ delegation: string; proposals: number[] }>;
+  /** Each proposing delegation once, with the numbers of its proposals and both as printed: "Kenya (1, 3)", "肯尼亚（1、3）". */
+  proposedBy: Array<{ delegation: string; proposals: number[]; label: string }>;
   supportedBy: DelegationNote[];
   objections: DelegationNote[];
   reservations: DelegationNote[];

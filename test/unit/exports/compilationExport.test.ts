@@ -46,6 +46,8 @@ describe('the compilation text as Word', () => {
     const [inserted] = runsWith(xml, 'resilient');
     expect(inserted).not.toContain('<w:rtl/>');
     expect(runsWith(xml, 'لا توجد مقترحات')[0]).toContain('<w:rtl/>');
+    // A rationale typed in English is a first-strong isolate inside the right-to-left paragraph.
+    expect(xml).toContain('>\u2068Resilience matters more.\u2069</w:t>');
   });
 });
 
@@ -61,7 +63,8 @@ describe('the compilation text as HTML and Markdown', () => {
     expect(html).toMatch(/<p class="diff" lang="en" dir="ltr">[^<]*<del>diversified/);
     expect(html).toMatch(/class="current-text" lang="ar" dir="rtl"/);
     expect(html).toContain('<td class="objections-cell" lang="ar" dir="rtl">');
-    expect(html).toContain('Norway<span class="note"> — Too vague.</span>');
+    // Typed names and notes are isolated, so a Latin note keeps its full stop at its end in an Arabic cell.
+    expect(html).toContain('<bdi>Norway</bdi><span class="note"> — <bdi>Too vague.</bdi></span>');
   });
 
   it('Markdown: a section per paragraph with its text quoted, proposals listed with ~~deleted~~ and **inserted** words', async () => {
@@ -91,7 +94,7 @@ describe('export:compilation', () => {
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const xml = documentXml(new Uint8Array(Buffer.from(file.data, 'base64')));
     expect(xml).toContain('>汇编案文</w:t>');
-    expect(xml).toContain('>Kenya (1)</w:t>');
+    expect(xml).toContain('>Kenya（1）</w:t>');
     // Open ones only: the rejected deletion and the withdrawn replacement are left out.
     expect(xml).not.toContain('Mexico');
     expect(await call<ExportProgress>(ctx, 'export:progress', { exportId: 'compilation-1' })).toEqual({ phase: 'done', done: 3, total: 3 });

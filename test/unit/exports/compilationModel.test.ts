@@ -43,9 +43,9 @@ describe('the compilation model', () => {
     const { ctx, doc } = await negotiatedDemo();
     const row = buildCompilationModel(ctx.db, { documentId: doc.id, lang: 'en', amendments: 'all' }).rows[1];
     expect(row?.proposedBy).toEqual([
-      { delegation: 'Kenya', proposals: [1, 3] },
-      { delegation: 'Chile', proposals: [2] },
-      { delegation: 'Mexico', proposals: [4] },
+      { delegation: 'Kenya', proposals: [1, 3], label: 'Kenya (1, 3)' },
+      { delegation: 'Chile', proposals: [2], label: 'Chile (2)' },
+      { delegation: 'Mexico', proposals: [4], label: 'Mexico (4)' },
     ]);
     expect(row?.supportedBy).toEqual([
       { delegation: 'Chile', note: '' },
@@ -68,7 +68,8 @@ describe('the compilation model', () => {
       await call(ctx, 'stances:set', { paragraphId: target.id, delegation: { participantId: who.id, name: '' }, stance: 'objection', note });
     }
     const row = buildCompilationModel(ctx.db, { documentId: doc.id, lang: 'en', amendments: 'all' }).rows[3];
-    expect(row?.objections).toEqual([{ delegation: 'Republic of Senegal', note: 'Needs work.; Agreed with Amina.' }]);
+    expect(row?.objections.map((o) => o.delegation)).toEqual(['Republic of Senegal']);
+    expect(row?.objections[0]?.note.split('; ').sort()).toEqual(['Agreed with Amina.', 'Needs work.']);
   });
 
   it('shows an alternative as a proposal by its proposers, against the paragraph it replaces', async () => {
@@ -78,10 +79,7 @@ describe('the compilation model', () => {
     expect(row?.proposals).toHaveLength(1);
     expect(row?.proposals[0]).toMatchObject({ kind: 'alternative', proposer: 'Brazil, India', heading: 'Proposal 1 · Alternative to paragraph OP2 (open)' });
     expect(row?.proposals[0]?.parts.some((p) => p.kind === 'insert' && p.text.includes('We call'))).toBe(true);
-    expect(row?.proposedBy).toEqual([
-      { delegation: 'Brazil', proposals: [1] },
-      { delegation: 'India', proposals: [1] },
-    ]);
+    expect(row?.proposedBy.map((d) => d.label)).toEqual(['Brazil (1)', 'India (1)']);
     // Its paragraph prints bracketed, as the outcome export prints it.
     expect(row?.text.text.startsWith('[')).toBe(true);
   });
@@ -114,6 +112,9 @@ describe('the compilation model', () => {
     const zh = buildCompilationModel(ctx.db, { documentId: doc.id, lang: 'zh', amendments: 'all' });
     expect(zh.rows[4]?.place).toBe('OP2之二');
     expect(zh.heading).toBe('汇编案文');
+    // Chinese takes full-width brackets and its own list comma.
+    expect(zh.rows[1]?.proposals[2]?.heading).toBe('提案3 · 删除本段（已拒绝）');
+    expect(zh.rows[1]?.proposedBy[0]?.label).toBe('Kenya（1、3）');
   });
 
   it('refuses a language the forum does not work in, and an unknown document, changing nothing', async () => {

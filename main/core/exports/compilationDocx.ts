@@ -34,14 +34,18 @@ const typed = (text: string, model: CompilationModel): string => (model.dir === 
 function proposalParagraphs(p: CompilationProposal, model: CompilationModel, first: boolean): Paragraph[] {
   const lang = model.lang;
   const notes = [p.languageNote, p.staleNote].filter(Boolean).join(' · ');
-  const out = [
-    docxParagraph(p.heading, lang, { keepNext: true, spacing: { before: first ? 0 : 160, after: 40 } }, { ...small, bold: true }),
-    docxParagraph(typed(p.proposer, model), lang, { keepNext: true, spacing: { after: 40 } }, muted),
+  // One paragraph for what the proposal is and who made it (lines broken inside it), one for its
+  // text: a compilation holds hundreds of proposals, and every Word paragraph costs in packing.
+  const lines = [
+    new TextRun({ ...runProperties(lang, { ...small, bold: true }), text: p.heading }),
+    new TextRun({ ...runProperties(lang, muted), text: typed(p.proposer, model), break: 1 }),
+    ...(notes ? [new TextRun({ ...runProperties(lang, { ...muted, italics: true }), text: notes, break: 1 })] : []),
   ];
-  if (notes) out.push(docxParagraph(notes, lang, { keepNext: true, spacing: { after: 40 } }, { ...muted, italics: true }));
-  // The proposal in its own language: an English amendment in an Arabic table stays left to right.
-  out.push(new Paragraph({ ...paragraphProperties(p.lang), spacing: { after: 60 }, children: p.parts.length > 0 ? diffRuns(p.parts, p.lang) : [] }));
-  return out;
+  return [
+    new Paragraph({ ...paragraphProperties(lang), keepNext: true, spacing: { before: first ? 0 : 160, after: 40 }, children: lines }),
+    // The proposal in its own language: an English amendment in an Arabic table stays left to right.
+    new Paragraph({ ...paragraphProperties(p.lang), spacing: { after: 60 }, children: p.parts.length > 0 ? diffRuns(p.parts, p.lang) : [] }),
+  ];
 }
 
 function textParagraphs(row: CompilationRow, model: CompilationModel, rich: RichColumn, listInstance: () => number): Paragraph[] {

@@ -75,7 +75,7 @@ function alternativeProposal(p: DraftParagraph, base: DraftParagraph | undefined
 }
 
 /** Each delegation once, in the language's alphabetical order; two stances under one name keep both notes. */
-function byDelegation(stances: Stance[], lang: string): DelegationNote[] {
+function byDelegation(stances: Stance[], collator: Intl.Collator): DelegationNote[] {
   const grouped = new Map<string, DelegationNote>();
   for (const s of stances) {
     const key = s.delegation.normalize('NFKC').trim().toLocaleLowerCase('und');
@@ -83,7 +83,7 @@ function byDelegation(stances: Stance[], lang: string): DelegationNote[] {
     if (!entry) grouped.set(key, { delegation: s.delegation, note: s.note });
     else if (s.note && !entry.note.split('; ').includes(s.note)) entry.note = entry.note ? `${entry.note}; ${s.note}` : s.note;
   }
-  return [...grouped.values()].sort((a, b) => a.delegation.localeCompare(b.delegation, lang));
+  return [...grouped.values()].sort((a, b) => collator.compare(a.delegation, b.delegation));
 }
 
 function proposedBy(p: DraftParagraph, proposals: CompilationProposal[], amendments: Amendment[], t: DocumentTextFn): CompilationRow['proposedBy'] {
@@ -123,6 +123,8 @@ export function buildCompilationModel(db: Database, input: CompilationModelInput
   const t = documentText(lang);
   const byId = new Map(doc.paragraphs.map((p) => [p.id, p]));
   let proposalCount = 0;
+  // One collator for the whole document: localeCompare with a locale builds one per comparison.
+  const collator = new Intl.Collator(lang);
   const rows = doc.paragraphs.map((p, index): CompilationRow => {
     const item = column.items[index];
     if (!item || item.paragraphId !== p.id) throw new CoreError('internal', 'The outcome model and the document disagree on the order.');
@@ -132,7 +134,7 @@ export function buildCompilationModel(db: Database, input: CompilationModelInput
     for (const a of amendments) proposals.push(amendmentProposal(a, proposals.length + 1, lang, t));
     proposalCount += proposals.length;
     const stances = p.stances.support + p.stances.objection + p.stances.reservation > 0 ? listStances(db, p.id) : [];
-    const of = (kind: Stance['stance']) => byDelegation(stances.filter((s) => s.stance === kind), lang);
+    const of = (kind: Stance['stance']) => byDelegation(stances.filter((s) => s.stance === kind), collator);
     return {
       paragraphId: p.id,
       kind: p.kind,

@@ -60,38 +60,42 @@ function textParagraphs(row: CompilationRow, model: CompilationModel, rich: Rich
   return blocks.map((block) => new Paragraph({ ...paragraphProperties(model.lang), ...block.options, children: block.children }));
 }
 
-/** "Proposed by" then each delegation with its proposals' numbers, "Supported by" then each supporter. */
-function delegationsParagraphs(row: CompilationRow, model: CompilationModel): Paragraph[] {
-  const { labels, lang } = model;
-  const out: Paragraph[] = [];
-  if (row.proposedBy.length > 0) {
-    out.push(docxParagraph(labels.proposedBy, lang, { keepNext: true, spacing: { after: 40 } }, { ...small, bold: true }));
-    for (const d of row.proposedBy) out.push(docxParagraph(d.label.replace(d.delegation, typed(d.delegation, model)), lang, { spacing: { after: 40 } }, small));
-  }
-  out.push(...notedParagraphs(labels.supportedBy, row.supportedBy, model, out.length > 0));
-  return out;
-}
-
-function notedParagraphs(label: string, entries: DelegationNote[], model: CompilationModel, gap: boolean): Paragraph[] {
-  if (entries.length === 0) return [];
+/**
+ * A group of lines in a cell: its label, then one paragraph whose lines are broken inside it (a
+ * thousand stances make a thousand lines, and each Word paragraph costs in packing).
+ */
+function groupParagraphs(label: string, lines: ParagraphChild[][], model: CompilationModel, gap: boolean): Paragraph[] {
+  if (lines.length === 0) return [];
   const lang = model.lang;
+  const children = lines.flatMap((line, i) => (i === 0 ? line : [new TextRun({ ...runProperties(lang, small), break: 1 }), ...line]));
   return [
     docxParagraph(label, lang, { keepNext: true, spacing: { before: gap ? 120 : 0, after: 40 } }, { ...small, bold: true }),
-    ...entries.map(
-      (e) =>
-        new Paragraph({
-          ...paragraphProperties(lang),
-          spacing: { after: 40 },
-          children: [...docxRuns(typed(e.delegation, model), lang, small), ...(e.note ? docxRuns(` — ${typed(e.note, model)}`, lang, muted) : [])],
-        }),
-    ),
+    new Paragraph({ ...paragraphProperties(lang), spacing: { after: 60 }, children }),
+  ];
+}
+
+const notedLines = (entries: DelegationNote[], model: CompilationModel): ParagraphChild[][] =>
+  entries.map((e) => [...docxRuns(typed(e.delegation, model), model.lang, small), ...(e.note ? docxRuns(` — ${typed(e.note, model)}`, model.lang, muted) : [])]);
+
+/** "Proposed by" then each delegation with its proposals' numbers, "Supported by" then each supporter. */
+function delegationsParagraphs(row: CompilationRow, model: CompilationModel): Paragraph[] {
+  const proposers = row.proposedBy.map((d) => docxRuns(d.label.replace(d.delegation, typed(d.delegation, model)), model.lang, small));
+  return [...groupParagraphs(model.labels.proposedBy, proposers, model, false), ...groupParagraphs(model.labels.supportedBy, notedLines(row.supportedBy, model), model, proposers.length > 0)];
+}
+
+function objectionsParagraphs(row: CompilationRow, model: CompilationModel): Paragraph[] {
+  return [
+    ...groupParagraphs(model.labels.objection, notedLines(row.objections, model), model, false),
+    ...groupParagraphs(model.labels.reservation, notedLines(row.reservations, model), model, row.objections.length > 0),
   ];
 }
 
 function rationaleParagraphs(row: CompilationRow, model: CompilationModel): Paragraph[] {
-  return row.proposals
+  const lines = row.proposals
     .filter((p) => p.rationale !== '')
-    .map((p) => new Paragraph({ ...paragraphProperties(model.lang), spacing: { after: 60 }, children: [...docxRuns(`${p.number}. `, model.lang, { ...small, bold: true }), ...docxRuns(typed(p.rationale, model), model.lang, small)] }));
+    .map((p) => [...docxRuns(`${p.number}. `, model.lang, { ...small, bold: true }), ...docxRuns(typed(p.rationale, model), model.lang, small)]);
+  const children = lines.flatMap((line, i) => (i === 0 ? line : [new TextRun({ ...runProperties(model.lang, small), break: 1 }), ...line]));
+  return lines.length === 0 ? [] : [new Paragraph({ ...paragraphProperties(model.lang), children })];
 }
 
 function placeParagraphs(row: CompilationRow, model: CompilationModel): Paragraph[] {
@@ -119,7 +123,7 @@ function bodyRow(row: CompilationRow, model: CompilationModel, widths: number[],
       cell(textParagraphs(row, model, rich, listInstance), 1),
       cell(proposals, 2),
       cell(delegationsParagraphs(row, model), 3),
-      cell([...notedParagraphs(model.labels.objection, row.objections, model, false), ...notedParagraphs(model.labels.reservation, row.reservations, model, row.objections.length > 0)], 4),
+      cell(objectionsParagraphs(row, model), 4),
       cell(rationaleParagraphs(row, model), 5),
     ],
   });

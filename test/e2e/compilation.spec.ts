@@ -66,7 +66,7 @@ test('the secretariat exports the compilation text from the drafting screen: Wor
   const xml = strFromU8(unzipSync(new Uint8Array(word.bytes))['word/document.xml'] ?? new Uint8Array());
   expect(xml).toMatch(/<w:pgSz [^>]*w:orient="landscape"/);
   expect(xml).toContain('<w:tblHeader/>');
-  for (const text of ['Compilation text', 'Proposal 1 · Replacement text (open)', 'Kenya (1)', 'Norway', ' — Too vague.', 'Resilience matters more.', 'No proposals']) {
+  for (const text of ['Compilation text', 'Proposal 1 · Replacement text (open)', 'Kenya (1)', 'Norway — Too vague.', 'Resilience matters more.', 'No proposals']) {
     expect(xml, text).toContain(`>${text}</w:t>`);
   }
   await expect(dialog.getByRole('status')).toHaveText(x.saved.replace('{{fileName}}', word.download.suggestedFilename()));

@@ -64,22 +64,24 @@ function textParagraphs(row: CompilationRow, model: CompilationModel, rich: Rich
  * A group of lines in a cell: its label, then one paragraph whose lines are broken inside it (a
  * thousand stances make a thousand lines, and each Word paragraph costs in packing).
  */
-function groupParagraphs(label: string, lines: ParagraphChild[][], model: CompilationModel, gap: boolean): Paragraph[] {
+function groupParagraphs(label: string, lines: string[], model: CompilationModel, gap: boolean): Paragraph[] {
   if (lines.length === 0) return [];
   const lang = model.lang;
-  const children = lines.flatMap((line, i) => (i === 0 ? line : [new TextRun({ ...runProperties(lang, small), break: 1 }), ...line]));
+  const props = runProperties(lang, small);
+  // One run a line, the break before it inside the run: the fewest Word objects for the table's longest lists.
+  const children = lines.map((text, i) => new TextRun({ ...props, text, ...(i > 0 ? { break: 1 } : {}) }));
   return [
     docxParagraph(label, lang, { keepNext: true, spacing: { before: gap ? 120 : 0, after: 40 } }, { ...small, bold: true }),
     new Paragraph({ ...paragraphProperties(lang), spacing: { after: 60 }, children }),
   ];
 }
 
-const notedLines = (entries: DelegationNote[], model: CompilationModel): ParagraphChild[][] =>
-  entries.map((e) => [...docxRuns(typed(e.delegation, model), model.lang, small), ...(e.note ? docxRuns(` — ${typed(e.note, model)}`, model.lang, muted) : [])]);
+const notedLines = (entries: DelegationNote[], model: CompilationModel): string[] =>
+  entries.map((e) => (e.note ? `${typed(e.delegation, model)} — ${typed(e.note, model)}` : typed(e.delegation, model)));
 
 /** "Proposed by" then each delegation with its proposals' numbers, "Supported by" then each supporter. */
 function delegationsParagraphs(row: CompilationRow, model: CompilationModel): Paragraph[] {
-  const proposers = row.proposedBy.map((d) => docxRuns(d.label.replace(d.delegation, typed(d.delegation, model)), model.lang, small));
+  const proposers = row.proposedBy.map((d) => d.label.replace(d.delegation, typed(d.delegation, model)));
   return [...groupParagraphs(model.labels.proposedBy, proposers, model, false), ...groupParagraphs(model.labels.supportedBy, notedLines(row.supportedBy, model), model, proposers.length > 0)];
 }
 

@@ -33,7 +33,7 @@ describe('the compilation text as Word', () => {
     expect(deleted).toContain('<w:strike/>');
     // Proposals are shown, not tracked: nothing for Word to accept or reject.
     expect(xml).not.toMatch(/<w:(ins|del) /);
-    for (const text of ['Kenya (1, 3)', 'Norway', ' — Too vague.', 'Japan', 'Resilience matters more.', 'Proposal 3 · Deletion of the paragraph (rejected)', 'No proposals', 'OP2 bis', 'Brazil, India']) {
+    for (const text of ['Kenya (1, 3)', 'Norway — Too vague.', 'Japan — Pending instructions from capital.', 'Resilience matters more.', 'Proposal 3 · Deletion of the paragraph (rejected)', 'No proposals', 'OP2 bis', 'Brazil, India']) {
       expect(xml, text).toContain(`>${text}</w:t>`);
     }
   });

@@ -84,6 +84,7 @@ export const commandNames = [
   'export:agenda',
   'export:participants',
   'export:participation',
+  'export:compilation',
   'export:progress',
   'documents:generateKeyMessages',
   'documents:generatedFlags',

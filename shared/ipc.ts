@@ -11,6 +11,7 @@ import { searchContract } from './search';
 import { outcomeContract } from './outcome';
 import { amendmentsContract } from './amendments';
 import { exportsContract } from './exports';
+import { compilationContract } from './compilation';
 import { keyMessagesDocumentContract } from './keyMessagesDocument';
 import { participantImportContract } from './participantImport';
 import { participantsContract } from './participants';
@@ -166,6 +167,7 @@ export const contract = {
   ...outcomeContract,
   ...amendmentsContract,
   ...exportsContract,
+  ...compilationContract,
   ...keyMessagesDocumentContract,
   ...venueContract,
   ...companionContract,

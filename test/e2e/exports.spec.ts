@@ -74,7 +74,8 @@ test('the drafting committee exports the Consensus: Word in Spanish with the sou
   await expect(dialog).toBeHidden();
   await page.keyboard.press('Control+e');
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('radio', { name: x.format.docx })).toBeFocused();
+  // The first choice: the document itself, or its compilation text.
+  await expect(dialog.getByRole('radio', { name: x.what.document })).toBeFocused();
 });
 
 test('a drafter types "First," into point 1: the editor warns and takes it out in one click, and the export never prints it twice', async ({ page, server }) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { compilationFormats, compilationScopes } from '../../../shared/compilation';
 import { agendaFormats, exportVariants, outcomeFormats, paperSizes, participantFormats } from '../../../shared/exports';
 import type { CommandInput } from '../../../shared/ipc';
 import { languageTagPattern } from '../../../shared/languages';
@@ -82,7 +83,7 @@ function workingLanguages(values: Values, languages: readonly string[], sourceLa
   return asked;
 }
 
-type ExportCommand = 'export:outcome' | 'export:agenda' | 'export:participants' | 'export:participation';
+type ExportCommand = 'export:outcome' | 'export:agenda' | 'export:participants' | 'export:participation' | 'export:compilation';
 
 /** Runs the export through the contract and writes the file only once it is whole. */
 async function exportTo<K extends ExportCommand>(ctx: CoreContext, name: K, input: CommandInput<K>, file: string, say: (line: string) => void, hint = ''): Promise<number> {
@@ -108,6 +109,12 @@ const outcomeOptions: CliOption[] = [
   out,
 ];
 
+function checkDocumentOption(values: Values): void {
+  if (values.document !== undefined && !documentIdSchema.safeParse(values.document).success) {
+    throw new UsageError(`--document must be a document id (see \`plenary documents list\`), not "${String(values.document)}".`);
+  }
+}
+
 function validateOutcome(values: Values): void {
   checkOut(values);
   checkForumOption(values);
@@ -116,9 +123,7 @@ function validateOutcome(values: Values): void {
   choice(values, 'variant', exportVariants, 'clean');
   choice(values, 'paper', paperSizes, 'a4');
   annexesOf(values);
-  if (values.document !== undefined && !documentIdSchema.safeParse(values.document).success) {
-    throw new UsageError(`--document must be a document id (see \`plenary documents list\`), not "${String(values.document)}".`);
-  }
+  checkDocumentOption(values);
 }
 
 /** Exports one document of the forum, whatever its kind: the same path for `export outcome` and `export document`. */
@@ -136,6 +141,17 @@ async function exportDocument(ctx: CoreContext, values: Values, say: (line: stri
   return exportTo(ctx, 'export:outcome', input, file, say, ' Translate them first, or add --fallback to print the source text, marked, in their place.');
 }
 
+/** The forum's document asked for with --document, else its first outcome document. */
+async function chosenDocument(ctx: CoreContext, values: Values, forumId: string): Promise<string> {
+  const documents = await invoke(ctx, 'outcome:list', { forumId });
+  const documentId = typeof values.document === 'string' ? values.document : documents[0]?.id;
+  if (documentId === undefined) throw new Error('Nothing was written: this forum has no outcome document yet.');
+  if (!documents.some((d) => d.id === documentId)) {
+    throw new UsageError(`--document: the forum has no outcome document ${documentId}; it has ${documents.map((d) => d.id).join(', ')}.`);
+  }
+  return documentId;
+}
+
 export const exportCommands: CliCommand[] = [
   {
     name: 'export outcome',
@@ -145,13 +161,7 @@ export const exportCommands: CliCommand[] = [
     validate: validateOutcome,
     async run(ctx, values, say) {
       const resolved = await resolveForum(ctx, values.forum);
-      const documents = await invoke(ctx, 'outcome:list', { forumId: resolved.id });
-      const documentId = typeof values.document === 'string' ? values.document : documents[0]?.id;
-      if (documentId === undefined) throw new Error('Nothing was written: this forum has no outcome document yet.');
-      if (!documents.some((d) => d.id === documentId)) {
-        throw new UsageError(`--document: the forum has no outcome document ${documentId}; it has ${documents.map((d) => d.id).join(', ')}.`);
-      }
-      return exportDocument(ctx, values, say, resolved, documentId);
+      return exportDocument(ctx, values, say, resolved, await chosenDocument(ctx, values, resolved.id));
     },
   },
   {
@@ -171,6 +181,36 @@ export const exportCommands: CliCommand[] = [
         if (documents.some((d) => d.id === documentId)) return exportDocument(ctx, values, say, candidate, documentId);
       }
       throw new UsageError(`--document: there is no document ${documentId} in this database (see \`plenary documents list\`).`);
+    },
+  },
+  {
+    name: 'export compilation',
+    summary: 'write the compilation text (each paragraph, its proposals, who proposed, supported and objected, the rationale) as Word, HTML or Markdown',
+    options: [
+      db,
+      forum,
+      { name: 'document', type: 'string', description: "the document's id (default: the forum's first outcome document)" },
+      { name: 'format', type: 'string', description: 'docx, html or md (default: what --out ends with)' },
+      oneLanguage,
+      { name: 'amendments', type: 'string', description: 'all (default: decided ones marked accepted, rejected or withdrawn) or open' },
+      out,
+    ],
+    readOnly: true,
+    validate(values) {
+      checkOut(values);
+      checkForumOption(values);
+      formatOf(values, compilationFormats);
+      languagesOf(values, false);
+      choice(values, 'amendments', compilationScopes, 'all');
+      checkDocumentOption(values);
+    },
+    async run(ctx, values, say) {
+      const file = checkOut(values);
+      const resolved = await resolveForum(ctx, values.forum);
+      const documentId = await chosenDocument(ctx, values, resolved.id);
+      const [lang = resolved.sourceLanguage] = workingLanguages(values, resolved.languages, resolved.sourceLanguage, false);
+      const input = { documentId, format: formatOf(values, compilationFormats), lang, amendments: choice(values, 'amendments', compilationScopes, 'all') };
+      return exportTo(ctx, 'export:compilation', input, file, say);
     },
   },
   {

@@ -12,6 +12,7 @@ type ExportCommands =
   | 'export:agenda'
   | 'export:participants'
   | 'export:participation'
+  | 'export:compilation'
   | 'export:progress';
 
 // How far each export the UI started has got, by the id the UI chose; kept per open database.
@@ -65,5 +66,6 @@ export const exportHandlers: Pick<Handlers, ExportCommands> = {
   'export:agenda': (ctx, { exportId, ...input }) => runExport(ctx, { kind: 'agenda', input }, exportId),
   'export:participants': (ctx, { exportId, ...input }) => runExport(ctx, { kind: 'participants', input }, exportId),
   'export:participation': (ctx, { exportId, ...input }) => runExport(ctx, { kind: 'participation', input }, exportId),
+  'export:compilation': (ctx, { exportId, ...input }) => runExport(ctx, { kind: 'compilation', input }, exportId),
   'export:progress': (ctx, input) => runningExports(ctx).get(input.exportId) ?? null,
 };

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { CompilationExportInput } from '../../../shared/compilation';
 import type { ExportProgress, OutcomeExportInput, PaperSize } from '../../../shared/exports';
 import type { FieldIssue } from '../../../shared/result';
 import { CoreError } from '../errors';
@@ -13,7 +14,8 @@ export type ExportJob =
   | { kind: 'outcome'; input: Omit<OutcomeExportInput, 'exportId'> }
   | { kind: 'agenda'; input: { forumId: string; format: 'docx' | 'pdf' | 'html'; lang: string; paper: PaperSize } }
   | { kind: 'participants'; input: { forumId: string; format: 'docx' | 'csv'; lang: string } }
-  | { kind: 'participation'; input: { forumId: string; lang: string } };
+  | { kind: 'participation'; input: { forumId: string; lang: string } }
+  | { kind: 'compilation'; input: Omit<CompilationExportInput, 'exportId'> };
 
 /** A finished file, or (for PDF) the print-styled page the host prints with its own printer. */
 export type Produced =
@@ -63,6 +65,7 @@ export function checkDocumentLanguages(db: Database, documentId: string, languag
  */
 export function checkJob(db: Database, job: ExportJob): void {
   if (job.kind === 'outcome') return checkDocumentLanguages(db, job.input.documentId, job.input.languages);
+  if (job.kind === 'compilation') return checkDocumentLanguages(db, job.input.documentId, [job.input.lang]);
   const forum = getForum(db, job.input.forumId);
   // The CSV holds codes, the same in every language.
   if (!(job.kind === 'participants' && job.input.format === 'csv')) refuseLanguages([job.input.lang], forum.languages, 'lang');
@@ -105,9 +108,27 @@ async function produceOutcome(db: Database, input: ExportJob & { kind: 'outcome'
   return job.format === 'html' ? { kind: 'file', fileName, mimeType: mimeTypes.html, bytes: text(html) } : { kind: 'print', fileName, html, paper: job.paper };
 }
 
+/** The compilation text: always landscape A4 (a wide table), named after the document, "compilation" and the language. */
+async function produceCompilation(db: Database, input: ExportJob & { kind: 'compilation' }, report: ReportProgress): Promise<Produced> {
+  const job = input.input;
+  const steps = stepsOf(input);
+  const { row, forum } = liveDocument(db, job.documentId);
+  const titles = JSON.parse(row.title) as Record<string, string>;
+  const slug = slugOf([titles[job.lang], titles[forum.sourceLanguage]], row.kind ?? 'outcome');
+  const fileName = exportFileName(slug, ['compilation', job.lang], job.format);
+  report({ phase: 'reading', done: 0, total: steps });
+  const model = writers.buildCompilationModel(db, { documentId: job.documentId, lang: job.lang, amendments: job.amendments });
+  report({ phase: 'composing', done: 1, total: steps });
+  const produced =
+    job.format === 'docx' ? await writers.compilationDocx(model, 'a4') : text(job.format === 'md' ? writers.compilationMarkdown(model) : writers.compilationHtml(model, 'a4'));
+  report({ phase: 'writing', done: 2, total: steps });
+  return { kind: 'file', fileName, mimeType: mimeTypes[job.format], bytes: produced };
+}
+
 /** Reads and composes one export; runs in the export worker, or in process where there is none. */
 export async function produceExport(db: Database, job: ExportJob, report: ReportProgress = () => undefined): Promise<Produced> {
   if (job.kind === 'outcome') return produceOutcome(db, job, report);
+  if (job.kind === 'compilation') return produceCompilation(db, job, report);
   const steps = stepsOf(job);
   const { forumId } = job.input;
   // The CSV holds codes, the same in every language: it is named after the source title.

@@ -29,6 +29,7 @@ const invocations: Record<string, (dir: string, bundle: string, documentId: stri
   'export participants': (dir) => ['--out', path.join(dir, 'participants.csv')],
   'export participation': (dir) => ['--out', path.join(dir, 'participation.docx')],
   'export xliff': (dir) => ['--lang', 'es', '--out', path.join(dir, 'es.xlf')],
+  'export compilation': (dir) => ['--out', path.join(dir, 'compilation.docx')],
 };
 
 /** The database file's bytes and everything beside it: a read-only command changes neither. */
@@ -96,7 +97,7 @@ describe('read-only commands', () => {
     }
     // What they wrote is the owner's alone: exports hold people's names and e-mail addresses.
     const written = fs.readdirSync(out).sort();
-    expect(written).toEqual(['agenda.docx', 'document.md', 'es.xlf', 'outcome.html', 'participants.csv', 'participation.docx', 'people.csv']);
+    expect(written).toEqual(['agenda.docx', 'compilation.docx', 'document.md', 'es.xlf', 'outcome.html', 'participants.csv', 'participation.docx', 'people.csv']);
     for (const name of written) expect(fs.statSync(path.join(out, name)).mode & 0o777, name).toBe(0o600);
   });
 

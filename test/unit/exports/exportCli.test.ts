@@ -118,3 +118,38 @@ describe('bad arguments', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('plenary export compilation', () => {
+  it('writes the compilation text as Word, HTML or Markdown, the format taken from --format or the file name', { timeout: 60_000 }, async () => {
+    const { db, out } = await demoFolder();
+    const docx = await cli('export', 'compilation', '--db', db, '--lang', 'zh', '--out', out('compilation.docx'));
+    expect(docx).toMatchObject({ code: 0, err: '' });
+    expect(docx.out).toMatch(/^Wrote .*compilation\.docx \([\d,]+ bytes; suggested name .*-compilation-zh\.docx\)\.$/);
+    expect(read(out('compilation.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await cli('export', 'compilation', '--db', db, '--format', 'html', '--amendments', 'open', '--out', out('compilation.txt'))).code).toBe(0);
+    expect(read(out('compilation.txt')).toString('utf8')).toContain('<th scope="col" class="col-1">Paragraph</th>');
+    expect((await cli('export', 'compilation', '--db', db, '--out', out('compilation.md'))).code).toBe(0);
+    // The demo's points have no proposals yet: each still has its section.
+    expect(read(out('compilation.md')).toString('utf8')).toContain('_No proposals_');
+  });
+
+  it('refuses bad arguments with a clear message (exit 2) and writes nothing', async () => {
+    const { db, out } = await demoFolder();
+    const cases = [
+      [['--format', 'pdf'], /--format must be docx, html or md, not "pdf"/],
+      [['--lang', 'fr'], /--lang: fr is not a working language of the forum \(en, zh, es\)/],
+      [['--lang', 'en,zh'], /--lang takes one language here/],
+      [['--amendments', 'some'], /--amendments must be all or open, not "some"/],
+      [['--document', 'no-such-document'], /--document: the forum has no outcome document no-such-document/],
+    ] as const;
+    for (const [args, message] of cases) {
+      const result = await cli('export', 'compilation', '--db', db, ...args, '--out', out('x.md'));
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.err).toMatch(message);
+      expect(fs.existsSync(out('x.md'))).toBe(false);
+    }
+    const unknownExtension = await cli('export', 'compilation', '--db', db, '--out', out('x.odt'));
+    expect(unknownExtension.code).toBe(2);
+    expect(unknownExtension.err).toMatch(/Say which format with --format docx\|html\|md/);
+  });
+});

@@ -5,6 +5,8 @@ import type { ExportedFile } from '../../../../shared/exports';
 import type { Result } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { ErrorMessage } from '../ErrorMessage';
+import { ChoiceGroup } from './ChoiceGroup';
+import { CompilationExportOptions, type CompilationChoices } from './CompilationExportOptions';
 import { ExportProgressBar } from './ExportProgressBar';
 import { sourceFirst } from './exportLanguages';
 import { startingLanguage, type ExportTarget } from './exportTarget';
@@ -37,6 +39,9 @@ export function ExportDialog({ target, onClose }: Props) {
   });
   const [list, setList] = useState<ListChoices>({ format: target.kind === 'outcome' ? 'docx' : (formatsOf[target.kind][0] ?? 'docx'), lang, paper: 'a4' });
   const [insist, setInsist] = useState(false);
+  // From the drafting screen: the document itself, or its compilation text (who wants what).
+  const [what, setWhat] = useState<'document' | 'compilation'>('document');
+  const [compilation, setCompilation] = useState<CompilationChoices>({ format: 'docx', lang, amendments: 'all' });
 
   const exportOutcome = async (documentId: string): Promise<void> => {
     if (outcome.languages.length === 0) return;
@@ -63,6 +68,11 @@ export function ExportDialog({ target, onClose }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (target.kind === 'outcome' && what === 'compilation') {
+      const { documentId } = target;
+      void run.start((exportId) => api['export:compilation']({ documentId, ...compilation, exportId }));
+      return;
+    }
     void (target.kind === 'outcome' ? exportOutcome(target.documentId) : exportList(target.forumId, target.kind));
   };
 
@@ -70,7 +80,12 @@ export function ExportDialog({ target, onClose }: Props) {
     <ModalDialog className="export-dialog" labelledBy="export-dialog-title" onClose={onClose}>
       <form onSubmit={submit}>
         <h2 id="export-dialog-title">{t(`exports.titles.${target.kind}`)}</h2>
-        {target.kind === 'outcome' ? (
+        {target.kind === 'outcome' && (
+          <ChoiceGroup legend={t('exports.what.legend')} options={['document', 'compilation'] as const} value={what} label={(w) => t(`exports.what.${w}`)} onChange={(value) => { setWhat(value); run.clear(); }} />
+        )}
+        {target.kind === 'outcome' && what === 'compilation' ? (
+          <CompilationExportOptions languages={languages} value={compilation} onChange={(value) => { setCompilation(value); run.clear(); }} />
+        ) : target.kind === 'outcome' ? (
           <OutcomeExportOptions documentId={target.documentId} languages={languages} value={outcome} onChange={(value) => { setOutcome(value); run.clear(); }} insist={insist} />
         ) : (
           <ListExportOptions kind={target.kind} languages={languages} value={list} onChange={(value) => { setList(value); run.clear(); }} />

@@ -29,6 +29,9 @@ export const errorCodes = [
   'peer_response_invalid',
   'venue_unavailable',
   'rate_limited',
+  'symbol_taken',
+  'issuance_immutable',
+  'issuance_damaged',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

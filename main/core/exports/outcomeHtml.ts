@@ -105,7 +105,7 @@ function itemTextHtml(item: OutcomeItem, index: number, column: OutcomeColumn, r
 }
 
 function itemHtml(item: OutcomeItem, index: number, column: OutcomeColumn, rich: RichColumn, variant: OutcomeModel['variant']): string {
-  if (item.tracked) return trackedHtml(item, item.tracked, column);
+  if (item.tracked) return trackedHtml(item, item.tracked);
   if (item.kind === 'heading') {
     // A heading's amendments still show, after it, in the amendments variant.
     return itemTextHtml(item, index, column, rich, variant) + (variant === 'amendments' ? `<div class="negotiation">${negotiationHtml(item, column)}</div>` : '');

@@ -37,7 +37,7 @@ function diffHtmlOf(parts: DiffPart[]): string {
     .join('');
 }
 
-export function trackedHtml(item: OutcomeItem, t: TrackedChange, column: OutcomeColumn): string {
+export function trackedHtml(item: OutcomeItem, t: TrackedChange): string {
   const tag = item.kind === 'heading' ? 'h2' : 'p';
   const classes = [item.kind === 'heading' ? 'section-heading' : `paragraph ${item.kind}`, item.level ? `level-${item.level}` : '', t.whole ? `tracked-${t.whole}` : 'tracked'].filter(Boolean).join(' ');
   const label = item.label === '' ? '' : diffHtmlOf([{ kind: partKind(t), text: item.label }]);

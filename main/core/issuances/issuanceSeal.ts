@@ -51,8 +51,9 @@ export function isSealIntact(rowId: string, values: Partial<Record<SealedCell, u
   const v = values as SealedValues;
   if (!(issuanceKinds as readonly string[]).includes(v.kind ?? '')) return false;
   if ((v.snapshot ?? '').length > issuanceSnapshotChars) return false;
-  const { hash, signature, ...rest } = v;
+  const { hash, signature } = v;
   if (hash === null || signature === null || v.signer_key === null) return false;
+  const rest = Object.fromEntries(sealedCells.filter((cell) => cell !== 'hash' && cell !== 'signature').map((cell) => [cell, v[cell]])) as Omit<SealedValues, 'hash' | 'signature'>;
   return sealHash(rest) === hash && issuanceIdFor(hash) === rowId && verifyBytes(v.signer_key, Buffer.from(hash, 'utf8'), signature);
 }
 

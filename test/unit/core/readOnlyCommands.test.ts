@@ -20,6 +20,7 @@ const invocations: Record<string, (dir: string, bundle: string, documentId: stri
   // Two characters: found through a temporary vocabulary table, which a read-only connection may still make.
   search: () => ['宽带'],
   'outcome show': () => [],
+  'outcome issuances': () => [],
   'documents list': () => [],
   'roles list': () => [],
   'peers list': () => [],

@@ -105,6 +105,10 @@ export const commandNames = [
   'projector:current',
   'companion:link',
   'companion:revoke',
+  'outcome:issuances',
+  'outcome:issue',
+  'outcome:chooseIssuance',
+  'export:issuance',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issuanceKinds, issuanceSymbol, type IssuanceKind, type IssuanceList } from '../../../../shared/issuances';
 import type { AppError } from '../../../../shared/result';
@@ -25,6 +25,9 @@ export function IssueDialog({ documentId, list, onIssued, onClose }: Props) {
   const [error, setError] = useState<AppError>();
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  // The symbol is what one comes to type (showModal would focus the first radio button).
+  useEffect(() => input.current?.focus(), []);
   const latest = list.issuances.filter((i) => !i.withdrawn && !i.damaged).at(-1);
   const chooseKind = (next: IssuanceKind) => {
     // The symbol follows the kind while it is still the one offered.
@@ -61,8 +64,8 @@ export function IssueDialog({ documentId, list, onIssued, onClose }: Props) {
         <input
           id={symbolId}
           dir="ltr"
+          ref={input}
           value={symbol}
-          autoFocus
           spellCheck={false}
           aria-describedby={hintId}
           aria-invalid={invalid || undefined}

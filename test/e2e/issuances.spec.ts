@@ -50,7 +50,7 @@ test('the secretariat issues L.1, edits the draft, issues Rev.1 (offered) and ex
   // The dialog offers the next revision's symbol.
   await issue(page, undefined, `${symbol}/Rev.1`);
   await expect(history(page).getByRole('row')).toHaveCount(3);
-  await expect(history(page).getByRole('row').nth(2)).toContainText(fill(i.kindOf, { kind: i.kinds.revision, symbol }));
+  await expect(history(page).getByRole('row').nth(2)).toContainText(fill(i.kindOf, { kind: i.kinds.revision, symbol: `\u2066${symbol}\u2069` }));
 
   // The draft in Word with tracked changes since L.1.
   const downloading = page.waitForEvent('download');

@@ -22,6 +22,9 @@ interface Props {
 
 const formats = ['docx', 'html', 'md'] as const;
 
+/** A symbol is Latin text with slashes: isolated, so an Arabic sentence keeps it in one piece. */
+const isolated = (symbol: string) => `\u2066${symbol}\u2069`;
+
 /**
  * The document's issuances (symbol, kind, date, laptop; conflicts and damaged ones marked), with
  * issuing (I), exporting one as issued, exporting the draft with tracked changes against one, and
@@ -35,7 +38,8 @@ export function IssuancesPanel({ forumId, documentId, readingLang, canIssue }: P
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState(false);
   const [format, setFormat] = useState<(typeof formats)[number]>('docx');
-  const [notice, setNotice] = useState('');
+  // What was just done, worded at render so it follows the interface language.
+  const [notice, setNotice] = useState<{ key: 'issued' | 'chosen'; symbol: string }>();
   const run = useExportRun();
   const list = query.data;
 
@@ -71,11 +75,11 @@ export function IssuancesPanel({ forumId, documentId, readingLang, canIssue }: P
     );
   const stand = async (i: Issuance) => {
     const result = await api['outcome:chooseIssuance']({ issuanceId: i.id });
-    if (result.ok) setNotice(t('issuances.chosen', { symbol: i.symbol }));
+    if (result.ok) setNotice({ key: 'chosen', symbol: i.symbol });
     query.reload();
   };
   const when = (i: Issuance) => formatTime(i.issuedAt, i18n.language, timeZone, { withDate: true });
-  const kindText = (i: Issuance) => (i.revisesSymbol ? t('issuances.kindOf', { kind: t(`issuances.kinds.${i.kind}`), symbol: i.revisesSymbol }) : t(`issuances.kinds.${i.kind}`));
+  const kindText = (i: Issuance) => (i.revisesSymbol ? t('issuances.kindOf', { kind: t(`issuances.kinds.${i.kind}`), symbol: isolated(i.revisesSymbol) }) : t(`issuances.kinds.${i.kind}`));
 
   return (
     <details className="document-issuances" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -88,7 +92,7 @@ export function IssuancesPanel({ forumId, documentId, readingLang, canIssue }: P
         </p>
       ))}
       <p role="status" className="recovered-status">
-        {notice}
+        {notice ? t(`issuances.${notice.key}`, { symbol: isolated(notice.symbol) }) : ''}
       </p>
       <div className="actions">
         <RoleGate permission={canIssue}>
@@ -135,7 +139,10 @@ export function IssuancesPanel({ forumId, documentId, readingLang, canIssue }: P
                 </td>
                 <td>{when(i)}</td>
                 <td>
-                  {i.laptop.name} <span dir="ltr">({i.laptop.fingerprint})</span>
+                  <bdi>{i.laptop.name}</bdi>{' '}
+                  <span dir="ltr" className="fingerprint">
+                    ({i.laptop.fingerprint})
+                  </span>
                 </td>
                 <td className="actions">
                   <button type="button" disabled={i.damaged || run.running} onClick={() => exportIssued(i)} aria-label={t('issuances.exportIssuedOf', { symbol: i.symbol })}>
@@ -171,7 +178,7 @@ export function IssuancesPanel({ forumId, documentId, readingLang, canIssue }: P
           onClose={() => setDialog(false)}
           onIssued={(symbol) => {
             setDialog(false);
-            setNotice(t('issuances.issued', { symbol }));
+            setNotice({ key: 'issued', symbol });
             query.reload();
           }}
         />

@@ -59,7 +59,7 @@ export function IssueDialog({ documentId, list, onIssued, onClose }: Props) {
             </label>
           ))}
         </fieldset>
-        {kind !== 'original' && latest && <p className="hint">{t('issuances.revises', { symbol: latest.symbol })}</p>}
+        {kind !== 'original' && latest && <p className="hint">{t('issuances.revises', { symbol: `\u2066${latest.symbol}\u2069` })}</p>}
         <label htmlFor={symbolId}>{t('issuances.symbol')}</label>
         <input
           id={symbolId}

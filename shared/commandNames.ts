@@ -109,6 +109,10 @@ export const commandNames = [
   'xliff:export',
   'xliff:preview',
   'xliff:import',
+  'outcome:issuances',
+  'outcome:issue',
+  'outcome:chooseIssuance',
+  'export:issuance',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

@@ -35,6 +35,9 @@ export const errorCodes = [
   'xliff_wrong_language',
   'xliff_unknown_unit',
   'xliff_duplicate_unit',
+  'symbol_taken',
+  'issuance_immutable',
+  'issuance_damaged',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -81,6 +81,8 @@ const rules: Record<string, Rule> = {
   // The projector is run from the chair's desk or by the drafting committee's secretary: either
   // may say which paragraph is on the wall; it changes no text and decides nothing.
   projections: () => ['chair', 'drafter'],
+  // Issuing under a symbol, and choosing which of two issuances stands, is the secretariat's.
+  issuances: secretariat,
 };
 
 /** The statuses a row may be created with by whoever may create it. */

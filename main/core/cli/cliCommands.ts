@@ -14,6 +14,7 @@ import { documentCommands } from './documentCommands';
 import { exportCommands } from './exportCommands';
 import { keyMessagesDocumentCommand } from './keyMessagesDocumentCommand';
 import { outcomeCommands } from './outcomeCommands';
+import { issuanceCommands } from './issuanceCommands';
 import { participantCommands } from './participantCommands';
 import { roleCommands } from './roleCommands';
 import { searchCommands } from './searchCommands';
@@ -145,4 +146,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...xliffCommands, ...roleCommands, ...venueCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...issuanceCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...xliffCommands, ...roleCommands, ...venueCommands];

@@ -12,6 +12,7 @@ import type { CliCommand, CliOption } from './cliCommands';
 import { dbOption as db, forumOption as forum, privateFileMode } from './cliOptions';
 import { checkForumOption, resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
+import { issuanceSymbol } from '../../../shared/issuances';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -105,6 +106,7 @@ const outcomeOptions: CliOption[] = [
   { name: 'variant', type: 'string', description: 'clean (default) or amendments (open amendments, statuses, stances)' },
   { name: 'annexes', type: 'string', description: 'participation, provenance, or both separated by a comma' },
   { name: 'fallback', type: 'boolean', description: 'print the source text, marked, where a translation is missing' },
+  { name: 'compare-to', type: 'string', description: 'an earlier issuance (symbol or id, see `outcome issuances`): show the changes since it as tracked changes' },
   paper,
   out,
 ];
@@ -115,6 +117,14 @@ function checkDocumentOption(values: Values): void {
   }
 }
 
+/** --compare-to: an issuance's symbol or id, one printable line (checked again against the forum's issuances). */
+function compareToOf(values: Values): string | undefined {
+  if (values['compare-to'] === undefined) return undefined;
+  const parsed = issuanceSymbol.safeParse(values['compare-to']);
+  if (typeof values['compare-to'] !== 'string' || !parsed.success) throw new UsageError('--compare-to takes the symbol or id of an issuance of the document (see `plenary outcome issuances`).');
+  return parsed.data;
+}
+
 function validateOutcome(values: Values): void {
   checkOut(values);
   checkForumOption(values);
@@ -123,6 +133,7 @@ function validateOutcome(values: Values): void {
   choice(values, 'variant', exportVariants, 'clean');
   choice(values, 'paper', paperSizes, 'a4');
   annexesOf(values);
+  compareToOf(values);
   checkDocumentOption(values);
 }
 
@@ -137,6 +148,7 @@ async function exportDocument(ctx: CoreContext, values: Values, say: (line: stri
     annexes: annexesOf(values),
     fallback: values.fallback === true,
     paper: choice(values, 'paper', paperSizes, 'a4'),
+    ...(compareToOf(values) === undefined ? {} : { compareTo: compareToOf(values) }),
   };
   return exportTo(ctx, 'export:outcome', input, file, say, ' Translate them first, or add --fallback to print the source text, marked, in their place.');
 }

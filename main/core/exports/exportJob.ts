@@ -8,6 +8,7 @@ import { liveDocument } from '../store/outcomeDocuments';
 import { getForum } from '../store/forums';
 import { exportFileName, slugOf } from './exportFileName';
 import { writers } from './exportWriters';
+import { checkIssuanceJob, comparedIssuance, comparedModel, produceIssuance, type IssuanceJobInput } from '../issuances/issuanceExport';
 
 /** One export, as the handlers receive it (less the progress id): what runs in the worker. */
 export type ExportJob =
@@ -15,7 +16,8 @@ export type ExportJob =
   | { kind: 'agenda'; input: { forumId: string; format: 'docx' | 'pdf' | 'html'; lang: string; paper: PaperSize } }
   | { kind: 'participants'; input: { forumId: string; format: 'docx' | 'csv'; lang: string } }
   | { kind: 'participation'; input: { forumId: string; lang: string } }
-  | { kind: 'compilation'; input: Omit<CompilationExportInput, 'exportId'> };
+  | { kind: 'compilation'; input: Omit<CompilationExportInput, 'exportId'> }
+  | { kind: 'issuance'; input: IssuanceJobInput };
 
 /** A finished file, or (for PDF) the print-styled page the host prints with its own printer. */
 export type Produced =
@@ -36,7 +38,7 @@ const text = (value: string) => new TextEncoder().encode(value);
 
 /** Whether the job ends in the host's PDF printer. */
 export function printsPdf(job: ExportJob): boolean {
-  return (job.kind === 'outcome' || job.kind === 'agenda') && job.input.format === 'pdf';
+  return (job.kind === 'outcome' || job.kind === 'agenda' || job.kind === 'issuance') && job.input.format === 'pdf';
 }
 
 /** How many steps the progress bar counts: reading, composing, writing, and printing for a PDF. */
@@ -64,8 +66,13 @@ export function checkDocumentLanguages(db: Database, documentId: string, languag
  * language the forum does not work in (invalid_input).
  */
 export function checkJob(db: Database, job: ExportJob): void {
-  if (job.kind === 'outcome') return checkDocumentLanguages(db, job.input.documentId, job.input.languages);
   if (job.kind === 'compilation') return checkDocumentLanguages(db, job.input.documentId, [job.input.lang]);
+  if (job.kind === 'issuance') return checkIssuanceJob(db, job.input);
+  if (job.kind === 'outcome') {
+    checkDocumentLanguages(db, job.input.documentId, job.input.languages);
+    if (job.input.compareTo !== undefined) comparedIssuance(db, job.input.documentId, job.input.compareTo);
+    return;
+  }
   const forum = getForum(db, job.input.forumId);
   // The CSV holds codes, the same in every language.
   if (!(job.kind === 'participants' && job.input.format === 'csv')) refuseLanguages([job.input.lang], forum.languages, 'lang');
@@ -83,15 +90,16 @@ async function produceOutcome(db: Database, input: ExportJob & { kind: 'outcome'
   const { row, forum } = liveDocument(db, job.documentId);
   const titles = JSON.parse(row.title) as Record<string, string>;
   const slug = slugOf([...job.languages.map((lang) => titles[lang]), titles[forum.sourceLanguage]], row.kind ?? 'outcome');
-  const fileName = exportFileName(slug, [job.languages.join('-'), job.variant], job.format);
+  const fileName = exportFileName(slug, [job.languages.join('-'), job.compareTo === undefined ? job.variant : 'changes'], job.format);
   report({ phase: 'reading', done: 0, total: steps });
-  const model = writers.buildOutcomeModel(db, {
+  const built = writers.buildOutcomeModel(db, {
     documentId: job.documentId,
     languages: job.languages,
     variant: job.variant,
     annexes: job.annexes,
     fallback: job.fallback,
   });
+  const model = job.compareTo === undefined ? built : comparedModel(db, built, job.compareTo);
   report({ phase: 'composing', done: 1, total: steps });
   if (job.format === 'docx') {
     const bytes = await writers.outcomeDocx(model, job.paper);
@@ -129,6 +137,7 @@ async function produceCompilation(db: Database, input: ExportJob & { kind: 'comp
 export async function produceExport(db: Database, job: ExportJob, report: ReportProgress = () => undefined): Promise<Produced> {
   if (job.kind === 'outcome') return produceOutcome(db, job, report);
   if (job.kind === 'compilation') return produceCompilation(db, job, report);
+  if (job.kind === 'issuance') return produceIssuance(db, job.input, report);
   const steps = stepsOf(job);
   const { forumId } = job.input;
   // The CSV holds codes, the same in every language: it is named after the source title.

@@ -17,6 +17,7 @@ export const rowReferences: { readonly [T in SyncedTable]?: Readonly<Record<stri
   amendments: { paragraph_id: 'outcome_paragraphs', proposer_id: 'participants' },
   stances: { paragraph_id: 'outcome_paragraphs', participant_id: 'participants' },
   projections: { document_id: 'outcome_documents', paragraph_id: 'outcome_paragraphs' },
+  issuances: { document_id: 'outcome_documents', revises: 'issuances' },
 };
 
 /**
@@ -42,4 +43,5 @@ export const dependencyOrder: readonly SyncedTable[] = [
   'stances',
   'announcements',
   'projections',
+  'issuances',
 ];

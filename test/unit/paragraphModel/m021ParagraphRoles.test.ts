@@ -28,9 +28,9 @@ function beforeM021(file: string): void {
 }
 
 describe('m021 paragraph roles', () => {
-  it('is the last migration on this branch (the lead places it at merge)', () => {
-    expect(migrations.at(-1)).toBe(m021ParagraphRoles);
-    expect(m021ParagraphRoles.version).toBe(latestVersion);
+  it('comes at its number in the list (the lead orders later ones at merge)', () => {
+    expect(migrations[m021ParagraphRoles.version - 1]).toBe(m021ParagraphRoles);
+    expect(m021ParagraphRoles.version).toBeLessThanOrEqual(latestVersion);
   });
 
   it('upgrades a database: paragraphs keep their text and status, with no role, level 0, no alternatives, numbered together', async () => {

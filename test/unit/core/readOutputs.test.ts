@@ -63,6 +63,8 @@ const reads = [
   'peers:nearby',
   'xliff:export',
   'xliff:preview',
+  'outcome:issuances',
+  'export:issuance',
 ] as const satisfies readonly CommandName[];
 
 const writes = [
@@ -125,6 +127,8 @@ const writes = [
   'peers:remove',
   'peers:sync',
   'xliff:import',
+  'outcome:issue',
+  'outcome:chooseIssuance',
 ] as const satisfies readonly CommandName[];
 
 type ReadCommand = (typeof reads)[number];
@@ -145,6 +149,8 @@ interface Fixture {
   participantFile: { fileName: string; data: string };
   /** The outcome document as a Spanish translators' file. */
   xliff: string;
+  /** The outcome document issued as L.1 before its last revision. */
+  issuanceId: string;
   close(): void;
 }
 
@@ -166,6 +172,7 @@ async function demoWithEverything(): Promise<Fixture> {
     const text = paragraph.text.en ?? '';
     await invoke(ctx, 'amendments:propose', { paragraphId: paragraph.id, kind: 'replace', lang: 'en', text: `${text} Amended.`, proposer: { participantId: null, name: 'Kenya' }, rationale: 'Clearer.' });
     await invoke(ctx, 'stances:set', { paragraphId: paragraph.id, delegation: { participantId: null, name: 'Brazil' }, stance: 'reservation', note: 'On the second sentence.' });
+    const issued = await invoke(ctx, 'outcome:issue', { documentId: forumId, symbol: 'UN-Habitat/IFURL/2026/L.1' });
     await invoke(ctx, 'paragraphs:update', { id: paragraph.id, text: { ...paragraph.text, en: `${text} Revised.` } });
 
     const [message] = await invoke(ctx, 'keyMessages:list', { forumId });
@@ -210,6 +217,7 @@ async function demoWithEverything(): Promise<Fixture> {
       bundle: Buffer.from(bytes).toString('base64'),
       participantFile: { fileName: 'english.csv', data: csv.toString('base64') },
       xliff: (await invoke(ctx, 'xliff:export', { forumId, lang: 'es' })).xml,
+      issuanceId: issued.id,
       close() {
         closeCore(ctx);
         fs.rmSync(dir, { recursive: true, force: true });
@@ -277,6 +285,8 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'projector:current': (fx) => ({ forumId: fx.forumId }),
   'xliff:export': (fx) => ({ forumId: fx.forumId, lang: 'zh', scope: { kind: 'agenda' }, version: '1.2' }),
   'xliff:preview': (fx) => ({ forumId: fx.forumId, fileName: 'es.xlf', xml: fx.xliff }),
+  'outcome:issuances': (fx) => ({ documentId: fx.documentId }),
+  'export:issuance': (fx) => ({ issuanceId: fx.issuanceId, format: 'md', languages: ['en', 'zh'], paper: 'a4' }),
 };
 
 describe('the contract', () => {
@@ -348,7 +358,7 @@ describe('the read commands about a whole forum', () => {
   it('answer what their schemas say for a forum with nothing in it yet (no shares of zero people)', async () => {
     const ctx = await tempCore();
     const forum = await invoke(ctx, 'forums:create', { ...validForum, languages: ['en', 'zh', 'es'] });
-    const empty: Fixture = { ctx, forumId: forum.id, documentId: '', generatedDocumentId: '', paragraphId: '', participantId: '', sessionId: '', bundle: '', participantFile: { fileName: '', data: '' }, xliff: '', close() {} };
+    const empty: Fixture = { ctx, forumId: forum.id, documentId: '', generatedDocumentId: '', paragraphId: '', participantId: '', sessionId: '', bundle: '', participantFile: { fileName: '', data: '' }, xliff: '', issuanceId: '', close() {} };
     for (const name of forumReads) await expectContractAnswer(ctx, name, inputs[name](empty));
   });
 });

@@ -16,7 +16,7 @@ export const sealedCells = ['forum_id', 'document_id', 'symbol', 'kind', 'revise
 export type SealedCell = (typeof sealedCells)[number];
 const sealed: ReadonlySet<string> = new Set(sealedCells);
 /** What may change later: which of two same-symbol issuances stands. */
-const mutable: ReadonlySet<string> = new Set(['withdrawn']);
+const mutable: ReadonlySet<string> = new Set(['chosen_at']);
 
 export type SealedValues = Record<SealedCell, string | null>;
 

@@ -5,17 +5,21 @@ import { CoreError } from '../errors';
 import { writeRow } from '../store/changeLog';
 import { liveDocument } from '../store/outcomeDocuments';
 import { deviceIdentity, fingerprintOf, signBytes } from '../sync/deviceIdentity';
+import { decodeHlc, encodeHlc, hlcPattern } from '../sync/hybridClock';
 import { isSealIntact, issuanceIdFor, sealHash, sealedCells, type SealedValues } from './issuanceSeal';
 import { readSnapshot, snapshotText, type IssuanceSnapshot } from './issuanceSnapshot';
 
 interface IssuanceRow extends SealedValues {
   id: string;
-  withdrawn: number;
+  chosen_at: string | null;
 }
 
-const columns = `id, ${sealedCells.join(', ')}, withdrawn`;
+const columns = `id, ${sealedCells.join(', ')}, chosen_at`;
 
-function summary(row: IssuanceRow, symbols: ReadonlyMap<string, string>, intact: boolean): Omit<Issuance, 'conflict'> {
+/** A clock value as a choice may carry it; anything else (a bundle can say anything) is no choice. */
+const choiceOf = (value: string | null): string | null => (value !== null && hlcPattern.test(value) ? value : null);
+
+function summary(row: IssuanceRow, symbols: ReadonlyMap<string, string>, intact: boolean, withdrawn: boolean): Omit<Issuance, 'conflict'> {
   let title: Record<string, string> = {};
   let languages: string[] = [];
   let paragraphs = 0;
@@ -38,7 +42,7 @@ function summary(row: IssuanceRow, symbols: ReadonlyMap<string, string>, intact:
     languages,
     title,
     paragraphs,
-    withdrawn: row.withdrawn === 1,
+    withdrawn,
     damaged: !intact,
   };
 }
@@ -55,7 +59,21 @@ function safeFingerprint(key: string): string {
 function forumIssuances(db: Database, forumId: string): Issuance[] {
   const rows = db.prepare(`SELECT ${columns} FROM issuances WHERE forum_id = ? AND deleted = 0 ORDER BY issued_at, id`).all(forumId) as IssuanceRow[];
   const symbols = new Map(rows.map((r) => [r.id, r.symbol ?? '']));
-  const listed = rows.map((row) => summary(row, symbols, isSealIntact(row.id, row)));
+  const intact = new Map(rows.map((row) => [row.id, isSealIntact(row.id, row)]));
+  // Of the issuances of one symbol, the one chosen last stands and the others are withdrawn; with
+  // no choice yet, all stand and are in conflict. Decided from the rows alone, so every laptop
+  // agrees, even when two chose opposite ones before exchanging.
+  const standing = new Map<string, { id: string; at: string }>();
+  for (const row of rows) {
+    const at = choiceOf(row.chosen_at);
+    if (!intact.get(row.id) || at === null) continue;
+    const best = standing.get(row.symbol ?? '');
+    if (!best || at > best.at || (at === best.at && row.id > best.id)) standing.set(row.symbol ?? '', { id: row.id, at });
+  }
+  const listed = rows.map((row) => {
+    const chosen = standing.get(row.symbol ?? '');
+    return summary(row, symbols, intact.get(row.id) ?? false, chosen !== undefined && chosen.id !== row.id);
+  });
   const live = listed.filter((i) => !i.withdrawn && !i.damaged);
   const count = new Map<string, number>();
   for (const i of live) count.set(i.symbol, (count.get(i.symbol) ?? 0) + 1);
@@ -196,18 +214,24 @@ export function issueDocument(ctx: CoreContext, input: IssueInput): Issuance {
   };
   const hash = sealHash(values);
   const id = issuanceIdFor(hash);
-  writeRow(ctx, 'issuances', id, { ...values, hash, signature: signBytes(identity, Buffer.from(hash, 'utf8')), withdrawn: 0 });
+  writeRow(ctx, 'issuances', id, { ...values, hash, signature: signBytes(identity, Buffer.from(hash, 'utf8')) });
   return getIssuance(ctx.db, id);
 }
 
-/** This issuance stands: every other live issuance of its symbol in the forum is marked withdrawn. */
+/**
+ * This issuance stands: it is marked chosen after every earlier choice of its symbol this laptop
+ * knows, even one stamped by a clock far ahead, so the others of its symbol read as withdrawn.
+ */
 export function chooseIssuance(ctx: CoreContext, issuanceId: string): IssuanceList {
   const chosen = getIssuance(ctx.db, issuanceId);
   if (chosen.damaged) throw new CoreError('issuance_damaged', `Issuance ${chosen.symbol} does not match its signature and cannot stand.`);
-  const others = forumIssuances(ctx.db, chosen.forumId).filter((i) => i.symbol === chosen.symbol && i.id !== chosen.id && !i.withdrawn);
-  ctx.db.transaction(() => {
-    if (chosen.withdrawn) writeRow(ctx, 'issuances', chosen.id, { withdrawn: 0 });
-    for (const other of others) writeRow(ctx, 'issuances', other.id, { withdrawn: 1 });
-  })();
+  const earlier = ctx.db.prepare('SELECT chosen_at FROM issuances WHERE forum_id = ? AND symbol = ? AND deleted = 0').pluck().all(chosen.forumId, chosen.symbol) as Array<string | null>;
+  const latest = earlier.map(choiceOf).reduce<string | null>((max, at) => (at !== null && (max === null || at > max) ? at : max), null);
+  let at = ctx.clock.now();
+  if (latest !== null && at <= latest) {
+    const { millis, counter } = decodeHlc(latest);
+    at = encodeHlc(counter < 0xffff ? { millis, counter: counter + 1 } : { millis: millis + 1, counter: 0 });
+  }
+  writeRow(ctx, 'issuances', chosen.id, { chosen_at: at });
   return listIssuances(ctx.db, chosen.documentId);
 }

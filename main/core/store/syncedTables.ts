@@ -196,7 +196,7 @@ export const syncedTables = {
     shown_at: 'text',
     deleted: 'integer',
   },
-  /** An outcome document issued under a symbol: sealed cells written once (issuanceSeal.ts), then only `withdrawn`. */
+  /** An outcome document issued under a symbol: sealed cells written once (issuanceSeal.ts), then only `chosen_at`. */
   issuances: {
     forum_id: 'text',
     document_id: 'text',
@@ -211,8 +211,8 @@ export const syncedTables = {
     snapshot: 'text',
     hash: 'text',
     signature: 'text',
-    /** 1 once another issuance of the same symbol was chosen to stand. */
-    withdrawn: 'integer',
+    /** When it was chosen to stand over the others of its symbol (a clock value): the latest choice wins. */
+    chosen_at: 'text',
     deleted: 'integer',
   },
 } as const satisfies Record<string, Record<string, ColumnKind>>;

@@ -15,8 +15,11 @@ export function encodeHlc({ millis, counter }: Timestamp): string {
   return `${millis.toString().padStart(15, '0')}-${counter.toString(16).padStart(4, '0')}`;
 }
 
+/** What an encoded clock value looks like. */
+export const hlcPattern = /^(\d{15})-([0-9a-f]{4})$/;
+
 export function decodeHlc(hlc: string): Timestamp {
-  const match = /^(\d{15})-([0-9a-f]{4})$/.exec(hlc);
+  const match = hlcPattern.exec(hlc);
   if (!match) throw new Error(`Not a clock value: ${hlc}`);
   return { millis: Number(match[1]), counter: parseInt(match[2] ?? '0', 16) };
 }

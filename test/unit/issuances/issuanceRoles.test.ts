@@ -15,7 +15,7 @@ describe('who may issue', () => {
   it('issuing and choosing which issuance stands are the secretariat’s', () => {
     const holder = (role: 'secretariat' | 'chair' | 'drafter') => ({ enabled: true, isOwner: false, legacy: false, roles: [{ role, sessions: [] }] });
     expect(allows(holder('secretariat'), 'issuances', ['forum_id', 'symbol', 'snapshot']).allowed).toBe(true);
-    expect(allows(holder('chair'), 'issuances', ['withdrawn'])).toEqual({ allowed: false, needed: ['secretariat'] });
+    expect(allows(holder('chair'), 'issuances', ['chosen_at'])).toEqual({ allowed: false, needed: ['secretariat'] });
     expect(allows(holder('drafter'), 'issuances', ['forum_id', 'symbol'])).toEqual({ allowed: false, needed: ['secretariat'] });
   });
 

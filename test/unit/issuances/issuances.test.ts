@@ -132,6 +132,32 @@ describe('issuances travel between laptops', () => {
       expect(list.conflicts).toEqual([]);
       expect(list.issuances.map((i) => [i.id, i.withdrawn]).sort()).toEqual([[fromA.id, false], [fromB.id, true]].sort());
     }
-    expect(a.db.prepare('SELECT id, withdrawn, hash FROM issuances ORDER BY id').all()).toEqual(b.db.prepare('SELECT id, withdrawn, hash FROM issuances ORDER BY id').all());
+    expect(a.db.prepare('SELECT id, chosen_at, hash FROM issuances ORDER BY id').all()).toEqual(b.db.prepare('SELECT id, chosen_at, hash FROM issuances ORDER BY id').all());
+  });
+
+  it('two laptops choosing opposite issuances of one symbol before exchanging still agree on one', async () => {
+    const { ctx: a, forumId, documentId } = await demo();
+    const b = await tempCore();
+    await carry(a, b, forumId);
+    const fromA = await invoke(a, 'outcome:issue', { documentId, symbol });
+    const fromB = await invoke(b, 'outcome:issue', { documentId, symbol });
+    await carry(a, b, forumId);
+    await carry(b, a, forumId);
+    // Each keeps its own, at once, then they exchange.
+    await invoke(a, 'outcome:chooseIssuance', { issuanceId: fromA.id });
+    await invoke(b, 'outcome:chooseIssuance', { issuanceId: fromB.id });
+    await carry(a, b, forumId);
+    await carry(b, a, forumId);
+    const standing = async (ctx: typeof a) => (await invoke(ctx, 'outcome:issuances', { documentId })).issuances.filter((i) => !i.withdrawn).map((i) => i.id);
+    const onA = await standing(a);
+    expect(onA).toHaveLength(1);
+    expect(await standing(b)).toEqual(onA);
+    expect((await invoke(a, 'outcome:issuances', { documentId })).conflicts).toEqual([]);
+    // Choosing again, after seeing the other's choice, always wins.
+    const other = onA[0] === fromA.id ? fromB.id : fromA.id;
+    await invoke(b, 'outcome:chooseIssuance', { issuanceId: other });
+    await carry(b, a, forumId);
+    expect(await standing(a)).toEqual([other]);
+    expect(await standing(b)).toEqual([other]);
   });
 });

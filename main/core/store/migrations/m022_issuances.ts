@@ -2,7 +2,9 @@ import type { Migration } from './migration';
 
 // Issuances (issue 15, item 2): an outcome document issued under a symbol, frozen and signed. A
 // synced row like any other; its snapshot, symbol and seal are written once, by the change that
-// creates it (see issuanceSeal.ts), and only `withdrawn` may change afterwards.
+// creates it (see issuanceSeal.ts), and only `chosen_at` may change afterwards: of two issuances
+// under one symbol, the one chosen last stands (issuances.ts), so two laptops choosing opposite
+// ones at once still agree on one.
 //
 // Reserved as m022 (m021 is the paragraph model's); the lead orders the list at merge.
 export const m022Issuances: Migration = {
@@ -24,7 +26,7 @@ export const m022Issuances: Migration = {
         snapshot TEXT,
         hash TEXT,
         signature TEXT,
-        withdrawn INTEGER NOT NULL DEFAULT 0,
+        chosen_at TEXT,
         deleted INTEGER NOT NULL DEFAULT 0
       ) STRICT;
       CREATE INDEX issuances_by_document ON issuances (document_id, issued_at);

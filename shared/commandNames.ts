@@ -1,4 +1,5 @@
 import type { CommandName } from './ipc';
+import { decisionCommandNames } from './decisionCommandNames';
 
 // Kept apart from the zod contract so the sandboxed preload can list the channels it exposes
 // without bundling zod; a unit test checks it against the contract's keys.
@@ -105,6 +106,7 @@ export const commandNames = [
   'projector:current',
   'companion:link',
   'companion:revoke',
+  ...decisionCommandNames,
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

@@ -17,6 +17,7 @@ import { participantsContract } from './participants';
 import { participationStatsContract } from './participationStats';
 import { rolesContract } from './roles';
 import { venueContract } from './venue';
+import { decisionsContract } from './decisions';
 
 /**
  * The one contract between the UI and the core. Every transport (Electron IPC, the browser-mode
@@ -168,6 +169,7 @@ export const contract = {
   ...keyMessagesDocumentContract,
   ...venueContract,
   ...companionContract,
+  ...decisionsContract,
 } as const;
 
 export type Contract = typeof contract;

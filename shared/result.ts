@@ -29,6 +29,8 @@ export const errorCodes = [
   'peer_response_invalid',
   'venue_unavailable',
   'rate_limited',
+  'objection_too_late',
+  'vote_file_rejected',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

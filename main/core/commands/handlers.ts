@@ -23,6 +23,7 @@ import { roleHandlers } from './roleHandlers';
 import { statsHandlers } from './statsHandlers';
 import { syncHandlers } from './syncHandlers';
 import { venueHandlers } from './venueHandlers';
+import { decisionHandlers } from './decisionHandlers';
 
 // Handlers receive the parsed input (defaults applied), which zod types as the schema's output.
 type ParsedInput<K extends CommandName> = z.output<Contract[K]['input']>;
@@ -78,4 +79,5 @@ export const handlers: Handlers = {
   ...roleHandlers,
   ...venueHandlers,
   ...companionHandlers,
+  ...decisionHandlers,
 };

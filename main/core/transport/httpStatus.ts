@@ -32,6 +32,10 @@ const statuses: Record<ErrorCode, number> = {
   import_rejected: 422,
   file_unreadable: 422,
   translations_missing: 422,
+  // A vote file with unknown delegations, duplicate rows or bad votes: nothing was recorded.
+  vote_file_rejected: 422,
+  // The silence procedure's deadline had passed when the objection was to be recorded.
+  objection_too_late: 409,
   internal: 500,
   // Another laptop failed to answer, or answered with something unusable: a gateway's failure.
   peer_unreachable: 502,

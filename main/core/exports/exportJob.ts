@@ -88,6 +88,7 @@ async function produceOutcome(db: Database, input: ExportJob & { kind: 'outcome'
     variant: job.variant,
     annexes: job.annexes,
     fallback: job.fallback,
+    ...(job.explanations ? { explanations: job.explanations } : {}),
   });
   report({ phase: 'composing', done: 1, total: steps });
   if (job.format === 'docx') {

@@ -14,6 +14,7 @@ import { documentCommands } from './documentCommands';
 import { exportCommands } from './exportCommands';
 import { keyMessagesDocumentCommand } from './keyMessagesDocumentCommand';
 import { outcomeCommands } from './outcomeCommands';
+import { decisionCommands } from './decisionCommands';
 import { participantCommands } from './participantCommands';
 import { roleCommands } from './roleCommands';
 import { searchCommands } from './searchCommands';
@@ -144,4 +145,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands, ...venueCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...decisionCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands, ...venueCommands];

@@ -30,7 +30,7 @@ export function voteFileVotes(ctx: CoreContext, documentId: string, csv: string,
     throw new CoreError(
       'vote_file_rejected',
       describeVoteFileProblems(check.problems),
-      check.problems.map((p) => ({ path: `line.${p.line}`, message: `decisions.file.${p.code}` })),
+      check.problems.map((p) => ({ path: `line.${p.line}`, message: `decisions.file.problem.${p.code}` })),
     );
   }
   return check.votes;

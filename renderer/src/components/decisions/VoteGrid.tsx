@@ -93,7 +93,6 @@ export function VoteGrid({ delegations, votes, disabled, onVote }: Props) {
                     aria-pressed={vote === value}
                     disabled={disabled}
                     onClick={() => onVote(delegation.key, value)}
-                    aria-label={t('decisions.grid.choice', { delegation: delegation.name, vote: t(`decisions.vote.${value}`) })}
                   >
                     {t(`decisions.voteShort.${value}`)}
                   </button>

@@ -99,7 +99,8 @@ const decide: CliCommand = {
       }
     }
     const decision = decided.decisions.find((d) => d.paragraphId === paragraphId);
-    if (values.json) out(JSON.stringify(decision, null, 2));
+    // JSON: everything decided on the document, as `decisions:get` answers it.
+    if (values.json) out(JSON.stringify(decided, null, 2));
     else if (decision) out(describeDecision(decision));
     return 0;
   },
@@ -154,7 +155,7 @@ const silence: CliCommand = {
       decided = await asUsage(() => invoke(ctx, 'decisions:get', { documentId }));
     }
     const procedures = action === 'status' ? decided.silence : decided.silence.slice(0, 1);
-    if (values.json) out(JSON.stringify(procedures, null, 2));
+    if (values.json) out(JSON.stringify(decided, null, 2));
     else out(procedures.length === 0 ? 'No silence procedure.' : procedures.map(describeSilence).join('\n'));
     return 0;
   },

@@ -25,6 +25,8 @@ const expected: Record<string, number> = {
   import_rejected: 422,
   file_unreadable: 422,
   translations_missing: 422,
+  vote_file_rejected: 422,
+  objection_too_late: 409,
   internal: 500,
   peer_unreachable: 502,
   peer_response_invalid: 502,

@@ -60,6 +60,8 @@ const reads = [
   'venue:status',
   'peers:list',
   'peers:nearby',
+  'decisions:get',
+  'decisions:checkVoteFile',
 ] as const satisfies readonly CommandName[];
 
 const writes = [
@@ -121,6 +123,15 @@ const writes = [
   'peers:add',
   'peers:remove',
   'peers:sync',
+  'decisions:consensus',
+  'decisions:votes',
+  'decisions:voteFile',
+  'decisions:clear',
+  'decisions:addStatement',
+  'decisions:removeStatement',
+  'silence:start',
+  'silence:deadline',
+  'silence:object',
 ] as const satisfies readonly CommandName[];
 
 type ReadCommand = (typeof reads)[number];
@@ -182,6 +193,11 @@ async function demoWithEverything(): Promise<Fixture> {
 
     await invoke(ctx, 'export:agenda', { forumId, format: 'html', lang: 'en', paper: 'a4', exportId });
     await invoke(ctx, 'announcements:post', { forumId, text: 'Lunch is served on the terrace.', lang: 'en' });
+    // A recorded vote with an explanation, and a silence procedure broken by an objection.
+    await invoke(ctx, 'decisions:voteFile', { documentId: forumId, csv: 'Kenya,yes\nChina,no\nMexico,abstain\n' });
+    await invoke(ctx, 'decisions:addStatement', { documentId: forumId, delegation: 'Mexico', kind: 'explanation_of_vote', text: 'Nos abstuvimos.', textLang: 'es' });
+    const silence = await invoke(ctx, 'silence:start', { documentId: forumId });
+    await invoke(ctx, 'silence:object', { procedureId: silence.silence[0]?.id ?? '', delegation: 'China', text: '反对', textLang: 'zh' });
     await invoke(ctx, 'projector:show', { forumId, documentId: forumId, paragraphId: paragraph.id });
 
     // The laptop ahead paired for live sync too, and announcing itself on the network with another.
@@ -267,6 +283,8 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'documents:generatedFlags': (fx) => ({ documentId: fx.generatedDocumentId }),
   'announcements:list': (fx) => ({ forumId: fx.forumId }),
   'projector:current': (fx) => ({ forumId: fx.forumId }),
+  'decisions:get': (fx) => ({ documentId: fx.documentId, lang: 'es' }),
+  'decisions:checkVoteFile': (fx) => ({ documentId: fx.documentId, csv: 'delegation,vote\nKenya,yes\nAtlantis,no\n' }),
 };
 
 describe('the contract', () => {

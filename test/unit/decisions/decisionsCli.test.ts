@@ -37,8 +37,8 @@ describe('plenary outcome decide', () => {
     expect(vote.out).toBe(
       'Recorded vote: 2 yes, 1 no, 1 abstaining, 1 absent (3 present and voting).\nAdopted: a simple majority of those present and voting (yes more than no); abstentions are not counted.',
     );
-    const json = JSON.parse((await cli('outcome', 'decide', '--db', db, '--vote', file('again.csv', 'KE,no\nCN,no\n'), '--json')).out) as { tally: unknown; adopted: boolean };
-    expect(json).toMatchObject({ adopted: false, tally: { yes: 0, no: 3, abstain: 1, absent: 1 } });
+    const json = JSON.parse((await cli('outcome', 'decide', '--db', db, '--vote', file('again.csv', 'KE,no\nCN,no\n'), '--json')).out) as { decisions: unknown[] };
+    expect(json.decisions).toEqual([expect.objectContaining({ adopted: false, tally: { yes: 0, no: 3, abstain: 1, absent: 1, voting: 3, adopted: false } })]);
   });
 
   it('refuses a bad vote file with exit code 2, each reason with its line, and changes nothing', async () => {

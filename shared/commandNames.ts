@@ -107,6 +107,10 @@ export const commandNames = [
   'companion:link',
   'companion:revoke',
   ...decisionCommandNames,
+  'outcome:issuances',
+  'outcome:issue',
+  'outcome:chooseIssuance',
+  'export:issuance',
 ] as const satisfies readonly CommandName[];
 
 export const ipcChannel = (name: CommandName): string => `plenary:${name}`;

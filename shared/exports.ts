@@ -32,6 +32,8 @@ export const outcomeExportInput = z
      */
     fallback: z.boolean(),
     paper: z.enum(paperSizes),
+    /** An earlier issuance (id or symbol): the export shows the changes since it as tracked changes. */
+    compareTo: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong').optional(),
     exportId: exportId.optional(),
   })
   .strict()

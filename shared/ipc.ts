@@ -6,6 +6,7 @@ import type { Result } from './result';
 import { agendaContract } from './agenda';
 import { captureContract } from './capture';
 import { companionContract } from './companion';
+import { issuancesContract } from './issuances';
 import { keyMessagesContract } from './keyMessages';
 import { searchContract } from './search';
 import { outcomeContract } from './outcome';
@@ -170,6 +171,7 @@ export const contract = {
   ...venueContract,
   ...companionContract,
   ...decisionsContract,
+  ...issuancesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -31,6 +31,9 @@ export const errorCodes = [
   'rate_limited',
   'objection_too_late',
   'vote_file_rejected',
+  'symbol_taken',
+  'issuance_immutable',
+  'issuance_damaged',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

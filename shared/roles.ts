@@ -89,6 +89,8 @@ const rules: Record<string, Rule> = {
   decision_statements: () => ['secretariat', 'chair'],
   silence_procedures: secretariat,
   silence_objections: secretariat,
+  // Issuing under a symbol, and choosing which of two issuances stands, is the secretariat's.
+  issuances: secretariat,
 };
 
 /** The statuses a row may be created with by whoever may create it. */

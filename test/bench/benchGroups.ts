@@ -13,6 +13,7 @@ import { benchColdStart } from './benchColdStart';
 import { benchDrafting } from './benchDrafting';
 import { benchKeyMessagesDocument } from './benchKeyMessagesDocument';
 import { benchExports } from './benchExports';
+import { benchIssuances } from './benchIssuances';
 import { benchParticipants } from './benchParticipants';
 import { benchRoles } from './benchRoles';
 import { benchSearch } from './benchSearch';
@@ -365,6 +366,20 @@ export const groups: Group[] = [
         record(`${slug(f.label)}.size`, f.bytes / 1024, 'KiB');
       }
       console.log('');
+    },
+  },
+  {
+    name: 'issuances',
+    about: 'a 60-paragraph document issued as L.1, edited, and exported as Word with tracked changes against L.1',
+    run: async (dir, record) => {
+      const e = await benchIssuances(path.join(dir, 'issuances.sqlite'));
+      console.log(`Issuances: the ${fmt(e.paragraphs)}-paragraph document in six languages, issued (snapshot, hash, signature) in ${fmt(e.issueMs)} ms, then ${fmt(e.changed)} paragraphs edited`);
+      console.log(`  DOCX with tracked changes against L.1, English (through the export worker): median ${fmt(e.docxMs.median)} ms, max ${fmt(e.docxMs.max)} ms over ${e.docxMs.runs} runs; ${fmt(e.docxMs.bytes / 1024)} KiB (target < 500 ms)`);
+      console.log(`  the same in six parallel columns: median ${fmt(e.docxSixMs.median)} ms, max ${fmt(e.docxSixMs.max)} ms\n`);
+      record('issue.ms', e.issueMs, 'ms');
+      record('trackedDocx.median', e.docxMs.median, 'ms', { below: 500 });
+      record('trackedDocx.max', e.docxMs.max, 'ms');
+      record('trackedDocxSixLanguages.median', e.docxSixMs.median, 'ms');
     },
   },
   {

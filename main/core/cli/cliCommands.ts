@@ -15,6 +15,7 @@ import { exportCommands } from './exportCommands';
 import { keyMessagesDocumentCommand } from './keyMessagesDocumentCommand';
 import { outcomeCommands } from './outcomeCommands';
 import { decisionCommands } from './decisionCommands';
+import { issuanceCommands } from './issuanceCommands';
 import { participantCommands } from './participantCommands';
 import { roleCommands } from './roleCommands';
 import { searchCommands } from './searchCommands';
@@ -145,4 +146,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...decisionCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands, ...venueCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...decisionCommands, ...issuanceCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands, ...venueCommands];

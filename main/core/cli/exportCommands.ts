@@ -12,6 +12,7 @@ import type { CliCommand, CliOption } from './cliCommands';
 import { dbOption as db, forumOption as forum, privateFileMode } from './cliOptions';
 import { checkForumOption, resolveForum } from './resolveForum';
 import { UsageError } from './usageError';
+import { issuanceSymbol } from '../../../shared/issuances';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -106,9 +107,18 @@ const outcomeOptions: CliOption[] = [
   { name: 'annexes', type: 'string', description: 'participation, provenance, decisions, or several separated by commas' },
   { name: 'explanations', type: 'string', description: 'footnotes (default) or annex: where explanations of vote and reservations print' },
   { name: 'fallback', type: 'boolean', description: 'print the source text, marked, where a translation is missing' },
+  { name: 'compare-to', type: 'string', description: 'an earlier issuance (symbol or id, see `outcome issuances`): show the changes since it as tracked changes' },
   paper,
   out,
 ];
+
+/** --compare-to: an issuance's symbol or id, one printable line (checked again against the forum's issuances). */
+function compareToOf(values: Values): string | undefined {
+  if (values['compare-to'] === undefined) return undefined;
+  const parsed = issuanceSymbol.safeParse(values['compare-to']);
+  if (typeof values['compare-to'] !== 'string' || !parsed.success) throw new UsageError('--compare-to takes the symbol or id of an issuance of the document (see `plenary outcome issuances`).');
+  return parsed.data;
+}
 
 function validateOutcome(values: Values): void {
   checkOut(values);
@@ -119,6 +129,7 @@ function validateOutcome(values: Values): void {
   choice(values, 'paper', paperSizes, 'a4');
   annexesOf(values);
   choice(values, 'explanations', explanationPlacements, 'footnotes');
+  compareToOf(values);
   if (values.document !== undefined && !documentIdSchema.safeParse(values.document).success) {
     throw new UsageError(`--document must be a document id (see \`plenary documents list\`), not "${String(values.document)}".`);
   }
@@ -136,6 +147,7 @@ async function exportDocument(ctx: CoreContext, values: Values, say: (line: stri
     explanations: choice(values, 'explanations', explanationPlacements, 'footnotes'),
     fallback: values.fallback === true,
     paper: choice(values, 'paper', paperSizes, 'a4'),
+    ...(compareToOf(values) === undefined ? {} : { compareTo: compareToOf(values) }),
   };
   return exportTo(ctx, 'export:outcome', input, file, say, ' Translate them first, or add --fallback to print the source text, marked, in their place.');
 }

@@ -110,7 +110,7 @@ function annotations(paragraph: DraftParagraph, amendments: Amendment[], lang: s
 }
 
 /** The document named, else the first of the forum named, else of the only forum there is. */
-async function chooseDocument(ctx: CoreContext, values: Record<string, string | boolean | undefined>): Promise<OutcomeDocument> {
+export async function chooseDocument(ctx: CoreContext, values: Record<string, string | boolean | undefined>): Promise<OutcomeDocument> {
   if (typeof values.document === 'string') {
     const forum = typeof values.forum === 'string' ? await resolveForum(ctx, values.forum) : undefined;
     let document: OutcomeDocument;

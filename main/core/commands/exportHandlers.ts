@@ -31,7 +31,7 @@ function runningExports(ctx: CoreContext): Map<string, ExportProgress> {
  * work in, a PDF with nothing to print it), composes the file in the export worker, prints PDFs here with the host's printer, and reports each phase under `exportId`.
  * Exports only read: nothing in the database changes, whatever happens.
  */
-async function runExport(ctx: CoreContext, job: ExportJob, exportId: string | undefined): Promise<ExportedFile> {
+export async function runExport(ctx: CoreContext, job: ExportJob, exportId: string | undefined): Promise<ExportedFile> {
   const report = (progress: ExportProgress) => {
     if (exportId) runningExports(ctx).set(exportId, progress);
   };

@@ -24,6 +24,7 @@ import { statsHandlers } from './statsHandlers';
 import { syncHandlers } from './syncHandlers';
 import { venueHandlers } from './venueHandlers';
 import { decisionHandlers } from './decisionHandlers';
+import { issuanceHandlers } from './issuanceHandlers';
 
 // Handlers receive the parsed input (defaults applied), which zod types as the schema's output.
 type ParsedInput<K extends CommandName> = z.output<Contract[K]['input']>;
@@ -80,4 +81,5 @@ export const handlers: Handlers = {
   ...venueHandlers,
   ...companionHandlers,
   ...decisionHandlers,
+  ...issuanceHandlers,
 };

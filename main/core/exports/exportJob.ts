@@ -7,13 +7,15 @@ import { liveDocument } from '../store/outcomeDocuments';
 import { getForum } from '../store/forums';
 import { exportFileName, slugOf } from './exportFileName';
 import { writers } from './exportWriters';
+import { checkIssuanceJob, comparedIssuance, comparedModel, produceIssuance, type IssuanceJobInput } from '../issuances/issuanceExport';
 
 /** One export, as the handlers receive it (less the progress id): what runs in the worker. */
 export type ExportJob =
   | { kind: 'outcome'; input: Omit<OutcomeExportInput, 'exportId'> }
   | { kind: 'agenda'; input: { forumId: string; format: 'docx' | 'pdf' | 'html'; lang: string; paper: PaperSize } }
   | { kind: 'participants'; input: { forumId: string; format: 'docx' | 'csv'; lang: string } }
-  | { kind: 'participation'; input: { forumId: string; lang: string } };
+  | { kind: 'participation'; input: { forumId: string; lang: string } }
+  | { kind: 'issuance'; input: IssuanceJobInput };
 
 /** A finished file, or (for PDF) the print-styled page the host prints with its own printer. */
 export type Produced =
@@ -34,7 +36,7 @@ const text = (value: string) => new TextEncoder().encode(value);
 
 /** Whether the job ends in the host's PDF printer. */
 export function printsPdf(job: ExportJob): boolean {
-  return (job.kind === 'outcome' || job.kind === 'agenda') && job.input.format === 'pdf';
+  return (job.kind === 'outcome' || job.kind === 'agenda' || job.kind === 'issuance') && job.input.format === 'pdf';
 }
 
 /** How many steps the progress bar counts: reading, composing, writing, and printing for a PDF. */
@@ -62,7 +64,12 @@ export function checkDocumentLanguages(db: Database, documentId: string, languag
  * language the forum does not work in (invalid_input).
  */
 export function checkJob(db: Database, job: ExportJob): void {
-  if (job.kind === 'outcome') return checkDocumentLanguages(db, job.input.documentId, job.input.languages);
+  if (job.kind === 'issuance') return checkIssuanceJob(db, job.input);
+  if (job.kind === 'outcome') {
+    checkDocumentLanguages(db, job.input.documentId, job.input.languages);
+    if (job.input.compareTo !== undefined) comparedIssuance(db, job.input.documentId, job.input.compareTo);
+    return;
+  }
   const forum = getForum(db, job.input.forumId);
   // The CSV holds codes, the same in every language.
   if (!(job.kind === 'participants' && job.input.format === 'csv')) refuseLanguages([job.input.lang], forum.languages, 'lang');
@@ -80,9 +87,9 @@ async function produceOutcome(db: Database, input: ExportJob & { kind: 'outcome'
   const { row, forum } = liveDocument(db, job.documentId);
   const titles = JSON.parse(row.title) as Record<string, string>;
   const slug = slugOf([...job.languages.map((lang) => titles[lang]), titles[forum.sourceLanguage]], row.kind ?? 'outcome');
-  const fileName = exportFileName(slug, [job.languages.join('-'), job.variant], job.format);
+  const fileName = exportFileName(slug, [job.languages.join('-'), job.compareTo === undefined ? job.variant : 'changes'], job.format);
   report({ phase: 'reading', done: 0, total: steps });
-  const model = writers.buildOutcomeModel(db, {
+  const built = writers.buildOutcomeModel(db, {
     documentId: job.documentId,
     languages: job.languages,
     variant: job.variant,
@@ -90,6 +97,7 @@ async function produceOutcome(db: Database, input: ExportJob & { kind: 'outcome'
     fallback: job.fallback,
     ...(job.explanations ? { explanations: job.explanations } : {}),
   });
+  const model = job.compareTo === undefined ? built : comparedModel(db, built, job.compareTo);
   report({ phase: 'composing', done: 1, total: steps });
   if (job.format === 'docx') {
     const bytes = await writers.outcomeDocx(model, job.paper);
@@ -109,6 +117,7 @@ async function produceOutcome(db: Database, input: ExportJob & { kind: 'outcome'
 /** Reads and composes one export; runs in the export worker, or in process where there is none. */
 export async function produceExport(db: Database, job: ExportJob, report: ReportProgress = () => undefined): Promise<Produced> {
   if (job.kind === 'outcome') return produceOutcome(db, job, report);
+  if (job.kind === 'issuance') return produceIssuance(db, job.input, report);
   const steps = stepsOf(job);
   const { forumId } = job.input;
   // The CSV holds codes, the same in every language: it is named after the source title.

@@ -20,6 +20,7 @@ import { outcomeStyle, type Alignment, type StyledElement } from './outcomeStyle
 import { bracketCutter } from '../../../shared/richText';
 import { richDocxBlocks, richDocxLine, type DocxBlock } from './richDocx';
 import type { RichColumn } from './richItems';
+import { trackedDocxParagraph } from './trackedItems';
 
 /** What the item writer shares across a document: tracked changes and comments need document-wide ids. */
 export interface DocxWriting {
@@ -147,6 +148,7 @@ export function itemParagraphs(item: OutcomeItem, column: OutcomeColumn, w: Docx
   const indent = item.level ? { indent: { start: 720 * item.level } } : {};
   const base = { ...paragraphProperties(lang), ...textStyle.paragraph, ...indent, ...(item.kind === 'heading' ? { heading: HeadingLevel.HEADING_2 } : {}) };
   const style: RunStyle = textStyle.run;
+  if (item.tracked) return [trackedDocxParagraph(item, item.tracked, column, w.revisionId, style, docxStyle('label', lang, w.parallel).run, base)];
   const label: ParagraphChild[] = item.label ? [new TextRun({ ...runProperties(lang, docxStyle('label', lang, w.parallel).run), text: item.label })] : [];
   const blocks = textBlocks(item, column, w, style, rich, label.length > 0);
   const paragraph = (block: DocxBlock, children: ParagraphChild[] = block.children) => new Paragraph({ ...base, ...block.options, children });

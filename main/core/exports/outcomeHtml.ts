@@ -8,6 +8,7 @@ import type { ForeignAmendmentNote, ModelAmendment, OutcomeColumn, OutcomeItem, 
 import { bracketCutter } from '../../../shared/richText';
 import { inlineHtml, notesHtml, richCss, richHtml, type RichHtmlContext } from './richHtml';
 import { richColumn, type RichColumn } from './richItems';
+import { trackedHtml } from './trackedItems';
 
 /*
  * The outcome document as one self-contained HTML page, laid out like the forum consensus
@@ -104,6 +105,7 @@ function itemTextHtml(item: OutcomeItem, index: number, column: OutcomeColumn, r
 }
 
 function itemHtml(item: OutcomeItem, index: number, column: OutcomeColumn, rich: RichColumn, variant: OutcomeModel['variant']): string {
+  if (item.tracked) return trackedHtml(item, item.tracked);
   if (item.kind === 'heading') {
     // A heading's amendments still show, after it, in the amendments variant.
     return itemTextHtml(item, index, column, rich, variant) + (variant === 'amendments' ? `<div class="negotiation">${negotiationHtml(item, column)}</div>` : '');

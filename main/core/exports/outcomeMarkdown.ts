@@ -3,6 +3,7 @@ import { documentText, languageName } from './documentText';
 import type { AnnexTable, ModelAmendment, OutcomeAnnex, OutcomeColumn, OutcomeItem, OutcomeModel, ShownText } from './outcomeModelTypes';
 import { inlineMarkdown, notesMarkdown, richMarkdown } from '../../../shared/richMarkdown';
 import { richColumn, type RichColumn } from './richItems';
+import { trackedMarkdown } from './trackedItems';
 
 /*
  * The outcome document as Markdown (CommonMark with GitHub tables and ~~strikethrough~~): the
@@ -78,6 +79,7 @@ function negotiationBlock(item: OutcomeItem, column: OutcomeColumn): string {
 const fallbackTail = (text: ShownText): string => (text.fallback ? ` _${escapeMarkdownInline(text.fallbackNote)}_` : '');
 
 function itemBlocks(item: OutcomeItem, index: number, column: OutcomeColumn, rich: RichColumn, variant: OutcomeModel['variant']): string[] {
+  if (item.tracked) return [trackedMarkdown(item, item.tracked, escapeMarkdownInline)];
   const entry = rich.items[index];
   let text: string;
   if (!entry) text = item.kind === 'heading' ? `## ${shown(item.text)}` : shown({ ...item.text, text: item.label + item.text.text });

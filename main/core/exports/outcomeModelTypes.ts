@@ -108,6 +108,20 @@ export interface OutcomeItem {
   stances: StanceTally;
   /** "Stances: support 3, objection 1, reservation 0" in the column's language ('' when there are none). */
   stanceNote: string;
+  /** Exported with tracked changes against an issuance: what changed in this item since it. */
+  tracked?: TrackedChange;
+}
+
+/**
+ * A paragraph's change since an issuance, as a word diff of its printed words (markup aside):
+ * `whole` when the paragraph was added or removed since (label and paragraph mark too).
+ */
+export interface TrackedChange {
+  parts: DiffPart[];
+  whole: 'inserted' | 'deleted' | null;
+  /** Who Word names as the revisions' author, and when. */
+  author: string;
+  date: string;
 }
 
 /** One language's version of the document: a column of the parallel layout, or the whole page. */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ownerCells, rolesAllowedFor, type RoleName } from '../../../shared/roles';
 import { CoreError } from '../errors';
+import { refuseIssuanceRewrite } from '../issuances/refuseIssuanceRewrite';
 import { authorityChanges, authorityOf, knownKey } from './authorityOf';
 import { ForumAuthority, rolesToAuthorise, type AuthorityChange } from './forumAuthority';
 
@@ -39,6 +40,7 @@ export function projectedSession(db: Database, table: string, rowId: string, cel
  */
 export function authoriseWrite(db: Database, deviceId: string, forumId: string | null, change: AuthorityChange): void {
   if (forumId === null) return;
+  if (change.tbl === 'issuances') refuseIssuanceRewrite(db, change);
   const allowed = rolesAllowedFor(change.tbl, Object.keys(change.cells), change.cells);
   if (allowed === undefined) return;
   const authority = authorityOf(db, deviceId, forumId);

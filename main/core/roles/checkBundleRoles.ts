@@ -1,3 +1,4 @@
+import { issuanceChangeProblem } from '../issuances/issuanceSeal';
 import { cellsOf, type PlanView } from '../sync/planView';
 import type { BundleChange } from '../sync/readBundle';
 import { authorityChanges } from './authorityOf';
@@ -28,6 +29,12 @@ export function refusedByRole(view: PlanView, forumId: string, fresh: readonly B
     return knownKeys.get(deviceId);
   };
   const authority = new ForumAuthority({ forumId, keyOf }, [...authorityChanges(view.read.db, forumId), ...view.plannedAuthority(forumId), ...asAuthority.values()]);
+  // An issued document is frozen whether roles are on or not: a change to its seal is kept aside.
+  for (const change of fresh) {
+    if (change.tbl !== 'issuances') continue;
+    const problem = issuanceChangeProblem({ device: change.device, rowId: change.rowId, cells: cellsOf(change) }, keyOf);
+    if (problem !== undefined) refused.set(change, { needed: [], immutable: problem });
+  }
   if (!authority.enabled) {
     // Off: only the owner's own changes to the switch could be refused, by a forger.
     for (const [change, replayed] of asAuthority) if (authority.invalid.has(replayed)) refused.set(change, { needed: rolesToAuthorise(change) });
@@ -49,6 +56,7 @@ export function refusedByRole(view: PlanView, forumId: string, fresh: readonly B
     return undefined;
   };
   for (const change of fresh) {
+    if (refused.has(change)) continue;
     const replayed = asAuthority.get(change);
     if (replayed) {
       if (authority.invalid.has(replayed)) refused.set(change, { needed: rolesToAuthorise(change) });

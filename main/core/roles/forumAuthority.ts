@@ -23,6 +23,8 @@ export interface Refusal {
   needed: RoleName[];
   /** For a rapporteur's change: the session it was outside of. */
   session?: string;
+  /** A change no role allows: it would alter an issued document (see issuanceSeal.ts). */
+  immutable?: string;
 }
 
 interface GrantState {

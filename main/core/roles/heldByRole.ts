@@ -1,5 +1,6 @@
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
+import { issuanceChangeProblem } from '../issuances/issuanceSeal';
 import { reprojectRows, writeRow, type RowValues } from '../store/changeLog';
 import { authorityMoved } from '../store/logGeneration';
 import { dependencyOrder, rowReferences } from '../store/rowReferences';
@@ -77,6 +78,8 @@ export function releaseNowAllowed(ctx: CoreContext, forumId: string): number {
       const references = Object.entries(rowReferences[table] ?? {});
       if (references.some(([column, target]) => typeof cells[column] === 'string' && !exists(target, cells[column] as string))) continue;
       const change = { device: row.device, hlc: row.hlc, tbl: row.tbl, rowId: row.row_id, cells };
+      // No grant ever allows altering an issued document.
+      if (table === 'issuances' && issuanceChangeProblem(change, knownKey(ctx.db, ctx.deviceId)) !== undefined) continue;
       if (isAuthorityChange(change)) {
         // A grant (or the owner's switch) holds only if replayed among the others it stands on.
         const replayed = new ForumAuthority({ forumId, keyOf: knownKey(ctx.db, ctx.deviceId) }, [...authorityChanges(ctx.db, forumId), change]);

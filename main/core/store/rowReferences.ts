@@ -22,6 +22,7 @@ export const rowReferences: { readonly [T in SyncedTable]?: Readonly<Record<stri
   decision_statements: { document_id: 'outcome_documents', paragraph_id: 'outcome_paragraphs' },
   silence_procedures: { document_id: 'outcome_documents' },
   silence_objections: { procedure_id: 'silence_procedures' },
+  issuances: { document_id: 'outcome_documents', revises: 'issuances' },
 };
 
 /**
@@ -52,4 +53,5 @@ export const dependencyOrder: readonly SyncedTable[] = [
   'decision_statements',
   'silence_procedures',
   'silence_objections',
+  'issuances',
 ];

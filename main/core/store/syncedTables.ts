@@ -242,6 +242,25 @@ export const syncedTables = {
     recorded_by: 'text',
     deleted: 'integer',
   },
+  /** An outcome document issued under a symbol: sealed cells written once (issuanceSeal.ts), then only `withdrawn`. */
+  issuances: {
+    forum_id: 'text',
+    document_id: 'text',
+    symbol: 'text',
+    kind: 'text',
+    revises: 'text',
+    issued_at: 'text',
+    issued_by: 'text',
+    issuer_name: 'text',
+    signer_key: 'text',
+    /** The frozen document, canonical JSON (bounded: see issuanceSnapshotChars). */
+    snapshot: 'text',
+    hash: 'text',
+    signature: 'text',
+    /** 1 once another issuance of the same symbol was chosen to stand. */
+    withdrawn: 'integer',
+    deleted: 'integer',
+  },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 export type SyncedTable = keyof typeof syncedTables;

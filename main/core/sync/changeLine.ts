@@ -1,5 +1,6 @@
 import { languageTagPattern } from '../../../shared/languages';
 import { columnKind, deviceTables, isProseCell, isSyncedTable, type ColumnKind, type SyncedTable } from '../store/syncedTables';
+import { issuanceSnapshotChars } from '../issuances/issuanceSeal';
 import { bundleError } from './bundleError';
 import type { BundleChange } from './readBundle';
 
@@ -48,6 +49,8 @@ export const notNullTextColumns = new Set(['key_messages.status', 'outcome_parag
 const isIdColumn = (column: string) => column.endsWith('_id') || column === 'merged_into';
 
 export function textLimit(table: string, column: string): number {
+  // An issued document whole, in every language (see issuanceSeal.ts): bounded like any cell.
+  if (table === 'issuances' && column === 'snapshot') return issuanceSnapshotChars;
   if (isIdColumn(column)) return cellLimits.idChars;
   return longColumns.has(`${table}.${column}`) ? cellLimits.longChars : cellLimits.shortChars;
 }

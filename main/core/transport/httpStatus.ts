@@ -21,6 +21,9 @@ const statuses: Record<ErrorCode, number> = {
   // A paired laptop presents another key or certificate, or no longer knows this one.
   peer_key_changed: 409,
   peer_unpaired: 409,
+  // Another live issuance already has the symbol; an issuance's sealed cells never change.
+  symbol_taken: 409,
+  issuance_immutable: 409,
   // The address or port venue mode was asked to listen on is not this computer's to use now.
   venue_unavailable: 409,
   payload_too_large: 413,
@@ -36,6 +39,8 @@ const statuses: Record<ErrorCode, number> = {
   vote_file_rejected: 422,
   // The silence procedure's deadline had passed when the objection was to be recorded.
   objection_too_late: 409,
+  // Its hash or signature does not verify: shown, never used.
+  issuance_damaged: 422,
   internal: 500,
   // Another laptop failed to answer, or answered with something unusable: a gateway's failure.
   peer_unreachable: 502,

@@ -83,6 +83,7 @@ describe('the CLI’s --json', () => {
     expectOutputOf('outcome:list', documents.map(({ knownKind: _known, ...rest }) => rest));
     expect(documents.length).toBeGreaterThan(1);
     expect(documents.every((d) => d.knownKind === true)).toBe(true);
+    expectOutputOf('outcome:issuances', await json('outcome', 'issuances', '--db', db));
 
     // The amendments variant is the document with each amended paragraph's amendments beside it.
     const { amendments, ...document } = (await json('outcome', 'show', '--db', db, '--variant', 'amendments')) as { amendments: Record<string, unknown> };
@@ -104,6 +105,6 @@ describe('the CLI’s --json', () => {
 
   it('is covered above for every command that takes it; device show reports the key store, which no contract command does', () => {
     const withJson = cliCommands.filter((c) => c.options.some((o) => o.name === 'json')).map((c) => c.name);
-    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle import', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'outcome decide', 'outcome show', 'outcome silence', 'participants import', 'peers list', 'peers sync', 'roles list', 'search', 'stats']);
+    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle import', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'outcome decide', 'outcome issuances', 'outcome show', 'outcome silence', 'participants import', 'peers list', 'peers sync', 'roles list', 'search', 'stats']);
   });
 });

@@ -20,6 +20,7 @@ const invocations: Record<string, (dir: string, bundle: string, documentId: stri
   // Two characters: found through a temporary vocabulary table, which a read-only connection may still make.
   search: () => ['宽带'],
   'outcome show': () => [],
+  'outcome issuances': () => [],
   'documents list': () => [],
   'roles list': () => [],
   'peers list': () => [],
@@ -66,11 +67,12 @@ function version7(file: string): void {
 describe('read-only commands', () => {
   it('are every command that only reads the database; the ones that write name themselves', () => {
     expect(cliCommands.filter((c) => c.readOnly).map((c) => c.name).sort()).toEqual(Object.keys(invocations).sort());
-    // bundle export creates this laptop's signing key on first use; participants import, erase, upgrade, documents generate-key-messages, the roles' grants and the decisions write.
+    // bundle export creates this laptop's signing key on first use; participants import, erase, upgrade, documents generate-key-messages, outcome issue, the decisions and the roles' grants write.
     expect(cliCommands.filter((c) => c.mustExist).map((c) => c.name).sort()).toEqual([
       'bundle export',
       'documents generate-key-messages',
       'outcome decide',
+      'outcome issue',
       'outcome silence',
       'participants erase',
       'participants import',

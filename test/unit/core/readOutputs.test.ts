@@ -62,6 +62,8 @@ const reads = [
   'peers:nearby',
   'decisions:get',
   'decisions:checkVoteFile',
+  'outcome:issuances',
+  'export:issuance',
 ] as const satisfies readonly CommandName[];
 
 const writes = [
@@ -132,6 +134,8 @@ const writes = [
   'silence:start',
   'silence:deadline',
   'silence:object',
+  'outcome:issue',
+  'outcome:chooseIssuance',
 ] as const satisfies readonly CommandName[];
 
 type ReadCommand = (typeof reads)[number];
@@ -145,6 +149,7 @@ interface Fixture {
   forumId: string;
   documentId: string;
   generatedDocumentId: string;
+  issuanceId: string;
   paragraphId: string;
   participantId: string;
   sessionId: string;
@@ -199,6 +204,7 @@ async function demoWithEverything(): Promise<Fixture> {
     const silence = await invoke(ctx, 'silence:start', { documentId: forumId });
     await invoke(ctx, 'silence:object', { procedureId: silence.silence[0]?.id ?? '', delegation: 'China', text: '反对', textLang: 'zh' });
     await invoke(ctx, 'projector:show', { forumId, documentId: forumId, paragraphId: paragraph.id });
+    const issued = await invoke(ctx, 'outcome:issue', { documentId: forumId, symbol: 'UN-Habitat/FURL/2026/L.1' });
 
     // The laptop ahead paired for live sync too, and announcing itself on the network with another.
     const aheadIdentity = await invoke(ahead, 'device:get', {});
@@ -214,6 +220,7 @@ async function demoWithEverything(): Promise<Fixture> {
       forumId,
       documentId: forumId,
       generatedDocumentId: generated.documentId,
+      issuanceId: issued.id,
       paragraphId: paragraph.id,
       participantId: rows[0]?.id ?? '',
       sessionId: message.sessionId,
@@ -284,6 +291,8 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'announcements:list': (fx) => ({ forumId: fx.forumId }),
   'projector:current': (fx) => ({ forumId: fx.forumId }),
   'decisions:get': (fx) => ({ documentId: fx.documentId, lang: 'es' }),
+  'outcome:issuances': (fx) => ({ documentId: fx.documentId }),
+  'export:issuance': (fx) => ({ issuanceId: fx.issuanceId, format: 'md', languages: ['en'], paper: 'a4' }),
   'decisions:checkVoteFile': (fx) => ({ documentId: fx.documentId, csv: 'delegation,vote\nKenya,yes\nAtlantis,no\n' }),
 };
 
@@ -356,7 +365,7 @@ describe('the read commands about a whole forum', () => {
   it('answer what their schemas say for a forum with nothing in it yet (no shares of zero people)', async () => {
     const ctx = await tempCore();
     const forum = await invoke(ctx, 'forums:create', { ...validForum, languages: ['en', 'zh', 'es'] });
-    const empty: Fixture = { ctx, forumId: forum.id, documentId: '', generatedDocumentId: '', paragraphId: '', participantId: '', sessionId: '', bundle: '', participantFile: { fileName: '', data: '' }, close() {} };
+    const empty: Fixture = { ctx, forumId: forum.id, documentId: '', generatedDocumentId: '', issuanceId: '', paragraphId: '', participantId: '', sessionId: '', bundle: '', participantFile: { fileName: '', data: '' }, close() {} };
     for (const name of forumReads) await expectContractAnswer(ctx, name, inputs[name](empty));
   });
 });

@@ -19,6 +19,7 @@ import { m018Roles } from './m018_roles';
 import { m019VenuePeers } from './m019_venuePeers';
 import { m020Companion } from './m020_companion';
 import { m021ParagraphRoles } from './m021_paragraphRoles';
+import { m022Issuances } from './m022_issuances';
 import { m023Decisions } from './m023_decisions';
 import type { Migration } from './migration';
 
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   m019VenuePeers,
   m020Companion,
   m021ParagraphRoles,
+  m022Issuances,
   m023Decisions,
 ];
 

@@ -5,10 +5,9 @@ import type { Migration } from './migration';
 // objections. All forum data, synced through the log. Outcomes (adopted, silence broken) are not
 // columns: they are computed when read from the votes and from objection times against deadlines.
 //
-// Reserved as m023 (m022 is the issuances'); on this branch alone it is the 22nd migration, and
-// takes 23 once m022 is merged before it.
+// m023, after the issuances' m022 (merged into this branch).
 export const m023Decisions: Migration = {
-  version: 22,
+  version: 23,
   name: 'decisions, recorded votes, statements and silence procedures',
   up(db) {
     db.exec(`

@@ -16,6 +16,7 @@ import { DraftingHeader } from './DraftingHeader';
 import { DraftingShortcutHelp } from './DraftingShortcutHelp';
 import { DraftToolbar } from './DraftToolbar';
 import { GeneratedFlagNotice } from './GeneratedFlagNotice';
+import { IssuancesPanel } from '../issuances/IssuancesPanel';
 import { KeyMessagesGenerator } from './KeyMessagesGenerator';
 import { KeyMessagePicker } from './KeyMessagePicker';
 import { NewParagraphForm } from './NewParagraphForm';
@@ -249,6 +250,7 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
           />
         )}
       </details>
+      <IssuancesPanel forumId={forumId} documentId={loaded.id} readingLang={readingLang} canIssue={can('issuances', ['symbol'])} />
       <DraftToolbar
         languages={languages}
         readingLang={readingLang}

@@ -25,6 +25,7 @@ export interface DraftingShortcut {
     | 'project'
     | 'coverage'
     | 'export'
+    | 'issue'
     | 'proposeAmendment'
     | 'decideAmendment'
     | 'undoDecision'
@@ -61,6 +62,7 @@ export const draftingShortcuts: readonly DraftingShortcut[] = [
   { id: 'project', chords: [['P']] },
   { id: 'coverage', chords: [['C']] },
   { id: 'export', chords: [['Ctrl', 'E']] },
+  { id: 'issue', chords: [['I']] },
   // In the Amendments tab (the panel's own keys, handled there).
   { id: 'proposeAmendment', chords: [['N']] },
   { id: 'decideAmendment', chords: [['A'], ['R'], ['W'], ['O']] },

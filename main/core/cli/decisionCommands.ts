@@ -116,7 +116,7 @@ const silence: CliCommand = {
     forumOption,
     documentOption,
     { name: 'hours', type: 'string', description: 'start: how long it circulates (default 72)' },
-    { name: 'issuance', type: 'string', description: 'start: the issuance circulated, if any' },
+    { name: 'issuance', type: 'string', description: 'start: the issuance circulated (its symbol or id), if any' },
     { name: 'procedure', type: 'string', description: 'object: the procedure (default: the newest of the document)' },
     { name: 'delegation', type: 'string', description: 'object: the delegation objecting (a country or organisation)' },
     { name: 'text', type: 'string', description: 'object: what it said' },
@@ -128,7 +128,6 @@ const silence: CliCommand = {
   validate(values, files) {
     checkForumOption(values);
     checkId(values, 'document');
-    checkId(values, 'issuance');
     checkId(values, 'procedure');
     const [action] = files;
     if (files.length !== 1 || !(actions as readonly string[]).includes(action ?? '')) throw new UsageError(`Say start, object or status (one of them), not "${files.join(' ')}".`);
@@ -141,9 +140,16 @@ const silence: CliCommand = {
     const documentId = await documentOf(ctx, values);
     let decided: DocumentDecisions;
     if (action === 'start') {
-      decided = await asUsage(() =>
-        invoke(ctx, 'silence:start', { documentId, hours: values.hours === undefined ? 72 : Number(values.hours), issuanceId: typeof values.issuance === 'string' ? values.issuance : null }),
-      );
+      let issuanceId: string | null = null;
+      if (typeof values.issuance === 'string') {
+        const given = values.issuance;
+        const { issuances } = await asUsage(() => invoke(ctx, 'outcome:issuances', { documentId }));
+        const found = issuances.filter((i) => i.id === given || (i.symbol === given && !i.withdrawn));
+        if (found.length !== 1 || !found[0]) throw new UsageError(`--issuance: no single issuance ${given} of this document (see \`plenary outcome issuances\`).`);
+        issuanceId = found[0].id;
+      }
+      const chosen = issuanceId;
+      decided = await asUsage(() => invoke(ctx, 'silence:start', { documentId, hours: values.hours === undefined ? 72 : Number(values.hours), issuanceId: chosen }));
     } else if (action === 'object') {
       const current = await asUsage(() => invoke(ctx, 'decisions:get', { documentId }));
       const procedureId = typeof values.procedure === 'string' ? values.procedure : current.silence[0]?.id;

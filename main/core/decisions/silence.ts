@@ -4,6 +4,7 @@ import { directionOf } from '../../../shared/languages';
 import type { SilenceObjection, SilenceProcedure, SilenceState } from '../../../shared/decisions';
 import { CoreError } from '../errors';
 import { writeRow, type Writer } from '../store/changeLog';
+import { readIssuance } from '../issuances/issuances';
 import { liveDocument } from '../store/outcomeDocuments';
 import { delegationKey, delegationName, forumDelegations } from './delegations';
 import { laptopName } from './decisions';
@@ -99,11 +100,17 @@ export interface StartSilenceInput {
   id?: string;
 }
 
-/** Circulates the document (its title as it stands, or the issuance named) until now plus `hours`. */
+/** Circulates the document (its draft as titled now, or the issuance named, by its symbol) until now plus `hours`. */
 export function startSilence(writer: Writer, input: StartSilenceInput): string {
   const { row, forum } = liveDocument(writer.db, input.documentId);
   const titles = JSON.parse(row.title ?? '{}') as Record<string, string>;
-  const title = titles[forum.sourceLanguage] ?? Object.values(titles).find(Boolean) ?? '';
+  let title = titles[forum.sourceLanguage] ?? Object.values(titles).find(Boolean) ?? '';
+  if (input.issuanceId !== null) {
+    // An issuance circulates as issued: its seal must hold, and it must be this document's.
+    const { issuance } = readIssuance(writer.db, input.issuanceId);
+    if (issuance.documentId !== input.documentId) throw new CoreError('not_found', `Issuance ${issuance.symbol} is not of document ${input.documentId}.`);
+    title = title ? `${issuance.symbol}: ${title}` : issuance.symbol;
+  }
   const now = writer.clock.wallNow();
   const id = input.id ?? randomUUID();
   writeRow(writer, 'silence_procedures', id, {

@@ -64,9 +64,11 @@ describe('plenary outcome decide', () => {
 describe('plenary outcome silence', () => {
   it('starts a procedure, records an objection, and says the silence was broken', async () => {
     const { db } = await demoFolder();
-    const started = await cli('outcome', 'silence', 'start', '--db', db, '--hours', '48');
+    expect((await cli('outcome', 'issue', '--db', db, '--symbol', 'FURL/2026/L.1')).code).toBe(0);
+    const started = await cli('outcome', 'silence', 'start', '--db', db, '--hours', '48', '--issuance', 'FURL/2026/L.1');
     expect(started.code).toBe(0);
-    expect(started.out).toMatch(/until .*: open$/);
+    expect(started.out).toMatch(/ {2}FURL\/2026\/L\.1: Songyang .* until .*: open$/);
+    expect((await cli('outcome', 'silence', 'start', '--db', db, '--issuance', 'L.9')).code).toBe(2);
     const objected = await cli('outcome', 'silence', 'object', '--db', db, '--delegation', 'Kenya', '--text', 'We object to paragraph 2.');
     expect(objected.code).toBe(0);
     expect(objected.out).toMatch(/silence broken\n {2}objection by Kenya at .*: We object to paragraph 2\.$/);

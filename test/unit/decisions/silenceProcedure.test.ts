@@ -17,6 +17,16 @@ describe('the silence procedure', () => {
     expect((await invoke(ctx, 'decisions:get', { documentId })).silence[0]?.state).toBe('adopted');
   });
 
+  it('circulates an issuance by its symbol, and refuses one that does not exist, changing nothing', async () => {
+    const { ctx, documentId } = await clockedLaptop();
+    const issued = await invoke(ctx, 'outcome:issue', { documentId, symbol: 'UN-Habitat/FURL/2026/L.1' });
+    const started = await invoke(ctx, 'silence:start', { documentId, issuanceId: issued.id });
+    expect(started.silence[0]).toMatchObject({ issuanceId: issued.id, title: expect.stringMatching(/^UN-Habitat\/FURL\/2026\/L\.1: Songyang/) });
+    const before = snapshot(ctx);
+    await expect(invoke(ctx, 'silence:start', { documentId, issuanceId: 'no-such-issuance' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(snapshot(ctx)).toBe(before);
+  });
+
   it('is broken by an objection recorded in time, whatever the clock says afterwards', async () => {
     const { ctx, documentId, clock } = await clockedLaptop();
     const procedureId = (await invoke(ctx, 'silence:start', { documentId, hours: 24 })).silence[0]?.id ?? '';

@@ -4,6 +4,7 @@ import { defaultSilenceHours, type DelegationOption, type SilenceProcedure } fro
 import { directionOf, uiLanguages } from '../../../../shared/languages';
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
+import { useApiQuery } from '../../hooks/useApiQuery';
 import { formatTime } from '../../i18n/intlFormat';
 import { languageName } from '../../i18n/languageName';
 import { ErrorMessage } from '../ErrorMessage';
@@ -32,11 +33,15 @@ export function SilenceSection({ documentId, procedures, delegations, timeZone, 
   const [text, setText] = useState('');
   const [textLang, setTextLang] = useState(defaultLang);
   const [error, setError] = useState<AppError>();
+  const [issuanceId, setIssuanceId] = useState('');
+  // Issued versions circulate as issued; the draft circulates under its title.
+  const issued = useApiQuery('outcome:issuances', { documentId });
+  const circulable = (issued.data?.issuances ?? []).filter((i) => i.documentId === documentId && !i.withdrawn && !i.damaged);
   const current = procedures[0];
   const start = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
-    const result = await api['silence:start']({ documentId, hours: Number(hours) });
+    const result = await api['silence:start']({ documentId, hours: Number(hours), issuanceId: issuanceId || null });
     if (!result.ok) return setError(result.error);
     onChanged();
   };
@@ -99,6 +104,17 @@ export function SilenceSection({ documentId, procedures, delegations, timeZone, 
       )}
       {canRecord && current?.state !== 'open' && (
         <form className="silence-start" onSubmit={(event) => void start(event)}>
+          <label className="field">
+            <span>{t('decisions.silence.circulate')}</span>
+            <select value={issuanceId} onChange={(event) => setIssuanceId(event.target.value)}>
+              <option value="">{t('decisions.silence.draft')}</option>
+              {circulable.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.symbol}
+                </option>
+              ))}
+            </select>
+          </label>
           <label className="field">
             <span>{t('decisions.silence.hours')}</span>
             <input type="number" min={1} max={1440} value={hours} onChange={(event) => setHours(event.target.value)} required />

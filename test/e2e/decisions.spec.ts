@@ -75,3 +75,24 @@ test('the secretariat records the document adopted by a recorded vote from the k
   expect(html).toContain('Recorded vote: 2 in favour, 1 against, 1 abstaining, 0 absent.');
   expect(html).toMatch(/<section class="annex annex-decisions"/);
 });
+
+test('the secretariat circulates the document under silence procedure and records an objection that breaks the silence; in English and Arabic', async ({ page, server }) => {
+  await openDemo(page, server.url);
+  await page.getByRole('link', { name: en.forumNav.drafting, exact: true }).click();
+  await point(page, '1').focus();
+  await page.keyboard.press('d');
+  const silence = panel(page).locator('section.silence-procedure');
+  await expect(silence.getByRole('spinbutton', { name: d.silence.hours })).toHaveValue('72');
+  await expect(silence.getByRole('combobox', { name: d.silence.circulate })).toHaveValue('');
+  await silence.getByRole('button', { name: d.silence.start }).click();
+  await expect(silence).toContainText(d.silence.state.open);
+
+  const form = silence.locator('form.objection-form');
+  await form.getByRole('combobox', { name: d.silence.objector }).fill('China');
+  await form.getByRole('combobox', { name: d.statements.language }).selectOption('zh');
+  await form.getByRole('textbox', { name: d.silence.objection }).fill('我们反对第三段。');
+  await form.getByRole('button', { name: d.silence.object }).click();
+  await expect(silence).toContainText(d.silence.state.broken);
+  await expect(silence.getByRole('list', { name: d.silence.objections }).locator('p')).toHaveAttribute('lang', 'zh');
+  await lookAt(page, 'decisions', 'silence', silence);
+});

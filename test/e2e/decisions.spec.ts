@@ -86,6 +86,10 @@ test('the secretariat circulates the document under silence procedure and record
   await expect(silence.getByRole('combobox', { name: d.silence.circulate })).toHaveValue('');
   await silence.getByRole('button', { name: d.silence.start }).click();
   await expect(silence).toContainText(d.silence.state.open);
+  // The deadline moves, typed on the venue's clock.
+  await silence.getByLabel(d.silence.deadline).fill('2030-01-15T17:00');
+  await silence.getByRole('button', { name: d.silence.move }).click();
+  await expect(silence.locator('.silence p').first()).toContainText('5:00 PM');
 
   const form = silence.locator('form.objection-form');
   await form.getByRole('combobox', { name: d.silence.objector }).fill('China');

@@ -5,7 +5,7 @@ import { directionOf, uiLanguages } from '../../../../shared/languages';
 import type { AppError } from '../../../../shared/result';
 import { api } from '../../api/plenaryApi';
 import { useApiQuery } from '../../hooks/useApiQuery';
-import { formatTime } from '../../i18n/intlFormat';
+import { formatTime, instantOf, zoneOffsetMinutes } from '../../i18n/intlFormat';
 import { languageName } from '../../i18n/languageName';
 import { ErrorMessage } from '../ErrorMessage';
 import { DelegationField, keyOf } from './DelegationField';
@@ -38,6 +38,22 @@ export function SilenceSection({ documentId, procedures, delegations, timeZone, 
   const issued = useApiQuery('outcome:issuances', { documentId });
   const circulable = (issued.data?.issuances ?? []).filter((i) => i.documentId === documentId && !i.withdrawn && !i.damaged);
   const current = procedures[0];
+  // The deadline as the venue's wall clock reads it, for a datetime-local box.
+  const venueWall = (iso: string) => {
+    const at = new Date(iso);
+    return new Date(at.getTime() + zoneOffsetMinutes(timeZone, at) * 60_000).toISOString().slice(0, 16);
+  };
+  const [deadline, setDeadline] = useState('');
+  const move = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!current) return;
+    const at = instantOf(deadline || venueWall(current.deadline), timeZone);
+    if (Number.isNaN(at.getTime())) return;
+    setError(undefined);
+    const result = await api['silence:deadline']({ procedureId: current.id, deadline: at.toISOString() });
+    if (!result.ok) return setError(result.error);
+    onChanged();
+  };
   const start = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
@@ -100,6 +116,15 @@ export function SilenceSection({ documentId, procedures, delegations, timeZone, 
             <textarea value={text} onChange={(event) => setText(event.target.value)} lang={textLang} dir={directionOf(textLang)} rows={2} />
           </label>
           <button type="submit">{t('decisions.silence.object')}</button>
+        </form>
+      )}
+      {canRecord && current?.state === 'open' && (
+        <form className="silence-deadline" onSubmit={(event) => void move(event)}>
+          <label className="field">
+            <span>{t('decisions.silence.deadline')}</span>
+            <input type="datetime-local" value={deadline || venueWall(current.deadline)} onChange={(event) => setDeadline(event.target.value)} required />
+          </label>
+          <button type="submit">{t('decisions.silence.move')}</button>
         </form>
       )}
       {canRecord && current?.state !== 'open' && (

@@ -1,4 +1,5 @@
 import type { CommandName } from './ipc';
+import { decisionCommandNames } from './decisionCommandNames';
 
 // Kept apart from the zod contract so the sandboxed preload can list the channels it exposes
 // without bundling zod; a unit test checks it against the contract's keys.
@@ -109,6 +110,7 @@ export const commandNames = [
   'xliff:export',
   'xliff:preview',
   'xliff:import',
+  ...decisionCommandNames,
   'outcome:issuances',
   'outcome:issue',
   'outcome:chooseIssuance',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { explanationPlacements } from './decisions';
 import { rowId } from './agenda';
 import { forumId } from './forum';
 import { languageTagPattern } from './languages';
@@ -22,7 +23,9 @@ export const outcomeExportInput = z
     /** One language, or several printed side by side in parallel columns (source order kept as given). */
     languages: z.array(language).min(1, 'validation.required').max(6, 'validation.tooMany'),
     variant: z.enum(exportVariants),
-    annexes: z.object({ participation: z.boolean(), provenance: z.boolean() }).strict(),
+    annexes: z.object({ participation: z.boolean(), provenance: z.boolean(), decisions: z.boolean().optional() }).strict(),
+    /** Explanations of position or vote and reservations: footnotes on their paragraphs (the default), or in the decisions annex. */
+    explanations: z.enum(explanationPlacements).optional(),
     /**
      * A paragraph without text in an exported language: refused with `translations_missing` (the
      * check lists them) unless this is set, in which case the source text is printed, marked.

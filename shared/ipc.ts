@@ -20,6 +20,7 @@ import { participationStatsContract } from './participationStats';
 import { rolesContract } from './roles';
 import { venueContract } from './venue';
 import { xliffContract } from './xliff';
+import { decisionsContract } from './decisions';
 
 /**
  * The one contract between the UI and the core. Every transport (Electron IPC, the browser-mode
@@ -173,6 +174,7 @@ export const contract = {
   ...venueContract,
   ...companionContract,
   ...xliffContract,
+  ...decisionsContract,
   ...issuancesContract,
 } as const;
 

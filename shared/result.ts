@@ -35,6 +35,8 @@ export const errorCodes = [
   'xliff_wrong_language',
   'xliff_unknown_unit',
   'xliff_duplicate_unit',
+  'objection_too_late',
+  'vote_file_rejected',
   'symbol_taken',
   'issuance_immutable',
   'issuance_damaged',

@@ -306,12 +306,15 @@ export class NoteNumbers {
   private next = 1;
   readonly notes: NumberedNote[] = [];
 
-  /** The numbers of `rich`'s notes, by label; `lang` is the language the text (and so its notes) is in. */
-  numberText(rich: RichText, lang = ''): Map<string, number> {
+  /**
+   * The numbers of `rich`'s notes, by label; `lang` is the language the text (and so its notes)
+   * is in, unless `langs` gives a note's own (an explanation of vote, as it was made).
+   */
+  numberText(rich: RichText, lang = '', langs?: Readonly<Record<string, string>>): Map<string, number> {
     const numbers = new Map<string, number>();
     for (const note of rich.notes) {
       numbers.set(note.label, this.next);
-      this.notes.push({ number: this.next, content: note.content, lang });
+      this.notes.push({ number: this.next, content: note.content, lang: langs?.[note.label] ?? lang });
       this.next += 1;
     }
     return numbers;

@@ -81,6 +81,14 @@ const rules: Record<string, Rule> = {
   // The projector is run from the chair's desk or by the drafting committee's secretary: either
   // may say which paragraph is on the wall; it changes no text and decides nothing.
   projections: () => ['chair', 'drafter'],
+  // Decisions are the secretariat's record of the meeting: it enters votes, adoptions and silence
+  // procedures with their objections. What delegations say about a decision is taken down by the
+  // secretariat or by the chair, who already records their stances.
+  decisions: secretariat,
+  decision_votes: secretariat,
+  decision_statements: () => ['secretariat', 'chair'],
+  silence_procedures: secretariat,
+  silence_objections: secretariat,
   // Issuing under a symbol, and choosing which of two issuances stands, is the secretariat's.
   issuances: secretariat,
 };

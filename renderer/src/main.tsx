@@ -11,6 +11,7 @@ import './styles/roleGate.css';
 import './styles/paragraphModel.css';
 import './styles/venue.css';
 import './styles/translators.css';
+import './styles/decisions.css';
 import { App } from './App';
 
 // The first screen waits for its language's messages (one small chunk from the same origin).

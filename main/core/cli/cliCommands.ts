@@ -14,6 +14,7 @@ import { documentCommands } from './documentCommands';
 import { exportCommands } from './exportCommands';
 import { keyMessagesDocumentCommand } from './keyMessagesDocumentCommand';
 import { outcomeCommands } from './outcomeCommands';
+import { decisionCommands } from './decisionCommands';
 import { issuanceCommands } from './issuanceCommands';
 import { participantCommands } from './participantCommands';
 import { roleCommands } from './roleCommands';
@@ -146,4 +147,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...issuanceCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...xliffCommands, ...roleCommands, ...venueCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...decisionCommands, ...issuanceCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...xliffCommands, ...roleCommands, ...venueCommands];

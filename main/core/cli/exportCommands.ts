@@ -1,3 +1,4 @@
+import { explanationPlacements } from '../../../shared/decisions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { compilationFormats, compilationScopes } from '../../../shared/compilation';
@@ -20,7 +21,7 @@ const out: CliOption = { name: 'out', type: 'string', description: 'the file to 
 const paper: CliOption = { name: 'paper', type: 'string', description: 'a4 (default) or letter' };
 const oneLanguage: CliOption = { name: 'lang', type: 'string', description: "a working language of the forum, such as es (default: the forum's source language)" };
 const extensions: Record<string, string> = { '.docx': 'docx', '.pdf': 'pdf', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv' };
-const annexNames = ['participation', 'provenance'] as const;
+const annexNames = ['participation', 'provenance', 'decisions'] as const;
 
 /** The file can be written: its folder exists and takes files, and it is not itself a folder. */
 function checkOut(values: Values): string {
@@ -69,11 +70,11 @@ function languagesOf(values: Values, many: boolean): string[] | undefined {
   return languages;
 }
 
-function annexesOf(values: Values): { participation: boolean; provenance: boolean } {
+function annexesOf(values: Values): { participation: boolean; provenance: boolean; decisions: boolean } {
   const names = typeof values.annexes === 'string' ? values.annexes.split(',').map((a) => a.trim()).filter(Boolean) : [];
   const unknown = names.find((name) => !(annexNames as readonly string[]).includes(name));
-  if (unknown !== undefined) throw new UsageError(`--annexes: "${unknown}" is not an annex; the annexes are ${annexNames.join(' and ')}.`);
-  return { participation: names.includes('participation'), provenance: names.includes('provenance') };
+  if (unknown !== undefined) throw new UsageError(`--annexes: "${unknown}" is not an annex; the annexes are ${annexNames.join(', ')}.`);
+  return { participation: names.includes('participation'), provenance: names.includes('provenance'), decisions: names.includes('decisions') };
 }
 
 /** The languages asked for, each a working language of the forum; its source language by default. */
@@ -104,7 +105,8 @@ const outcomeOptions: CliOption[] = [
   { name: 'format', type: 'string', description: 'docx, pdf, md or html (default: what --out ends with)' },
   { name: 'lang', type: 'string', description: 'a working language, or several separated by commas for parallel columns (en,zh)' },
   { name: 'variant', type: 'string', description: 'clean (default) or amendments (open amendments, statuses, stances)' },
-  { name: 'annexes', type: 'string', description: 'participation, provenance, or both separated by a comma' },
+  { name: 'annexes', type: 'string', description: 'participation, provenance, decisions, or several separated by commas' },
+  { name: 'explanations', type: 'string', description: 'footnotes (default) or annex: where explanations of vote and reservations print' },
   { name: 'fallback', type: 'boolean', description: 'print the source text, marked, where a translation is missing' },
   { name: 'compare-to', type: 'string', description: 'an earlier issuance (symbol or id, see `outcome issuances`): show the changes since it as tracked changes' },
   paper,
@@ -133,6 +135,7 @@ function validateOutcome(values: Values): void {
   choice(values, 'variant', exportVariants, 'clean');
   choice(values, 'paper', paperSizes, 'a4');
   annexesOf(values);
+  choice(values, 'explanations', explanationPlacements, 'footnotes');
   compareToOf(values);
   checkDocumentOption(values);
 }
@@ -146,6 +149,7 @@ async function exportDocument(ctx: CoreContext, values: Values, say: (line: stri
     languages: workingLanguages(values, forum.languages, forum.sourceLanguage, true),
     variant: choice(values, 'variant', exportVariants, 'clean'),
     annexes: annexesOf(values),
+    explanations: choice(values, 'explanations', explanationPlacements, 'footnotes'),
     fallback: values.fallback === true,
     paper: choice(values, 'paper', paperSizes, 'a4'),
     ...(compareToOf(values) === undefined ? {} : { compareTo: compareToOf(values) }),

@@ -24,6 +24,7 @@ import { statsHandlers } from './statsHandlers';
 import { syncHandlers } from './syncHandlers';
 import { venueHandlers } from './venueHandlers';
 import { xliffHandlers } from './xliffHandlers';
+import { decisionHandlers } from './decisionHandlers';
 import { issuanceHandlers } from './issuanceHandlers';
 
 // Handlers receive the parsed input (defaults applied), which zod types as the schema's output.
@@ -81,5 +82,6 @@ export const handlers: Handlers = {
   ...roleHandlers,
   ...venueHandlers,
   ...companionHandlers,
+  ...decisionHandlers,
   ...issuanceHandlers,
 };

@@ -157,17 +157,17 @@ export function docxTable(
   paper: PaperSize,
   numeric: boolean[] = [],
   landscape = false,
-  layout: { shares?: number[]; rowsSplit?: boolean } = {},
+  layout: { shares?: number[]; rowsSplit?: boolean; cellLangs?: Array<Array<string | undefined>> | undefined } = {},
 ): Table {
   const full = textWidth(paper, landscape);
   // Columns share the width equally unless `shares` says otherwise (a column of long texts gets more).
   const shares = layout.shares?.length === headers.length ? layout.shares : headers.map(() => 1);
   const total = shares.reduce((sum, share) => sum + share, 0) || 1;
   const widths = shares.map((share) => Math.floor((full * share) / total));
-  const cell = (text: string, column: number, header: boolean) =>
+  const cell = (text: string, column: number, header: boolean, own = lang) =>
     docxCell(
       text.split('\n').map((line) =>
-        docxParagraph(line, lang, numeric[column] && !header ? { alignment: AlignmentType.END } : {}, header ? { bold: true } : {}),
+        docxParagraph(line, own, numeric[column] && !header ? { alignment: AlignmentType.END } : {}, header ? { bold: true } : {}),
       ),
       { width: widths[column] ?? 0, header, framed: false },
     );
@@ -179,7 +179,7 @@ export function docxTable(
     rows: [
       new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, true)) }),
       // A row taller than what is left of a page may split where `rowsSplit` says so, rather than leave the page empty.
-      ...rows.map((row) => new TableRow({ cantSplit: !layout.rowsSplit, children: row.map((value, i) => cell(value, i, false)) })),
+      ...rows.map((row, r) => new TableRow({ cantSplit: !layout.rowsSplit, children: row.map((value, i) => cell(value, i, false, layout.cellLangs?.[r]?.[i])) })),
     ],
   });
 }

@@ -98,6 +98,7 @@ async function produceOutcome(db: Database, input: ExportJob & { kind: 'outcome'
     variant: job.variant,
     annexes: job.annexes,
     fallback: job.fallback,
+    ...(job.explanations ? { explanations: job.explanations } : {}),
   });
   const model = job.compareTo === undefined ? built : comparedModel(db, built, job.compareTo);
   report({ phase: 'composing', done: 1, total: steps });

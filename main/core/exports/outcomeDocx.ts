@@ -119,7 +119,7 @@ function annexChildren(annex: OutcomeAnnex, paper: PaperSize, landscape: boolean
       continue;
     }
     // Provenance: the key messages take most of the width (as in the HTML), and a long row may split.
-    const layout = annex.kind === 'provenance' ? { shares: [18, 27, 55], rowsSplit: true } : {};
+    const layout = annex.kind === 'provenance' ? { shares: [18, 27, 55], rowsSplit: true } : { cellLangs: table.cellLangs, rowsSplit: annex.kind === 'decisions' };
     children.push(docxTable(table.headers, table.rows, lang, paper, table.numeric, landscape, layout));
   }
   return children;

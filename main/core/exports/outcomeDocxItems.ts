@@ -132,7 +132,7 @@ function textBlocks(item: OutcomeItem, column: OutcomeColumn, w: DocxWriting, st
   if (!rich) return [{ options: {}, children: shownRuns(item.text, column.lang, w, style) }];
   const text = item.text;
   const whole = text.parts.length === 1 && text.parts[0]?.bracketed === true && !/\[[^[\]]*\]/.test(text.text);
-  const c = { lang: text.lang, columnLang: column.lang, style, rich: rich.rich, cut: w.variant === 'amendments' ? bracketCutter(whole) : null, listInstance: w.listInstance, columnNumbers: w.parallel ? rich.numbers : undefined };
+  const c = { lang: text.lang, columnLang: column.lang, style, rich: rich.rich, cut: w.variant === 'amendments' ? bracketCutter(whole) : null, listInstance: w.listInstance, columnNumbers: w.parallel ? rich.numbers : undefined, noteLangs: item.noteLangs };
   const note: ParagraphChild[] = text.fallback ? [new TextRun({ ...runProperties(column.lang, { ...style, italics: true, color: '555555' }), text: ` ${text.fallbackNote}` })] : [];
   if (item.kind === 'heading') return [{ options: {}, children: [...richDocxLine(c), ...note] }];
   const blocks = richDocxBlocks(c);

@@ -7,7 +7,11 @@ import type { AnnexEntry, AnnexTable, OutcomeAnnex, ShownText } from './outcomeM
 function tableHtml(table: AnnexTable): string {
   const cellClass = (index: number): string => (table.numeric[index] ? ' class="num"' : '');
   const head = table.headers.map((header, index) => `<th${cellClass(index)}>${escapeHtml(header)}</th>`).join('');
-  const rows = table.rows.map((row) => `<tr>${row.map((cell, index) => `<td${cellClass(index)}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
+  const own = (r: number, index: number): string => {
+    const lang = table.cellLangs?.[r]?.[index];
+    return lang ? langAttributes(lang) : '';
+  };
+  const rows = table.rows.map((row, r) => `<tr>${row.map((cell, index) => `<td${cellClass(index)}${own(r, index)}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
   return [
     table.title === '' ? '' : `<h3>${escapeHtml(table.title)}</h3>`,
     `<table class="data"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`,

@@ -20,7 +20,7 @@ import type { ModelAmendment, OutcomeColumn, OutcomeItem, OutcomeModel, ShownTex
 
 export type * from './outcomeModelTypes';
 
-export type OutcomeModelInput = Pick<OutcomeExportInput, 'documentId' | 'languages' | 'variant' | 'annexes' | 'fallback'>;
+export type OutcomeModelInput = Pick<OutcomeExportInput, 'documentId' | 'languages' | 'variant' | 'annexes' | 'fallback'> & Partial<Pick<OutcomeExportInput, 'explanations'>>;
 
 const headerFieldNames = ['title', 'subtitle', 'place', 'preamble', 'leadIn', 'closing', 'addressee'] as const;
 type HeaderField = (typeof headerFieldNames)[number];
@@ -350,7 +350,7 @@ export function buildOutcomeModel(db: Database, input: OutcomeModelInput): Outco
     usedFallback = true;
   };
   const columns = input.languages.map((lang) => column(doc, lang, input, openOf, onFallback, mergeValues(db, doc.forumId, lang)));
-  const annexes = outcomeAnnexes(db, doc, input.languages, input.annexes, columns);
+  const annexes = outcomeAnnexes(db, doc, input.languages, input.annexes, columns, new Date(), input.explanations ?? 'footnotes');
   return {
     documentId: doc.id,
     forumId: doc.forumId,

@@ -10,6 +10,8 @@ import { getForum } from '../store/forums';
 import { participationStats } from '../store/participationStats';
 import { documentText, shownText } from './documentText';
 import type { AnnexEntry, OutcomeAnnex, OutcomeColumn, ShownText } from './outcomeModelTypes';
+import type { ExplanationPlacement } from '../../../shared/decisions';
+import { decisionsAnnexes } from './decisionsAnnex';
 
 const genderKeys = ['female', 'male', 'other', 'undisclosed', 'unknown'] as const;
 const orgTypeKeys = ['government', 'local_government', 'un_international', 'academia', 'civil_society', 'private_sector', 'media', 'other', 'unknown'] as const;
@@ -163,7 +165,7 @@ function provenanceAnnex(doc: OutcomeDocument, texts: SourceTexts, column: Outco
   };
 }
 
-/** The annexes asked for, each in every exported language, numbered in order (participation first). */
+/** The annexes asked for, each in every exported language, numbered in order (participation, provenance, decisions). */
 export function outcomeAnnexes(
   db: Database,
   doc: OutcomeDocument,
@@ -171,6 +173,7 @@ export function outcomeAnnexes(
   wanted: OutcomeExportInput['annexes'],
   columns: OutcomeColumn[],
   now: Date = new Date(),
+  explanations: ExplanationPlacement = 'footnotes',
 ): OutcomeAnnex[] {
   const annexes: OutcomeAnnex[] = [];
   let number = 0;
@@ -185,5 +188,8 @@ export function outcomeAnnexes(
     const texts = sourceTexts(db, doc);
     for (const column of columns) annexes.push(provenanceAnnex(doc, texts, column, number));
   }
+  // Last, after the text and its sources: how the text was decided (explanations as footnotes are added even without the annex).
+  const decided = decisionsAnnexes(db, doc, columns, wanted.decisions ? number + 1 : null, explanations, getForum(db, doc.forumId).timeZone, now.getTime());
+  annexes.push(...decided);
   return annexes;
 }

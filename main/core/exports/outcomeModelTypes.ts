@@ -88,6 +88,8 @@ export interface OutcomeItem {
   role?: ParagraphRole | null;
   /** 0 a paragraph, 1 a sub-paragraph, 2 a sub-sub-paragraph: writers indent by it. Optional for hand-built models. */
   level?: number;
+  /** Notes of the text (by label) in a language of their own: an explanation of vote as it was made. */
+  noteLangs?: Readonly<Record<string, string>>;
   /** An alternative's proposers (delegations), printed after it. */
   proposers?: string[];
   /**
@@ -160,6 +162,8 @@ export interface AnnexTable {
   rows: string[][];
   /** Per column: true for figures (aligned to the end). */
   numeric: boolean[];
+  /** Per row and cell, a language of its own (a delegation's statement as it was made); absent: the annex's. */
+  cellLangs?: Array<Array<string | undefined>>;
 }
 
 export interface AnnexEntry {
@@ -172,7 +176,7 @@ export interface AnnexEntry {
 
 /** An annex in one language: "Annex 1 — Participation" and its tables, or the provenance list. */
 export interface OutcomeAnnex {
-  kind: 'participation' | 'provenance';
+  kind: 'participation' | 'provenance' | 'decisions';
   lang: string;
   dir: Direction;
   /** "Annex 1" in the language. */

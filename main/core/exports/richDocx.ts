@@ -25,6 +25,8 @@ export interface RichDocxContext {
    * notes at its end instead (richNotesParagraphs). Absent: real Word footnotes.
    */
   columnNumbers?: ReadonlyMap<string, number> | undefined;
+  /** Notes in a language of their own, by label (see OutcomeItem.noteLangs). */
+  noteLangs?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A block of the text as a Word paragraph's options and children; the item writer adds the label and marks. */
@@ -60,7 +62,8 @@ export function richRuns(content: readonly RichInline[], c: RichDocxContext, sty
           return n === undefined ? [] : [new TextRun({ ...runProperties(c.lang, style), superScript: true, text: String(n) })];
         }
         const note = c.rich.notes.find((n) => n.label === node.label);
-        const paragraph = new Paragraph({ ...paragraphProperties(c.columnLang), children: richRuns(note?.content ?? [], c, { size: 18 }) });
+        const own = c.noteLangs?.[node.label];
+        const paragraph = new Paragraph({ ...paragraphProperties(own ?? c.columnLang), children: richRuns(note?.content ?? [], own ? { ...c, lang: own } : c, { size: 18 }) });
         return [new FootnoteReferenceRun({ children: [paragraph] })];
       }
     }

@@ -17,7 +17,7 @@ export function richColumn(column: OutcomeColumn): RichColumn {
   const counter = new NoteNumbers();
   const items = column.items.map((item) => {
     const rich = parseRichText(item.text.text);
-    return { rich, numbers: counter.numberText(rich, item.text.lang) };
+    return { rich, numbers: counter.numberText(rich, item.text.lang, item.noteLangs) };
   });
   return { items, notes: counter.notes };
 }

@@ -17,6 +17,11 @@ export const rowReferences: { readonly [T in SyncedTable]?: Readonly<Record<stri
   amendments: { paragraph_id: 'outcome_paragraphs', proposer_id: 'participants' },
   stances: { paragraph_id: 'outcome_paragraphs', participant_id: 'participants' },
   projections: { document_id: 'outcome_documents', paragraph_id: 'outcome_paragraphs' },
+  decisions: { document_id: 'outcome_documents', paragraph_id: 'outcome_paragraphs' },
+  decision_votes: { decision_id: 'decisions' },
+  decision_statements: { document_id: 'outcome_documents', paragraph_id: 'outcome_paragraphs' },
+  silence_procedures: { document_id: 'outcome_documents' },
+  silence_objections: { procedure_id: 'silence_procedures' },
   issuances: { document_id: 'outcome_documents', revises: 'issuances' },
 };
 
@@ -43,5 +48,10 @@ export const dependencyOrder: readonly SyncedTable[] = [
   'stances',
   'announcements',
   'projections',
+  'decisions',
+  'decision_votes',
+  'decision_statements',
+  'silence_procedures',
+  'silence_objections',
   'issuances',
 ];

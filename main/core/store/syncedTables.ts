@@ -196,6 +196,52 @@ export const syncedTables = {
     shown_at: 'text',
     deleted: 'integer',
   },
+  /** How a document (paragraph_id NULL) or a paragraph was decided: 'consensus' or 'vote' (m023). */
+  decisions: {
+    forum_id: 'text',
+    document_id: 'text',
+    paragraph_id: 'text',
+    method: 'text',
+    recorded_by: 'text',
+    recorded_at: 'text',
+    note: 'text',
+    deleted: 'integer',
+  },
+  /** One delegation's vote in a recorded vote (id derived from the decision and the delegation). */
+  decision_votes: { forum_id: 'text', decision_id: 'text', delegation: 'text', vote: 'text', recorded_at: 'text', deleted: 'integer' },
+  /** An explanation of position or vote, or a reservation, in its own language. */
+  decision_statements: {
+    forum_id: 'text',
+    document_id: 'text',
+    paragraph_id: 'text',
+    delegation: 'text',
+    kind: 'text',
+    text: 'text',
+    lang: 'text',
+    recorded_at: 'text',
+    deleted: 'integer',
+  },
+  silence_procedures: {
+    forum_id: 'text',
+    document_id: 'text',
+    issuance_id: 'text',
+    title: 'text',
+    started_at: 'text',
+    deadline: 'text',
+    started_by: 'text',
+    deleted: 'integer',
+  },
+  /** `objected_at` is the recording laptop's clock: an objection after the deadline is shown late, never counted. */
+  silence_objections: {
+    forum_id: 'text',
+    procedure_id: 'text',
+    delegation: 'text',
+    text: 'text',
+    lang: 'text',
+    objected_at: 'text',
+    recorded_by: 'text',
+    deleted: 'integer',
+  },
   /** An outcome document issued under a symbol: sealed cells written once (issuanceSeal.ts), then only `chosen_at`. */
   issuances: {
     forum_id: 'text',

@@ -46,6 +46,14 @@ export class HybridClock {
     return this.seen;
   }
 
+  /**
+   * This laptop's wall clock now (milliseconds), as the clock reads it: where a time is recorded as
+   * people read it (an objection's), not to order changes. It may jump either way.
+   */
+  wallNow(): number {
+    return this.wallClock();
+  }
+
   /** The newest value issued or received; persisted so a restart never goes back. */
   current(): string {
     return encodeHlc(this.last);

@@ -42,6 +42,10 @@ const statuses: Record<ErrorCode, number> = {
   xliff_wrong_language: 422,
   xliff_unknown_unit: 422,
   xliff_duplicate_unit: 422,
+  // A vote file with unknown delegations, duplicate rows or bad votes: nothing was recorded.
+  vote_file_rejected: 422,
+  // The silence procedure's deadline had passed when the objection was to be recorded.
+  objection_too_late: 409,
   // Its hash or signature does not verify: shown, never used.
   issuance_damaged: 422,
   internal: 500,

@@ -109,7 +109,8 @@ export function formatTime(moment: string | Date, lang: string, timeZone: string
   return format.format(date);
 }
 
-function instantOf(text: string, timeZone: string): Date {
+/** The instant a text names: with Z or an offset as written, a bare "YYYY-MM-DDTHH:MM" on the venue's wall clock. */
+export function instantOf(text: string, timeZone: string): Date {
   if (/(Z|[+-]\d\d:?\d\d)$/.test(text)) return new Date(text);
   // The venue's wall clock: the instant is that reading less the zone's offset at about that time.
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(text)) return new Date(Number.NaN);

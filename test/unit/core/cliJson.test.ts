@@ -76,6 +76,8 @@ describe('the CLI’s --json', () => {
     expectOutputOf('roles:list', await json('roles', 'list', '--db', db));
     expectOutputOf('peers:list', await json('peers', 'list', '--db', db));
     expectOutputOf('peers:sync', await json('peers', 'sync', '--db', db));
+    expectOutputOf('decisions:get', await json('outcome', 'decide', '--db', db, '--consensus'));
+    expectOutputOf('decisions:get', await json('outcome', 'silence', 'status', '--db', db));
     // documents list: the contract's list, each with whether this Plenary knows its kind.
     const documents = (await json('documents', 'list', '--db', db)) as Array<Record<string, unknown>>;
     expectOutputOf('outcome:list', documents.map(({ knownKind: _known, ...rest }) => rest));
@@ -109,6 +111,6 @@ describe('the CLI’s --json', () => {
 
   it('is covered above for every command that takes it; device show reports the key store, which no contract command does', () => {
     const withJson = cliCommands.filter((c) => c.options.some((o) => o.name === 'json')).map((c) => c.name);
-    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle import', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'import xliff', 'outcome issuances', 'outcome show', 'participants import', 'peers list', 'peers sync', 'roles list', 'search', 'stats']);
+    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle import', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'import xliff', 'outcome decide', 'outcome issuances', 'outcome show', 'outcome silence', 'participants import', 'peers list', 'peers sync', 'roles list', 'search', 'stats']);
   });
 });

@@ -33,6 +33,8 @@ const expected: Record<string, number> = {
   xliff_wrong_language: 422,
   xliff_unknown_unit: 422,
   xliff_duplicate_unit: 422,
+  vote_file_rejected: 422,
+  objection_too_late: 409,
   issuance_damaged: 422,
   internal: 500,
   peer_unreachable: 502,

@@ -69,12 +69,14 @@ function version7(file: string): void {
 describe('read-only commands', () => {
   it('are every command that only reads the database; the ones that write name themselves', () => {
     expect(cliCommands.filter((c) => c.readOnly).map((c) => c.name).sort()).toEqual(Object.keys(invocations).sort());
-    // bundle export creates this laptop's signing key on first use; participants import, import xliff, erase, upgrade, documents generate-key-messages, outcome issue and the roles' grants write.
+    // bundle export creates this laptop's signing key on first use; participants import, import xliff, erase, upgrade, documents generate-key-messages, outcome issue, the decisions and the roles' grants write.
     expect(cliCommands.filter((c) => c.mustExist).map((c) => c.name).sort()).toEqual([
       'bundle export',
       'documents generate-key-messages',
       'import xliff',
+      'outcome decide',
       'outcome issue',
+      'outcome silence',
       'participants erase',
       'participants import',
       'peers sync',

@@ -63,6 +63,8 @@ const reads = [
   'peers:nearby',
   'xliff:export',
   'xliff:preview',
+  'decisions:get',
+  'decisions:checkVoteFile',
   'outcome:issuances',
   'export:issuance',
 ] as const satisfies readonly CommandName[];
@@ -127,6 +129,15 @@ const writes = [
   'peers:remove',
   'peers:sync',
   'xliff:import',
+  'decisions:consensus',
+  'decisions:votes',
+  'decisions:voteFile',
+  'decisions:clear',
+  'decisions:addStatement',
+  'decisions:removeStatement',
+  'silence:start',
+  'silence:deadline',
+  'silence:object',
   'outcome:issue',
   'outcome:chooseIssuance',
 ] as const satisfies readonly CommandName[];
@@ -195,6 +206,11 @@ async function demoWithEverything(): Promise<Fixture> {
 
     await invoke(ctx, 'export:agenda', { forumId, format: 'html', lang: 'en', paper: 'a4', exportId });
     await invoke(ctx, 'announcements:post', { forumId, text: 'Lunch is served on the terrace.', lang: 'en' });
+    // A recorded vote with an explanation, and a silence procedure broken by an objection.
+    await invoke(ctx, 'decisions:voteFile', { documentId: forumId, csv: 'Kenya,yes\nChina,no\nMexico,abstain\n' });
+    await invoke(ctx, 'decisions:addStatement', { documentId: forumId, delegation: 'Mexico', kind: 'explanation_of_vote', text: 'Nos abstuvimos.', textLang: 'es' });
+    const silence = await invoke(ctx, 'silence:start', { documentId: forumId });
+    await invoke(ctx, 'silence:object', { procedureId: silence.silence[0]?.id ?? '', delegation: 'China', text: '反对', textLang: 'zh' });
     await invoke(ctx, 'projector:show', { forumId, documentId: forumId, paragraphId: paragraph.id });
 
     // The laptop ahead paired for live sync too, and announcing itself on the network with another.
@@ -287,6 +303,8 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'xliff:preview': (fx) => ({ forumId: fx.forumId, fileName: 'es.xlf', xml: fx.xliff }),
   'outcome:issuances': (fx) => ({ documentId: fx.documentId }),
   'export:issuance': (fx) => ({ issuanceId: fx.issuanceId, format: 'md', languages: ['en', 'zh'], paper: 'a4' }),
+  'decisions:get': (fx) => ({ documentId: fx.documentId, lang: 'es' }),
+  'decisions:checkVoteFile': (fx) => ({ documentId: fx.documentId, csv: 'delegation,vote\nKenya,yes\nAtlantis,no\n' }),
 };
 
 describe('the contract', () => {

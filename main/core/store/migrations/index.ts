@@ -20,6 +20,7 @@ import { m019VenuePeers } from './m019_venuePeers';
 import { m020Companion } from './m020_companion';
 import { m021ParagraphRoles } from './m021_paragraphRoles';
 import { m022Issuances } from './m022_issuances';
+import { m023Decisions } from './m023_decisions';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   m020Companion,
   m021ParagraphRoles,
   m022Issuances,
+  m023Decisions,
 ];
 
 export const latestVersion = migrations.length;

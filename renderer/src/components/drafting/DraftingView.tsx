@@ -205,6 +205,7 @@ function DraftingDesk({ forumId, paragraphId, documents, onNewDocument, onDocume
       remove: () => canDraft.allowed && remove(),
       project: () => navigate({ name: 'draftProjector', id: forumId, documentId: loaded.id, paragraphId: selected?.id }),
       coverage: () => navigate({ name: 'coverage', id: forumId, documentId: loaded.id }),
+      decisions: () => selected && setTab('decisions'),
       toggleHelp: () => setHelpOpen((open) => !open),
     },
     composer === undefined && picker === undefined,

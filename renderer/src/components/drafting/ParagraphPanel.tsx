@@ -10,6 +10,7 @@ import { AmendmentsPanel } from '../amendments/AmendmentsPanel';
 import type { AmendmentFields } from '../amendments/amendmentTarget';
 import { HistoryPanel } from '../amendments/HistoryPanel';
 import { StancesPanel } from '../amendments/StancesPanel';
+import { DecisionsPanel } from '../decisions/DecisionsPanel';
 import { ErrorMessage } from '../ErrorMessage';
 import { RoleGate } from '../RoleGate';
 import type { ProseSaver } from '../proseSaver';
@@ -21,7 +22,7 @@ import type { ParagraphPatch } from './useDraftState';
 import { ParagraphModelFields } from './ParagraphModelFields';
 import { ReferencePicker } from './ReferencePicker';
 
-export const panelTabIds = ['text', 'sources', 'amendments', 'stances', 'history'] as const;
+export const panelTabIds = ['text', 'sources', 'amendments', 'stances', 'decisions', 'history'] as const;
 export type PanelTabId = (typeof panelTabIds)[number];
 
 interface Props {
@@ -103,6 +104,7 @@ export function ParagraphPanel(props: Props) {
     { id: 'sources' as const, label: t('drafting.tabs.sources'), count: paragraph.keyMessageIds.length },
     { id: 'amendments' as const, label: t('drafting.tabs.amendments'), count: paragraph.amendments.open },
     { id: 'stances' as const, label: t('drafting.tabs.stances') },
+    { id: 'decisions' as const, label: t('decisions.tab') },
     { id: 'history' as const, label: t('drafting.tabs.history') },
   ];
   const tabId = (tabName: PanelTabId) => `paragraph-tab-${tabName}`;
@@ -247,6 +249,9 @@ export function ParagraphPanel(props: Props) {
         )}
         {tab === 'amendments' && <AmendmentsPanel key={id} saver={amendmentSaver} paragraph={paragraph} document={doc} onChanged={onChanged} />}
         {tab === 'stances' && <StancesPanel key={id} forumId={forumId} paragraph={paragraph} onChanged={onChanged} />}
+        {tab === 'decisions' && (
+          <DecisionsPanel key={id} forumId={forumId} documentId={doc.id} paragraphId={id} paragraphName={name} sourceLanguage={doc.sourceLanguage} onChanged={onChanged} />
+        )}
         {tab === 'history' && <HistoryPanel key={id} forumId={doc.forumId} paragraph={paragraph} languages={languages} sourceLanguage={doc.sourceLanguage} />}
       </div>
     </aside>

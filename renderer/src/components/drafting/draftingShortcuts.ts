@@ -1,5 +1,5 @@
 /** Key names a keyboard prints the same in every language; the others are translated. */
-type Key = 'Ctrl' | 'Alt' | 'Shift' | 'I' | '↑' | '↓' | '←' | '→' | 'L' | 'X' | '?' | 'A' | 'B' | 'C' | 'E' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
+type Key = 'Ctrl' | 'Alt' | 'Shift' | 'I' | 'D' | 'Y' | '0' | '↑' | '↓' | '←' | '→' | 'L' | 'X' | '?' | 'A' | 'B' | 'C' | 'E' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
 
 export interface DraftingShortcut {
   id:
@@ -31,6 +31,8 @@ export interface DraftingShortcut {
     | 'decideAmendment'
     | 'undoDecision'
     | 'submitAmendment'
+    | 'decisions'
+    | 'vote'
     | 'help';
   /** Alternatives, each a chord of keys pressed together. */
   chords: Key[][];
@@ -68,6 +70,9 @@ export const draftingShortcuts: readonly DraftingShortcut[] = [
   { id: 'decideAmendment', chords: [['A'], ['R'], ['W'], ['O']] },
   { id: 'undoDecision', chords: [['Ctrl', 'Z']] },
   { id: 'submitAmendment', chords: [['Ctrl', 'enter']] },
+  { id: 'decisions', chords: [['D']] },
+  // In the Decisions tab's vote grid, on a delegation (handled there).
+  { id: 'vote', chords: [['Y'], ['N'], ['A'], ['0']] },
   { id: 'help', chords: [['?']] },
 ];
 

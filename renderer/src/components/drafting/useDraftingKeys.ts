@@ -18,6 +18,8 @@ export interface DraftingKeyHandlers {
   remove(): void;
   project(): void;
   coverage(): void;
+  /** The selected paragraph's Decisions tab. */
+  decisions(): void;
   toggleHelp(): void;
 }
 
@@ -86,6 +88,8 @@ export function useDraftingKeys(handlers: DraftingKeyHandlers, enabled: boolean)
           return;
         case 'KeyC':
           return act(h.coverage);
+        case 'KeyD':
+          return act(h.decisions);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -33,7 +33,8 @@ export function ExportDialog({ target, onClose }: Props) {
     format: 'docx',
     languages: [lang],
     variant: 'clean',
-    annexes: { participation: false, provenance: false },
+    annexes: { participation: false, provenance: false, decisions: false },
+    explanations: 'footnotes',
     fallback: false,
     paper: 'a4',
   });

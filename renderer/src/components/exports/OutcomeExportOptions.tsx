@@ -1,3 +1,4 @@
+import { explanationPlacements } from '../../../../shared/decisions';
 import { useTranslation } from 'react-i18next';
 import { exportVariants, outcomeFormats, paperSizes, type OutcomeExportInput } from '../../../../shared/exports';
 import { languageLabel } from '../agenda/agendaFormat';
@@ -66,17 +67,24 @@ export function OutcomeExportOptions({ documentId, languages, value, onChange, i
       <ChoiceGroup legend={t('exports.variant.legend')} options={exportVariants} value={value.variant} label={(v) => t(`exports.variant.${v}`)} onChange={(variant) => set({ variant })} />
       <fieldset className="export-choices">
         <legend>{t('exports.annexes.legend')}</legend>
-        {(['participation', 'provenance'] as const).map((annex) => (
+        {(['participation', 'provenance', 'decisions'] as const).map((annex) => (
           <label key={annex} className="checkbox">
             <input
               type="checkbox"
-              checked={value.annexes[annex]}
+              checked={value.annexes[annex] === true}
               onChange={(event) => set({ annexes: { ...value.annexes, [annex]: event.target.checked } })}
             />
             <span>{t(`exports.annexes.${annex}`)}</span>
           </label>
         ))}
       </fieldset>
+      <ChoiceGroup
+        legend={t('exports.explanations.legend')}
+        options={explanationPlacements}
+        value={value.explanations ?? 'footnotes'}
+        label={(p) => t(`exports.explanations.${p}`)}
+        onChange={(explanations) => set({ explanations })}
+      />
       {(value.format === 'pdf' || value.format === 'docx' || value.format === 'html') && (
         <ChoiceGroup legend={t('exports.paper.legend')} options={paperSizes} value={value.paper} label={(p) => t(`exports.paper.${p}`)} onChange={(paper) => set({ paper })} />
       )}

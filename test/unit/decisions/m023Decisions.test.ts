@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closeCore, openCore } from '../../../main/core/coreContext';
+import { invoke } from '../../../main/core/commands/invoke';
+import { latestVersion, migrations } from '../../../main/core/store/migrations';
+import { m023Decisions } from '../../../main/core/store/migrations/m023_decisions';
+import { tempDir } from '../helpers/tempCore';
+
+/** A database an older Plenary left just before m023, holding a document with one paragraph. */
+function beforeM023(file: string): void {
+  const db = new Database(file);
+  for (const migration of migrations.slice(0, migrations.indexOf(m023Decisions))) {
+    migration.up(db);
+    db.pragma(`user_version = ${migration.version}`);
+  }
+  db.prepare(
+    `INSERT INTO forums (id, title, languages, source_language, start_date, end_date, time_zone, outcome_kind)
+     VALUES ('forum-0001', '{"en":"Kept"}', '["en","fr"]', 'en', '2026-03-02', '2026-03-04', 'UTC', 'consensus')`,
+  ).run();
+  db.prepare(`INSERT INTO outcome_documents (id, forum_id, kind, title, numbering) VALUES ('forum-0001', 'forum-0001', 'consensus', '{"en":"Doc"}', 'numbers')`).run();
+  db.prepare("INSERT INTO outcome_paragraphs (id, forum_id, document_id, kind, position, text, status) VALUES ('para-0001', 'forum-0001', 'forum-0001', 'numbered', 'a0', '{\"en\":\"First.\"}', 'agreed')").run();
+  db.close();
+}
+
+describe('m023 decisions', () => {
+  it('is the last migration on this branch (the lead places it after m022 at merge)', () => {
+    expect(migrations.at(-1)).toBe(m023Decisions);
+    expect(m023Decisions.version).toBe(latestVersion);
+  });
+
+  it('upgrades a database: the document has no decisions yet, and one can be recorded', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.sqlite');
+    beforeM023(file);
+    const ctx = await openCore(file, { backupDir: path.join(dir, 'backups') });
+    try {
+      expect(await invoke(ctx, 'decisions:get', { documentId: 'forum-0001' })).toMatchObject({ decisions: [], statements: [], silence: [] });
+      const decided = await invoke(ctx, 'decisions:consensus', { documentId: 'forum-0001', paragraphId: 'para-0001' });
+      expect(decided.decisions).toEqual([expect.objectContaining({ paragraphId: 'para-0001', method: 'consensus', adopted: true })]);
+      expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      closeCore(ctx);
+    }
+  });
+});

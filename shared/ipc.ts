@@ -16,6 +16,7 @@ import { participantImportContract } from './participantImport';
 import { participantsContract } from './participants';
 import { participationStatsContract } from './participationStats';
 import { rolesContract } from './roles';
+import { speakersContract } from './speakers';
 import { venueContract } from './venue';
 
 /**
@@ -168,6 +169,7 @@ export const contract = {
   ...keyMessagesDocumentContract,
   ...venueContract,
   ...companionContract,
+  ...speakersContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -81,6 +81,10 @@ const rules: Record<string, Rule> = {
   // The projector is run from the chair's desk or by the drafting committee's secretary: either
   // may say which paragraph is on the wall; it changes no text and decides nothing.
   projections: () => ['chair', 'drafter'],
+  // The chair runs the speakers' list; the meeting's secretary often keeps it at the chair's side,
+  // so the secretariat may too. Nobody else adds, reorders or times speakers.
+  speaker_lists: () => ['chair', 'secretariat'],
+  speakers: () => ['chair', 'secretariat'],
 };
 
 /** The statuses a row may be created with by whoever may create it. */

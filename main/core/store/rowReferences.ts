@@ -17,6 +17,8 @@ export const rowReferences: { readonly [T in SyncedTable]?: Readonly<Record<stri
   amendments: { paragraph_id: 'outcome_paragraphs', proposer_id: 'participants' },
   stances: { paragraph_id: 'outcome_paragraphs', participant_id: 'participants' },
   projections: { document_id: 'outcome_documents', paragraph_id: 'outcome_paragraphs' },
+  speaker_lists: { session_id: 'sessions', paragraph_id: 'outcome_paragraphs' },
+  speakers: { list_id: 'speaker_lists', participant_id: 'participants' },
 };
 
 /**
@@ -42,4 +44,6 @@ export const dependencyOrder: readonly SyncedTable[] = [
   'stances',
   'announcements',
   'projections',
+  'speaker_lists',
+  'speakers',
 ];

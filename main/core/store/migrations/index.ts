@@ -19,6 +19,7 @@ import { m018Roles } from './m018_roles';
 import { m019VenuePeers } from './m019_venuePeers';
 import { m020Companion } from './m020_companion';
 import { m021ParagraphRoles } from './m021_paragraphRoles';
+import { m024Speakers } from './m024_speakers';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   m019VenuePeers,
   m020Companion,
   m021ParagraphRoles,
+  m024Speakers,
 ];
 
 export const latestVersion = migrations.length;

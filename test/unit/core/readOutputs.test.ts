@@ -47,6 +47,7 @@ const reads = [
   'paragraphs:history',
   'amendments:list',
   'stances:list',
+  'speakers:list',
   'export:outcomeCheck',
   'export:outcome',
   'export:agenda',
@@ -107,6 +108,11 @@ const writes = [
   'amendments:update',
   'amendments:decide',
   'stances:set',
+  'speakers:add',
+  'speakers:move',
+  'speakers:next',
+  'speakers:act',
+  'speakers:settings',
   'documents:generateKeyMessages',
   'documents:keepEdited',
   'documents:takeBackGenerated',
@@ -183,6 +189,10 @@ async function demoWithEverything(): Promise<Fixture> {
     await invoke(ctx, 'export:agenda', { forumId, format: 'html', lang: 'en', paper: 'a4', exportId });
     await invoke(ctx, 'announcements:post', { forumId, text: 'Lunch is served on the terrace.', lang: 'en' });
     await invoke(ctx, 'projector:show', { forumId, documentId: forumId, paragraphId: paragraph.id });
+    const speakersOf = { forumId, subject: { kind: 'session' as const, id: message.sessionId } };
+    await invoke(ctx, 'speakers:add', { ...speakersOf, participantId: null, delegation: 'Kenya', kind: 'statement' });
+    await invoke(ctx, 'speakers:add', { ...speakersOf, participantId: null, delegation: 'Chile', kind: 'point_of_order' });
+    await invoke(ctx, 'speakers:next', speakersOf);
 
     // The laptop ahead paired for live sync too, and announcing itself on the network with another.
     const aheadIdentity = await invoke(ahead, 'device:get', {});
@@ -250,6 +260,7 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'paragraphs:history': (fx) => ({ id: fx.paragraphId, lang: 'en' }),
   'amendments:list': (fx) => ({ paragraphId: fx.paragraphId }),
   'stances:list': (fx) => ({ paragraphId: fx.paragraphId }),
+  'speakers:list': (fx) => ({ forumId: fx.forumId, subject: { kind: 'session', id: fx.sessionId } }),
   'export:outcomeCheck': (fx) => ({ documentId: fx.documentId, languages: ['en', 'es'] }),
   'export:outcome': (fx) => ({
     documentId: fx.documentId,

@@ -17,6 +17,7 @@ import { outcomeCommands } from './outcomeCommands';
 import { participantCommands } from './participantCommands';
 import { roleCommands } from './roleCommands';
 import { searchCommands } from './searchCommands';
+import { speakerCommands } from './speakerCommands';
 import { statsCommands } from './statsCommands';
 import { dbOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
@@ -144,4 +145,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands, ...venueCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...roleCommands, ...venueCommands, ...speakerCommands];

@@ -80,6 +80,7 @@ export const commandNames = [
   'stances:list',
   'stances:set',
   'speakers:list',
+  'speakers:current',
   'speakers:add',
   'speakers:move',
   'speakers:next',

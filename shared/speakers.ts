@@ -56,6 +56,8 @@ const listInput = { forumId, subject: speakerListSubject };
 
 export const speakersContract = {
   'speakers:list': { input: z.object(listInput).strict(), output: speakerList },
+  /** For the projectors: the list whose speaker has the floor now, if any. */
+  'speakers:current': { input: z.object({ forumId }).strict(), output: speakerList.nullable() },
   /**
    * Adds a participant, or a delegation by name, to the queue. A point of order or a right of
    * reply goes before every statement still waiting. Adding someone already waiting for the same

@@ -143,3 +143,24 @@ export function readSpeakerList(db: Database, forumId: string, subject: SpeakerL
     delegations: [...spoken].map(([delegation, spokenMs]) => ({ delegation, spokenMs })).sort((a, b) => a.delegation.localeCompare(b.delegation)),
   };
 }
+
+/**
+ * The list whose speaker has the floor, for the projectors: of several (parallel rooms, or a
+ * paragraph's list during a session's), the one whose timer started last, a running one first.
+ */
+export function currentSpeakerList(db: Database, forumId: string, nowMs: number): SpeakerList | null {
+  const row = cachedStatement(
+    db,
+    `SELECT l.session_id, l.paragraph_id FROM speakers s JOIN speaker_lists l ON l.id = s.list_id AND l.deleted = 0
+      WHERE s.forum_id = ? AND s.deleted = 0 AND s.status = 'speaking'
+      ORDER BY s.started_at IS NULL, s.started_at DESC, s.id LIMIT 1`,
+  ).get(forumId) as { session_id: string | null; paragraph_id: string | null } | undefined;
+  if (!row) return null;
+  const subject: SpeakerListSubject = row.session_id !== null ? { kind: 'session', id: row.session_id } : { kind: 'paragraph', id: row.paragraph_id ?? '' };
+  try {
+    return readSpeakerList(db, forumId, subject, nowMs);
+  } catch {
+    // Its session or paragraph was deleted meanwhile: nothing to show.
+    return null;
+  }
+}

@@ -48,6 +48,7 @@ const reads = [
   'amendments:list',
   'stances:list',
   'speakers:list',
+  'speakers:current',
   'export:outcomeCheck',
   'export:outcome',
   'export:agenda',
@@ -261,6 +262,7 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'amendments:list': (fx) => ({ paragraphId: fx.paragraphId }),
   'stances:list': (fx) => ({ paragraphId: fx.paragraphId }),
   'speakers:list': (fx) => ({ forumId: fx.forumId, subject: { kind: 'session', id: fx.sessionId } }),
+  'speakers:current': (fx) => ({ forumId: fx.forumId }),
   'export:outcomeCheck': (fx) => ({ documentId: fx.documentId, languages: ['en', 'es'] }),
   'export:outcome': (fx) => ({
     documentId: fx.documentId,

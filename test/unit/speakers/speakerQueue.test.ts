@@ -176,3 +176,20 @@ describe('speakers list', () => {
     });
   });
 });
+
+describe('the list the projectors show', () => {
+  it('is the one whose speaker has the floor, the latest started first; none when nobody speaks', async () => {
+    const r = await room();
+    expect(await call(r.ctx, 'speakers:current', { forumId: r.forum.id })).toBeNull();
+    const { addSession } = await import('../drafting/draftingFixture');
+    const other = { ...r, subject: { kind: 'session' as const, id: addSession(r.ctx, r.forum.id, 'Parallel', '2026-03-02', '09:00') } };
+    addSpeaker(r.ctx, r.forum.id, r.subject, { participantId: null, delegation: 'Kenya', kind: 'statement' }, t0);
+    addSpeaker(r.ctx, r.forum.id, other.subject, { participantId: null, delegation: 'Chile', kind: 'statement' }, t0);
+    nextSpeaker(r.ctx, r.forum.id, r.subject, t0);
+    nextSpeaker(r.ctx, r.forum.id, other.subject, t0 + 5000);
+    expect((await call<SpeakerList>(r.ctx, 'speakers:current', { forumId: r.forum.id }))?.current?.name).toBe('Chile');
+    actOnSpeaker(r.ctx, r.forum.id, other.subject, (await list(other)).current?.id ?? '', 'pause', t0 + 6000);
+    expect((await call<SpeakerList>(r.ctx, 'speakers:current', { forumId: r.forum.id }))?.current?.name).toBe('Kenya');
+    expect((await refusal(r.ctx, 'speakers:current', { forumId: 'no-such-forum' })).code).toBe('not_found');
+  });
+});

@@ -73,3 +73,12 @@ export function formatClock(remainingMs: number): string {
   const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   return over ? `+${text}` : text;
 }
+
+/** Time spoken, for the figures: "4:05", or "1:02:05" past an hour. */
+export function formatSpoken(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

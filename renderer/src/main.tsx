@@ -10,6 +10,7 @@ import './styles/fit.css';
 import './styles/roleGate.css';
 import './styles/paragraphModel.css';
 import './styles/venue.css';
+import './styles/speakers.css';
 import { App } from './App';
 
 // The first screen waits for its language's messages (one small chunk from the same origin).

@@ -13,6 +13,7 @@ import { StancesPanel } from '../amendments/StancesPanel';
 import { ErrorMessage } from '../ErrorMessage';
 import { RoleGate } from '../RoleGate';
 import type { ProseSaver } from '../proseSaver';
+import { SpeakersPanel } from '../speakers/SpeakersPanel';
 import { PanelTabs } from './PanelTabs';
 import { ParagraphSources } from './ParagraphSources';
 import { ParagraphTextEditor, type BracketTarget } from './ParagraphTextEditor';
@@ -21,7 +22,7 @@ import type { ParagraphPatch } from './useDraftState';
 import { ParagraphModelFields } from './ParagraphModelFields';
 import { ReferencePicker } from './ReferencePicker';
 
-export const panelTabIds = ['text', 'sources', 'amendments', 'stances', 'history'] as const;
+export const panelTabIds = ['text', 'sources', 'amendments', 'stances', 'speakers', 'history'] as const;
 export type PanelTabId = (typeof panelTabIds)[number];
 
 interface Props {
@@ -103,6 +104,7 @@ export function ParagraphPanel(props: Props) {
     { id: 'sources' as const, label: t('drafting.tabs.sources'), count: paragraph.keyMessageIds.length },
     { id: 'amendments' as const, label: t('drafting.tabs.amendments'), count: paragraph.amendments.open },
     { id: 'stances' as const, label: t('drafting.tabs.stances') },
+    { id: 'speakers' as const, label: t('drafting.tabs.speakers') },
     { id: 'history' as const, label: t('drafting.tabs.history') },
   ];
   const tabId = (tabName: PanelTabId) => `paragraph-tab-${tabName}`;
@@ -247,6 +249,7 @@ export function ParagraphPanel(props: Props) {
         )}
         {tab === 'amendments' && <AmendmentsPanel key={id} saver={amendmentSaver} paragraph={paragraph} document={doc} onChanged={onChanged} />}
         {tab === 'stances' && <StancesPanel key={id} forumId={forumId} paragraph={paragraph} onChanged={onChanged} />}
+        {tab === 'speakers' && <SpeakersPanel key={id} forumId={forumId} subject={{ kind: 'paragraph', id }} />}
         {tab === 'history' && <HistoryPanel key={id} forumId={doc.forumId} paragraph={paragraph} languages={languages} sourceLanguage={doc.sourceLanguage} />}
       </div>
     </aside>

@@ -1,5 +1,5 @@
 /** Key names a keyboard prints the same in every language; the others are translated. */
-type Key = 'Ctrl' | 'Alt' | 'Shift' | 'I' | '↑' | '↓' | '←' | '→' | 'L' | 'X' | '?' | 'A' | 'B' | 'C' | 'E' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
+type Key = 'Ctrl' | 'Alt' | 'Shift' | 'I' | 'J' | 'O' | '↑' | '↓' | '←' | '→' | 'L' | 'X' | '?' | 'A' | 'B' | 'C' | 'E' | 'H' | 'J' | 'K' | 'M' | 'N' | 'O' | 'P' | 'R' | 'S' | 'W' | 'Z' | 'enter' | 'delete' | 'escape';
 
 export interface DraftingShortcut {
   id:
@@ -29,6 +29,11 @@ export interface DraftingShortcut {
     | 'decideAmendment'
     | 'undoDecision'
     | 'submitAmendment'
+    | 'speakersAdd'
+    | 'speakersNext'
+    | 'speakersPause'
+    | 'speakersMove'
+    | 'speakersTimer'
     | 'help';
   /** Alternatives, each a chord of keys pressed together. */
   chords: Key[][];
@@ -64,6 +69,12 @@ export const draftingShortcuts: readonly DraftingShortcut[] = [
   { id: 'decideAmendment', chords: [['A'], ['R'], ['W'], ['O']] },
   { id: 'undoDecision', chords: [['Ctrl', 'Z']] },
   { id: 'submitAmendment', chords: [['Ctrl', 'enter']] },
+  // In the Speakers tab (speakerShortcuts.ts): Alt and a letter, which drafting leaves free.
+  { id: 'speakersAdd', chords: [['Alt', 'A']] },
+  { id: 'speakersNext', chords: [['Alt', 'J']] },
+  { id: 'speakersPause', chords: [['Alt', 'R']] },
+  { id: 'speakersMove', chords: [['Alt', '↑'], ['Alt', '↓']] },
+  { id: 'speakersTimer', chords: [['Alt', 'O']] },
   { id: 'help', chords: [['?']] },
 ];
 

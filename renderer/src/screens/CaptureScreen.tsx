@@ -90,10 +90,14 @@ function CaptureView({ agenda, sessionId, noteId, catalogues, cataloguesFailed }
           )}
         </div>
       ) : (
-        <>
-          <CaptureSession key={session.id} forum={forum} session={session} catalogues={catalogues} foundNoteId={noteId} />
-          <SpeakersPanel key={`speakers-${session.id}`} forumId={forum.id} subject={{ kind: 'session', id: session.id }} />
-        </>
+        <CaptureSession
+          key={session.id}
+          forum={forum}
+          session={session}
+          catalogues={catalogues}
+          foundNoteId={noteId}
+          side={<SpeakersPanel forumId={forum.id} subject={{ kind: 'session', id: session.id }} />}
+        />
       )}
     </section>
   );

@@ -64,12 +64,13 @@ export function countdown(timer: TimerCells, allottedMs: number, nowMs: number):
 }
 
 /**
- * "2:05" for what is left, "+0:12" once over time; whole seconds, rounded so the display reaches
- * 0:00 exactly at the end and shows +0:01 a second later.
+ * "2:05" for what is left, "+0:12" once over time; whole seconds rounded away from the end, so
+ * the display reaches 0:00 exactly at the end and reads +0:01 the moment it is passed (never
+ * "+0:00", which would say over time and no time at once).
  */
 export function formatClock(remainingMs: number): string {
   const over = remainingMs < 0;
-  const seconds = over ? Math.floor(-remainingMs / 1000) : Math.ceil(remainingMs / 1000);
+  const seconds = Math.ceil(Math.abs(remainingMs) / 1000);
   const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   return over ? `+${text}` : text;
 }

@@ -31,6 +31,9 @@ describe('speaking time arithmetic', () => {
     ]);
     expect(at(72).remainingMs).toBe(-12_000);
     expect(formatClock(-125_000)).toBe('+2:05');
+    expect(formatClock(-300)).toBe('+0:01');
+    expect(formatClock(300)).toBe('0:01');
+    expect(formatClock(0)).toBe('0:00');
     expect(formatClock(180_000)).toBe('3:00');
   });
 

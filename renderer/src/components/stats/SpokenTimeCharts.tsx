@@ -54,6 +54,7 @@ export function SpokenTimeCharts({ spoken }: { spoken: ParticipationStats['spoke
               valueHeading={heading}
             />
           </div>
+          <div className="table-scroll">
           <table className="stats-table">
             <caption>{t('stats.spoken.bySpeaker')}</caption>
             <thead>
@@ -79,6 +80,7 @@ export function SpokenTimeCharts({ spoken }: { spoken: ParticipationStats['spoke
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </section>

@@ -2,7 +2,9 @@ import type { Page } from '@playwright/test';
 import speakersAr from '../../resources/locales/ar/speakers.json' with { type: 'json' };
 import speakersEn from '../../resources/locales/en/speakers.json' with { type: 'json' };
 import statsEn from '../../resources/locales/en/stats.json' with { type: 'json' };
+import draftingEn from '../../resources/locales/en/drafting.json' with { type: 'json' };
 import { lookAt, switchLanguage } from './lookAt';
+import { openDemo } from './openDemo';
 import { openDemoCapture } from './openCapture';
 import { shoot } from './screenshots';
 import { expect, test } from './serverFixture';
@@ -112,4 +114,27 @@ test('a chair builds a list of five, a point of order jumps the queue, the timer
   await expect(bySpeaker.getByRole('row', { name: /Norway/ })).toHaveCount(0);
   await expect(spoken.getByRole('figure', { name: statsEn.stats.spoken.byDelegation })).toBeVisible();
   await lookAt(page, 'speakers', 'stats', page.locator('section:has(#stats-spoken-heading)'));
+});
+
+test('a paragraph has its own speakers list in drafting, and its speaker’s countdown shows on the draft projector', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  const forumId = await openDemo(page, server.url);
+  await page.getByRole('link', { name: 'Drafting', exact: true }).click();
+  await page.getByRole('article', { name: 'Paragraph 2', exact: true }).click();
+  await page.getByRole('tab', { name: new RegExp(`^${draftingEn.drafting.tabs.speakers}`) }).click();
+  const panel = page.getByRole('region', { name: s.title });
+  await addSpeaker(page, 'Mexico', 'typed');
+  await addSpeaker(page, 'Brazil', 'typed', s.kind.reply);
+  expect(await queueNames(page)).toEqual(['Brazil', 'Mexico']);
+  await expect(page.getByRole('list', { name: s.queue.label }).getByRole('listitem').first()).toContainText(s.kind.reply);
+  await page.keyboard.press('Alt+J');
+  await expect(panel.getByRole('group', { name: s.current.label })).toContainText('Brazil');
+  await lookAt(page, 'speakers', 'drafting', page.locator('.speakers-panel'));
+
+  await page.goto(`${server.url.split('#')[0]}#/forum/${forumId}/drafting/${forumId}/projector`);
+  const wall = page.getByRole('region', { name: s.projector.label });
+  await expect(wall).toContainText('Brazil');
+  await expect(wall).toContainText(s.kind.reply);
+  await expect(wall.getByRole('timer')).toContainText(/\d:\d\d/);
+  if (process.env.PLENARY_SHOTS) await shoot(page, 'speakers', 'draft-projector-en', false);
 });

@@ -37,3 +37,20 @@ describe('spoken time in the participation export', () => {
     expect(text).toContain('Tiempo de palabra por delegación, según las listas de oradores');
   });
 });
+
+describe('spoken time in the outcome document’s participation annex', () => {
+  it('adds a table of time spoken by delegation once someone has spoken; none before', async () => {
+    const { buildOutcomeModel } = await import('../../../main/core/exports/outcomeModel');
+    const { demoOutcome } = await import('../exports/outcomeExportFixture');
+    const { ctx, documentId, forum } = await demoOutcome();
+    const annex = () =>
+      buildOutcomeModel(ctx.db, { documentId, languages: ['en'], variant: 'clean', annexes: { participation: true, provenance: false }, fallback: true }).annexes[0];
+    expect(annex()?.tables.map((table) => table.title)).not.toContain('Time spoken by delegation');
+    const [session] = (await invoke(ctx, 'agenda:get', { forumId: forum.id })).sessions;
+    const subject = { kind: 'session' as const, id: session?.id ?? '' };
+    addSpeaker(ctx, forum.id, subject, { participantId: null, delegation: 'Kenya', kind: 'statement' }, t0);
+    nextSpeaker(ctx, forum.id, subject, t0);
+    nextSpeaker(ctx, forum.id, subject, t0 + 61_000);
+    expect(annex()?.tables.find((table) => table.title === 'Time spoken by delegation')).toMatchObject({ headers: ['Delegation', 'Turns', 'Time spoken'], rows: [['Kenya', '1', '1:01']] });
+  });
+});

@@ -18,6 +18,7 @@ import { participantImportContract } from './participantImport';
 import { participantsContract } from './participants';
 import { participationStatsContract } from './participationStats';
 import { rolesContract } from './roles';
+import { speakersContract } from './speakers';
 import { venueContract } from './venue';
 import { xliffContract } from './xliff';
 import { decisionsContract } from './decisions';
@@ -176,6 +177,7 @@ export const contract = {
   ...xliffContract,
   ...decisionsContract,
   ...issuancesContract,
+  ...speakersContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -37,6 +37,19 @@ export const participationStats = z.object({
   ),
   /** Everyone who speaks in any session, against all participants: the balance a chair is asked about. */
   speakers: z.object({ total: z.number().int(), byGender: genderCounts, byRegion: regionCounts }),
+  /**
+   * Who actually spoke, from the speakers' lists: milliseconds spoken (a turn still running counts
+   * up to now) and turns, per speaker, delegation, gender and region. A delegation typed without a
+   * participant counts under unknown gender and region.
+   */
+  spoken: z.object({
+    totalMs: z.number().int(),
+    turns: z.number().int(),
+    bySpeaker: z.array(z.object({ participantId: z.string().nullable(), name: z.string(), delegation: z.string(), ms: z.number().int(), turns: z.number().int() })),
+    byDelegation: z.array(z.object({ delegation: z.string(), ms: z.number().int(), turns: z.number().int() })),
+    byGender: genderCounts,
+    byRegion: regionCounts,
+  }),
 });
 export type ParticipationStats = z.infer<typeof participationStats>;
 

@@ -91,6 +91,10 @@ const rules: Record<string, Rule> = {
   silence_objections: secretariat,
   // Issuing under a symbol, and choosing which of two issuances stands, is the secretariat's.
   issuances: secretariat,
+  // The chair runs the speakers' list; the meeting's secretary often keeps it at the chair's side,
+  // so the secretariat may too. Nobody else adds, reorders or times speakers.
+  speaker_lists: () => ['chair', 'secretariat'],
+  speakers: () => ['chair', 'secretariat'],
 };
 
 /** The statuses a row may be created with by whoever may create it. */

@@ -33,6 +33,7 @@ const screens = {
   ParticipantImportScreen: () => import('./screens/ParticipantImportScreen'),
   ParticipantsScreen: () => import('./screens/ParticipantsScreen'),
   ProjectorScreen: () => import('./screens/ProjectorScreen'),
+  SpeakerTimerScreen: () => import('./screens/SpeakerTimerScreen'),
   SearchScreen: () => import('./screens/SearchScreen'),
   SessionFormScreen: () => import('./screens/SessionFormScreen'),
   StatsScreen: () => import('./screens/StatsScreen'),
@@ -47,6 +48,7 @@ const ParticipantFormScreen = lazy(() => screens.ParticipantFormScreen().then((m
 const ParticipantImportScreen = lazy(() => screens.ParticipantImportScreen().then((m) => ({ default: m.ParticipantImportScreen })));
 const ParticipantsScreen = lazy(() => screens.ParticipantsScreen().then((m) => ({ default: m.ParticipantsScreen })));
 const ProjectorScreen = lazy(() => screens.ProjectorScreen().then((m) => ({ default: m.ProjectorScreen })));
+const SpeakerTimerScreen = lazy(() => screens.SpeakerTimerScreen().then((m) => ({ default: m.SpeakerTimerScreen })));
 const SessionFormScreen = lazy(() => screens.SessionFormScreen().then((m) => ({ default: m.SessionFormScreen })));
 const CaptureScreen = lazy(() => screens.CaptureScreen().then((m) => ({ default: m.CaptureScreen })));
 const KeyMessagesScreen = lazy(() => screens.KeyMessagesScreen().then((m) => ({ default: m.KeyMessagesScreen })));
@@ -114,12 +116,14 @@ export function App() {
   }, []);
 
   // The projector owns the whole screen: no header, no navigation, large type.
-  if (route.name === 'projector' || route.name === 'draftProjector') {
+  if (route.name === 'projector' || route.name === 'draftProjector' || route.name === 'speakerTimer') {
     return (
       <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
         <ConnectionNotice />
         {route.name === 'projector' ? (
           <ProjectorScreen forumId={route.id} />
+        ) : route.name === 'speakerTimer' ? (
+          <SpeakerTimerScreen forumId={route.id} subject={{ kind: route.kind, id: route.subjectId }} />
         ) : (
           <DraftProjectorScreen forumId={route.id} documentId={route.documentId} paragraphId={route.paragraphId} key={route.documentId} />
         )}

@@ -12,6 +12,7 @@ import './styles/paragraphModel.css';
 import './styles/venue.css';
 import './styles/translators.css';
 import './styles/decisions.css';
+import './styles/speakers.css';
 import { App } from './App';
 
 // The first screen waits for its language's messages (one small chunk from the same origin).

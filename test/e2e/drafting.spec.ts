@@ -246,11 +246,12 @@ test('paragraphs are selected, moved, headed, traced to their sources, deleted a
   await expect(list.getByRole('article')).toHaveCount(7);
   await expect(point(page, 2).getByRole('paragraph')).toHaveText(/^Second, we will support a diversified rural economy/);
   await page.keyboard.press('?');
-  await expect(page.getByRole('term').filter({ hasText: 'Alt+↑' })).toBeVisible();
+  // Alt+↑ moves a paragraph, and in the Speakers tab a speaker: the first is the paragraph's.
+  await expect(page.getByRole('term').filter({ hasText: 'Alt+↑' }).first()).toBeVisible();
   await expect(page.getByText(d.shortcuts.bracket)).toBeVisible();
   // The same key in an Arabic layout types ؟, and closes the list again.
   await pressInLayout(page, 'Slash', '؟', { shift: true });
-  await expect(page.getByRole('term').filter({ hasText: 'Alt+↑' })).toBeHidden();
+  await expect(page.getByRole('term').filter({ hasText: 'Alt+↑' })).toHaveCount(0);
   // P projects the selected paragraph, from the key labelled P in an Arabic layout (ح).
   await point(page, 1).click();
   await pressInLayout(page, 'KeyP', 'ح');

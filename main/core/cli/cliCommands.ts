@@ -19,6 +19,7 @@ import { issuanceCommands } from './issuanceCommands';
 import { participantCommands } from './participantCommands';
 import { roleCommands } from './roleCommands';
 import { searchCommands } from './searchCommands';
+import { speakerCommands } from './speakerCommands';
 import { statsCommands } from './statsCommands';
 import { dbOption, jsonOption } from './cliOptions';
 import { UsageError } from './usageError';
@@ -147,4 +148,4 @@ const coreCommands: CliCommand[] = [
   },
 ];
 
-export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...decisionCommands, ...issuanceCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...xliffCommands, ...roleCommands, ...venueCommands];
+export const cliCommands: CliCommand[] = [...coreCommands, ...bundleCommands, ...deviceCommands, ...agendaCommands, ...participantCommands, ...statsCommands, ...searchCommands, ...outcomeCommands, ...decisionCommands, ...issuanceCommands, ...documentCommands, keyMessagesDocumentCommand, ...exportCommands, ...xliffCommands, ...roleCommands, ...venueCommands, ...speakerCommands];

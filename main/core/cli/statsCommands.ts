@@ -19,6 +19,7 @@ import { pickText } from '../../../shared/multilingual';
 import { genders, orgTypes, participantRoles } from '../../../shared/participants';
 import { participationSentence, type Translate } from '../../../shared/participationSentence';
 import { regions, type ParticipationStats } from '../../../shared/participationStats';
+import { formatSpoken } from '../../../shared/speakingTime';
 import { invoke } from '../commands/invoke';
 import type { CliCommand } from './cliCommands';
 import { dbOption, forumOption, jsonOption } from './cliOptions';
@@ -145,6 +146,18 @@ export function statsReport(stats: ParticipationStats, forum: Forum, lang: UiLan
     ...balance(t('stats.balance.gender', {}), [...genders, 'unknown'], genderLabel, stats.byGender, stats.speakers.byGender),
     ...balance(t('stats.balance.region', {}), regions, regionLabel, stats.byRegion, stats.speakers.byRegion),
   );
+  // Who actually spoke, from the speakers' lists: time and turns per delegation.
+  if (stats.spoken.turns > 0) {
+    lines.push(
+      '',
+      t('stats.spoken.title', {}),
+      t('stats.spoken.summary', { time: formatSpoken(stats.spoken.totalMs), turns: number.format(stats.spoken.turns) }),
+      ...table([
+        [t('stats.spoken.delegation', {}), t('stats.spoken.turns', {}), t('stats.spoken.time', {})],
+        ...stats.spoken.byDelegation.map((d) => [d.delegation || t('stats.notRecorded', {}), number.format(d.turns), formatSpoken(d.ms)]),
+      ]),
+    );
+  }
   return lines;
 }
 

@@ -13,6 +13,7 @@ import { captureHandlers } from './captureHandlers';
 import { companionHandlers } from './companionHandlers';
 import { keyMessageHandlers } from './keyMessageHandlers';
 import { searchHandlers } from './searchHandlers';
+import { speakerHandlers } from './speakerHandlers';
 import { outcomeHandlers } from './outcomeHandlers';
 import { amendmentHandlers } from './amendmentHandlers';
 import { exportHandlers } from './exportHandlers';
@@ -84,4 +85,5 @@ export const handlers: Handlers = {
   ...companionHandlers,
   ...decisionHandlers,
   ...issuanceHandlers,
+  ...speakerHandlers,
 };

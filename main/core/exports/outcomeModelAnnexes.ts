@@ -8,6 +8,7 @@ import type { Forum } from '../../../shared/forum';
 import { cachedStatement } from '../store/cachedStatement';
 import { getForum } from '../store/forums';
 import { participationStats } from '../store/participationStats';
+import { formatSpoken } from '../../../shared/speakingTime';
 import { documentText, shownText } from './documentText';
 import type { AnnexEntry, OutcomeAnnex, OutcomeColumn, ShownText } from './outcomeModelTypes';
 import type { ExplanationPlacement } from '../../../shared/decisions';
@@ -99,6 +100,13 @@ function participationAnnex(stats: ParticipationStats, lang: string, source: str
           n.format(s.people),
           n.format(s.byRole.speaker ?? 0),
         ]),
+        numeric: [false, true, true],
+      },
+      // Who actually spoke, from the speakers' lists (none: the table is left out).
+      {
+        title: p('spokenByDelegation'),
+        headers: [p('delegation'), p('turns'), p('timeSpoken')],
+        rows: stats.spoken.byDelegation.map((d) => [d.delegation || p('notRecorded'), n.format(d.turns), formatSpoken(d.ms)]),
         numeric: [false, true, true],
       },
     ].filter((table) => table.rows.length > 0),

@@ -7,6 +7,7 @@ import { participationStats } from '../store/participationStats';
 import { forumForExport, printedText, type DocText, type PrintedText } from './agendaModel';
 import { documentText } from './documentText';
 import { formatDate } from './formatDates';
+import { formatSpoken } from '../../../shared/speakingTime';
 
 /** One cell: plain text in the document's language, or forum content that may have fallen back. */
 export type FigureCell = string | PrintedText;
@@ -99,6 +100,29 @@ export function buildParticipationModel(db: Database, forumId: string, lang: str
     n(s.people),
   ]);
 
+  // Who actually spoke (the speakers' lists), as time: shares are of all the time spoken.
+  const spoken = stats.spoken;
+  const spokenShare = (ms: number) => (spoken.totalMs > 0 ? share.format(ms / spoken.totalMs) : '');
+  const spokenTotal = spoken.turns > 0 ? [t('participation.total'), n(spoken.turns), formatSpoken(spoken.totalMs), share.format(1)] : null;
+  const spokenTables: FigureTable[] = [
+    {
+      title: t('participation.spokenByDelegation'),
+      columns: [col('delegation'), col('turns'), col('timeSpoken'), col('share')],
+      numeric: [1, 2, 3],
+      rows: spoken.byDelegation.map((d) => [d.delegation || unknown, n(d.turns), formatSpoken(d.ms), spokenShare(d.ms)]),
+      total: spokenTotal,
+    },
+    {
+      title: t('participation.spokenByGender'),
+      columns: [col('category'), col('timeSpoken'), col('share')],
+      numeric: [1, 2],
+      rows: ([...genders, 'unknown'] as const)
+        .filter((g) => spoken.byGender[g] > 0)
+        .map((g) => [g === 'unknown' ? unknown : t(`participants.gender.${g}`), formatSpoken(spoken.byGender[g]), spokenShare(spoken.byGender[g])]),
+      total: spokenTotal && [spokenTotal[0] ?? '', formatSpoken(spoken.totalMs), share.format(1)],
+    },
+  ];
+
   return {
     lang,
     heading: t('participation.heading'),
@@ -135,7 +159,8 @@ export function buildParticipationModel(db: Database, forumId: string, lang: str
         // People may hold roles in several sessions: a sum of the column would count them twice.
         total: null,
       },
-      // A forum without sessions yet gets no empty session table.
+      ...spokenTables,
+      // A forum without sessions yet gets no empty session table, one nobody spoke in no time table.
     ].filter((table) => table.rows.length > 0 || table.total !== null),
   };
 }

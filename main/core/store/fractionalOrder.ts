@@ -9,7 +9,7 @@ export interface Placed {
 }
 
 /** The tables whose rows carry a fractional `position`. */
-export type OrderedTable = 'key_messages' | 'outcome_paragraphs';
+export type OrderedTable = 'key_messages' | 'outcome_paragraphs' | 'speakers';
 
 function isKey(position: string): boolean {
   try {

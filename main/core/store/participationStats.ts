@@ -5,6 +5,7 @@ import { genders, orgTypes, participantRoles } from '../../../shared/participant
 import { regions, type ParticipationStats, type Region } from '../../../shared/participationStats';
 import { foldForMatching } from '../participants/foldForMatching';
 import { getForum } from './forums';
+import { spokenTime } from './spokenTime';
 
 type GenderKey = keyof ParticipationStats['byGender'];
 type OrgTypeKey = keyof ParticipationStats['byOrgType'];
@@ -116,13 +117,13 @@ function roleParser(): (json: string) => ReadonlySet<string> {
  * roles yet); someone it places only as chair, moderator or rapporteur does not, whatever the list
  * says, because the agenda is the more precise record.
  */
-export function participationStats(db: Database, forumId: string): ParticipationStats {
+export function participationStats(db: Database, forumId: string, nowMs = Date.now()): ParticipationStats {
   getForum(db, forumId);
   const params = { forumId };
-  return db.transaction(() => compute(db, params))();
+  return db.transaction(() => compute(db, params, nowMs))();
 }
 
-function compute(db: Database, params: { forumId: string }): ParticipationStats {
+function compute(db: Database, params: { forumId: string }, nowMs: number): ParticipationStats {
   const all = <T>(name: QueryName) => statement(db, name).all(params) as T[];
   const rolesOf = roleParser();
 
@@ -214,5 +215,6 @@ function compute(db: Database, params: { forumId: string }): ParticipationStats 
     byRegion,
     bySession,
     speakers,
+    spoken: spokenTime(db, params.forumId, nowMs, regionOf),
   };
 }

@@ -23,6 +23,8 @@ export const rowReferences: { readonly [T in SyncedTable]?: Readonly<Record<stri
   silence_procedures: { document_id: 'outcome_documents' },
   silence_objections: { procedure_id: 'silence_procedures' },
   issuances: { document_id: 'outcome_documents', revises: 'issuances' },
+  speaker_lists: { session_id: 'sessions', paragraph_id: 'outcome_paragraphs' },
+  speakers: { list_id: 'speaker_lists', participant_id: 'participants' },
 };
 
 /**
@@ -54,4 +56,6 @@ export const dependencyOrder: readonly SyncedTable[] = [
   'silence_procedures',
   'silence_objections',
   'issuances',
+  'speaker_lists',
+  'speakers',
 ];

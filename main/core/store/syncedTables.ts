@@ -261,6 +261,34 @@ export const syncedTables = {
     chosen_at: 'text',
     deleted: 'integer',
   },
+  /** A speakers' list (id derived from its session or paragraph) and its speaking times; NULL: the default. */
+  speaker_lists: {
+    forum_id: 'text',
+    session_id: 'text',
+    paragraph_id: 'text',
+    statement_ms: 'integer',
+    reply_ms: 'integer',
+    point_of_order_ms: 'integer',
+    delegation_total_ms: 'integer',
+    deleted: 'integer',
+  },
+  /** One turn in a list (id derived from list, speaker, kind and turn, so two laptops adding one person make one row). */
+  speakers: {
+    forum_id: 'text',
+    list_id: 'text',
+    participant_id: 'text',
+    delegation: 'text',
+    kind: 'text',
+    position: 'text',
+    status: 'text',
+    turn: 'integer',
+    added_at: 'text',
+    /** The starting laptop's wall clock when the timer last started; NULL while it stands still. */
+    started_at: 'text',
+    spoken_ms: 'integer',
+    finished_at: 'text',
+    deleted: 'integer',
+  },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 export type SyncedTable = keyof typeof syncedTables;

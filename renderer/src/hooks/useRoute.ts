@@ -22,7 +22,8 @@ export type Route =
   | { name: 'search'; id: string; query?: string }
   | { name: 'drafting'; id: string; documentId?: string; paragraphId?: string }
   | { name: 'coverage'; id: string; documentId: string }
-  | { name: 'draftProjector'; id: string; documentId: string; paragraphId?: string };
+  | { name: 'draftProjector'; id: string; documentId: string; paragraphId?: string }
+  | { name: 'speakerTimer'; id: string; kind: 'session' | 'paragraph'; subjectId: string };
 
 /** Routes inside one forum, for the forum's navigation. */
 export type ForumRoute = Exclude<Route, { name: 'home' } | { name: 'newForum' } | { name: 'venue' }>;
@@ -49,6 +50,8 @@ export function parseRoute(hash: string): Route {
       return item ? { name: 'editSession', id, sessionId: item } : { name: 'agenda', id };
     case 'projector':
       return { name: 'projector', id };
+    case 'timer':
+      return (item === 'session' || item === 'paragraph') && sub ? { name: 'speakerTimer', id, kind: item, subjectId: sub } : { name: 'forum', id };
     case 'participants':
       if (item === 'new') return { name: 'newParticipant', id };
       if (item === 'import') return { name: 'importParticipants', id };
@@ -125,6 +128,8 @@ export function routeHref(route: Route): string {
     }
     case 'coverage':
       return `${forum}/drafting/${encodeURIComponent(route.documentId)}/coverage`;
+    case 'speakerTimer':
+      return `${forum}/timer/${route.kind}/${encodeURIComponent(route.subjectId)}`;
     case 'draftProjector': {
       const base = `${forum}/drafting/${encodeURIComponent(route.documentId)}/projector`;
       return route.paragraphId ? `${base}/${encodeURIComponent(route.paragraphId)}` : base;

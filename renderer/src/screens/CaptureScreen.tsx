@@ -7,6 +7,7 @@ import { momentInZone, nowAndNext } from '../components/agenda/agendaTime';
 import { CaptureSession } from '../components/capture/CaptureSession';
 import { preselectedSession } from '../components/capture/captureSessions';
 import { SessionPicker } from '../components/capture/SessionPicker';
+import { SpeakersPanel } from '../components/speakers/SpeakersPanel';
 import { prefetchNotes } from '../components/capture/useSessionNotes';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { navigate, routeHref } from '../hooks/useRoute';
@@ -89,7 +90,14 @@ function CaptureView({ agenda, sessionId, noteId, catalogues, cataloguesFailed }
           )}
         </div>
       ) : (
-        <CaptureSession key={session.id} forum={forum} session={session} catalogues={catalogues} foundNoteId={noteId} />
+        <CaptureSession
+          key={session.id}
+          forum={forum}
+          session={session}
+          catalogues={catalogues}
+          foundNoteId={noteId}
+          side={<SpeakersPanel forumId={forum.id} subject={{ kind: 'session', id: session.id }} />}
+        />
       )}
     </section>
   );

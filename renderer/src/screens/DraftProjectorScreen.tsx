@@ -8,6 +8,7 @@ import { useFadingControls } from '../hooks/useFadingControls';
 import { useProjectedParagraph } from '../hooks/useProjectedParagraph';
 import { navigate } from '../hooks/useRoute';
 import { languageName } from '../i18n/languageName';
+import { ProjectorCountdown } from '../components/speakers/ProjectorCountdown';
 
 /** Edits and decisions made while the projector runs reach the wall within seconds. */
 const refreshEvery = 5000;
@@ -119,6 +120,7 @@ function DraftProjectorView({ forumId, document, paragraphId, tick }: ViewProps)
           {t('amendments.projector.empty')}
         </p>
       )}
+      <ProjectorCountdown forumId={forumId} />
       {/* A landmark of its own, so everything on the page is inside one. */}
       <section className={`projector-controls${controlsShown ? '' : ' is-faded'}`} aria-label={t('amendments.projector.controls')}>
         <button type="button" onClick={() => goTo(index - 1)} disabled={index <= 0} aria-keyshortcuts={rtl ? 'ArrowRight' : 'ArrowLeft'}>

@@ -11,6 +11,7 @@ import { useShrinkToFit } from '../hooks/useShrinkToFit';
 import { navigate } from '../hooks/useRoute';
 import { formatDay } from '../i18n/intlFormat';
 import { LanguageSelect } from '../components/LanguageSelect';
+import { ProjectorCountdown } from '../components/speakers/ProjectorCountdown';
 
 /** Agenda changes made on this laptop while the projector runs show up within a minute. */
 const refreshEvery = 60_000;
@@ -119,6 +120,7 @@ function ProjectorView({ agenda }: { agenda: Agenda }) {
           </section>
         )}
       </main>
+      <ProjectorCountdown forumId={forum.id} />
       {/* A landmark of its own, below the sessions rather than over them. */}
       <section className={`projector-controls${controlsShown ? '' : ' is-faded'}`} aria-label={t('agenda.projector.controls')}>
         <LanguageSelect label={t('agenda.projector.language')} languages={forum.languages} value={lang} onChange={setChosen} keyShortcut="L" />

@@ -8,6 +8,7 @@ import { BalanceChart } from '../components/stats/BalanceChart';
 import { BarChart, type BarRow } from '../components/stats/BarChart';
 import { countryNamer } from '../components/stats/chartLayout';
 import { SessionChart } from '../components/stats/SessionChart';
+import { SpokenTimeCharts } from '../components/stats/SpokenTimeCharts';
 import { StatsFigures } from '../components/stats/StatsFigures';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { routeHref } from '../hooks/useRoute';
@@ -121,6 +122,8 @@ function StatsBody({ stats, sourceLanguage }: { stats: ParticipationStats; sourc
           </div>
         )}
       </section>
+
+      <SpokenTimeCharts spoken={stats.spoken} />
 
       {stats.bySession.length > 0 && (
         <section aria-labelledby="stats-sessions-heading">

@@ -67,6 +67,8 @@ describe('the CLI’s --json', () => {
     expectOutputOf('forums:list', await json('forums', 'list', '--db', db));
     expectOutputOf('agenda:get', await json('agenda', 'show', '--db', db));
     expectOutputOf('stats:get', await json('stats', '--db', db));
+    const agenda = (await json('agenda', 'show', '--db', db)) as { sessions: Array<{ id: string }> };
+    expectOutputOf('speakers:list', await json('speakers', 'list', '--db', db, '--session', agenda.sessions[0]?.id ?? ''));
     expectOutputOf('search:query', await json('search', 'rural', '--db', db));
     expectOutputOf('bundle:preview', await json('bundle', 'inspect', '--db', db, bundle));
     const held = await json('bundle', 'held', '--db', db);
@@ -111,6 +113,6 @@ describe('the CLI’s --json', () => {
 
   it('is covered above for every command that takes it; device show reports the key store, which no contract command does', () => {
     const withJson = cliCommands.filter((c) => c.options.some((o) => o.name === 'json')).map((c) => c.name);
-    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle import', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'import xliff', 'outcome decide', 'outcome issuances', 'outcome show', 'outcome silence', 'participants import', 'peers list', 'peers sync', 'roles list', 'search', 'stats']);
+    expect(withJson.sort()).toEqual(['agenda show', 'bundle held', 'bundle import', 'bundle inspect', 'demo', 'device show', 'documents list', 'forums list', 'import xliff', 'outcome decide', 'outcome issuances', 'outcome show', 'outcome silence', 'participants import', 'peers list', 'peers sync', 'roles list', 'search', 'speakers list', 'stats']);
   });
 });

@@ -10,7 +10,7 @@ import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempCore';
 
 /** Each read-only command with what it needs besides --db: `dir` takes the files it writes. */
-const invocations: Record<string, (dir: string, bundle: string, documentId: string) => string[]> = {
+const invocations: Record<string, (dir: string, bundle: string, documentId: string, sessionId: string) => string[]> = {
   'forums list': () => [],
   'device show': () => [],
   'bundle inspect': (_dir, bundle) => [bundle],
@@ -31,6 +31,7 @@ const invocations: Record<string, (dir: string, bundle: string, documentId: stri
   'export participation': (dir) => ['--out', path.join(dir, 'participation.docx')],
   'export xliff': (dir) => ['--lang', 'es', '--out', path.join(dir, 'es.xlf')],
   'export compilation': (dir) => ['--out', path.join(dir, 'compilation.docx')],
+  'speakers list': (_dir, _bundle, _documentId, sessionId) => ['--session', sessionId],
 };
 
 /** The database file's bytes and everything beside it: a read-only command changes neither. */
@@ -92,10 +93,11 @@ describe('read-only commands', () => {
     expect((await cli('demo', '--db', file)).code).toBe(0);
     // The demo's first document takes the forum's id.
     const [demo] = JSON.parse((await cli('forums', 'list', '--db', file, '--json')).out) as Array<{ id: string }>;
+    const [session] = (JSON.parse((await cli('agenda', 'show', '--db', file, '--json')).out) as { sessions: Array<{ id: string }> }).sessions;
     const out = tempDir();
     const before = state(file);
     for (const [name, extra] of Object.entries(invocations)) {
-      const result = await cli(...name.split(' '), '--db', file, ...extra(out, bundle, demo?.id ?? ''));
+      const result = await cli(...name.split(' '), '--db', file, ...extra(out, bundle, demo?.id ?? '', session?.id ?? ''));
       expect(result, name).toMatchObject({ code: 0, err: '' });
       expectUnchanged(file, before, name);
     }
@@ -112,7 +114,7 @@ describe('read-only commands', () => {
     const out = tempDir();
     const before = state(file);
     for (const [name, extra] of Object.entries(invocations)) {
-      const result = await cli(...name.split(' '), '--db', file, ...extra(out, bundle, '00000000-0000-4000-8000-000000000001'));
+      const result = await cli(...name.split(' '), '--db', file, ...extra(out, bundle, '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'));
       expect(result, name).toMatchObject({ code: 1, err: expect.stringMatching(/written by an older Plenary.*plenary upgrade --db/) });
       expectUnchanged(file, before, name);
     }

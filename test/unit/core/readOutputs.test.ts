@@ -47,6 +47,8 @@ const reads = [
   'paragraphs:history',
   'amendments:list',
   'stances:list',
+  'speakers:list',
+  'speakers:current',
   'export:outcomeCheck',
   'export:outcome',
   'export:agenda',
@@ -114,6 +116,11 @@ const writes = [
   'amendments:update',
   'amendments:decide',
   'stances:set',
+  'speakers:add',
+  'speakers:move',
+  'speakers:next',
+  'speakers:act',
+  'speakers:settings',
   'documents:generateKeyMessages',
   'documents:keepEdited',
   'documents:takeBackGenerated',
@@ -212,6 +219,10 @@ async function demoWithEverything(): Promise<Fixture> {
     const silence = await invoke(ctx, 'silence:start', { documentId: forumId });
     await invoke(ctx, 'silence:object', { procedureId: silence.silence[0]?.id ?? '', delegation: 'China', text: '反对', textLang: 'zh' });
     await invoke(ctx, 'projector:show', { forumId, documentId: forumId, paragraphId: paragraph.id });
+    const speakersOf = { forumId, subject: { kind: 'session' as const, id: message.sessionId } };
+    await invoke(ctx, 'speakers:add', { ...speakersOf, participantId: null, delegation: 'Kenya', kind: 'statement' });
+    await invoke(ctx, 'speakers:add', { ...speakersOf, participantId: null, delegation: 'Chile', kind: 'point_of_order' });
+    await invoke(ctx, 'speakers:next', speakersOf);
 
     // The laptop ahead paired for live sync too, and announcing itself on the network with another.
     const aheadIdentity = await invoke(ahead, 'device:get', {});
@@ -281,6 +292,8 @@ const inputs: { [K in ReadCommand]: (fx: Fixture) => CommandInput<K> } = {
   'paragraphs:history': (fx) => ({ id: fx.paragraphId, lang: 'en' }),
   'amendments:list': (fx) => ({ paragraphId: fx.paragraphId }),
   'stances:list': (fx) => ({ paragraphId: fx.paragraphId }),
+  'speakers:list': (fx) => ({ forumId: fx.forumId, subject: { kind: 'session', id: fx.sessionId } }),
+  'speakers:current': (fx) => ({ forumId: fx.forumId }),
   'export:outcomeCheck': (fx) => ({ documentId: fx.documentId, languages: ['en', 'es'] }),
   'export:outcome': (fx) => ({
     documentId: fx.documentId,

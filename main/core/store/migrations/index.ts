@@ -21,6 +21,7 @@ import { m020Companion } from './m020_companion';
 import { m021ParagraphRoles } from './m021_paragraphRoles';
 import { m022Issuances } from './m022_issuances';
 import { m023Decisions } from './m023_decisions';
+import { m024Speakers } from './m024_speakers';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   m021ParagraphRoles,
   m022Issuances,
   m023Decisions,
+  m024Speakers,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaSession } from '../../../../shared/agenda';
 import type { Catalogue, Note } from '../../../../shared/capture';
@@ -42,12 +42,14 @@ interface Props {
   catalogues: readonly Catalogue[];
   /** A note to open the stream at, scrolled to, marked and focused (a search result). */
   foundNoteId?: string | undefined;
+  /** Shown at the top of the side column: the session's speakers' list. */
+  side?: ReactNode;
 }
 
 const rowOf = (element: Element | null) => element?.closest<HTMLElement>('[data-note-id]')?.dataset.noteId;
 
 /** One session's capture: the stream of notes, the note being written, and every action on the keyboard. */
-export function CaptureSession({ forum, session, catalogues, foundNoteId }: Props) {
+export function CaptureSession({ forum, session, catalogues, foundNoteId, side }: Props) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.language;
   const sessionId = session.id;
@@ -379,6 +381,7 @@ export function CaptureSession({ forum, session, catalogues, foundNoteId }: Prop
           </section>
         </div>
         <aside className="capture-aside">
+          {side}
           <ShortcutHelp open={helpOpen} onToggle={setHelpOpen} panel={helpPanel} />
         </aside>
       </div>

@@ -1,10 +1,10 @@
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 
 /** Key names a keyboard prints the same in every language; the others are translated. */
-type Key = 'Ctrl' | 'Alt' | 'Shift' | '↑' | '↓' | '/' | '?' | 'G' | 'K' | 'L' | 'P' | 'S' | 'T' | 'X' | 'Z' | 'enter' | 'space' | 'delete' | 'escape';
+type Key = 'Ctrl' | 'Alt' | 'Shift' | '↑' | '↓' | '/' | '?' | 'A' | 'G' | 'J' | 'K' | 'L' | 'O' | 'P' | 'R' | 'S' | 'T' | 'X' | 'Z' | 'enter' | 'space' | 'delete' | 'escape';
 
 export interface Shortcut {
-  id: 'finish' | 'speaker' | 'clearSpeaker' | 'language' | 'acceptLanguage' | 'tag' | 'keyPoint' | 'promote' | 'notes' | 'move' | 'select' | 'edit' | 'delete' | 'back' | 'undo' | 'search' | 'help';
+  id: 'finish' | 'speaker' | 'speakersAdd' | 'speakersNext' | 'speakersPause' | 'speakersMove' | 'speakersTimer' | 'clearSpeaker' | 'language' | 'acceptLanguage' | 'tag' | 'keyPoint' | 'promote' | 'notes' | 'move' | 'select' | 'edit' | 'delete' | 'back' | 'undo' | 'search' | 'help';
   /** Alternatives, each a chord of keys pressed together. */
   chords: Key[][];
   /** For aria-keyshortcuts (its own syntax: "Control+Enter"). */
@@ -30,6 +30,12 @@ export const captureShortcuts: readonly Shortcut[] = [
   { id: 'undo', chords: [['Ctrl', 'Z']], aria: 'Control+Z' },
   { id: 'search', chords: [['Ctrl', 'K'], ['/']], aria: 'Control+K /' },
   { id: 'help', chords: [['?']], aria: '?' },
+  // The speakers' list below the notes (speakerShortcuts.ts).
+  { id: 'speakersAdd', chords: [['Alt', 'A']], aria: 'Alt+A' },
+  { id: 'speakersNext', chords: [['Alt', 'J']], aria: 'Alt+J' },
+  { id: 'speakersPause', chords: [['Alt', 'R']], aria: 'Alt+R' },
+  { id: 'speakersMove', chords: [['Alt', '↑'], ['Alt', '↓']] },
+  { id: 'speakersTimer', chords: [['Alt', 'O']], aria: 'Alt+O' },
 ];
 
 export function ariaKeys(id: Shortcut['id']): string | undefined {

@@ -14,6 +14,7 @@ import { DecisionsPanel } from '../decisions/DecisionsPanel';
 import { ErrorMessage } from '../ErrorMessage';
 import { RoleGate } from '../RoleGate';
 import type { ProseSaver } from '../proseSaver';
+import { SpeakersPanel } from '../speakers/SpeakersPanel';
 import { PanelTabs } from './PanelTabs';
 import { ParagraphSources } from './ParagraphSources';
 import { ParagraphTextEditor, type BracketTarget } from './ParagraphTextEditor';
@@ -22,7 +23,7 @@ import type { ParagraphPatch } from './useDraftState';
 import { ParagraphModelFields } from './ParagraphModelFields';
 import { ReferencePicker } from './ReferencePicker';
 
-export const panelTabIds = ['text', 'sources', 'amendments', 'stances', 'decisions', 'history'] as const;
+export const panelTabIds = ['text', 'sources', 'amendments', 'stances', 'decisions', 'speakers', 'history'] as const;
 export type PanelTabId = (typeof panelTabIds)[number];
 
 interface Props {
@@ -105,6 +106,7 @@ export function ParagraphPanel(props: Props) {
     { id: 'amendments' as const, label: t('drafting.tabs.amendments'), count: paragraph.amendments.open },
     { id: 'stances' as const, label: t('drafting.tabs.stances') },
     { id: 'decisions' as const, label: t('decisions.tab') },
+    { id: 'speakers' as const, label: t('drafting.tabs.speakers') },
     { id: 'history' as const, label: t('drafting.tabs.history') },
   ];
   const tabId = (tabName: PanelTabId) => `paragraph-tab-${tabName}`;
@@ -252,6 +254,7 @@ export function ParagraphPanel(props: Props) {
         {tab === 'decisions' && (
           <DecisionsPanel key={id} forumId={forumId} documentId={doc.id} paragraphId={id} paragraphName={name} sourceLanguage={doc.sourceLanguage} onChanged={onChanged} />
         )}
+        {tab === 'speakers' && <SpeakersPanel key={id} forumId={forumId} subject={{ kind: 'paragraph', id }} />}
         {tab === 'history' && <HistoryPanel key={id} forumId={doc.forumId} paragraph={paragraph} languages={languages} sourceLanguage={doc.sourceLanguage} />}
       </div>
     </aside>

@@ -33,6 +33,11 @@ export interface DraftingShortcut {
     | 'submitAmendment'
     | 'decisions'
     | 'vote'
+    | 'speakersAdd'
+    | 'speakersNext'
+    | 'speakersPause'
+    | 'speakersMove'
+    | 'speakersTimer'
     | 'help';
   /** Alternatives, each a chord of keys pressed together. */
   chords: Key[][];
@@ -73,6 +78,12 @@ export const draftingShortcuts: readonly DraftingShortcut[] = [
   { id: 'decisions', chords: [['D']] },
   // In the Decisions tab's vote grid, on a delegation (handled there).
   { id: 'vote', chords: [['Y'], ['N'], ['A'], ['0']] },
+  // In the Speakers tab (speakerShortcuts.ts): Alt and a letter, which drafting leaves free.
+  { id: 'speakersAdd', chords: [['Alt', 'A']] },
+  { id: 'speakersNext', chords: [['Alt', 'J']] },
+  { id: 'speakersPause', chords: [['Alt', 'R']] },
+  { id: 'speakersMove', chords: [['Alt', '↑'], ['Alt', '↓']] },
+  { id: 'speakersTimer', chords: [['Alt', 'O']] },
   { id: 'help', chords: [['?']] },
 ];
 

@@ -19,16 +19,20 @@ interface Props {
   tableRows?: BarRow[];
   /** What shares are shares of: all participants. */
   total: number;
+  /** How a value reads (a count by default; spoken time as 4:05). */
+  format?: (value: number) => string;
+  /** The heading of the values' column, when they are not a count. */
+  valueHeading?: string;
 }
 
 const ROW = 40;
 
 /** Horizontal bars, one per row, the label above each bar and the figure at its end. */
-export function BarChart({ id, caption, note, rows, tableRows = rows, total }: Props) {
+export function BarChart({ id, caption, note, rows, tableRows = rows, total, format, valueHeading }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const dir = directionOf(lang);
-  const number = (n: number) => formatNumber(n, lang);
+  const number = format ?? ((n: number) => formatNumber(n, lang));
   const share = percentFormat(lang);
   const max = Math.max(0, ...rows.map((row) => row.value));
   const items = rows.map((row) => t('stats.chart.item', { label: row.label, value: number(row.value) }));
@@ -40,7 +44,7 @@ export function BarChart({ id, caption, note, rows, tableRows = rows, total }: P
       <thead>
         <tr>
           <th scope="col">{t('stats.table.category')}</th>
-          <th scope="col">{t('stats.table.count')}</th>
+          <th scope="col">{valueHeading ?? t('stats.table.count')}</th>
           <th scope="col">{t('stats.table.share')}</th>
         </tr>
       </thead>

@@ -47,7 +47,10 @@ describe('one name per country, the UN short name, everywhere', () => {
     }
     const stats = participationStats(ctx.db, forumId);
     const forum = getForum(ctx.db, forumId);
-    const annexes = outcomeAnnexes(ctx.db, { forumId, sourceLanguage: 'en' } as OutcomeDocument, [...uiLanguages], { participation: true, provenance: false }, []);
+    // The annexes are of a document: the forum's first one takes the forum's id.
+    const document = { kind: 'consensus', title: { en: 'Doc' }, subtitle: {}, place: {}, startDate: '2026-03-02', endDate: '2026-03-04', coOrganisers: [], preamble: {}, leadIn: {}, closing: {}, numbering: 'ordinal' };
+    expect((await dispatch(ctx, 'electron', 'outcome:create', { forumId, document })).ok).toBe(true);
+    const annexes = outcomeAnnexes(ctx.db, { id: forumId, forumId, sourceLanguage: 'en' } as OutcomeDocument, [...uiLanguages], { participation: true, provenance: false }, []);
     for (const lang of uiLanguages) {
       const names = Object.entries(expected).map(([code, byLang]) => [code, byLang[uiLanguages.indexOf(lang)] ?? ''] as const);
       const list = buildParticipantList(ctx.db, forumId, lang).rows.map((r) => r[4]);

@@ -1,8 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../../../../shared/participants';
-import { api } from '../../api/plenaryApi';
 import { fold } from '../../../../shared/foldText';
+import { useParticipantSearch } from '../../hooks/useParticipantSearch';
 import { comboboxProps } from '../comboboxProps';
 
 export interface Speaker {
@@ -40,25 +39,12 @@ export function SpeakerField({ forumId, sessionSpeakers, value, input, onPick, o
   const listId = `${id}-list`;
   const [text, setText] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  const [found, setFound] = useState<{ query: string; rows: Participant[] }>({ query: '', rows: [] });
   // Enter pressed before the list answered: pick once it has, rather than take the typed name.
   const [enterPending, setEnterPending] = useState(false);
   const editing = text !== null;
   const query = (text ?? '').trim();
+  const found = useParticipantSearch(forumId, query);
 
-  useEffect(() => {
-    if (!query) return;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      void api['participants:query']({ forumId, text: query, limit: 20 }).then((result) => {
-        if (current && result.ok) setFound({ query, rows: result.value.rows });
-      });
-    }, 120);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [forumId, query]);
 
   const options: Option[] = [];
   if (editing) {

@@ -1,8 +1,7 @@
-import { useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react';
+import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../../../../shared/participants';
 import { speakerKinds, type SpeakerKind } from '../../../../shared/speakingTime';
-import { api } from '../../api/plenaryApi';
+import { useParticipantSearch } from '../../hooks/useParticipantSearch';
 import { comboboxProps } from '../comboboxProps';
 
 type Option = { kind: 'participant'; id: string; name: string; detail: string } | { kind: 'typed'; name: string };
@@ -30,22 +29,9 @@ export function SpeakerAddForm({ forumId, input, disabled, disabledReason, onAdd
   const [kind, setKind] = useState<SpeakerKind>('statement');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-  const [found, setFound] = useState<{ query: string; rows: Participant[] }>({ query: '', rows: [] });
   const query = text.trim();
+  const found = useParticipantSearch(forumId, query);
 
-  useEffect(() => {
-    if (!query) return;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      void api['participants:query']({ forumId, text: query, limit: 20 }).then((result) => {
-        if (current && result.ok) setFound({ query, rows: result.value.rows });
-      });
-    }, 120);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [forumId, query]);
 
   const options: Option[] = [];
   if (query) {

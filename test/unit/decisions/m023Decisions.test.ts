@@ -1,26 +1,15 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeCore, openCore } from '../../../main/core/coreContext';
 import { invoke } from '../../../main/core/commands/invoke';
 import { latestVersion, migrations } from '../../../main/core/store/migrations';
 import { m023Decisions } from '../../../main/core/store/migrations/m023_decisions';
+import { databaseBefore, insertDocument } from '../helpers/databaseBefore';
 import { tempDir } from '../helpers/tempCore';
 
 /** A database an older Plenary left just before m023, holding a document with one paragraph. */
 function beforeM023(file: string): void {
-  const db = new Database(file);
-  for (const migration of migrations.slice(0, migrations.indexOf(m023Decisions))) {
-    migration.up(db);
-    db.pragma(`user_version = ${migration.version}`);
-  }
-  db.prepare(
-    `INSERT INTO forums (id, title, languages, source_language, start_date, end_date, time_zone, outcome_kind)
-     VALUES ('forum-0001', '{"en":"Kept"}', '["en","fr"]', 'en', '2026-03-02', '2026-03-04', 'UTC', 'consensus')`,
-  ).run();
-  db.prepare(`INSERT INTO outcome_documents (id, forum_id, kind, title, numbering) VALUES ('forum-0001', 'forum-0001', 'consensus', '{"en":"Doc"}', 'numbers')`).run();
-  db.prepare("INSERT INTO outcome_paragraphs (id, forum_id, document_id, kind, position, text, status) VALUES ('para-0001', 'forum-0001', 'forum-0001', 'numbered', 'a0', '{\"en\":\"First.\"}', 'agreed')").run();
-  db.close();
+  databaseBefore(file, m023Decisions, ['en', 'fr'], (db) => insertDocument(db, [['para-0001', { en: 'First.' }, 'agreed']]));
 }
 
 describe('m023 decisions', () => {

@@ -1,30 +1,16 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OutcomeDocument } from '../../../shared/outcome';
 import { closeCore, openCore } from '../../../main/core/coreContext';
 import { latestVersion, migrations } from '../../../main/core/store/migrations';
 import { m021ParagraphRoles } from '../../../main/core/store/migrations/m021_paragraphRoles';
+import { databaseBefore, insertDocument } from '../helpers/databaseBefore';
 import { tempDir } from '../helpers/tempCore';
 import { call } from '../drafting/draftingFixture';
 
 /** A database an older Plenary left just before m021, holding a document of two paragraphs. */
 function beforeM021(file: string): void {
-  const db = new Database(file);
-  const index = migrations.indexOf(m021ParagraphRoles);
-  for (const migration of migrations.slice(0, index)) {
-    migration.up(db);
-    db.pragma(`user_version = ${migration.version}`);
-  }
-  db.prepare(
-    `INSERT INTO forums (id, title, languages, source_language, start_date, end_date, time_zone, outcome_kind)
-     VALUES ('forum-0001', '{"en":"Kept"}', '["en","fr"]', 'en', '2026-03-02', '2026-03-04', 'UTC', 'consensus')`,
-  ).run();
-  db.prepare(`INSERT INTO outcome_documents (id, forum_id, kind, title, numbering) VALUES ('forum-0001', 'forum-0001', 'consensus', '{"en":"Doc"}', 'numbers')`).run();
-  const paragraph = db.prepare("INSERT INTO outcome_paragraphs (id, forum_id, document_id, kind, position, text, status) VALUES (?, 'forum-0001', 'forum-0001', 'numbered', ?, ?, ?)");
-  paragraph.run('para-0001', 'a0', JSON.stringify({ en: 'Recalling, first.' }), 'agreed');
-  paragraph.run('para-0002', 'a1', JSON.stringify({ en: 'Decides, second.' }), 'draft');
-  db.close();
+  databaseBefore(file, m021ParagraphRoles, ['en', 'fr'], (db) => insertDocument(db, [['para-0001', { en: 'Recalling, first.' }, 'agreed'], ['para-0002', { en: 'Decides, second.' }, 'draft']]));
 }
 
 describe('m021 paragraph roles', () => {

@@ -1,26 +1,16 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SpeakerList } from '../../../shared/speakers';
 import { closeCore, openCore } from '../../../main/core/coreContext';
 import { latestVersion, migrations } from '../../../main/core/store/migrations';
 import { m024Speakers } from '../../../main/core/store/migrations/m024_speakers';
+import { databaseBefore } from '../helpers/databaseBefore';
 import { tempDir } from '../helpers/tempCore';
 import { call } from '../drafting/draftingFixture';
 
 /** A database an older Plenary left just before m024, holding a forum with one session. */
 function beforeM024(file: string): void {
-  const db = new Database(file);
-  for (const migration of migrations.slice(0, migrations.indexOf(m024Speakers))) {
-    migration.up(db);
-    db.pragma(`user_version = ${migration.version}`);
-  }
-  db.prepare(
-    `INSERT INTO forums (id, title, languages, source_language, start_date, end_date, time_zone, outcome_kind)
-     VALUES ('forum-0001', '{"en":"Kept"}', '["en"]', 'en', '2026-03-02', '2026-03-04', 'UTC', 'consensus')`,
-  ).run();
-  db.prepare(`INSERT INTO sessions (id, forum_id, day, start_time, end_time, kind, title) VALUES ('session-0001', 'forum-0001', '2026-03-02', '09:00', '10:00', 'plenary', '{"en":"Opening"}')`).run();
-  db.close();
+  databaseBefore(file, m024Speakers, ['en'], (db) => db.prepare(`INSERT INTO sessions (id, forum_id, day, start_time, end_time, kind, title) VALUES ('session-0001', 'forum-0001', '2026-03-02', '09:00', '10:00', 'plenary', '{"en":"Opening"}')`).run());
 }
 
 describe('m024 speakers', () => {

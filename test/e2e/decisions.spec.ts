@@ -5,6 +5,7 @@ import draftingEn from '../../resources/locales/en/drafting.json' with { type: '
 import exportsEn from '../../resources/locales/en/exports.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 import { lookAt } from './lookAt';
+import { vote } from './negotiationSteps';
 import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
@@ -12,15 +13,6 @@ const d = decisionsEn.decisions;
 const x = exportsEn.exports;
 const point = (page: Page, number: string) => page.getByRole('article', { name: `Paragraph ${number}`, exact: true });
 const panel = (page: Page) => page.getByRole('complementary');
-
-/** Finds a delegation by typing, goes down to it and presses its vote's key. */
-async function vote(page: Page, delegation: string, key: string) {
-  const filter = panel(page).getByRole('searchbox', { name: d.grid.filter });
-  await filter.fill(delegation);
-  await filter.press('ArrowDown');
-  await expect(panel(page).getByRole('listitem', { name: new RegExp(`^${delegation}: `) })).toBeFocused();
-  await page.keyboard.press(key);
-}
 
 test('the secretariat records the document adopted by a recorded vote from the keyboard, with an explanation of vote printed as a footnote; in English and Arabic', async ({ page, server }) => {
   await openDemo(page, server.url);

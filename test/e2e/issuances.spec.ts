@@ -5,6 +5,7 @@ import en from '../../resources/locales/en/app.json' with { type: 'json' };
 import issuancesEn from '../../resources/locales/en/issuances.json' with { type: 'json' };
 import { lookAt, seriousViolations, switchLanguage } from './lookAt';
 import { shoot } from './screenshots';
+import { issuancesList, issue } from './negotiationSteps';
 import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
@@ -12,21 +13,7 @@ const i = issuancesEn.issuances;
 const symbol = 'UN-Habitat/EGM/2026/L.1';
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => values[key] ?? '');
 const point = (page: Page, number: string) => page.getByRole('article', { name: `Paragraph ${number}`, exact: true });
-const history = (page: Page) => page.locator('details.document-issuances');
-
-/** I from the document: the issue dialog, its symbol typed (or as offered), then Issue. */
-async function issue(page: Page, typed: string | undefined, expected: string) {
-  await point(page, '1').focus();
-  await page.keyboard.press('i');
-  const dialog = page.getByRole('dialog', { name: i.dialogTitle });
-  const box = dialog.getByRole('textbox', { name: i.symbol });
-  await expect(box).toBeFocused();
-  if (typed !== undefined) await box.fill(typed);
-  await expect(box).toHaveValue(expected);
-  await dialog.getByRole('button', { name: i.confirm, exact: true }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect(history(page).getByRole('rowheader', { name: expected, exact: true })).toBeVisible();
-}
+const history = issuancesList;
 
 test('the secretariat issues L.1, edits the draft, issues Rev.1 (offered) and exports Word with tracked changes against L.1; in English and Arabic', async ({ page, server }) => {
   await openDemo(page, server.url);

@@ -9,6 +9,7 @@ import exportsEn from '../../resources/locales/en/exports.json' with { type: 'js
 import issuancesEn from '../../resources/locales/en/issuances.json' with { type: 'json' };
 import { call } from './laptops';
 import { lookAt } from './lookAt';
+import { issuancesList, issue, vote } from './negotiationSteps';
 import { openDemo } from './openDemo';
 import { expect, test } from './serverFixture';
 
@@ -25,21 +26,9 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{\
 const point = (page: Page, number: string) => page.getByRole('article', { name: `Paragraph ${number}`, exact: true });
 const panel = (page: Page) => page.getByRole('complementary');
 const counts = (page: Page) => page.getByRole('region', { name: dr.statusCounts.label });
-const history = (page: Page) => page.locator('details.document-issuances');
+const history = issuancesList;
 const bis = 'We will fund rural transport through national budgets, as Kenya proposes.';
 const ter = 'We will fund rural transport through regional development banks.';
-
-/** I from a paragraph: the issue dialog, its symbol typed or as offered, then Issue. */
-async function issue(page: Page, typed: string | undefined, expected: string) {
-  await point(page, '1').focus();
-  await page.keyboard.press('i');
-  const dialog = page.getByRole('dialog', { name: iss.dialogTitle });
-  const box = dialog.getByRole('textbox', { name: iss.symbol });
-  if (typed !== undefined) await box.fill(typed);
-  await expect(box).toHaveValue(expected);
-  await dialog.getByRole('button', { name: iss.confirm, exact: true }).click();
-  await expect(history(page).getByRole('rowheader', { name: expected, exact: true })).toBeVisible();
-}
 
 /** B on point 5: an alternative with its text and proposer. */
 async function propose(page: Page, text: string, proposer: string, label: string) {
@@ -68,14 +57,6 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 }
 
 const part = (bytes: Buffer, name: string) => strFromU8(unzipSync(new Uint8Array(bytes))[name] ?? new Uint8Array());
-
-async function vote(page: Page, delegation: string, key: string) {
-  const filter = panel(page).getByRole('searchbox', { name: d.grid.filter });
-  await filter.fill(delegation);
-  await filter.press('ArrowDown');
-  await expect(panel(page).getByRole('listitem', { name: new RegExp(`^${delegation}: `) })).toBeFocused();
-  await page.keyboard.press(key);
-}
 
 test('a negotiation end to end: PP/OP issued as L.1, 5 bis and 5 ter proposed and supported, the compilation text, 5 bis agreed ad ref then agreed, Rev.1 in Word with tracked changes against L.1, adopted by a recorded vote with an explanation of vote as a footnote; in English and Arabic', async ({ page, server }) => {
   test.setTimeout(180_000);

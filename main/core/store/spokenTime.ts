@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { genders } from '../../../shared/participants';
 import { regions, type ParticipationStats } from '../../../shared/participationStats';
 import { elapsedMs } from '../../../shared/speakingTime';
+import { recogniseCountry } from '../participants/recogniseCountry';
 import { cachedStatement } from './cachedStatement';
 import { delegationOf } from './speakerLists';
 
@@ -48,7 +49,8 @@ export function spokenTime(db: Database, forumId: string, nowMs: number, regionO
     turns += 1;
     const gender = row.gender !== null && (genders as readonly string[]).includes(row.gender) ? (row.gender as GenderKey) : 'unknown';
     byGender[gender] += ms;
-    byRegion[regionOf(row.participant_id === null ? null : row.country)] += ms;
+    // A delegation typed by name ("Kenya", "Kenia", "肯尼亚") counts in its country's region.
+    byRegion[regionOf(row.participant_id === null ? (recogniseCountry(row.delegation ?? '') ?? null) : row.country)] += ms;
     const delegation = delegationOf(row);
     // A person who was deleted (or erased) since still spoke: their time counts, under their delegation.
     const name = row.person_name?.trim() || row.delegation?.trim() || '';

@@ -42,7 +42,7 @@ describe('plenary speakers list', () => {
     expect(list.finished.map((e) => [e.name, e.kind])).toEqual([['Brazil', 'point_of_order']]);
     // The figures say who actually spoke: Brazil's point of order has ended, Kenya is speaking.
     const stats = await cli('stats', '--db', db);
-    expect(stats.out).toMatch(/Who actually spoke\n.* spoken in \d turns\.\n.*Delegation +Turns +Time spoken/);
+    expect(stats.out).toMatch(/Who actually spoke\nTurns: \d; time spoken: .*\n.*Delegation +Turns +Time spoken/);
     expect(stats.out).toMatch(/\n {2}Brazil +1 +0:0\d/);
     const empty = await cli('speakers', 'list', '--db', db, '--session', otherSession);
     expect(empty.out).toMatch(/Nobody has the floor\.\n\nNobody is waiting\./);

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SpeakerEntry, SpeakerList, SpeakerListSubject, SpeakerStatus } from '../../../shared/speakers';
-import { defaultSpeakingMs, elapsedMs, speakerKinds, type SpeakerKind } from '../../../shared/speakingTime';
+import { defaultSpeakingMs, elapsedMs, maxSpeakingMs, speakerKinds, type SpeakerKind } from '../../../shared/speakingTime';
 import { CoreError } from '../errors';
 import { foldForMatching } from '../participants/foldForMatching';
 import { cachedStatement } from './cachedStatement';
@@ -51,7 +51,7 @@ export function listRecord(db: Database, subject: SpeakerListSubject): ListRecor
     | { statement_ms: number | null; reply_ms: number | null; point_of_order_ms: number | null; delegation_total_ms: number | null }
     | undefined;
   // A time synced from elsewhere that is not a sensible duration falls back to the default.
-  const time = (value: number | null | undefined, kind: SpeakerKind) => (typeof value === 'number' && value >= 0 ? value : defaultSpeakingMs[kind]);
+  const time = (value: number | null | undefined, kind: SpeakerKind) => (typeof value === 'number' && value >= 0 && value <= maxSpeakingMs ? value : defaultSpeakingMs[kind]);
   return {
     id,
     exists: row !== undefined,

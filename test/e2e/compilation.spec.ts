@@ -46,6 +46,8 @@ test('the secretariat exports the compilation text from the drafting screen: Wor
   const forumId = await openDemo(page, server.url);
   await negotiate(server, forumId);
   await page.goto(`${server.url.split('#')[0]}#/forum/${forumId}/drafting/${forumId}`);
+  // The screen's keys work once it is on screen: a key pressed while it loads goes nowhere.
+  await expect(page.getByRole('article', { name: 'Paragraph 6', exact: true })).toBeVisible();
 
   // Keyboard only: Ctrl+E opens the dialog on its first choice; the arrow picks the compilation text.
   await page.keyboard.press('Control+e');

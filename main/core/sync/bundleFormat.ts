@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hlcPattern } from './hybridClock';
 
 /** Bumped when a reader of an older version could not understand a bundle. */
 export const bundleFormatVersion = 2;
@@ -26,7 +27,7 @@ export const bundleLimits = {
   ratioAllowance: 1024 * 1024,
 };
 
-const hlc = z.string().regex(/^\d{15}-[0-9a-f]{4}$/);
+const hlc = z.string().regex(hlcPattern);
 const id = z.string().min(1).max(200);
 
 export const manifestSchema = z

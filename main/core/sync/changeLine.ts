@@ -1,4 +1,5 @@
 import { languageTagPattern } from '../../../shared/languages';
+import { hlcPattern } from './hybridClock';
 import { columnKind, deviceTables, isProseCell, isSyncedTable, type ColumnKind, type SyncedTable } from '../store/syncedTables';
 import { issuanceSnapshotChars } from '../issuances/issuanceSeal';
 import { bundleError } from './bundleError';
@@ -55,7 +56,6 @@ export function textLimit(table: string, column: string): number {
   return longColumns.has(`${table}.${column}`) ? cellLimits.longChars : cellLimits.shortChars;
 }
 
-const hlcPattern = /^\d{15}-[0-9a-f]{4}$/;
 const changeIdPattern = /^[^/]{1,200}\/\d{15}-[0-9a-f]{4}$/;
 const fmt = (n: number) => n.toLocaleString('en-GB');
 

@@ -4,6 +4,7 @@ import { fail, ok } from '../../../shared/result';
 import type { CoreContext, Transport } from '../coreContext';
 import { CoreError } from '../errors';
 import { handlers } from './handlers';
+import { noteDemand } from '../store/sliceBudget';
 
 /**
  * The single door into the core for every transport: checks the command name, validates the
@@ -21,6 +22,8 @@ export async function dispatch(ctx: CoreContext, transport: Transport, name: str
     const summary = issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ');
     return fail('invalid_input', `Invalid input for ${name}: ${summary}`, issues);
   }
+  // Polls of a running job's progress are the job's own; anything else is someone waiting.
+  if (!name.endsWith(':progress')) noteDemand(ctx.db);
   try {
     const handler = handlers[name] as (c: CoreContext, i: unknown, t: Transport) => unknown;
     // Handlers are synchronous but for the few that back up the database first (imports).

@@ -1,11 +1,23 @@
 import type { Database } from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
+import { sliceBudgetMs } from './sliceBudget';
 
-/** Work the main connection applies a slice at a time: units [from, to) per transaction. */
-export interface ChunkedWork {
-  total: number;
+/** Units of work applied in order, [from, to) at a time. */
+export interface ChunkPhase {
+  /** How many units; a function when it is known only once the phases before it are applied. */
+  total: number | (() => number);
   applyRange(from: number, to: number): void;
-  /** Runs in the same transaction as the last slice, so the work ends atomically with it. */
+}
+
+/** Work the main connection applies a slice at a time. */
+export interface ChunkedWork extends ChunkPhase {
+  /** Runs in its own transaction after the last slice: see applyInChunks. */
+  finish(): void;
+}
+
+/** Work in phases, each begun once the one before is applied; a slice may span two. */
+export interface PhasedWork {
+  phases: ChunkPhase[];
   finish(): void;
 }
 
@@ -16,59 +28,96 @@ export interface ChunkStats {
 }
 
 export interface ChunkOptions {
-  /** How long one transaction may hold the write lock; a keystroke's save waits at most this. */
+  /**
+   * How long one transaction may hold the write lock; a keystroke's save waits at most this. By
+   * default it follows demand (sliceBudget.ts): short while someone uses the screens.
+   */
   budgetMs?: number;
-  /** The first unit to apply (resuming an interrupted import). */
+  /** When the long work this is part of was asked for (performance.now()); by default, now. */
+  since?: number;
+  /** The first unit of the first phase to apply (resuming an interrupted import). */
   start?: number;
+  /** Units done across all phases, and the total of the phases begun so far. */
   onProgress?(done: number, total: number): void;
 }
 
-const defaultBudgetMs = 40;
+/** Units applied between two looks at the clock, at first; then sized from what they cost. */
+const firstStep = 16;
+const maxStep = 4096;
 
 /**
  * Applies large work on the one writing connection without starving everyone else: each slice
- * runs in its own IMMEDIATE transaction sized to stay under the time budget, and the event loop
- * turns between slices, so the screens' saves (HTTP requests, IPC calls) are answered within a
- * slice's time instead of after the whole import. The slice size adapts to what the last one cost.
+ * runs in its own IMMEDIATE transaction and stops at three quarters of the time budget (looking
+ * at the clock every few units, more often when units are slow), and the event loop turns
+ * between slices, so the screens' saves (HTTP requests, IPC calls) are answered within a slice's
+ * time instead of after the whole import.
+ *
+ * The slices need not reach the disk one by one: they commit with synchronous = NORMAL, and
+ * `finish` then runs in a transaction of its own under the connection's own setting (FULL), whose
+ * commit makes every slice before it durable too. The work's journal is closed there, so a stop
+ * in between leaves it open and the next start undoes the work (importJournal.ts).
  */
-export async function applyInChunks(db: Database, work: ChunkedWork, options: ChunkOptions = {}): Promise<ChunkStats> {
-  const budget = options.budgetMs ?? defaultBudgetMs;
-  let done = Math.min(options.start ?? 0, work.total);
-  let size = 50;
+export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork, options: ChunkOptions = {}): Promise<ChunkStats> {
+  const phases = 'phases' in work ? work.phases : [work];
+  const since = options.since ?? performance.now();
+  const totals: number[] = [];
+  const totalOf = (index: number): number => {
+    const known = totals[index];
+    if (known !== undefined) return known;
+    const total = phases[index]?.total ?? 0;
+    return (totals[index] = Math.max(0, typeof total === 'function' ? total() : total));
+  };
+  let phase = 0;
+  let done = Math.min(options.start ?? 0, totalOf(0));
+  let doneBefore = 0; // units of the phases already finished
+  let step = firstStep;
   const stats: ChunkStats = { chunks: 0, longestMs: 0 };
-  // The slices before the last need not reach the disk one by one: the journal undoes an import
-  // that stops, and the next FULL commit (the last slice's, or any save in between) flushes them
-  // with it. The WAL may grow through the import instead of being copied back every 4 MB.
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  // The WAL may grow through the work instead of being copied back every 4 MB.
   db.pragma(`wal_autocheckpoint = ${Math.max(autocheckpoint, 16_384)}`);
+  const remaining = () => phase < phases.length;
   try {
-    for (;;) {
-      const to = Math.min(work.total, done + size);
-      const last = to === work.total;
+    while (remaining()) {
       const started = performance.now();
-      db.pragma(last ? `synchronous = ${synchronous}` : 'synchronous = NORMAL');
+      const until = started + (options.budgetMs ?? sliceBudgetMs(db, since)) * 0.75;
+      db.pragma('synchronous = NORMAL');
       try {
         db.transaction(() => {
-          work.applyRange(done, to);
-          if (last) work.finish();
+          do {
+            const total = totalOf(phase);
+            if (done >= total) {
+              doneBefore += total;
+              phase += 1;
+              done = 0;
+              if (phase < phases.length) totalOf(phase);
+              continue;
+            }
+            const to = Math.min(total, done + step);
+            const stepStarted = performance.now();
+            phases[phase]?.applyRange(done, to);
+            const now = performance.now();
+            // Enough units to fill half of what is left of the slice, at what these cost.
+            const perUnit = Math.max((now - stepStarted) / (to - done), 0.001);
+            step = Math.max(1, Math.min(maxStep, step * 4, Math.floor((until - now) / perUnit / 2)));
+            done = to;
+          } while (remaining() && performance.now() < until);
         }).immediate();
       } finally {
         db.pragma(`synchronous = ${synchronous}`);
       }
-      const elapsed = performance.now() - started;
       stats.chunks += 1;
-      stats.longestMs = Math.max(stats.longestMs, elapsed);
-      const applied = to - done;
-      done = to;
-      options.onProgress?.(done, work.total);
-      if (last) return stats;
-      // Aim at three quarters of the budget, growing at most fourfold, so one slow slice (a long
-      // note's history) does not make the next one overshoot.
-      const target = (budget * 0.75 * applied) / Math.max(elapsed, 0.5);
-      size = Math.max(1, Math.min(size * 4, Math.floor(target)));
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      stats.longestMs = Math.max(stats.longestMs, performance.now() - started);
+      let known = doneBefore;
+      for (let i = phase; i < phases.length && totals[i] !== undefined; i++) known += totals[i] ?? 0;
+      options.onProgress?.(doneBefore + done, known);
+      if (remaining()) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    const started = performance.now();
+    db.transaction(() => work.finish()).immediate();
+    stats.chunks += 1;
+    stats.longestMs = Math.max(stats.longestMs, performance.now() - started);
+    return stats;
   } finally {
     db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
   }

@@ -14,19 +14,20 @@ import type { BundlePlan, HeldChange, PlannedBatch, PlannedChange } from './plan
 
 /**
  * Applies a planned bundle on the main connection in short transactions (applyInChunks), in
- * three passes, each slice noting in the journal what it wrote:
+ * three phases, each slice noting in the journal what it wrote:
  * 1. its changes go into the log (those already here are skipped), referenced rows first;
  * 2. the rows it creates, folded in the worker, are inserted once each, their search entries
  *    written in one statement per slice;
  * 3. the rows it changes that were here already are re-projected from their history.
- * The last slice keeps the held-back changes aside, records the signer, what it has and the
- * newest clock value seen, and closes the journal.
+ * A slice may end in one phase and the next begin in it, so a small bundle is one transaction.
+ * Then a transaction of its own keeps the held-back changes aside, records the signer, what it
+ * has and the newest clock value seen, and closes the journal.
  */
 export async function applyBundlePlan(
   ctx: CoreContext,
   plan: BundlePlan,
   journal: ImportJournal,
-  options: { now: Date; onProgress?: (progress: ImportProgress) => void },
+  options: { now: Date; onProgress?: (progress: ImportProgress) => void; since?: number },
 ): Promise<ChunkStats> {
   const { db } = ctx;
   const lines = new PlannedItems<PlannedChange>(plan.batches);
@@ -37,95 +38,78 @@ export async function applyBundlePlan(
   // Applied now because the user chose to: no longer held, if an earlier import kept them aside.
   const release = db.prepare('DELETE FROM held_changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?');
   const at = options.now.toISOString();
+  const since = options.since ?? performance.now();
   let newest = '';
   const touched = new Map<SyncedTable, Set<string>>();
-  const total = lines.count + created.count;
-  const report = options.onProgress ?? (() => undefined);
-  const stats: ChunkStats = { chunks: 0, longestMs: 0 };
-  const add = (s: ChunkStats) => {
-    stats.chunks += s.chunks;
-    stats.longestMs = Math.max(stats.longestMs, s.longestMs);
+  const touch = (table: SyncedTable, rowId: string) => {
+    let rows = touched.get(table);
+    if (!rows) touched.set(table, (rows = new Set()));
+    rows.add(rowId);
   };
-  report({ phase: 'apply', done: 0, total });
+  let existing: Array<readonly [SyncedTable, string]> = [];
+  const report = options.onProgress ?? (() => undefined);
+  report({ phase: 'apply', done: 0, total: lines.count + created.count });
 
-  add(
-    await applyInChunks(
-      db,
-      {
-        total: lines.count,
-        applyRange(from, to) {
-          journalled(db, journal, () => {
-            for (let i = from; i < to; i++) {
-              const [device, hlc, tbl, rowId, cells, parents, erasedHash, isNewRow] = lines.at(i);
-              if (plan.releasesHeld) release.run(tbl, rowId, device, hlc);
-              if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, erasedHash).changes === 0) continue;
-              if (hlc > newest) newest = hlc;
-              if (tbl === 'forums' || tbl === 'role_grants') authorityMoved(db);
-              if (isNewRow) continue;
-              let rows = touched.get(tbl as SyncedTable);
-              if (!rows) touched.set(tbl as SyncedTable, (rows = new Set()));
-              rows.add(rowId);
-            }
-          });
-        },
-        finish: () => undefined,
-      },
-      { onProgress: (done) => report({ phase: 'apply', done, total }) },
-    ),
-  );
-
-  add(
-    await applyInChunks(
-      db,
-      {
-        total: created.count,
-        applyRange(from, to) {
-          journalled(db, journal, () =>
-            withSearchDeferred(db, (indexed) => {
+  return applyInChunks(
+    db,
+    {
+      phases: [
+        {
+          total: lines.count,
+          applyRange(from, to) {
+            journalled(db, journal, () => {
               for (let i = from; i < to; i++) {
-                const [tbl, rowId, cells] = created.at(i);
-                const table = tbl as SyncedTable;
-                if (table === 'participants' && isErased(db, rowId)) {
-                  // Erased anywhere: its row is built from the scrubbed log now, before the notes and
-                  // roles of this slice that point at it (later they would fail the foreign key).
-                  scrubErasedRows(db, [rowId]);
-                  continue;
-                }
-                const rowid = insertNewRow(db, table, rowId, JSON.parse(cells) as Record<string, unknown>);
-                if (rowid !== undefined) indexed(table, rowid);
-                else {
-                  // Here after all (an erased person, or a row another import made meanwhile).
-                  let rows = touched.get(table);
-                  if (!rows) touched.set(table, (rows = new Set()));
-                  rows.add(rowId);
-                }
+                const [device, hlc, tbl, rowId, cells, parents, erasedHash, isNewRow] = lines.at(i);
+                if (plan.releasesHeld) release.run(tbl, rowId, device, hlc);
+                if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, erasedHash).changes === 0) continue;
+                if (hlc > newest) newest = hlc;
+                if (tbl === 'forums' || tbl === 'role_grants') authorityMoved(db);
+                if (!isNewRow) touch(tbl as SyncedTable, rowId);
               }
-            }),
-          );
+            });
+          },
         },
-        finish: () => undefined,
-      },
-      { onProgress: (done) => report({ phase: 'apply', done: lines.count + done, total }) },
-    ),
-  );
-
-  const existing = [...touched].flatMap(([table, ids]) => [...ids].map((id) => [table, id] as const));
-  add(
-    await applyInChunks(db, {
-      total: existing.length,
-      applyRange(from, to) {
-        journalled(db, journal, () => {
-          const byTable = new Map<SyncedTable, Set<string>>();
-          for (const [table, id] of existing.slice(from, to)) {
-            let ids = byTable.get(table);
-            if (!ids) byTable.set(table, (ids = new Set()));
-            ids.add(id);
-          }
-          const people = byTable.get('participants');
-          if (people) for (const id of scrubErasedRows(db, people)) people.delete(id);
-          for (const [table, ids] of byTable) reprojectRows(db, table, ids);
-        });
-      },
+        {
+          total: created.count,
+          applyRange(from, to) {
+            journalled(db, journal, () =>
+              withSearchDeferred(db, (indexed) => {
+                for (let i = from; i < to; i++) {
+                  const [tbl, rowId, cells] = created.at(i);
+                  const table = tbl as SyncedTable;
+                  if (table === 'participants' && isErased(db, rowId)) {
+                    // Erased anywhere: its row is built from the scrubbed log now, before the notes and
+                    // roles of this slice that point at it (later they would fail the foreign key).
+                    scrubErasedRows(db, [rowId]);
+                    continue;
+                  }
+                  const rowid = insertNewRow(db, table, rowId, JSON.parse(cells) as Record<string, unknown>);
+                  if (rowid !== undefined) indexed(table, rowid);
+                  // Here after all (an erased person, or a row another import made meanwhile).
+                  else touch(table, rowId);
+                }
+              }),
+            );
+          },
+        },
+        {
+          // Known once the changes and new rows are in: the rows that were here already.
+          total: () => (existing = [...touched].flatMap(([table, ids]) => [...ids].map((id) => [table, id] as const))).length,
+          applyRange(from, to) {
+            journalled(db, journal, () => {
+              const byTable = new Map<SyncedTable, Set<string>>();
+              for (const [table, id] of existing.slice(from, to)) {
+                let ids = byTable.get(table);
+                if (!ids) byTable.set(table, (ids = new Set()));
+                ids.add(id);
+              }
+              const people = byTable.get('participants');
+              if (people) for (const id of scrubErasedRows(db, people)) people.delete(id);
+              for (const [table, ids] of byTable) reprojectRows(db, table, ids);
+            });
+          },
+        },
+      ],
       finish() {
         keepHeld(ctx, plan, at);
         keepSignatures(ctx, plan, at);
@@ -138,9 +122,9 @@ export async function applyBundlePlan(
         }
         endJournal(db, journal.id);
       },
-    }),
+    },
+    { since, onProgress: (done, total) => report({ phase: 'apply', done, total: Math.max(total, lines.count + created.count) }) },
   );
-  return stats;
 }
 
 /** Changes from a clock far ahead, or beyond their author's role, kept whole until someone decides. */

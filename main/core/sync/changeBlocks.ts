@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as hashOnce } from 'node:crypto';
 import { CoreError } from '../errors';
 import { bundleError } from './bundleError';
 import type { BundleChange } from './readBundle';
@@ -38,14 +38,19 @@ export function bundleLine(c: LineParts): string {
 }
 
 export function lineHash(c: LineParts): Buffer {
-  if (c.erasedHash) return Buffer.from(c.erasedHash, 'hex');
-  return createHash('sha256').update(canonicalLine(c)).digest();
+  return Buffer.from(lineHashHex(c), 'hex');
 }
 
+/** The line's SHA-256 in hex: as the reader worked it out from the line it read, or worked out now. */
+function lineHashHex(c: LineParts): string {
+  return c.erasedHash ?? c.lineHash ?? hashOnce('sha256', canonicalLine(c));
+}
+
+// One hash over the lines' hashes laid end to end: one call instead of one per line.
 function digestOf(lines: readonly LineParts[]): string {
-  const hash = createHash('sha256');
-  for (const line of lines) hash.update(lineHash(line));
-  return hash.digest('hex');
+  const hashes = Buffer.allocUnsafe(32 * lines.length);
+  lines.forEach((line, i) => hashes.write(lineHashHex(line), 32 * i, 32, 'hex'));
+  return hashOnce('sha256', hashes);
 }
 
 function signedText(forumId: string, block: Omit<ChangeBlock, 'signature'>): Uint8Array {

@@ -1,3 +1,4 @@
+import { hash as hashOnce } from 'node:crypto';
 import { languageTagPattern } from '../../../shared/languages';
 import { hlcPattern } from './hybridClock';
 import { columnKind, deviceTables, isProseCell, isSyncedTable, type ColumnKind, type SyncedTable } from '../store/syncedTables';
@@ -98,16 +99,15 @@ export function parseChangeLine(text: string, line: number): BundleChange {
   if (erasedHash === null) throw refuse('claims erased values in a form Plenary does not write');
   if (names.length === 0 && erasedHash === undefined) throw refuse('changes no cell');
   if (names.length > cellLimits.cellsPerChange) throw refuse(`changes more than ${fmt(cellLimits.cellsPerChange)} cells`);
-  for (const cell of names) {
-    const problem = cellProblem(tbl, cell, cells[cell]);
-    if (problem) throw refuse(problem);
-  }
   if (parents !== undefined && parents !== null && !isPlainObject(parents)) throw refuse('is not a change');
   const replaced = parents ?? {};
-  // A prose edit always names the edits it replaces (none, for the first): saving the next
-  // edit finds the version on screen through them alone (see newestUnreplaced in changeLog.ts).
   for (const cell of names) {
-    if (isProseCell(tbl, cell) && !Object.prototype.hasOwnProperty.call(replaced, cell)) {
+    const rule = ruleFor(tbl, cell);
+    const problem = cellProblem(rule, cells[cell]);
+    if (problem) throw refuse(problem);
+    // A prose edit always names the edits it replaces (none, for the first): saving the next
+    // edit finds the version on screen through them alone (see newestUnreplaced in changeLog.ts).
+    if ('prose' in rule && rule.prose && !Object.prototype.hasOwnProperty.call(replaced, cell)) {
       throw refuse(`sets the prose “${tbl}.${cell}” without naming the edits it replaces`);
     }
   }
@@ -120,7 +120,14 @@ export function parseChangeLine(text: string, line: number): BundleChange {
       throw refuse(`names the edits “${tbl}.${cell}” replaces in a form Plenary does not write`);
     }
   }
-  return { device, hlc, tbl, rowId, cells: JSON.stringify(cells), parents: parents ? JSON.stringify(parents) : null, values: cells, ...(erasedHash ? { erasedHash } : {}) };
+  const cellsText = JSON.stringify(cells);
+  const parentsText = parents ? JSON.stringify(parents) : null;
+  const change: BundleChange = { device, hlc, tbl, rowId, cells: cellsText, parents: parentsText, values: cells, key: `${tbl}\u0000${rowId}` };
+  if (erasedHash) change.erasedHash = erasedHash;
+  // Hashed here, while the parts are at hand, as canonicalLine (changeBlocks.ts) writes them:
+  // the table and clock passed the checks above, so they need no escaping.
+  else change.lineHash = hashOnce('sha256', `[${JSON.stringify(device)},"${hlc}","${tbl}",${JSON.stringify(rowId)},${cellsText}${parentsText ? `,${parentsText}` : ''}]`);
+  return change;
 }
 
 /** Cells a participant's erased change may keep: which forum, and that it is deleted and erased. */
@@ -137,25 +144,55 @@ function erasedLine(tbl: string, names: readonly string[], parents: unknown, era
 // Laptops at one event may run different versions: what a newer Plenary writes reads as unknown here.
 const newerHint = '(a newer version of Plenary may have written it: update Plenary on this laptop, then import it again)';
 
-/** What is wrong with one cell, in words, or undefined. */
-function cellProblem(table: SyncedTable, cell: string, value: unknown): string | undefined {
+/**
+ * What a cell of a table may hold, worked out once per column and language (a bundle repeats the
+ * same few hundred thousand times): its kind, its limit, and whether it is prose.
+ */
+type CellRule =
+  | { problem: string }
+  | { kind: 'text'; name: string; limit: number; nullable: boolean; prose: boolean }
+  | { kind: 'integer' | 'json'; name: string; prose: boolean };
+
+const rules = new Map<string, Map<string, CellRule>>();
+/** Rules kept per table: the columns, each in the languages a forum uses; a file naming more is rare. */
+const rulesPerTable = 2_000;
+
+function ruleFor(table: SyncedTable, cell: string): CellRule {
+  let known = rules.get(table);
+  if (!known) rules.set(table, (known = new Map()));
+  const rule = known.get(cell);
+  if (rule) return rule;
+  const made = makeRule(table, cell);
+  if (!('problem' in made) && known.size < rulesPerTable) known.set(cell, made);
+  return made;
+}
+
+function makeRule(table: SyncedTable, cell: string): CellRule {
   const at = cell.indexOf('@');
   const column = at === -1 ? cell : cell.slice(0, at);
   const kind: ColumnKind | undefined = columnKind(table, column);
-  if (!kind) return `names an unknown column ${shown(`${table}.${cell}`)} ${newerHint}`;
+  if (!kind) return { problem: `names an unknown column ${shown(`${table}.${cell}`)} ${newerHint}` };
   const name = `“${table}.${column}”`;
+  const prose = isProseCell(table, cell);
   if (kind === 'multilingual') {
-    if (at === -1) return `sets the multilingual ${name} without saying in which language`;
-    if (!languageTagPattern.test(cell.slice(at + 1))) return `sets ${name} in ${shown(cell.slice(at + 1))}, which is not a language tag`;
-    return textProblem(name, value, cellLimits.longChars, true);
+    if (at === -1) return { problem: `sets the multilingual ${name} without saying in which language` };
+    if (!languageTagPattern.test(cell.slice(at + 1))) return { problem: `sets ${name} in ${shown(cell.slice(at + 1))}, which is not a language tag` };
+    return { kind: 'text', name, limit: cellLimits.longChars, nullable: true, prose };
   }
-  if (at !== -1) return `names an unknown column ${shown(`${table}.${cell}`)}`;
-  if (kind === 'text') return textProblem(name, value, textLimit(table, column), !notNullTextColumns.has(`${table}.${column}`));
-  if (kind === 'integer') {
+  if (at !== -1) return { problem: `names an unknown column ${shown(`${table}.${cell}`)}` };
+  if (kind === 'text') return { kind: 'text', name, limit: textLimit(table, column), nullable: !notNullTextColumns.has(`${table}.${column}`), prose };
+  return { kind: kind === 'integer' ? 'integer' : 'json', name, prose };
+}
+
+/** What is wrong with one cell, in words, or undefined. */
+function cellProblem(rule: CellRule, value: unknown): string | undefined {
+  if ('problem' in rule) return rule.problem;
+  if (rule.kind === 'text') return textProblem(rule.name, value, rule.limit, rule.nullable);
+  if (rule.kind === 'integer') {
     if (typeof value === 'boolean' || (typeof value === 'number' && Number.isSafeInteger(value))) return undefined;
-    return `sets ${name} to something other than a whole number`;
+    return `sets ${rule.name} to something other than a whole number`;
   }
-  return jsonProblem(name, value);
+  return jsonProblem(rule.name, value);
 }
 
 function textProblem(name: string, value: unknown, limit: number, nullable: boolean): string | undefined {
@@ -169,6 +206,7 @@ function textProblem(name: string, value: unknown, limit: number, nullable: bool
 function jsonProblem(name: string, value: unknown): string | undefined {
   if (value === null) return undefined; // stored as an empty list
   if (typeof value !== 'object') return `sets ${name} to something other than a list`;
+  if (Array.isArray(value) && value.length === 0) return undefined; // most tags, most days
   let chars = 0;
   const pending: Array<[unknown, number]> = [[value, 1]];
   while (pending.length > 0) {

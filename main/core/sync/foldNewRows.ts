@@ -1,6 +1,6 @@
 import { cellHeads, type LoggedChange } from '../store/proseHeads';
 import { dependencyOrder } from '../store/rowReferences';
-import { cellsOf, type PlanView } from './planView';
+import { cellsOf, rowKeyOf, type PlanView } from './planView';
 import type { BundleChange } from './readBundle';
 
 /**
@@ -42,11 +42,12 @@ export function foldNewRows(view: PlanView, applied: readonly BundleChange[], hi
   const groups = new Map<string, BundleChange[]>();
   const known = new Set<string>();
   for (const change of applied) {
-    const key = `${change.tbl}\u0000${change.rowId}`;
+    const key = rowKeyOf(change);
     if (known.has(key)) continue;
     let group = groups.get(key);
     if (!group) {
-      if (history.get(key) !== false || view.hasRow(change.tbl, change.rowId)) {
+      // No history here and none brought earlier in the session: the row cannot be here either.
+      if (history.get(key) !== false) {
         known.add(key);
         continue;
       }
@@ -58,7 +59,7 @@ export function foldNewRows(view: PlanView, applied: readonly BundleChange[], hi
   const rows: Array<NewRow & { rank?: number }> = [];
   const ids = new Set<string>();
   for (const [key, group] of groups) {
-    const [tbl = '', rowId = ''] = key.split('\u0000');
+    const { tbl = '', rowId = '' } = group[0] ?? {};
     // A row is created by the change that gives it a forum (or is the forum); without one, the
     // log keeps the changes and nothing is projected, as re-projection would do.
     if (tbl !== 'forums' && !group.some((c) => 'forum_id' in cellsOf(c))) continue;

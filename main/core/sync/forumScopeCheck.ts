@@ -2,7 +2,7 @@ import { rowReferences } from '../store/rowReferences';
 import { deviceTables, type SyncedTable } from '../store/syncedTables';
 import type { BundleChange } from './readBundle';
 import { bundleError } from './bundleError';
-import { cellsOf, type PlanView } from './planView';
+import { cellsOf, rowKeyOf, type PlanView } from './planView';
 
 interface RowScope {
   /** The forum the projection says the row belongs to; undefined when the row is not here. */
@@ -42,10 +42,10 @@ export function checkForumScope(view: PlanView, forumId: string, changes: readon
       if (change.rowId !== forumId) throw foreign(table);
       continue;
     }
-    const key = `${table}\u0000${change.rowId}`;
+    const key = rowKeyOf(change);
     let scope = rows.get(key);
     if (!scope) {
-      scope = { stored: storedForum(table, change.rowId), given: new Set() };
+      scope = { stored: history?.get(key) === false ? undefined : storedForum(table, change.rowId), given: new Set() };
       rows.set(key, scope);
     }
     if (Object.prototype.hasOwnProperty.call(cells, 'forum_id')) {

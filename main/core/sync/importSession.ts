@@ -61,6 +61,8 @@ export function holdAheadMs(ctx: CoreContext): number {
 export function importBundles(ctx: CoreContext, files: readonly SessionFile[], options: SessionOptions): Promise<SessionResult> {
   return oneImportAtATime(ctx, async () => {
     const now = options.now ?? Date.now();
+    // Requests from the screens after this moment shorten the writes' slices (sliceBudget.ts).
+    const since = performance.now();
     const report = options.onProgress ?? (() => undefined);
     const arrived: Array<SessionPlanItem | undefined> = [];
     const waiting = new Map<number, (item: SessionPlanItem) => void>();
@@ -118,6 +120,7 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
         const base = applied;
         const stats = await applyBundlePlan(ctx, plan, journal, {
           now: new Date(now),
+          since,
           onProgress: (p) => report({ phase: 'apply', done: base + p.done, total: Math.max(planned, base + p.total), bundle, bundles }),
         });
         applied += plan.preview.changes.new;

@@ -9,9 +9,9 @@ import { foldNewRows, type NewRow } from './foldNewRows';
 import { checkForumScope } from './forumScopeCheck';
 import { holdDependents } from './holdBack';
 import { fingerprintOf } from './deviceIdentity';
-import { decodeHlc, MAX_DRIFT_MS } from './hybridClock';
+import { decodeHlc, encodeHlc, MAX_DRIFT_MS } from './hybridClock';
 import { detectMassChanges } from './massChanges';
-import { PlanView } from './planView';
+import { PlanView, rowKeyOf } from './planView';
 import { readBundle, type BundleChange } from './readBundle';
 import { checkErasures, checkSigners, signerStatus } from './signerChecks';
 import { refusedByRole } from '../roles/checkBundleRoles';
@@ -95,7 +95,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   // Asked once per row: a row with no history here holds none of the bundle's changes yet.
   const history = new Map<string, boolean>();
   const fresh = changes.filter((c) => {
-    const key = `${c.tbl}\u0000${c.rowId}`;
+    const key = rowKeyOf(c);
     let known = history.get(key);
     if (known === undefined) history.set(key, (known = view.hasHistory(c.tbl, c.rowId)));
     return !known || !view.hasChange(c);
@@ -107,17 +107,18 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   let maxAhead = 0;
   let heldAhead = 0;
   let newest = '';
+  // Clock readings are fixed-width text, so "further ahead than" is one string comparison per change.
+  const skewFrom = firstReadingAfter(input.now + MAX_DRIFT_MS);
+  const holdFrom = firstReadingAfter(input.now + input.holdAheadMs);
   for (const change of changes) {
-    const ahead = decodeHlc(change.hlc).millis - input.now;
-    if (ahead > MAX_DRIFT_MS) {
-      skewed += 1;
-      maxAhead = Math.max(maxAhead, ahead);
-    }
+    if (change.hlc < skewFrom) continue;
+    skewed += 1;
+    maxAhead = Math.max(maxAhead, decodeHlc(change.hlc).millis - input.now);
   }
   for (const change of fresh) {
     if (change.hlc > newest) newest = change.hlc;
-    const ahead = decodeHlc(change.hlc).millis - input.now;
-    if (ahead > input.holdAheadMs && !input.applyHeld) {
+    if (change.hlc >= holdFrom && !input.applyHeld) {
+      const ahead = decodeHlc(change.hlc).millis - input.now;
       held.add(change);
       heldAhead = Math.max(heldAhead, ahead);
     }
@@ -140,7 +141,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
     },
     device: { id: manifest.device.id, name: manifest.device.name, fingerprint: fingerprintOf(manifest.device.publicKey), status },
     changes: { total: changes.length, new: fresh.length, alreadyHere: changes.length - fresh.length },
-    rows: tallyRows(view, applied),
+    rows: tallyRows(view, applied, history),
     skew: { changes: skewed, maxAheadMs: maxAhead },
     held: { changes: held.size - quarantined.length, maxAheadMs: heldAhead },
     quarantined: { changes: quarantined.length, reasons: quarantineReasons(view, quarantined, refused) },
@@ -178,7 +179,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
     throw new CoreError('confirmation_required', `${describeMassChanges(preview.massChanges)} Look at the preview and confirm before importing; nothing was changed.`);
   }
   const folded = foldNewRows(view, applied, history);
-  const line = (c: BundleChange): PlannedChange => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents, c.erasedHash ?? null, folded.ids.has(`${c.tbl}\u0000${c.rowId}`) ? 1 : 0];
+  const line = (c: BundleChange): PlannedChange => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents, c.erasedHash ?? null, folded.ids.has(rowKeyOf(c)) ? 1 : 0];
   plan.batches = toBatches(inDependencyOrder(applied).map(line));
   plan.newRows = toBatches(folded.rows);
   plan.held = toBatches([...held].map((c): HeldChange => {
@@ -188,6 +189,13 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   }));
   record();
   return plan;
+}
+
+/** The first clock reading whose time is later than `millis`: every reading from it on is. */
+function firstReadingAfter(millis: number): string {
+  const next = Math.floor(millis) + 1;
+  // Past the readings' fifteen digits (a hold of centuries): no reading is that far ahead.
+  return Number.isFinite(next) && next <= 999_999_999_999_999 ? encodeHlc({ millis: Math.max(0, next), counter: 0 }) : '\uffff';
 }
 
 /** "The bundle deletes 200 of 200 participants." in words, for messages and the CLI. */
@@ -203,15 +211,16 @@ export function describeMassChanges(changes: readonly MassChange[]): string {
   return `The bundle ${parts.join(', ')}.`;
 }
 
-function tallyRows(view: PlanView, changes: readonly BundleChange[]): ImportPreview['rows'] {
+function tallyRows(view: PlanView, changes: readonly BundleChange[], history: ReadonlyMap<string, boolean>): ImportPreview['rows'] {
   const seen = new Set<string>();
   const rows: ImportPreview['rows'] = {};
   for (const change of changes) {
-    const key = `${change.tbl}/${change.rowId}`;
+    const key = rowKeyOf(change);
     if (seen.has(key)) continue;
     seen.add(key);
     const tally = (rows[change.tbl] ??= { added: 0, updated: 0 });
-    if (view.hasRow(change.tbl, change.rowId)) tally.updated += 1;
+    // A row with no history here (nor brought earlier in the session) is not here.
+    if (history.get(key) !== false && view.hasRow(change.tbl, change.rowId)) tally.updated += 1;
     else tally.added += 1;
   }
   return rows;

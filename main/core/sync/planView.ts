@@ -36,6 +36,8 @@ export function emptyOverlay(): SessionOverlay {
 // A device never stamps two changes alike: its id and the clock value name one change.
 const changeKey = (c: { device: string; hlc: string }) => `${c.device}|${c.hlc}`;
 const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
+/** A change's row as every step of a plan keys it: made once by the reader, or made now. */
+export const rowKeyOf = (c: { tbl: string; rowId: string; key?: string }) => c.key ?? rowKey(c.tbl, c.rowId);
 
 /**
  * The database as a plan sees it: a read-only connection (statements prepared once) and, within
@@ -121,14 +123,15 @@ export class PlanView {
   /** After a plan: what its bundle brings, for the bundles planned after it in the session. */
   record(applied: readonly BundleChange[], forumId: string, keys: Iterable<[string, string]>, trustedSigner: string | undefined, rolesOn = false): void {
     for (const change of applied) {
+      const key = rowKeyOf(change);
       this.overlay.changes.add(changeKey(change));
-      this.overlay.touched.add(rowKey(change.tbl, change.rowId));
+      this.overlay.touched.add(key);
       const cells = cellsOf(change);
-      if (change.tbl === 'forums') this.overlay.rows.set(rowKey('forums', change.rowId), change.rowId);
-      else if (typeof cells.forum_id === 'string') this.overlay.rows.set(rowKey(change.tbl, change.rowId), forumId);
+      if (change.tbl === 'forums') this.overlay.rows.set(key, change.rowId);
+      else if (typeof cells.forum_id === 'string') this.overlay.rows.set(key, forumId);
       if (change.tbl === 'participants' && cells.erased === 1) this.overlay.erased.add(change.rowId);
       // Sessions are asked only to check a rapporteur's scope, so kept only while roles are on.
-      if (rolesOn && typeof cells.session_id === 'string') this.overlay.sessions.set(rowKey(change.tbl, change.rowId), cells.session_id);
+      if (rolesOn && typeof cells.session_id === 'string') this.overlay.sessions.set(key, cells.session_id);
       if (change.tbl === 'forums' || change.tbl === 'role_grants') this.overlay.authority.push({ device: change.device, hlc: change.hlc, tbl: change.tbl, rowId: change.rowId, cells });
     }
     for (const [device, key] of keys) if (!this.overlay.keys.has(device)) this.overlay.keys.set(device, key);

@@ -19,6 +19,10 @@ export interface BundleChange {
   erasedHash?: string | null;
   /** The cells as parsed when the line was read, so the planner never parses them again. */
   values?: Record<string, unknown>;
+  /** The SHA-256 (hex) of the line as read, which its signed block covers; see changeBlocks.ts. */
+  lineHash?: string;
+  /** `${tbl}\u0000${rowId}`, made once when the line is read: every step of a plan keys rows by it. */
+  key?: string;
 }
 
 export interface VerifiedBundle {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { applyInChunks } from '../../../main/core/store/applyInChunks';
+import { idleBudgetMs, interactiveBudgetMs, noteDemand, sliceBudgetMs } from '../../../main/core/store/sliceBudget';
+import { tempCore } from '../helpers/tempCore';
+
+/** Busy work of about `ms` milliseconds, so slices fill by the clock, as real writes do. */
+function spin(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // waiting on purpose
+  }
+}
+
+describe('applyInChunks', () => {
+  it('runs phases in order, sizes the later ones when they begin, and finishes in a transaction of its own', async () => {
+    const { db } = await tempCore();
+    db.exec('CREATE TABLE chunk_log (phase INTEGER, unit INTEGER)');
+    const insert = db.prepare('INSERT INTO chunk_log (phase, unit) VALUES (?, ?)');
+    const seen: string[] = [];
+    let secondTotalAskedAfter = -1;
+    const stats = await applyInChunks(db, {
+      phases: [
+        { total: 5, applyRange: (from, to) => { for (let i = from; i < to; i++) insert.run(1, i); } },
+        {
+          total: () => {
+            secondTotalAskedAfter = db.prepare('SELECT count(*) FROM chunk_log').pluck().get() as number;
+            return 3;
+          },
+          applyRange: (from, to) => { for (let i = from; i < to; i++) insert.run(2, i); },
+        },
+      ],
+      finish() {
+        seen.push(`finish in transaction: ${db.inTransaction}, rows: ${db.prepare('SELECT count(*) FROM chunk_log').pluck().get() as number}`);
+      },
+    }, { budgetMs: 1_000 });
+    expect(db.prepare('SELECT phase, unit FROM chunk_log ORDER BY rowid').raw().all()).toEqual([[1, 0], [1, 1], [1, 2], [1, 3], [1, 4], [2, 0], [2, 1], [2, 2]]);
+    expect(secondTotalAskedAfter).toBe(5);
+    expect(seen).toEqual(['finish in transaction: true, rows: 8']);
+    // Small work fits one slice across both phases, and the finish is a second transaction.
+    expect(stats.chunks).toBe(2);
+  });
+
+  it('cuts slices at the budget and lets the event loop turn between them', async () => {
+    const { db } = await tempCore();
+    let turns = 0;
+    const ticker = setInterval(() => (turns += 1), 0);
+    const units: number[] = [];
+    const stats = await applyInChunks(db, { total: 60, applyRange: (from, to) => { for (let i = from; i < to; i++) { spin(1); units.push(i); } }, finish: () => undefined }, { budgetMs: 20 });
+    clearInterval(ticker);
+    expect(units).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(stats.chunks).toBeGreaterThan(3);
+    expect(turns).toBeGreaterThan(0);
+  });
+
+  it('reports progress across phases', async () => {
+    const { db } = await tempCore();
+    const progress: Array<[number, number]> = [];
+    await applyInChunks(db, {
+      phases: [
+        { total: 4, applyRange: () => spin(2) },
+        { total: () => 2, applyRange: () => spin(2) },
+      ],
+      finish: () => undefined,
+    }, { budgetMs: 1, onProgress: (done, total) => progress.push([done, total]) });
+    expect(progress.at(-1)).toEqual([6, 6]);
+    expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
+  });
+});
+
+describe('the slice budget', () => {
+  it('is long while nobody asks, and short while someone asked after the work began', async () => {
+    const { db } = await tempCore();
+    const since = performance.now();
+    expect(sliceBudgetMs(db, since)).toBe(idleBudgetMs);
+    noteDemand(db, since - 1);
+    expect(sliceBudgetMs(db, since)).toBe(idleBudgetMs); // the request that began the work
+    noteDemand(db, since + 10);
+    expect(sliceBudgetMs(db, since, since + 20)).toBe(interactiveBudgetMs);
+    expect(sliceBudgetMs(db, since, since + 10_000)).toBe(idleBudgetMs); // nobody asked for a while
+    expect(interactiveBudgetMs).toBeLessThan(idleBudgetMs);
+  });
+});

@@ -97,11 +97,18 @@ export const groups: Group[] = [
       console.log(`Merge at World Urban Forum scale: ${fmt(m.laptops)} laptops' bundles, ${fmt(m.changes)} changes, into a laptop that has the forum`);
       console.log(`  Plenary (worker verifies and plans, main connection applies, durably, search indexed): ${fmt(m.plenaryMs)} ms (target <= 2,000 ms and below Yjs)`);
       console.log(`  Yjs applying the same work as updates: ${fmt(m.yjsMs)} ms; ratio ${fmt(m.plenaryMs / m.yjsMs, 2)}`);
+      const f = m.floor;
+      console.log(`  SQLite floor, the same ${fmt(f.changes)} log rows and ${fmt(f.notes)} notes by raw SQL in one transaction (median of ${f.runs}): ${fmt(f.floorMs)} ms (schema's indexes and search), ${fmt(f.floorNoIndexMs)} ms (no index); Yjs/floor ${fmt(m.yjsMs / f.floorMs, 2)} (${fmt(m.yjsMs / f.floorNoIndexMs, 2)} with no index), Plenary/floor ${fmt(m.plenaryMs / f.floorMs, 2)}`);
       console.log(`  bytes per 1,000 changes: Plenary bundles ${fmt(m.plenaryBytesPer1000)}, Yjs updates ${fmt(m.yjsBytesPer1000)}`);
       console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's\n`);
       record('plenary', m.plenaryMs, 'ms', { below: 2000 });
       record('yjs', m.yjsMs, 'ms');
       record('ratio', m.plenaryMs / m.yjsMs, 'ratio', { below: 1 });
+      record('floorMs', m.floor.floorMs, 'ms');
+      record('floorNoIndexMs', m.floor.floorNoIndexMs, 'ms');
+      record('plenaryToFloor', m.plenaryMs / m.floor.floorMs, 'ratio');
+      record('yjsToFloor', m.yjsMs / m.floor.floorMs, 'ratio');
+      record('yjsToFloorNoIndex', m.yjsMs / m.floor.floorNoIndexMs, 'ratio');
       record('plenaryBytesPer1000', m.plenaryBytesPer1000, 'bytes');
       record('yjsBytesPer1000', m.yjsBytesPer1000, 'bytes');
       record('disagreements', m.disagreements, 'notes', { below: 1 });

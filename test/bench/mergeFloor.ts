@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../main/core/store/openDatabase';
 import { withSearchDeferred } from '../../main/core/store/searchIndexes';
-import { median } from './benchFormat';
+import { fmt, median } from './benchFormat';
+import type { Recorder } from './figures';
 
 /**
  * How fast SQLite itself can store what a merge stores, measured in the same run as the merge and
@@ -18,8 +19,20 @@ export interface MergeFloorFigures {
   floorMs: number;
   /** The same rows into tables of the same columns with no index, key, trigger or search. */
   floorNoIndexMs: number;
+  /** Where the indexed floor's time went (medians of each step; they need not add up exactly). */
+  steps: FloorSteps;
+  /** The same for the floor with no index (no search step). */
+  noIndexSteps: FloorSteps;
   changes: number;
   notes: number;
+}
+
+export interface FloorSteps {
+  logMs: number;
+  notesMs: number;
+  /** The deferred search fill (and the deferral's flag rows); 0 with no index. */
+  searchMs: number;
+  commitMs: number;
 }
 
 /** The secretariat before the merge: a copy of its file, and where its log and notes ended. */
@@ -90,7 +103,7 @@ const insertSql = (table: string, columns: string[], suffix = '') =>
  * trigger set aside, then the app's own searchIndexes.notes.insertMany) as the merge does. Otherwise into plain tables (same columns, no index, key, trigger or search).
  * The pragmas are the merge's slices': WAL, synchronous NORMAL, the raised autocheckpoint.
  */
-async function floorRun(start: FloorStart, file: string, rows: MergedRows, indexed: boolean): Promise<number> {
+async function floorRun(start: FloorStart, file: string, rows: MergedRows, indexed: boolean): Promise<{ ms: number; steps: FloorSteps }> {
   removeDatabase(file);
   fs.copyFileSync(start.copy, file);
   const db = await openDatabase(file);
@@ -112,18 +125,24 @@ async function floorRun(start: FloorStart, file: string, rows: MergedRows, index
     const notesBefore = count(db, 'notes');
     const insertChange = db.prepare(insertSql(changesTable, changeColumns, indexed ? ' ON CONFLICT DO NOTHING' : ''));
     const insertNote = db.prepare(insertSql(notesTable, noteNames));
+    let notesMs = 0;
     const started = performance.now();
     db.exec('BEGIN IMMEDIATE');
     for (const change of rows.changes) insertChange.run(change);
+    const logged = performance.now();
     if (indexed) {
       withSearchDeferred(db, (added) => {
         for (const note of rows.notes) added('notes', Number(insertNote.run(note).lastInsertRowid));
+        notesMs = performance.now() - logged;
       });
     } else {
       for (const note of rows.notes) insertNote.run(note);
+      notesMs = performance.now() - logged;
     }
+    const committing = performance.now();
     db.exec('COMMIT');
-    const ms = performance.now() - started;
+    const ended = performance.now();
+    const steps = { logMs: logged - started, notesMs, searchMs: committing - logged - notesMs, commitMs: ended - committing };
 
     const changes = indexed ? count(db, 'changes') : changesBefore + count(db, changesTable);
     const notes = indexed ? count(db, 'notes') : notesBefore + count(db, notesTable);
@@ -135,7 +154,7 @@ async function floorRun(start: FloorStart, file: string, rows: MergedRows, index
       const searched = count(db, 'notes_search_docsize');
       if (searched !== notes) throw new Error(`The floor's search indexed ${searched} of its ${notes} notes`);
     }
-    return ms;
+    return { ms: ended - started, steps };
   } finally {
     db.close();
     removeDatabase(file);
@@ -148,12 +167,44 @@ async function floorRun(start: FloorStart, file: string, rows: MergedRows, index
  */
 export async function mergeFloor(secretariat: Database, start: FloorStart, dir: string, runs = 3): Promise<MergeFloorFigures> {
   const rows = mergedRows(secretariat, start);
-  const withIndexes: number[] = [];
-  const withoutIndexes: number[] = [];
+  const withIndexes: Array<{ ms: number; steps: FloorSteps }> = [];
+  const withoutIndexes: Array<{ ms: number; steps: FloorSteps }> = [];
   for (let r = 0; r < runs; r++) {
     withIndexes.push(await floorRun(start, path.join(dir, 'merge-floor-indexed.sqlite'), rows, true));
     withoutIndexes.push(await floorRun(start, path.join(dir, 'merge-floor-bare.sqlite'), rows, false));
   }
   removeDatabase(start.copy);
-  return { runs, floorMs: median(withIndexes), floorNoIndexMs: median(withoutIndexes), changes: rows.changes.length, notes: rows.notes.length };
+  return {
+    runs,
+    floorMs: median(withIndexes.map((run) => run.ms)),
+    floorNoIndexMs: median(withoutIndexes.map((run) => run.ms)),
+    steps: medianSteps(withIndexes.map((run) => run.steps)),
+    noIndexSteps: medianSteps(withoutIndexes.map((run) => run.steps)),
+    changes: rows.changes.length,
+    notes: rows.notes.length,
+  };
+}
+
+function medianSteps(runs: FloorSteps[]): FloorSteps {
+  const of = (step: keyof FloorSteps) => median(runs.map((run) => run[step]));
+  return { logMs: of('logMs'), notesMs: of('notesMs'), searchMs: of('searchMs'), commitMs: of('commitMs') };
+}
+
+/** Printed under the Plenary and Yjs lines of the merge group, and recorded with its figures. */
+export function reportMergeFloor(f: MergeFloorFigures, plenaryMs: number, yjsMs: number, record: Recorder): void {
+  console.log(
+    `  SQLite floor, the same ${fmt(f.changes)} log rows and ${fmt(f.notes)} notes by raw SQL in one transaction (median of ${f.runs}): ` +
+      `${fmt(f.floorMs)} ms (schema's indexes and search), ${fmt(f.floorNoIndexMs)} ms (no index); ` +
+      `Yjs/floor ${fmt(yjsMs / f.floorMs, 2)} (${fmt(yjsMs / f.floorNoIndexMs, 2)} with no index), Plenary/floor ${fmt(plenaryMs / f.floorMs, 2)}`,
+  );
+  const split = (s: FloorSteps) => `log ${fmt(s.logMs)} ms, notes ${fmt(s.notesMs)} ms, search ${fmt(s.searchMs)} ms, COMMIT ${fmt(s.commitMs)} ms`;
+  console.log(`    where the floor's time goes: ${split(f.steps)}; with no index: ${split(f.noIndexSteps)}`);
+  record('floorMs', f.floorMs, 'ms');
+  record('floorNoIndexMs', f.floorNoIndexMs, 'ms');
+  record('plenaryToFloor', plenaryMs / f.floorMs, 'ratio');
+  record('yjsToFloor', yjsMs / f.floorMs, 'ratio');
+  record('yjsToFloorNoIndex', yjsMs / f.floorNoIndexMs, 'ratio');
+  for (const [prefix, steps] of [['floorSteps', f.steps], ['floorNoIndexSteps', f.noIndexSteps]] as const) {
+    for (const [step, ms] of Object.entries(steps)) record(`${prefix}.${step}`, ms, 'ms');
+  }
 }

@@ -10,8 +10,9 @@ import type { Recorder } from './figures';
  * How fast SQLite itself can store what a merge stores, measured in the same run as the merge and
  * Yjs: the rows the merge added to the log and the notes it created, written back by raw SQL in
  * one transaction onto a copy of the secretariat's database as it was before the merge. Nothing of
- * the app runs but the search deferral; no reading, verifying, planning or folding. Whatever the
- * app does, its merge cannot take less than this, so a target below it cannot be met by SQLite.
+ * the app runs but the search deferral; no reading, verifying, planning or folding. With this
+ * schema (its indexes and search), no merge can take less than the first floor; the second (no
+ * index, key or trigger at all) is the least any SQLite store of these rows could take.
  */
 export interface MergeFloorFigures {
   runs: number;
@@ -81,10 +82,10 @@ interface MergedRows {
 /** Call after the merge: the log rows it added, in arrival order, and the notes it created. */
 function mergedRows(db: Database, start: FloorStart): MergedRows {
   const noteColumns = columnsOf(db, 'notes');
+  if (noteColumns[0]?.name !== 'id') throw new Error('The notes table no longer starts with its id');
   const notes = (db.prepare(`SELECT ${noteColumns.map((c) => c.name).join(', ')} FROM notes ORDER BY rowid`).raw().all() as unknown[][]).filter(
     (row) => !start.noteIds.has(row[0] as string),
   );
-  if (noteColumns[0]?.name !== 'id') throw new Error('The notes table no longer starts with its id');
   return {
     changes: db.prepare(`SELECT ${changeColumns.join(', ')} FROM changes WHERE seq > ? ORDER BY seq`).raw().all(start.maxSeq) as unknown[][],
     noteColumns,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { benchBrowserScreens } from './benchBrowserScreens';
 import { benchBundle } from './benchBundle';
 import { benchMerge } from './benchMerge';
+import { reportMergeFloor } from './mergeFloor';
 import { benchOneWriter } from './benchOneWriter';
 import { benchRobustness } from './benchRobustness';
 import { benchLyingWorkbook } from './benchLyingWorkbook';
@@ -44,6 +45,7 @@ export const groups: Group[] = [
       console.log(`  writeRow row by row:                                            ${fmt(w.rowByRowRowsPerSecond)} rows/s`);
       console.log(`  raw INSERT into the same indexed participants table:            ${fmt(w.indexedRawRowsPerSecond)} rows/s; batch path ratio ${fmt(w.batchToIndexedRatio, 2)}`);
       console.log(`  raw INSERT into a plain table (same columns, no index/trigger): ${fmt(w.plainRawRowsPerSecond)} rows/s; batch path ratio ${fmt(w.batchToPlainRatio, 2)} (target >= 0.5)`);
+      console.log(`  lowest a logged write can go (log row + projection row, raw SQL, no projection index): ${fmt(w.floorRowsPerSecond)} rows/s; ratio to plain ${fmt(w.floorToPlainRatio, 2)}`);
       console.log(`  a transaction per row: change log ${fmt(w.singleLogRowsPerSecond)} rows/s, raw INSERT ${fmt(w.singleRawRowsPerSecond)} rows/s, ratio ${fmt(single, 2)}`);
       console.log(`  database growth: ${fmt(w.bytesPer10kChanges / 1024 / 1024, 2)} MiB per 10,000 writes (log and projection; raw table alone: ${fmt(w.rawBytesPer10kRows / 1024 / 1024, 2)} MiB per 10,000 rows)\n`);
       record('batch.rowsPerSecond', w.batchRowsPerSecond, 'rows/s');
@@ -52,6 +54,8 @@ export const groups: Group[] = [
       record('batch.plainRawRowsPerSecond', w.plainRawRowsPerSecond, 'rows/s');
       record('batch.ratioToIndexedRaw', w.batchToIndexedRatio, 'ratio');
       record('batch.ratioToPlainRaw', w.batchToPlainRatio, 'ratio', { atLeast: 0.5 });
+      record('floor.rowsPerSecond', w.floorRowsPerSecond, 'rows/s');
+      record('floor.ratioToPlain', w.floorToPlainRatio, 'ratio');
       record('single.logRowsPerSecond', w.singleLogRowsPerSecond, 'rows/s');
       record('single.rawRowsPerSecond', w.singleRawRowsPerSecond, 'rows/s');
       record('single.ratio', single, 'ratio');
@@ -97,6 +101,7 @@ export const groups: Group[] = [
       console.log(`Merge at World Urban Forum scale: ${fmt(m.laptops)} laptops' bundles, ${fmt(m.changes)} changes, into a laptop that has the forum`);
       console.log(`  Plenary (worker verifies and plans, main connection applies, durably, search indexed): ${fmt(m.plenaryMs)} ms (target <= 2,000 ms and below Yjs)`);
       console.log(`  Yjs applying the same work as updates: ${fmt(m.yjsMs)} ms; ratio ${fmt(m.plenaryMs / m.yjsMs, 2)}`);
+      reportMergeFloor(m.floor, m.plenaryMs, m.yjsMs, record);
       console.log(`  bytes per 1,000 changes: Plenary bundles ${fmt(m.plenaryBytesPer1000)}, Yjs updates ${fmt(m.yjsBytesPer1000)}`);
       console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's\n`);
       record('plenary', m.plenaryMs, 'ms', { below: 2000 });

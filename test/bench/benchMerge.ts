@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { invoke } from '../../main/core/commands/invoke';
 import { closeCore, openCore } from '../../main/core/coreContext';
+import { floorStart, mergeFloor, type MergeFloorFigures } from './mergeFloor';
 import { buildMergeWorkload, mergeWithYjs, plenaryNotes } from './mergeWorkload';
 
 export interface MergeFigures {
@@ -13,6 +14,8 @@ export interface MergeFigures {
   notes: number;
   /** Notes whose final text differs between the two (must be 0). */
   disagreements: number;
+  /** SQLite storing the same rows by raw SQL, measured right after Yjs (see mergeFloor). */
+  floor: MergeFloorFigures;
 }
 
 /**
@@ -22,9 +25,12 @@ export interface MergeFigures {
  */
 export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): Promise<MergeFigures> {
   const workload = await buildMergeWorkload(dir, laptops, perLaptop);
-  const secretariat = await openCore(path.join(dir, 'merge-secretariat.sqlite'));
+  const file = path.join(dir, 'merge-secretariat.sqlite');
+  const secretariat = await openCore(file);
   try {
     await invoke(secretariat, 'bundle:import', { data: Buffer.from(workload.base).toString('base64'), trustNewDevice: true });
+    // What the floors start from: the forum, its sessions and the paragraph, as the merge found them.
+    const floorFrom = floorStart(secretariat.db, file, path.join(dir, 'merge-floor-start.sqlite'));
     const files = workload.bundles.map((bytes, i) => ({ name: `laptop-${i}.plenary`, data: Buffer.from(bytes).toString('base64') }));
     // A USB stick of 50 bundles: one session, as the app imports it (the user trusts them all).
     const start = performance.now();
@@ -33,6 +39,8 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
     const refused = bundles.filter((b) => b.status !== 'imported');
     if (refused.length > 0) throw new Error(`The merge refused ${refused.length} bundles: ${JSON.stringify(refused[0])}`);
     const yjs = mergeWithYjs(workload);
+    // Right after Yjs, so the machine's load moves both alike.
+    const floor = await mergeFloor(secretariat.db, floorFrom, dir);
     const ours = plenaryNotes(secretariat, workload.forumId);
     let disagreements = Math.abs(ours.size - yjs.notes.size);
     for (const [id, text] of yjs.notes) if (ours.get(id) !== text || workload.expectedNotes.get(id) !== text) disagreements += 1;
@@ -46,6 +54,7 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
       yjsBytesPer1000: (bytes(workload.yjsUpdates) / workload.changes) * 1000,
       notes: ours.size,
       disagreements,
+      floor,
     };
   } finally {
     closeCore(secretariat);

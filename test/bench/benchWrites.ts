@@ -22,6 +22,13 @@ export interface WriteFigures {
   /** Medians of the ratios taken within each repeat (the machine's load moves both alike). */
   batchToIndexedRatio: number;
   batchToPlainRatio: number;
+  /**
+   * The least a logged write can cost: per row, one raw INSERT into the change log (its clock
+   * reading and the cells JSON writeRows stores) and one into the plain table, in one transaction.
+   */
+  floorRowsPerSecond: number;
+  /** Median of its ratios to the plain table within each repeat: what the batch path could reach at best. */
+  floorToPlainRatio: number;
   singleLogRowsPerSecond: number;
   singleRawRowsPerSecond: number;
   cellsPerRow: number;
@@ -85,13 +92,19 @@ function createPlainTable(db: Database): void {
   db.exec(`CREATE TABLE plain_participants (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) STRICT`);
 }
 
+/** A participant's change as the log holds it, without the projection. */
+const logRow = (clock: HybridClock, i: number) => ['bench-laptop', clock.now(), 'participants', `p-${i}`, 'bench-forum', JSON.stringify(participant(i)), null];
+
+const logColumns = ['device', 'hlc', 'tbl', 'row_id', 'forum_id', 'cells', 'parents'];
+
 const insertInto = (db: Database, table: string) =>
   db.prepare(`INSERT INTO ${table} (${insertedColumns.join(', ')}) VALUES (${insertedColumns.map(() => '?').join(', ')})`);
 
 /**
- * Writes the same participant rows four ways, each into a freshly migrated database, `repeats`
+ * Writes the same participant rows five ways, each into a freshly migrated database, `repeats`
  * times in turn: through writeRows (the batch path), through writeRow row by row in one
- * transaction, and as raw INSERTs into the same indexed table and into a plain one. Then the
+ * transaction, as raw INSERTs into the same indexed table and into a plain one, and as the least
+ * a logged write must do (a raw log row and a raw row in the plain table). Then the
  * cost of writes one transaction each (how the UI writes), and how much the file grows.
  */
 export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, repeats = 5): Promise<WriteFigures> {
@@ -99,6 +112,7 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, r
   const rowByRow: number[] = [];
   const indexed: number[] = [];
   const plain: number[] = [];
+  const floor: number[] = [];
   let bytesPerChange = NaN;
   let rawBytesPerRow = NaN;
   for (let r = 0; r < repeats; r++) {
@@ -110,6 +124,12 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, r
     if (r === 0) {
       logDb.pragma('wal_checkpoint(TRUNCATE)');
       bytesPerChange = (fs.statSync(file('batch')).size - sizeBefore) / rows;
+    }
+    // What the floor writes must be what the batch path logged, clock reading aside.
+    const logged = logDb.prepare(`SELECT ${logColumns.join(', ')} FROM changes WHERE tbl = 'participants' AND row_id = ?`).raw();
+    for (const i of [0, rows - 1]) {
+      const [stored, floored] = [logged.get(`p-${i}`) as unknown[], logRow(new HybridClock(), i)].map((row) => JSON.stringify([...row.slice(0, 1), ...row.slice(2)]));
+      if (stored !== floored) throw new Error(`The write floor's log row differs from writeRows's: ${floored} against ${String(stored)}`);
     }
     logDb.close();
 
@@ -131,6 +151,25 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, r
     const intoPlain = insertInto(rawDb, 'plain_participants');
     plain.push(rows / timed(() => rawDb.transaction(() => { for (let i = 0; i < rows; i++) intoPlain.run(...rawValues('plain', i)); })()));
     rawDb.close();
+
+    const floorDb = await freshDatabase(file('floor'));
+    createPlainTable(floorDb);
+    floorDb.pragma('wal_checkpoint(TRUNCATE)');
+    const intoLog = floorDb.prepare(`INSERT INTO changes (${logColumns.join(', ')}) VALUES (${logColumns.map(() => '?').join(', ')})`);
+    const intoFloorPlain = insertInto(floorDb, 'plain_participants');
+    const clock = new HybridClock();
+    floor.push(
+      rows /
+        timed(() =>
+          floorDb.transaction(() => {
+            for (let i = 0; i < rows; i++) {
+              intoLog.run(logRow(clock, i));
+              intoFloorPlain.run(...rawValues('p', i));
+            }
+          })(),
+        ),
+    );
+    floorDb.close();
   }
 
   // One transaction per row, after the batches, into the last repeat's databases.
@@ -152,6 +191,8 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, r
     plainRawRowsPerSecond: median(plain),
     batchToIndexedRatio: median(batch.map((b, i) => b / (indexed[i] ?? NaN))),
     batchToPlainRatio: median(batch.map((b, i) => b / (plain[i] ?? NaN))),
+    floorRowsPerSecond: median(floor),
+    floorToPlainRatio: median(floor.map((f, i) => f / (plain[i] ?? NaN))),
     singleLogRowsPerSecond: singles / singleLog,
     singleRawRowsPerSecond: singles / singleRaw,
     cellsPerRow: rawColumns.length,

@@ -12,7 +12,8 @@ export const cellsOf = (change: BundleChange): Record<string, unknown> => change
  * it reads the database through this overlay, as if they were already there.
  */
 export interface SessionOverlay {
-  changes: Set<string>;
+  /** Device → the clock readings of its changes earlier bundles bring (a device never stamps two alike). */
+  changes: Map<string, Set<string>>;
   /** `${table}\u0000${rowId}` → the forum the row belongs to. */
   rows: Map<string, string>;
   /** Device → public key: signers and relayed laptops earlier bundles pinned. */
@@ -30,11 +31,9 @@ export interface SessionOverlay {
 }
 
 export function emptyOverlay(): SessionOverlay {
-  return { changes: new Set(), rows: new Map(), keys: new Map(), trusted: new Set(), erased: new Set(), touched: new Set(), authority: [], sessions: new Map() };
+  return { changes: new Map(), rows: new Map(), keys: new Map(), trusted: new Set(), erased: new Set(), touched: new Set(), authority: [], sessions: new Map() };
 }
 
-// A device never stamps two changes alike: its id and the clock value name one change.
-const changeKey = (c: { device: string; hlc: string }) => `${c.device}|${c.hlc}`;
 const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
 /** A change's row as every step of a plan keys it: made once by the reader, or made now. */
 export const rowKeyOf = (c: { tbl: string; rowId: string; key?: string }) => c.key ?? rowKey(c.tbl, c.rowId);
@@ -61,7 +60,7 @@ export class PlanView {
   private roleHeld: boolean | undefined;
 
   hasChange(c: { tbl: string; rowId: string; device: string; hlc: string }): boolean {
-    if (this.overlay.changes.has(changeKey(c))) return true;
+    if (this.overlay.changes.get(c.device)?.has(c.hlc)) return true;
     if (this.statement('change', 'SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?').pluck().get(c.tbl, c.rowId, c.device, c.hlc) !== undefined) return true;
     // Held back for want of a role is known too: it comes again with every relaying bundle.
     this.roleHeld ??= this.statement('role-held-any', "SELECT 1 FROM held_changes WHERE reason = 'role' LIMIT 1").pluck().get() !== undefined;
@@ -81,10 +80,29 @@ export class PlanView {
     return this.rowForum(table, rowId) !== undefined;
   }
 
-  /** Whether the log holds any change of the row (here, or brought earlier in the session). */
-  hasHistory(table: string, rowId: string): boolean {
-    if (this.overlay.touched.has(rowKey(table, rowId))) return true;
-    return this.statement('history', 'SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck().get(table, rowId) !== undefined;
+  /**
+   * Whether the log holds any change of each row the changes touch (here, or brought earlier in
+   * the session), keyed by rowKeyOf: one query per table, not one per row (a day's bundle
+   * creates thousands of notes).
+   */
+  historyOf(changes: ReadonlyArray<{ tbl: string; rowId: string; key?: string }>): Map<string, boolean> {
+    const history = new Map<string, boolean>();
+    const asked = new Map<string, string[]>();
+    for (const change of changes) {
+      const key = rowKeyOf(change);
+      if (history.has(key)) continue;
+      const touched = this.overlay.touched.has(key);
+      history.set(key, touched);
+      if (touched) continue;
+      let ids = asked.get(change.tbl);
+      if (!ids) asked.set(change.tbl, (ids = []));
+      ids.push(change.rowId);
+    }
+    const withHistory = this.statement('history-many', 'SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM changes WHERE tbl = ? AND row_id = value)').pluck();
+    for (const [table, ids] of asked) {
+      for (const id of withHistory.all(JSON.stringify(ids), table) as string[]) history.set(rowKey(table, id), true);
+    }
+    return history;
   }
 
   /** The key this laptop already pins for a device: its own, a trusted signer's or a relayed one's. */
@@ -124,7 +142,9 @@ export class PlanView {
   record(applied: readonly BundleChange[], forumId: string, keys: Iterable<[string, string]>, trustedSigner: string | undefined, rolesOn = false): void {
     for (const change of applied) {
       const key = rowKeyOf(change);
-      this.overlay.changes.add(changeKey(change));
+      let readings = this.overlay.changes.get(change.device);
+      if (!readings) this.overlay.changes.set(change.device, (readings = new Set()));
+      readings.add(change.hlc);
       this.overlay.touched.add(key);
       const cells = cellsOf(change);
       if (change.tbl === 'forums') this.overlay.rows.set(key, change.rowId);

@@ -1,4 +1,4 @@
-import CRC32 from 'crc-32';
+import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 import type { ZipEntry } from './zipDirectory';
 
@@ -52,7 +52,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limits: Inflate
     if (total > limits.ratioAllowance + limits.ratio * Math.max(consumed, 1)) throw new InflateError({ kind: 'bomb' });
     if (total > limits.maxBytes) throw new InflateError({ kind: 'too-large' });
     if (total > entry.size) throw new InflateError({ kind: 'damaged', reason: 'it unpacks to more than its directory says' });
-    crc = CRC32.buf(chunk, crc);
+    crc = crc32(chunk, crc);
     try {
       onChunk(chunk);
     } catch (error) {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 /** How long one slice of long work may hold the writer while someone is using the screens. */
 export const interactiveBudgetMs = 40;
 /** …and while nobody is: fewer, larger transactions rewrite the same index pages fewer times. */
-export const idleBudgetMs = 250;
+export const idleBudgetMs = 150;
 /** A request within this long counts as someone at the screens. */
 const recentMs = 3_000;
 

@@ -71,6 +71,8 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
   let done = Math.min(options.start ?? 0, totalOf(0));
   let doneBefore = 0; // units of the phases already finished
   let step = firstStep;
+  let perUnit: number | undefined;
+  let commitMs = 0;
   const stats: ChunkStats = { chunks: 0, longestMs: 0 };
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
@@ -80,8 +82,13 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
   try {
     while (remaining()) {
       const started = performance.now();
-      const until = started + (options.budgetMs ?? sliceBudgetMs(db, since)) * 0.75;
+      // The commit counts against the budget too: what the last one took is kept back for it.
+      const until = started + (options.budgetMs ?? sliceBudgetMs(db, since)) * 0.75 - commitMs;
+      // What the phase's units cost in the last slice sizes this one's first step.
+      if (perUnit !== undefined) step = Math.max(1, Math.min(maxStep, Math.floor((until - started) / perUnit)));
+      let fit = 1;
       db.pragma('synchronous = NORMAL');
+      let applied = started;
       try {
         db.transaction(() => {
           do {
@@ -90,6 +97,9 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
               doneBefore += total;
               phase += 1;
               done = 0;
+              // Another phase's units cost something else: measure them afresh.
+              step = firstStep;
+              perUnit = undefined;
               if (phase < phases.length) totalOf(phase);
               continue;
             }
@@ -97,15 +107,19 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
             const stepStarted = performance.now();
             phases[phase]?.applyRange(done, to);
             const now = performance.now();
-            // Enough units to fill half of what is left of the slice, at what these cost.
-            const perUnit = Math.max((now - stepStarted) / (to - done), 0.001);
-            step = Math.max(1, Math.min(maxStep, step * 4, Math.floor((until - now) / perUnit / 2)));
+            // As many units as fill what is left of the slice, at what these cost; growing at most
+            // fourfold, so one cheap step (rows with no history) does not promise too much.
+            perUnit = Math.max((now - stepStarted) / (to - done), 0.001);
+            fit = Math.floor((until - now) / perUnit);
+            step = Math.max(1, Math.min(maxStep, step * 4, fit));
             done = to;
-          } while (remaining() && performance.now() < until);
+          } while (remaining() && fit >= 1);
+          applied = performance.now();
         }).immediate();
       } finally {
         db.pragma(`synchronous = ${synchronous}`);
       }
+      commitMs = Math.max(0, performance.now() - applied);
       stats.chunks += 1;
       stats.longestMs = Math.max(stats.longestMs, performance.now() - started);
       let known = doneBefore;

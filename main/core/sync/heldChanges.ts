@@ -76,7 +76,7 @@ export interface HeldRow {
 /**
  * Applies what one laptop's bundles brought that was kept aside, now that a person has looked at
  * it: into the log, referenced rows first, in short journalled slices like any import, and off
- * the held list in the last one. This clock still does not move.
+ * the held list in the transaction that ends them. This clock still does not move.
  */
 export function releaseHeld(ctx: CoreContext, forumId: string, deviceId: string): Promise<{ applied: number }> {
   return oneImportAtATime(ctx, async () => {

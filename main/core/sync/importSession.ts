@@ -59,10 +59,10 @@ export function holdAheadMs(ctx: CoreContext): number {
  * apply, is listed with its reason and the others go in.
  */
 export function importBundles(ctx: CoreContext, files: readonly SessionFile[], options: SessionOptions): Promise<SessionResult> {
+  // Requests from the screens after this one shorten the writes' slices (sliceBudget.ts).
+  const since = performance.now();
   return oneImportAtATime(ctx, async () => {
     const now = options.now ?? Date.now();
-    // Requests from the screens after this moment shorten the writes' slices (sliceBudget.ts).
-    const since = performance.now();
     const report = options.onProgress ?? (() => undefined);
     const arrived: Array<SessionPlanItem | undefined> = [];
     const waiting = new Map<number, (item: SessionPlanItem) => void>();

@@ -83,7 +83,7 @@ export async function applyBundlePlan(
                     scrubErasedRows(db, [rowId]);
                     continue;
                   }
-                  const rowid = insertNewRow(db, table, rowId, JSON.parse(cells) as Record<string, unknown>);
+                  const rowid = insertNewRow(db, table, rowId, cells);
                   if (rowid !== undefined) indexed(table, rowid);
                   // Here after all (an erased person, or a row another import made meanwhile).
                   else touch(table, rowId);

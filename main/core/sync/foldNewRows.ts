@@ -29,8 +29,8 @@ function fold(table: string, group: readonly BundleChange[]): Record<string, unk
   return winners;
 }
 
-/** A row the bundle creates, as the projection will hold it: [table, rowId, winning cells JSON]. */
-export type NewRow = [string, string, string];
+/** A row the bundle creates, as the projection will hold it: [table, rowId, winning cells]; it crosses to the main thread by structured clone, so neither side writes or parses JSON for it. */
+export type NewRow = [string, string, Record<string, unknown>];
 
 /**
  * The rows a bundle creates that this laptop has never heard of: their projection is the fold of
@@ -63,7 +63,7 @@ export function foldNewRows(view: PlanView, applied: readonly BundleChange[], hi
     // A row is created by the change that gives it a forum (or is the forum); without one, the
     // log keeps the changes and nothing is projected, as re-projection would do.
     if (tbl !== 'forums' && !group.some((c) => 'forum_id' in cellsOf(c))) continue;
-    rows.push([tbl, rowId, JSON.stringify(fold(tbl, group))]);
+    rows.push([tbl, rowId, fold(tbl, group)]);
     ids.add(key);
   }
   rows.sort((a, b) => (rank.get(a[0]) ?? 99) - (rank.get(b[0]) ?? 99));

@@ -4,6 +4,7 @@ import { invoke } from '../../main/core/commands/invoke';
 import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
 import { writeRow } from '../../main/core/store/changeLog';
 import { exportBundle } from '../../main/core/sync/exportBundle';
+import { rowIdGenerator } from '../../shared/rowIds';
 
 /**
  * The same day of work built twice: 50 rapporteur laptops, each making `perLaptop` changes (notes
@@ -64,9 +65,13 @@ export async function buildMergeWorkload(dir: string, laptops = 50, perLaptop = 
     const created = Math.round(perLaptop * 0.398);
     const edited = perLaptop - paragraphEdits - created;
     const yjsWork = (fn: () => void) => doc.transact(fn);
+    // The ids the app gives new notes, from this laptop's own maker (each laptop is its own app).
+    const newId = rowIdGenerator();
+    const ids: string[] = [];
     laptop.db.transaction(() => yjsWork(() => {
       for (let n = 0; n < created; n++) {
-        const id = `note-${l}-${n}`;
+        const id = newId();
+        ids.push(id);
         const text = `Laptop ${l}, speaker ${n % 40}: rural land markets need clearer rules (${n}).`;
         writeRow(laptop, 'notes', id, {
           forum_id: forum.id, session_id: sessions[n % sessions.length], lang: 'en', text, created_at: '2026-11-23T09:30:00.000Z',
@@ -85,7 +90,7 @@ export async function buildMergeWorkload(dir: string, laptops = 50, perLaptop = 
         expectedNotes.set(id, text);
       }
       for (let n = 0; n < edited; n++) {
-        const id = `note-${l}-${n % created}`;
+        const id = ids[n % created] ?? '';
         const text = `${expectedNotes.get(id) ?? ''} Agreed (${n}).`;
         writeRow(laptop, 'notes', id, { text });
         // As the app saves a note: the whole text replaced by the new one.

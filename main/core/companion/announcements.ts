@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import type { Announcement } from '../../../shared/companion';
 import { CoreError } from '../errors';
 import { writeRow, type Writer } from '../store/changeLog';
@@ -74,7 +74,7 @@ export function postAnnouncement(writer: Writer, input: PostInput): Announcement
       { path: 'lang', message: 'validation.notWorkingLanguage' },
     ]);
   }
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? newRowId();
   const existing = writer.db.prepare('SELECT forum_id FROM announcements WHERE id = ?').pluck().get(id) as string | undefined;
   if (existing !== undefined) {
     if (existing !== input.forumId) throw new CoreError('invalid_input', `Announcement ${id} belongs to another forum.`, [{ path: 'id', message: 'validation.invalid' }]);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import { directionOf } from '../../../shared/languages';
 import { tallyVotes, type Decision, type DecisionMethod, type DecisionStatement, type DocumentDecisions, type RecordedVote, type StatementKind, type VoteValue } from '../../../shared/decisions';
 import { CoreError } from '../errors';
@@ -187,7 +187,7 @@ export interface StatementInput {
 /** An explanation of position or vote, or a reservation, in its own language. A retried one (same id) is not made twice. */
 export function addStatement(writer: Writer, input: StatementInput): string {
   const { forumId } = target(writer.db, input.documentId, input.paragraphId);
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? newRowId();
   if (writer.db.prepare('SELECT 1 FROM decision_statements WHERE id = ?').get(id)) return id;
   const known = forumDelegations(writer.db, forumId, 'en');
   writeRow(writer, 'decision_statements', id, {

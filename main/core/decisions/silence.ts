@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import { directionOf } from '../../../shared/languages';
 import type { SilenceObjection, SilenceProcedure, SilenceState } from '../../../shared/decisions';
 import { CoreError } from '../errors';
@@ -112,7 +112,7 @@ export function startSilence(writer: Writer, input: StartSilenceInput): string {
     title = title ? `${issuance.symbol}: ${title}` : issuance.symbol;
   }
   const now = writer.clock.wallNow();
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? newRowId();
   writeRow(writer, 'silence_procedures', id, {
     forum_id: row.forum_id,
     document_id: input.documentId,
@@ -150,7 +150,7 @@ export interface ObjectionInput {
  */
 export function recordObjection(writer: Writer, input: ObjectionInput): string {
   const row = procedureRow(writer.db, input.procedureId);
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? newRowId();
   if (writer.db.prepare('SELECT 1 FROM silence_objections WHERE id = ?').get(id)) return row.document_id;
   const now = writer.clock.wallNow();
   if (now > millis(row.deadline)) {

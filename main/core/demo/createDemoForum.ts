@@ -1,5 +1,5 @@
 import { generateNKeysBetween } from 'fractional-indexing';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import { z } from 'zod';
 import demoForum from '../../../resources/demo/forum.json';
 import demoParticipants from '../../../resources/demo/participants.json';
@@ -101,7 +101,7 @@ export function createDemoForum(writer: Writer): Forum {
   const idOf = (key: string): string => {
     let id = ids.get(key);
     if (!id) {
-      id = randomUUID();
+      id = newRowId();
       ids.set(key, id);
     }
     return id;
@@ -151,7 +151,7 @@ export function createDemoForum(writer: Writer): Forum {
       ];
       for (const [role, key] of roles) {
         if (!key) continue;
-        writeRow(writer, 'session_roles', randomUUID(), { ...base, session_id: idOf(s.key), participant_id: idOf(key), role });
+        writeRow(writer, 'session_roles', newRowId(), { ...base, session_id: idOf(s.key), participant_id: idOf(key), role });
       }
     }
     writeRows(
@@ -186,7 +186,7 @@ export function createDemoForum(writer: Writer): Forum {
         status: validated.has(k.session) ? 'validated' : undefined,
       });
       for (const source of k.sources) {
-        writeRow(writer, 'key_message_sources', randomUUID(), { ...base, key_message_id: idOf(k.key), note_id: idOf(source) });
+        writeRow(writer, 'key_message_sources', newRowId(), { ...base, key_message_id: idOf(k.key), note_id: idOf(source) });
       }
     });
     // The forum's first outcome document takes the forum's id (see outcomeDocuments): its title

@@ -1,5 +1,5 @@
 import { generateNKeysBetween } from 'fractional-indexing';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import { z } from 'zod';
 import demoDocuments from '../../../resources/demo/documents.json';
 import { sectionHeadingKey } from '../../../shared/documentKinds';
@@ -70,7 +70,7 @@ export function writeDemoDocuments(writer: Writer, forum: Forum, keys: DemoKeys)
   writeRow(writer, 'outcome_documents', forum.id, { co_organiser_names: demo.coOrganiserNames, contacts: demo.contacts });
   const sessions = new Map(agendaView(writer.db, '', forum.id).sessions.map((s) => [s.id, s]));
   for (const doc of demo.documents) {
-    const id = randomUUID();
+    const id = newRowId();
     writeRow(writer, 'outcome_documents', id, {
       ...base,
       kind: doc.kind,
@@ -101,7 +101,7 @@ export function writeDemoDocuments(writer: Writer, forum: Forum, keys: DemoKeys)
     });
     const positions = generateNKeysBetween(null, null, rows.length);
     rows.forEach((row, index) => {
-      const paragraphId = randomUUID();
+      const paragraphId = newRowId();
       writeRow(writer, 'outcome_paragraphs', paragraphId, {
         ...base,
         document_id: id,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import { importFields, type ColumnMapping, type ImportField, type ParticipantImportPreview } from '../../../shared/participantImport';
 import type { Participant, ParticipantInput } from '../../../shared/participants';
 import { CoreError } from '../errors';
@@ -194,7 +194,7 @@ export async function planParticipantImport(read: ReadContext, { request }: Part
   });
   const writes: ParticipantPlan['writes'] = [];
   for (const input of created.values()) {
-    writes.push({ rowId: randomUUID(), values: { forum_id: request.forumId, ...participantValues(input), deleted: 0 } });
+    writes.push({ rowId: newRowId(), values: { forum_id: request.forumId, ...participantValues(input), deleted: 0 } });
   }
   for (const [id, input] of updated) {
     const person = listed.get(id);

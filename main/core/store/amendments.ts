@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import type { Amendment, AmendmentInput, AmendmentKind, AmendmentStatus } from '../../../shared/amendments';
 import type { DraftParagraph } from '../../../shared/outcome';
 import { checkRichText } from './checkRichText';
@@ -131,7 +131,7 @@ export function proposeAmendment(writer: Writer, input: AmendmentInput): string 
   const base = paragraph.text[input.lang] ?? '';
   const text = proposedText(input.kind, input.text, base);
   checkDelegation(db, forum.id, input.proposer);
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? newRowId();
   writeRow(writer, 'amendments', id, {
     forum_id: forum.id,
     paragraph_id: paragraph.id,

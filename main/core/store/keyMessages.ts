@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import type { KeyMessage } from '../../../shared/keyMessages';
 import type { FieldIssue } from '../../../shared/result';
 import { CoreError } from '../errors';
@@ -185,7 +185,7 @@ export function promoteNotes(writer: Writer, sessionId: string, noteIds: string[
   if (Object.keys(messageText).length === 0) {
     throw new CoreError('invalid_input', 'A key message needs its text in at least one language.', [{ path: 'text', message: 'validation.required' }]);
   }
-  const id = randomUUID();
+  const id = newRowId();
   db.transaction(() => {
     writeRow(writer, 'key_messages', id, {
       forum_id: forum.id,
@@ -198,7 +198,7 @@ export function promoteNotes(writer: Writer, sessionId: string, noteIds: string[
       deleted: 0,
     });
     for (const note of notes) {
-      writeRow(writer, 'key_message_sources', randomUUID(), { forum_id: forum.id, key_message_id: id, note_id: note.id, deleted: 0 });
+      writeRow(writer, 'key_message_sources', newRowId(), { forum_id: forum.id, key_message_id: id, note_id: note.id, deleted: 0 });
     }
   })();
   return id;

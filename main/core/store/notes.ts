@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import type { z } from 'zod';
 import type { Note, noteCreate, noteUpdate } from '../../../shared/capture';
 import type { FieldIssue } from '../../../shared/result';
@@ -208,7 +208,7 @@ export function createNote(writer: Writer, input: NoteCreateInput): Note {
   if (!session) throw new CoreError('not_found', `No session with id ${input.sessionId}.`);
   if (session.deleted) throw new CoreError('not_found', `Session ${input.sessionId} was deleted; restore it before taking notes.`);
   checkDetails(db, session.forum_id, input);
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? newRowId();
   db.transaction(() => {
     const existing = input.id ? noteRow(db, input.id) : undefined;
     if (existing) {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import { isDocumentKind, showsClosingLine, showsParticipation, type DocumentContact, type Signatory } from '../../../shared/documentKinds';
 import type { Forum } from '../../../shared/forum';
 import type { NumberingStyle, OutcomeDocumentInput } from '../../../shared/outcome';
@@ -191,7 +191,7 @@ export function createDocument(writer: Writer, forumId: string, input: OutcomeDo
   checkLanguages(forum, input);
   return writer.db.transaction(() => {
     const taken = writer.db.prepare('SELECT 1 FROM outcome_documents WHERE id = ?').get(forum.id);
-    const id = taken ? randomUUID() : forum.id;
+    const id = taken ? newRowId() : forum.id;
     writeRow(writer, 'outcome_documents', id, {
       forum_id: forum.id,
       kind: input.kind,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import type { Forum } from '../../../shared/forum';
 import { maxParagraphText, type ParagraphKind, type ParagraphStatus } from '../../../shared/outcome';
 import { paragraphStatuses } from '../../../shared/forum';
@@ -134,7 +134,7 @@ export function createParagraph(writer: Writer, input: NewParagraph): string {
   const text = Object.keys(given).length === 0 ? textOfMessages(messages) : given;
   for (const lang of Object.keys(text)) if (!forum.languages.includes(lang)) delete text[lang];
   if (Object.keys(text).length === 0) throw emptyParagraph(forum);
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? newRowId();
   db.transaction(() => {
     writeRow(writer, 'outcome_paragraphs', id, {
       forum_id: forum.id,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import { maxParagraphLevel, paragraphRoles, type ParagraphRole } from '../../../shared/paragraphPlace';
 import { referenceIds } from '../../../shared/paragraphRefs';
 import { CoreError } from '../errors';
@@ -120,7 +120,7 @@ export function addAlternative(writer: Writer, input: NewAlternative): string {
   checkRichText(prefixed);
   checkReferences(db, base.document_id, text);
   const proposers = [...new Set(input.proposers.map((name) => name.trim()).filter((name) => name !== ''))];
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? newRowId();
   const last = db
     .prepare("SELECT max(coalesce(position, '')) AS position FROM outcome_paragraphs WHERE alternative_of = ? AND deleted = 0")
     .get(base.id) as { position: string | null };

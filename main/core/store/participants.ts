@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import type { z } from 'zod';
 import { isCountryCode } from '../../../shared/countries';
 import { characterCount, fold } from '../../../shared/foldText';
@@ -107,7 +107,7 @@ export function getParticipant(db: Database, id: string): Participant {
 export function createParticipant(writer: Writer, forumId: string, input: ParticipantInput): Participant {
   getForum(writer.db, forumId);
   checkParticipantInput(input);
-  const id = randomUUID();
+  const id = newRowId();
   writeRow(writer, 'participants', id, { forum_id: forumId, ...participantValues(input), deleted: 0 });
   return getParticipant(writer.db, id);
 }

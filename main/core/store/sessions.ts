@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../../shared/rowIds';
 import type { SessionInput } from '../../../shared/agenda';
 import type { Forum } from '../../../shared/forum';
 import type { FieldIssue } from '../../../shared/result';
@@ -93,7 +93,7 @@ function textDiff(before: Record<string, string>, after: Record<string, string>)
 export function createSession(writer: Writer, forumId: string, input: SessionInput): string {
   const forum = getForum(writer.db, forumId);
   checkSessionInput(writer.db, forum, input);
-  const id = randomUUID();
+  const id = newRowId();
   writer.db.transaction(() => {
     writeRow(writer, 'sessions', id, {
       forum_id: forum.id,
@@ -156,7 +156,7 @@ function writeRoles(writer: Writer, forumId: string, sessionId: string, roles: S
   for (const role of roles) {
     const [keep] = byKey.get(`${role.participantId}/${role.role}`) ?? [];
     if (!keep) {
-      writeRow(writer, 'session_roles', randomUUID(), {
+      writeRow(writer, 'session_roles', newRowId(), {
         forum_id: forumId,
         session_id: sessionId,
         participant_id: role.participantId,

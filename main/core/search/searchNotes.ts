@@ -153,8 +153,10 @@ function fromTails(db: Database, forumId: string, p: Plan, words: SearchWord[]):
 function listing(db: Database, forumId: string, p: Plan, limit: number): number[] {
   const broad = broadConditions(db, p, 'n');
   if (p.scan) {
+    // Newest first down the table itself (`+` keeps the forum's index out of it): the index would
+    // gather and sort all the forum's notes to give the first page.
     return db
-      .prepare(`SELECT n.rowid FROM notes n WHERE n.forum_id = ? AND n.deleted = 0${broad.sql} ORDER BY n.rowid DESC LIMIT ?`)
+      .prepare(`SELECT n.rowid FROM notes n WHERE +n.forum_id = ? AND n.deleted = 0${broad.sql} ORDER BY n.rowid DESC LIMIT ?`)
       .pluck()
       .all(forumId, ...broad.params, limit) as number[];
   }

@@ -18,7 +18,7 @@ export function captureProgress(db: Database, forumId: string): SessionProgress[
   return db
     .prepare(
       `SELECT s.id AS sessionId,
-          (SELECT count(*) FROM notes n WHERE n.session_id = s.id AND n.deleted = 0) AS notes,
+          (SELECT count(*) FROM notes n WHERE n.forum_id = s.forum_id AND n.session_id = s.id AND n.deleted = 0) AS notes,
           (SELECT count(*) FROM key_messages k WHERE k.forum_id = s.forum_id AND k.session_id = s.id AND k.deleted = 0) AS keyMessages,
           (SELECT count(*) FROM key_messages k
             WHERE k.forum_id = s.forum_id AND k.session_id = s.id AND k.deleted = 0 AND k.status = 'validated') AS validated

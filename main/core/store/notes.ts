@@ -92,14 +92,13 @@ export interface NotesPage {
 
 /**
  * The session's live notes in the order they were started (ties by id). With a limit, only the
- * newest `limit` notes older than `before`: read newest first down notes_by_session so that the
+ * newest `limit` notes older than `before`: read newest first down notes_by_forum_session so that the
  * first screen of a 10,000-note session costs a page, not the whole session.
  */
 export function listNotes(db: Database, deviceId: string, sessionId: string, page: NotesPage = {}): Note[] {
-  if (!prepare(db, 'SELECT 1 FROM sessions WHERE id = ?').pluck().get(sessionId)) {
-    throw new CoreError('not_found', `No session with id ${sessionId}.`);
-  }
-  const rows = pageRows(db, sessionId, page);
+  const session = prepare(db, 'SELECT forum_id FROM sessions WHERE id = ?').get(sessionId) as { forum_id: string } | undefined;
+  if (!session) throw new CoreError('not_found', `No session with id ${sessionId}.`);
+  const rows = pageRows(db, session.forum_id, sessionId, page);
   // Ids as one JSON parameter: the page's citations and concurrent versions cost index seeks per note.
   const ids = JSON.stringify(rows.map((r) => r.id));
   const cited = keyMessagesBy(
@@ -116,18 +115,21 @@ export function listNotes(db: Database, deviceId: string, sessionId: string, pag
   return rows.map((row) => toNote(row, deviceId, contested.has(row.id) ? otherVersions(db, row.id) : [], cited.get(row.id) ?? []));
 }
 
-function pageRows(db: Database, sessionId: string, { before, limit }: NotesPage): NoteRow[] {
+function pageRows(db: Database, forumId: string, sessionId: string, { before, limit }: NotesPage): NoteRow[] {
+  // A session's notes are its forum's: a note that names another forum's session is not listed.
+  const ofSession = 'n.forum_id = ? AND n.session_id = ? AND n.deleted = 0';
   if (limit === undefined && before === undefined) {
-    return prepare(db, `${selectNote} WHERE n.session_id = ? AND n.deleted = 0 ORDER BY n.created_at, n.id`).all(sessionId) as NoteRow[];
+    return prepare(db, `${selectNote} WHERE ${ofSession} ORDER BY n.created_at, n.id`).all(forumId, sessionId) as NoteRow[];
   }
-  // `created_at <= ?` is the range notes_by_session seeks on; the OR then drops the ties at or after the cursor's id.
+  // `created_at <= ?` is the range notes_by_forum_session seeks on; the OR then drops the ties at or after the cursor's id.
   const rows = before
     ? (prepare(
         db,
-        `${selectNote} WHERE n.session_id = ? AND n.deleted = 0 AND n.created_at <= ? AND (n.created_at < ? OR n.id < ?)
+        `${selectNote} WHERE ${ofSession} AND n.created_at <= ? AND (n.created_at < ? OR n.id < ?)
           ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
-      ).all(sessionId, before.createdAt, before.createdAt, before.id, limit ?? -1) as NoteRow[])
-    : (prepare(db, `${selectNote} WHERE n.session_id = ? AND n.deleted = 0 ORDER BY n.created_at DESC, n.id DESC LIMIT ?`).all(
+      ).all(forumId, sessionId, before.createdAt, before.createdAt, before.id, limit ?? -1) as NoteRow[])
+    : (prepare(db, `${selectNote} WHERE ${ofSession} ORDER BY n.created_at DESC, n.id DESC LIMIT ?`).all(
+        forumId,
         sessionId,
         limit ?? -1,
       ) as NoteRow[]);

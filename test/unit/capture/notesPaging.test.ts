@@ -80,12 +80,12 @@ describe('notes:list in pages', () => {
     expect(await page(ctx, plenary, { before: cursor((await listNotes(ctx, plenary))[0]), limit: 5 })).toEqual([]);
   });
 
-  it('reads the page through the notes_by_session index', async () => {
+  it('reads the page through the notes_by_forum_session index', async () => {
     const { ctx } = await pagedSession();
-    const plan = (sql: string) => (ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('s', 'c', 'c', 'i', 5) as Array<{ detail: string }>).map((r) => r.detail).join('; ');
-    const detail = plan(`SELECT n.id FROM notes n WHERE n.session_id = ? AND n.deleted = 0 AND n.created_at <= ? AND (n.created_at < ? OR n.id < ?)
+    const plan = (sql: string) => (ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('f', 's', 'c', 'c', 'i', 5) as Array<{ detail: string }>).map((r) => r.detail).join('; ');
+    const detail = plan(`SELECT n.id FROM notes n WHERE n.forum_id = ? AND n.session_id = ? AND n.deleted = 0 AND n.created_at <= ? AND (n.created_at < ? OR n.id < ?)
       ORDER BY n.created_at DESC, n.id DESC LIMIT ?`);
-    expect(detail).toContain('USING INDEX notes_by_session (session_id=? AND created_at<?)');
+    expect(detail).toContain('USING INDEX notes_by_forum_session (forum_id=? AND session_id=? AND created_at<?)');
     expect(detail).not.toMatch(/SCAN n\b/);
   });
 });

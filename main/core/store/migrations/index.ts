@@ -22,6 +22,7 @@ import { m021ParagraphRoles } from './m021_paragraphRoles';
 import { m022Issuances } from './m022_issuances';
 import { m023Decisions } from './m023_decisions';
 import { m024Speakers } from './m024_speakers';
+import { m025NotesByForumSession } from './m025_notesByForumSession';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   m022Issuances,
   m023Decisions,
   m024Speakers,
+  m025NotesByForumSession,
 ];
 
 export const latestVersion = migrations.length;

@@ -47,8 +47,9 @@ export function proseParents(db: Database, table: SyncedTable, rowId: string, ce
 }
 
 /**
- * The version on screen, found through the index changes_prose_lineage instead of the row's
- * history, so that saving the thousandth edit of a note never reads the thousand earlier texts.
+ * The version on screen, found by walking the row's changes back from the newest (changes_by_row
+ * is in clock order) instead of reading its history, so that saving the thousandth edit of a
+ * note reads one or two earlier changes, not the thousand.
  * Every prose edit names the edits it replaces (none, for the first), so the newest edit of the
  * cell is the newest with parents for it; if no edit names it as replaced, it is the newest live
  * version: the one shown. An edit is older than the one it replaces only when that one came from
@@ -86,8 +87,8 @@ function newestUnreplaced(db: Database, table: SyncedTable, rowId: string, cell:
 /**
  * Edits that wrote the same text over the same version as the one shown: one version written on
  * two laptops (both accepted the same amendment), so an edit replaces them together instead of
- * leaving the other standing as an "alternative" to the new text. Parents are compared first
- * (small, and in the index changes_prose_lineage), texts only for the few that match.
+ * leaving the other standing as an "alternative" to the new text. Parents are compared first,
+ * texts only for the few that match; only rows written on two laptops get here.
  */
 function twinsOf(db: Database, table: SyncedTable, rowId: string, cell: string, shown: string): string[] {
   const at = shown.lastIndexOf('/');

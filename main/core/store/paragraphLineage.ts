@@ -19,8 +19,8 @@ interface Edit {
 /**
  * Per paragraph, per text cell, its newest clock and the texts of its concurrent versions, read
  * from the lineage alone: every prose edit names the cells it sets and the edits it replaces in
- * `parents` (index changes_prose_lineage), so thousands of revisions are folded without parsing
- * their texts; only the few live versions not shown are read. Rows with text written before the
+ * `parents`, so thousands of revisions are folded without parsing their texts (SQLite reads
+ * them, JavaScript never sees them); only the few live versions not shown are parsed. Rows with text written before the
  * log kept lineage fall back to their full history, as cellHeads reads it.
  */
 export function paragraphLineage(db: Database, ids: string[]): Map<string, Map<string, CellLineage>> {

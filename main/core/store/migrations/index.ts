@@ -23,6 +23,7 @@ import { m022Issuances } from './m022_issuances';
 import { m023Decisions } from './m023_decisions';
 import { m024Speakers } from './m024_speakers';
 import { m025NotesByForumSession } from './m025_notesByForumSession';
+import { m026LeanChangeIndexes } from './m026_leanChangeIndexes';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   m023Decisions,
   m024Speakers,
   m025NotesByForumSession,
+  m026LeanChangeIndexes,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SyncedTable } from './syncedTables';
+import { cachedStatement } from './cachedStatement';
 
 interface SearchIndex {
   table: SyncedTable;
@@ -69,15 +70,16 @@ export function withSearchDeferred<T>(db: Database, insert: (added: Collector) =
     if (!list) added.set(table, (list = []));
     list.push(rowid);
   };
-  const flag = db.prepare('INSERT OR IGNORE INTO search_deferred (tbl) VALUES (?)');
+  // Statements kept: a merge defers the search once per slice, a hundred times.
+  const flag = cachedStatement(db, 'INSERT OR IGNORE INTO search_deferred (tbl) VALUES (?)');
   for (const table of Object.keys(searchIndexes)) flag.run(table);
   active.set(db, collect);
   try {
     const result = insert(collect);
-    for (const [table, ids] of added) db.prepare(searchIndexes[table].insertMany).run(JSON.stringify(ids));
+    for (const [table, ids] of added) cachedStatement(db, searchIndexes[table].insertMany).run(JSON.stringify(ids));
     return result;
   } finally {
     active.delete(db);
-    db.prepare('DELETE FROM search_deferred').run();
+    cachedStatement(db, 'DELETE FROM search_deferred').run();
   }
 }

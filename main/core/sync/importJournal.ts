@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../store/cachedStatement';
 
 /**
  * An import is applied in many short transactions (see applyInChunks), so it can stop halfway:
@@ -18,14 +19,15 @@ export interface ImportJournal {
 const prefix = 'pending_import:';
 
 export function recordJournal(db: Database, journal: ImportJournal): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+  // Statements kept: a merge runs these a hundred times.
+  cachedStatement(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
     `${prefix}${journal.id}`,
     JSON.stringify(journal),
   );
 }
 
 export function endJournal(db: Database, id: string): void {
-  db.prepare('DELETE FROM meta WHERE key = ?').run(`${prefix}${id}`);
+  cachedStatement(db, 'DELETE FROM meta WHERE key = ?').run(`${prefix}${id}`);
 }
 
 export function pendingImports(db: Database): ImportJournal[] {
@@ -35,7 +37,7 @@ export function pendingImports(db: Database): ImportJournal[] {
 
 /** The newest change-log seq: a slice's writes all come after it. */
 export function lastSeq(db: Database): number {
-  return (db.prepare('SELECT max(seq) FROM changes').pluck().get() as number | null) ?? 0;
+  return (cachedStatement(db, 'SELECT max(seq) FROM changes').pluck().get() as number | null) ?? 0;
 }
 
 /**

@@ -9,17 +9,20 @@
  * with ids grouped by laptop (`npm run bench -- --only merge`).
  *
  * So an id is the maker's prefix (random, chosen once per generator: one per window, worker or
- * core), then the time in milliseconds, then random characters. One laptop's new rows sort
- * together and in the order they were made, wherever they go, and two makers never collide: two
- * ids share a prefix only by a one-in-a-billion chance, and then still differ in time or in
- * 53 random bits. Every character is in [0-9A-Za-z], ASCII order, so SQLite's BINARY collation
- * sorts them as intended; the length (22) fits the contract's row id pattern.
+ * core), then the time in milliseconds, a counter within the millisecond, then random characters.
+ * One laptop's new rows sort together and in the order they were made, wherever they go, so a
+ * bulk import appends to its indexes. Two makers never collide: two ids share a prefix only by a
+ * one-in-a-billion chance, and then still differ in time, counter or 35 random bits. Every
+ * character is in [0-9A-Za-z], ASCII order, so SQLite's BINARY collation sorts them as intended;
+ * the length (22) fits the contract's row id pattern.
  */
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const prefixLength = 5;
 /** 62^8 ms is about 6,900 years from 1970. */
 const timeLength = 8;
-const randomLength = 9;
+const counterLength = 3;
+const counterSpace = 62 ** counterLength;
+const randomLength = 6;
 
 function randomChars(count: number): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(count));
@@ -29,10 +32,11 @@ function randomChars(count: number): string {
   return text;
 }
 
-function timeChars(ms: number): string {
+/** `value` in `length` characters of the alphabet, most significant first, so text order is number order. */
+function fixedChars(value: number, length: number): string {
   let text = '';
-  let rest = Math.max(0, Math.floor(ms));
-  for (let i = 0; i < timeLength; i++) {
+  let rest = Math.max(0, Math.floor(value));
+  for (let i = 0; i < length; i++) {
     text = alphabet[rest % 62] + text;
     rest = Math.floor(rest / 62);
   }
@@ -42,12 +46,29 @@ function timeChars(ms: number): string {
 export type RowIdGenerator = () => string;
 
 /**
- * A maker of ids with its own prefix. `now` is for tests; a clock that steps back only loses the
- * order of the ids made across the step, never their uniqueness.
+ * A maker of ids with its own prefix. `now` is for tests. Its ids only ever increase: within a
+ * millisecond the counter orders them, and a clock that steps back is held at the last time used
+ * (the counter running on) until it passes it again.
  */
 export function rowIdGenerator(now: () => number = Date.now): RowIdGenerator {
   const prefix = randomChars(prefixLength);
-  return () => `${prefix}${timeChars(now())}${randomChars(randomLength)}`;
+  let last = -1;
+  let counter = 0;
+  return () => {
+    let time = Math.floor(now());
+    if (time <= last) {
+      time = last;
+      counter += 1;
+      if (counter === counterSpace) {
+        time += 1;
+        counter = 0;
+      }
+    } else {
+      counter = 0;
+    }
+    last = time;
+    return `${prefix}${fixedChars(time, timeLength)}${fixedChars(counter, counterLength)}${randomChars(randomLength)}`;
+  };
 }
 
 /** This window's, worker's or core's generator. */

@@ -6,6 +6,7 @@ import { openDatabase } from '../../main/core/store/openDatabase';
 import { foldedSortKey } from '../../main/core/store/participantSortKeys';
 import { writeRows } from '../../main/core/store/writeRows';
 import { HybridClock } from '../../main/core/sync/hybridClock';
+import { rowIdGenerator } from '../../shared/rowIds';
 
 export interface WriteFigures {
   rows: number;
@@ -54,10 +55,10 @@ const rawColumns = Object.keys(participant(0));
 // The projection also stores the sort keys the change log derives (m011): the raw rows carry them too.
 const insertedColumns = ['id', ...rawColumns, 'name_key', 'organisation_key'];
 
-const rawValues = (prefix: string, i: number) => {
+const rawValues = (prefix: string, i: number, id: string) => {
   const p = participant(i);
   return [
-    `${prefix}-${i}`,
+    `${prefix}${id}`,
     ...rawColumns.map((c) => {
       const v = p[c as keyof typeof p];
       return Array.isArray(v) ? JSON.stringify(v) : v;
@@ -93,7 +94,7 @@ function createPlainTable(db: Database): void {
 }
 
 /** A participant's change as the log holds it, without the projection. */
-const logRow = (clock: HybridClock, i: number) => ['bench-laptop', clock.now(), 'participants', `p-${i}`, 'bench-forum', JSON.stringify(participant(i)), null];
+const logRow = (clock: HybridClock, i: number, id: string) => ['bench-laptop', clock.now(), 'participants', id, 'bench-forum', JSON.stringify(participant(i)), null];
 
 const logColumns = ['device', 'hlc', 'tbl', 'row_id', 'forum_id', 'cells', 'parents'];
 
@@ -115,12 +116,15 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, r
   const floor: number[] = [];
   let bytesPerChange = NaN;
   let rawBytesPerRow = NaN;
+  // The ids the app gives new rows (shared/rowIds.ts), the same for every way of writing them.
+  const ids = Array.from({ length: rows + singles }, rowIdGenerator());
+  const idOf = (i: number) => ids[i] ?? '';
   for (let r = 0; r < repeats; r++) {
     const file = (name: string) => path.join(dir, `writes-${r}-${name}.sqlite`);
     const logDb = await freshDatabase(file('batch'));
     const writer: Writer = { db: logDb, deviceId: 'bench-laptop', clock: new HybridClock() };
     const sizeBefore = fs.statSync(file('batch')).size;
-    batch.push(rows / timed(() => writeRows(writer, 'participants', Array.from({ length: rows }, (_, i) => ({ rowId: `p-${i}`, values: participant(i) })))));
+    batch.push(rows / timed(() => writeRows(writer, 'participants', Array.from({ length: rows }, (_, i) => ({ rowId: idOf(i), values: participant(i) })))));
     if (r === 0) {
       logDb.pragma('wal_checkpoint(TRUNCATE)');
       bytesPerChange = (fs.statSync(file('batch')).size - sizeBefore) / rows;
@@ -128,14 +132,14 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, r
     // What the floor writes must be what the batch path logged, clock reading aside.
     const logged = logDb.prepare(`SELECT ${logColumns.join(', ')} FROM changes WHERE tbl = 'participants' AND row_id = ?`).raw();
     for (const i of [0, rows - 1]) {
-      const [stored, floored] = [logged.get(`p-${i}`) as unknown[], logRow(new HybridClock(), i)].map((row) => JSON.stringify([...row.slice(0, 1), ...row.slice(2)]));
+      const [stored, floored] = [logged.get(idOf(i)) as unknown[], logRow(new HybridClock(), i, idOf(i))].map((row) => JSON.stringify([...row.slice(0, 1), ...row.slice(2)]));
       if (stored !== floored) throw new Error(`The write floor's log row differs from writeRows's: ${floored} against ${String(stored)}`);
     }
     logDb.close();
 
     const singleDb = await freshDatabase(file('row-by-row'));
     const singleWriter: Writer = { db: singleDb, deviceId: 'bench-laptop', clock: new HybridClock() };
-    rowByRow.push(rows / timed(() => singleDb.transaction(() => { for (let i = 0; i < rows; i++) writeRow(singleWriter, 'participants', `p-${i}`, participant(i)); })()));
+    rowByRow.push(rows / timed(() => singleDb.transaction(() => { for (let i = 0; i < rows; i++) writeRow(singleWriter, 'participants', idOf(i), participant(i)); })()));
     singleDb.close();
 
     const rawDb = await freshDatabase(file('raw'));
@@ -143,13 +147,13 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, r
     rawDb.pragma('wal_checkpoint(TRUNCATE)');
     const rawSizeBefore = fs.statSync(file('raw')).size;
     const intoIndexed = insertInto(rawDb, 'participants');
-    indexed.push(rows / timed(() => rawDb.transaction(() => { for (let i = 0; i < rows; i++) intoIndexed.run(...rawValues('raw', i)); })()));
+    indexed.push(rows / timed(() => rawDb.transaction(() => { for (let i = 0; i < rows; i++) intoIndexed.run(...rawValues('raw', i, idOf(i))); })()));
     if (r === 0) {
       rawDb.pragma('wal_checkpoint(TRUNCATE)');
       rawBytesPerRow = (fs.statSync(file('raw')).size - rawSizeBefore) / rows;
     }
     const intoPlain = insertInto(rawDb, 'plain_participants');
-    plain.push(rows / timed(() => rawDb.transaction(() => { for (let i = 0; i < rows; i++) intoPlain.run(...rawValues('plain', i)); })()));
+    plain.push(rows / timed(() => rawDb.transaction(() => { for (let i = 0; i < rows; i++) intoPlain.run(...rawValues('plain', i, idOf(i))); })()));
     rawDb.close();
 
     const floorDb = await freshDatabase(file('floor'));
@@ -163,8 +167,8 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, r
         timed(() =>
           floorDb.transaction(() => {
             for (let i = 0; i < rows; i++) {
-              intoLog.run(logRow(clock, i));
-              intoFloorPlain.run(...rawValues('p', i));
+              intoLog.run(logRow(clock, i, idOf(i)));
+              intoFloorPlain.run(...rawValues('', i, idOf(i)));
             }
           })(),
         ),
@@ -175,11 +179,11 @@ export async function benchWrites(dir: string, rows = 10_000, singles = 1_000, r
   // One transaction per row, after the batches, into the last repeat's databases.
   const logDb = await openDatabase(path.join(dir, `writes-${repeats - 1}-batch.sqlite`));
   const writer: Writer = { db: logDb, deviceId: 'bench-laptop', clock: new HybridClock() };
-  const singleLog = timed(() => { for (let i = rows; i < rows + singles; i++) writeRow(writer, 'participants', `p-${i}`, participant(i)); });
+  const singleLog = timed(() => { for (let i = rows; i < rows + singles; i++) writeRow(writer, 'participants', idOf(i), participant(i)); });
   logDb.close();
   const rawDb = await openDatabase(path.join(dir, `writes-${repeats - 1}-raw.sqlite`));
   const intoIndexed = insertInto(rawDb, 'participants');
-  const singleRaw = timed(() => { for (let i = rows; i < rows + singles; i++) intoIndexed.run(...rawValues('raw', i)); });
+  const singleRaw = timed(() => { for (let i = rows; i < rows + singles; i++) intoIndexed.run(...rawValues('raw', i, idOf(i))); });
   rawDb.close();
 
   return {

@@ -8,7 +8,7 @@ describe('row ids', () => {
     for (let i = 0; i < 1000; i++) expect(rowId.safeParse(newRowId()).success).toBe(true);
   });
 
-  it('from one maker share its prefix, never repeat, and sort in the order they were made', () => {
+  it('from one maker share its prefix, never repeat, and only ever increase, within a millisecond too', () => {
     let clock = 1_700_000_000_000;
     const next = rowIdGenerator(() => clock);
     const made: string[] = [];
@@ -18,9 +18,24 @@ describe('row ids', () => {
     }
     expect(new Set(made).size).toBe(made.length);
     expect(new Set(made.map(rowIdPrefix)).size).toBe(1);
-    // Ids made in the same millisecond may sort either way; across milliseconds, in time order.
-    const times = made.map((id) => id.slice(5, 13));
-    expect([...times].sort()).toEqual(times);
+    expect([...made].sort()).toEqual(made);
+  });
+
+  it('keep increasing when the clock steps back, and when a millisecond holds more ids than the counter', () => {
+    let clock = 1_800_000_000_000;
+    const next = rowIdGenerator(() => clock);
+    const made = [next(), next()];
+    clock -= 60_000; // the laptop's clock set back a minute
+    made.push(next(), next());
+    clock += 120_000;
+    made.push(next());
+    expect([...made].sort()).toEqual(made);
+    expect(new Set(made).size).toBe(made.length);
+
+    const busy = rowIdGenerator(() => 1_800_000_000_000);
+    const many = Array.from({ length: 62 ** 3 + 10 }, busy);
+    expect(new Set(many).size).toBe(many.length);
+    for (let i = 1; i < many.length; i++) if (!((many[i - 1] as string) < (many[i] as string))) throw new Error(`id ${i} does not follow id ${i - 1}`);
   });
 
   it('keep time order where the time digits carry, and sort the same in SQLite', () => {

@@ -7,6 +7,13 @@ export interface ChunkPhase {
   /** How many units; a function when it is known only once the phases before it are applied. */
   total: number | (() => number);
   applyRange(from: number, to: number): void;
+  /**
+   * Inside the slice's transaction, after the phase's last step in it (before the next phase's
+   * first, or the commit): for work a phase gathers across its steps and writes once per slice.
+   */
+  endSlice?(): void;
+  /** The slice failed after this phase's steps in it and is being undone: drop what was gathered. */
+  abandonSlice?(): void;
 }
 
 /** Work the main connection applies a slice at a time. */
@@ -94,6 +101,7 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
           do {
             const total = totalOf(phase);
             if (done >= total) {
+              phases[phase]?.endSlice?.();
               doneBefore += total;
               phase += 1;
               done = 0;
@@ -114,8 +122,12 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
             step = Math.max(1, Math.min(maxStep, step * 4, fit));
             done = to;
           } while (remaining() && fit >= 1);
+          phases[phase]?.endSlice?.();
           applied = performance.now();
         }).immediate();
+      } catch (error) {
+        phases[phase]?.abandonSlice?.();
+        throw error;
       } finally {
         db.pragma(`synchronous = ${synchronous}`);
       }

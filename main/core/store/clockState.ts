@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from './cachedStatement';
 import type { HybridClock } from '../sync/hybridClock';
 
 /**
@@ -19,7 +20,7 @@ export function restoreClockValue(db: Database, deviceId: string): { last?: stri
 
 /** Saved after foreign changes arrive; local writes need no save (the log itself remembers them). */
 export function saveClock(db: Database, clock: HybridClock): void {
-  const save = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const save = cachedStatement(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   save.run('clock', clock.current());
   if (clock.newestSeen()) save.run('clock_newest_seen', clock.newestSeen());
 }

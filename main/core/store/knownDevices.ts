@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from './cachedStatement';
 
 export interface KnownDevice {
   deviceId: string;
@@ -20,7 +21,8 @@ export function getKnownDevice(db: Database, deviceId: string): KnownDevice | un
 }
 
 export function rememberDevice(db: Database, device: Omit<KnownDevice, 'lastImportAt' | 'trustedAt'>, at: string): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO known_devices (device_id, name, public_key, fingerprint, trusted_at, last_import_at)
      VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, last_import_at = excluded.last_import_at`,
@@ -29,7 +31,8 @@ export function rememberDevice(db: Database, device: Omit<KnownDevice, 'lastImpo
 
 /** Records that `peer` has every change of each device up to the given clock (never lowering it). */
 export function rememberPeerKnowledge(db: Database, peer: string, forumId: string, knowledge: Array<{ device: string; hlc: string }>): void {
-  const upsert = db.prepare(
+  const upsert = cachedStatement(
+    db,
     `INSERT INTO peer_knowledge (peer, forum_id, device, hlc) VALUES (?, ?, ?, ?)
      ON CONFLICT (peer, forum_id, device) DO UPDATE SET hlc = max(hlc, excluded.hlc)`,
   );

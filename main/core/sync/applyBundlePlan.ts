@@ -1,12 +1,13 @@
 import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
+import { cachedStatement } from '../store/cachedStatement';
 import { insertNewRow, reprojectRows } from '../store/changeLog';
 import { saveClock } from '../store/clockState';
 import { isErased, scrubErasedRows } from '../store/eraseParticipant';
 import { rememberDevice, rememberPeerKnowledge } from '../store/knownDevices';
 import { authorityMoved } from '../store/logGeneration';
-import { withSearchDeferred } from '../store/searchIndexes';
+import { openSearchDeferral, type SearchDeferral } from '../store/searchIndexes';
 import type { SyncedTable } from '../store/syncedTables';
 import type { NewRow } from './foldNewRows';
 import { endJournal, journalled, type ImportJournal } from './importJournal';
@@ -32,11 +33,12 @@ export async function applyBundlePlan(
   const { db } = ctx;
   const lines = new PlannedItems<PlannedChange>(plan.batches);
   const created = new PlannedItems<NewRow>(plan.newRows);
-  const insert = db.prepare(
+  const insert = cachedStatement(
+    db,
     'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents, erased_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   // Applied now because the user chose to: no longer held, if an earlier import kept them aside.
-  const release = db.prepare('DELETE FROM held_changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?');
+  const release = cachedStatement(db, 'DELETE FROM held_changes WHERE tbl = ? AND row_id = ? AND device = ? AND hlc = ?');
   const at = options.now.toISOString();
   const since = options.since ?? performance.now();
   let newest = '';
@@ -47,6 +49,7 @@ export async function applyBundlePlan(
     rows.add(rowId);
   };
   let existing: Array<readonly [SyncedTable, string]> = [];
+  let deferral: SearchDeferral | undefined;
   const report = options.onProgress ?? (() => undefined);
   report({ phase: 'apply', done: 0, total: lines.count + created.count });
 
@@ -72,24 +75,32 @@ export async function applyBundlePlan(
         {
           total: created.count,
           applyRange(from, to) {
-            journalled(db, journal, () =>
-              withSearchDeferred(db, (indexed) => {
-                for (let i = from; i < to; i++) {
-                  const [tbl, rowId, cells] = created.at(i);
-                  const table = tbl as SyncedTable;
-                  if (table === 'participants' && isErased(db, rowId)) {
-                    // Erased anywhere: its row is built from the scrubbed log now, before the notes and
-                    // roles of this slice that point at it (later they would fail the foreign key).
-                    scrubErasedRows(db, [rowId]);
-                    continue;
-                  }
-                  const rowid = insertNewRow(db, table, rowId, cells);
-                  if (rowid !== undefined) indexed(table, rowid);
-                  // Here after all (an erased person, or a row another import made meanwhile).
-                  else touch(table, rowId);
+            journalled(db, journal, () => {
+              // One deferral for all of this phase's steps in a slice, indexed as the slice ends.
+              const indexed = (deferral ??= openSearchDeferral(db)).added;
+              for (let i = from; i < to; i++) {
+                const [tbl, rowId, cells] = created.at(i);
+                const table = tbl as SyncedTable;
+                if (table === 'participants' && isErased(db, rowId)) {
+                  // Erased anywhere: its row is built from the scrubbed log now, before the notes and
+                  // roles of this slice that point at it (later they would fail the foreign key).
+                  scrubErasedRows(db, [rowId]);
+                  continue;
                 }
-              }),
-            );
+                const rowid = insertNewRow(db, table, rowId, cells);
+                if (rowid !== undefined) indexed(table, rowid);
+                // Here after all (an erased person, or a row another import made meanwhile).
+                else touch(table, rowId);
+              }
+            });
+          },
+          endSlice() {
+            deferral?.close();
+            deferral = undefined;
+          },
+          abandonSlice() {
+            deferral?.abandon();
+            deferral = undefined;
           },
         },
         {
@@ -129,7 +140,8 @@ export async function applyBundlePlan(
 
 /** Changes from a clock far ahead, or beyond their author's role, kept whole until someone decides. */
 function keepHeld(ctx: CoreContext, plan: BundlePlan, at: string): void {
-  const keep = ctx.db.prepare(
+  const keep = cachedStatement(
+    ctx.db,
     `INSERT INTO held_changes (device, hlc, tbl, row_id, forum_id, cells, parents, reason, detail, received_from, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
@@ -142,11 +154,12 @@ function keepHeld(ctx: CoreContext, plan: BundlePlan, at: string): void {
 
 /** The blocks and relayed keys that let this laptop pass the changes on, signed by who made them. */
 function keepSignatures(ctx: CoreContext, plan: BundlePlan, at: string): void {
-  const block = ctx.db.prepare(
+  const block = cachedStatement(
+    ctx.db,
     'INSERT INTO change_blocks (forum_id, device, first_hlc, last_hlc, count, digest, signature) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   for (const b of plan.blocks) block.run(plan.forumId, b.device, b.first, b.last, b.count, b.digest, b.signature);
-  const key = ctx.db.prepare('INSERT INTO relayed_devices (device_id, public_key, vouched_by, learned_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const key = cachedStatement(ctx.db, 'INSERT INTO relayed_devices (device_id, public_key, vouched_by, learned_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   for (const d of plan.relayed) key.run(d.id, d.publicKey, plan.signer.deviceId, at);
 }
 

@@ -52,6 +52,44 @@ describe('applyInChunks', () => {
     expect(turns).toBeGreaterThan(0);
   });
 
+  it("closes each phase's slice inside its transaction, once, and abandons it when the slice fails", async () => {
+    const { db } = await tempCore();
+    db.exec('CREATE TABLE chunk_log (phase INTEGER, unit INTEGER)');
+    const insert = db.prepare('INSERT INTO chunk_log (phase, unit) VALUES (?, ?)');
+    const events: string[] = [];
+    const rows = () => db.prepare('SELECT count(*) FROM chunk_log').pluck().get() as number;
+    const phase = (n: number, total: number, failAt?: number) => ({
+      total,
+      applyRange: (from: number, to: number) => {
+        for (let i = from; i < to; i++) {
+          if (i === failAt) throw new Error(`unit ${i} of phase ${n} failed`);
+          spin(1);
+          insert.run(n, i);
+        }
+        events.push(`apply ${n}`);
+      },
+      endSlice: () => events.push(`end ${n} in transaction: ${db.inTransaction}, rows: ${rows()}`),
+      abandonSlice: () => events.push(`abandon ${n}`),
+    });
+    await applyInChunks(db, { phases: [phase(1, 3), phase(2, 2)], finish: () => undefined }, { budgetMs: 1_000 });
+    // One slice: phase 1 ends before phase 2 begins, phase 2 before the commit.
+    expect(events.filter((e) => e.startsWith('end'))).toEqual(['end 1 in transaction: true, rows: 3', 'end 2 in transaction: true, rows: 5']);
+
+    events.length = 0;
+    db.exec('DELETE FROM chunk_log');
+    const sliced = await applyInChunks(db, { phases: [phase(1, 40)], finish: () => undefined }, { budgetMs: 8 });
+    expect(sliced.chunks).toBeGreaterThan(2);
+    // Every slice ends its phase exactly once, however many steps it took.
+    expect(events.filter((e) => e.startsWith('end')).length).toBe(sliced.chunks - 1);
+
+    events.length = 0;
+    db.exec('DELETE FROM chunk_log');
+    await expect(applyInChunks(db, { phases: [phase(1, 3), phase(2, 3, 1)], finish: () => undefined }, { budgetMs: 1_000 })).rejects.toThrow(/unit 1 of phase 2/);
+    expect(events).toContain('abandon 2');
+    expect(events).not.toContain('abandon 1');
+    expect(rows()).toBe(0);
+  });
+
   it('reports progress across phases', async () => {
     const { db } = await tempCore();
     const progress: Array<[number, number]> = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { writeRow } from '../../../main/core/store/changeLog';
 import { createForum } from '../../../main/core/store/forums';
-import { searchIndexes, withSearchDeferred } from '../../../main/core/store/searchIndexes';
+import { openSearchDeferral, searchIndexes, withSearchDeferred } from '../../../main/core/store/searchIndexes';
 import { forumInput } from '../../../shared/forum';
 import { tempCore, validForum } from '../helpers/tempCore';
 
@@ -51,6 +51,52 @@ describe('search indexing deferred to the end of an import slice', () => {
     expect(ctx.db.prepare('SELECT count(*) FROM search_deferred').pluck().get()).toBe(0);
     writeRow(ctx, 'notes', 'after', { forum_id: forumId, lang: 'en', text: 'written after the slice', deleted: 0 });
     expect(ctx.db.prepare("SELECT count(*) FROM notes_search WHERE notes_search MATCH 'after'").pluck().get()).toBe(1);
+  });
+
+  it('keeps one deferral open across several batches of a slice, and indexes them all as it closes', async () => {
+    const ctx = await tempCore();
+    const forumId = createForum(ctx, forumInput.parse(validForum)).id;
+    const note = (id: string, text: string) => {
+      writeRow(ctx, 'notes', id, { forum_id: forumId, lang: 'en', text, deleted: 0 });
+      return ctx.db.prepare('SELECT rowid FROM notes WHERE id = ?').pluck().get(id) as number;
+    };
+    const hits = (word: string) => ctx.db.prepare('SELECT count(*) FROM notes_search WHERE notes_search MATCH ?').pluck().get(word);
+    ctx.db.transaction(() => {
+      const deferral = openSearchDeferral(ctx.db);
+      deferral.added('notes', note('a', 'first batch about terraces'));
+      // A batch that defers on its own inside joins the open one instead of indexing early.
+      withSearchDeferred(ctx.db, (added) => added('notes', note('b', 'second batch about terraces')));
+      expect(hits('terraces')).toBe(0);
+      deferral.close();
+      expect(hits('terraces')).toBe(2);
+      deferral.close();
+      expect(hits('terraces')).toBe(2);
+    })();
+    expect(ctx.db.prepare('SELECT count(*) FROM search_deferred').pluck().get()).toBe(0);
+  });
+
+  it('abandoned with its transaction, leaves no flag behind and the triggers working', async () => {
+    const ctx = await tempCore();
+    const forumId = createForum(ctx, forumInput.parse(validForum)).id;
+    expect(() =>
+      ctx.db.transaction(() => {
+        const deferral = openSearchDeferral(ctx.db);
+        try {
+          writeRow(ctx, 'notes', 'lost', { forum_id: forumId, lang: 'en', text: 'undone with the slice', deleted: 0 });
+          throw new Error('the slice failed');
+        } catch (error) {
+          deferral.abandon();
+          throw error;
+        }
+      })(),
+    ).toThrow(/slice failed/);
+    expect(ctx.db.prepare('SELECT count(*) FROM search_deferred').pluck().get()).toBe(0);
+    expect(ctx.db.prepare("SELECT count(*) FROM notes WHERE id = 'lost'").pluck().get()).toBe(0);
+    // No deferral is left active: the next one starts afresh, and a plain write is indexed by its trigger.
+    writeRow(ctx, 'notes', 'kept', { forum_id: forumId, lang: 'en', text: 'written after the failure', deleted: 0 });
+    expect(ctx.db.prepare("SELECT count(*) FROM notes_search WHERE notes_search MATCH 'failure'").pluck().get()).toBe(1);
+    ctx.db.transaction(() => withSearchDeferred(ctx.db, (added) => added('notes', ctx.db.prepare("SELECT rowid FROM notes WHERE id = 'kept'").pluck().get() as number)))();
+    expect(ctx.db.prepare('SELECT count(*) FROM search_deferred').pluck().get()).toBe(0);
   });
 
   it('refuses to run outside a transaction, where the flag could outlive the import', async () => {

@@ -4,6 +4,7 @@ import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
 import { backupDatabase, discardBackup } from '../store/backupDatabase';
+import { searchDeferralPerSlice } from '../store/searchIndexes';
 import { writeRows } from '../store/writeRows';
 import { describeWriteFailure } from '../sync/describeWriteFailure';
 import { undoImport } from '../sync/rollBackImport';
@@ -49,11 +50,18 @@ export function importParticipants(ctx: CoreContext, request: ImportRequest, opt
 
 /** Writes a plan's participants through the log, a slice per transaction, each slice one batch. */
 function applyParticipantPlan(ctx: CoreContext, plan: ParticipantPlan, journal: ImportJournal, since: number): Promise<ChunkStats> {
+  // The plan writes each row once, so a slice's batches share one search deferral (one fill).
+  const search = searchDeferralPerSlice(ctx.db);
   return applyInChunks(ctx.db, {
     total: plan.writes.length,
     applyRange(from, to) {
-      journalled(ctx.db, journal, () => writeRows(ctx, 'participants', plan.writes.slice(from, to)));
+      journalled(ctx.db, journal, () => {
+        search.open();
+        writeRows(ctx, 'participants', plan.writes.slice(from, to));
+      });
     },
+    endSlice: search.endSlice,
+    abandonSlice: search.abandonSlice,
     finish() {
       endJournal(ctx.db, journal.id);
     },

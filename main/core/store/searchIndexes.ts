@@ -114,6 +114,28 @@ export function openSearchDeferral(db: Database): SearchDeferral {
 }
 
 /**
+ * For one phase of work applied in slices (applyInChunks): a deferral opened by the phase's first
+ * step in a slice, joined by the others, and closed as the slice ends (its `endSlice`), so each
+ * slice fills the index once. The phase's steps must not write one row twice.
+ */
+export function searchDeferralPerSlice(db: Database): { open(): Collector; endSlice(): void; abandonSlice(): void } {
+  let deferral: SearchDeferral | undefined;
+  return {
+    open: () => (deferral ??= openSearchDeferral(db)).added,
+    endSlice() {
+      const closing = deferral;
+      deferral = undefined;
+      closing?.close();
+    },
+    abandonSlice() {
+      const abandoning = deferral;
+      deferral = undefined;
+      abandoning?.abandon();
+    },
+  };
+}
+
+/**
  * Runs `insert` (which adds rows, inside the caller's transaction) within a search deferral
  * (openSearchDeferral), then indexes the rows it collected in one statement per table.
  */

@@ -7,7 +7,7 @@ import { saveClock } from '../store/clockState';
 import { isErased, scrubErasedRows } from '../store/eraseParticipant';
 import { rememberDevice, rememberPeerKnowledge } from '../store/knownDevices';
 import { authorityMoved } from '../store/logGeneration';
-import { openSearchDeferral, type SearchDeferral } from '../store/searchIndexes';
+import { searchDeferralPerSlice } from '../store/searchIndexes';
 import type { SyncedTable } from '../store/syncedTables';
 import type { NewRow } from './foldNewRows';
 import { endJournal, journalled, type ImportJournal } from './importJournal';
@@ -49,7 +49,8 @@ export async function applyBundlePlan(
     rows.add(rowId);
   };
   let existing: Array<readonly [SyncedTable, string]> = [];
-  let deferral: SearchDeferral | undefined;
+  // One search deferral for all of the new rows' steps in a slice, indexed as the slice ends.
+  const search = searchDeferralPerSlice(db);
   const report = options.onProgress ?? (() => undefined);
   report({ phase: 'apply', done: 0, total: lines.count + created.count });
 
@@ -76,8 +77,7 @@ export async function applyBundlePlan(
           total: created.count,
           applyRange(from, to) {
             journalled(db, journal, () => {
-              // One deferral for all of this phase's steps in a slice, indexed as the slice ends.
-              const indexed = (deferral ??= openSearchDeferral(db)).added;
+              const indexed = search.open();
               for (let i = from; i < to; i++) {
                 const [tbl, rowId, cells] = created.at(i);
                 const table = tbl as SyncedTable;
@@ -94,14 +94,8 @@ export async function applyBundlePlan(
               }
             });
           },
-          endSlice() {
-            deferral?.close();
-            deferral = undefined;
-          },
-          abandonSlice() {
-            deferral?.abandon();
-            deferral = undefined;
-          },
+          endSlice: search.endSlice,
+          abandonSlice: search.abandonSlice,
         },
         {
           // Known once the changes and new rows are in: the rows that were here already.

@@ -58,6 +58,10 @@ describe('importing participants', () => {
     expect(schema()).toEqual(schemaBefore);
     ctx.db.exec('DROP TRIGGER refuse_person_250');
     expect(await runImport(ctx, forumId, bytes)).toEqual({ created: 300, merged: 0, skipped: 0 });
+    // The slice that failed left no search deferral behind; the next import's slices indexed all 300 people.
+    expect(ctx.db.prepare('SELECT count(*) FROM search_deferred').pluck().get()).toBe(0);
+    expect(() => ctx.db.exec("INSERT INTO participants_search (participants_search, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(ctx.db.prepare("SELECT count(*) FROM participants_search WHERE participants_search MATCH 'person'").pluck().get()).toBe(300);
   });
 
   it('leaves imported people searchable, and the search index whole', async () => {

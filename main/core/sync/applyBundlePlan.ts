@@ -11,7 +11,8 @@ import { searchDeferralPerSlice } from '../store/searchIndexes';
 import type { SyncedTable } from '../store/syncedTables';
 import type { NewRow } from './foldNewRows';
 import { endJournal, journalled, type ImportJournal } from './importJournal';
-import type { BundlePlan, HeldChange, PlannedBatch, PlannedChange } from './planBundleImport';
+import { packedChange } from './packedChanges';
+import type { BundlePlan, HeldChange, PlannedBatch } from './planBundleImport';
 
 /**
  * Applies a planned bundle on the main connection in short transactions (applyInChunks), in
@@ -31,7 +32,7 @@ export async function applyBundlePlan(
   options: { now: Date; onProgress?: (progress: ImportProgress) => void; since?: number },
 ): Promise<ChunkStats> {
   const { db } = ctx;
-  const lines = new PlannedItems<PlannedChange>(plan.batches);
+  const lines = plan.changes;
   const created = new PlannedItems<NewRow>(plan.newRows);
   const insert = cachedStatement(
     db,
@@ -63,7 +64,7 @@ export async function applyBundlePlan(
           applyRange(from, to) {
             journalled(db, journal, () => {
               for (let i = from; i < to; i++) {
-                const [device, hlc, tbl, rowId, cells, parents, erasedHash, isNewRow] = lines.at(i);
+                const { device, hlc, tbl, rowId, cells, parents, erasedHash, isNewRow } = packedChange(lines, i);
                 if (plan.releasesHeld) release.run(tbl, rowId, device, hlc);
                 if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, erasedHash).changes === 0) continue;
                 if (hlc > newest) newest = hlc;

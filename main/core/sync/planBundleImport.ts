@@ -8,6 +8,7 @@ import type { ChangeBlock } from './changeBlocks';
 import { foldNewRows, type NewRow } from './foldNewRows';
 import { checkForumScope } from './forumScopeCheck';
 import { holdDependents } from './holdBack';
+import { noChanges, packChanges, type PackedChanges } from './packedChanges';
 import { fingerprintOf } from './deviceIdentity';
 import { decodeHlc, encodeHlc, MAX_DRIFT_MS } from './hybridClock';
 import { detectMassChanges } from './massChanges';
@@ -43,11 +44,12 @@ export type PlannedChange = [string, string, string, string, string, string | nu
 export type HeldChange = [PlannedChange, 'clock_ahead' | 'role', string | null];
 
 /**
- * Changes (or new rows) in batches: they cross to the main thread as arrays (structured clone,
- * decoded a message at a time), never as JSON text it would have to parse. (Handing SQLite the
- * batch as JSON text for json_each was tried: the main thread took 25% longer.)
+ * New rows (or held changes) in batches: they cross to the main thread as arrays (structured
+ * clone), never as JSON text it would have to parse. (Handing SQLite the batch as JSON text for
+ * json_each was tried: the main thread took 25% longer.) The changes themselves go packed
+ * (packedChanges.ts).
  */
-export interface PlannedBatch<T = PlannedChange | NewRow> {
+export interface PlannedBatch<T = HeldChange | NewRow> {
   count: number;
   items: T[];
 }
@@ -58,7 +60,7 @@ export interface BundlePlan {
   signer: { deviceId: string; name: string; publicKey: string; fingerprint: string };
   knowledge: Array<{ device: string; hlc: string }>;
   /** Changes to add to the log, referenced tables first. */
-  batches: Array<PlannedBatch<PlannedChange>>;
+  changes: PackedChanges;
   /** Rows the bundle creates that this laptop never had, folded in the worker. */
   newRows: Array<PlannedBatch<NewRow>>;
   /** Changes kept aside: their clock is too far ahead, or their author's role did not allow them. */
@@ -148,7 +150,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
     forumId,
     signer: { deviceId: manifest.device.id, name: manifest.device.name, publicKey: manifest.device.publicKey, fingerprint: preview.device.fingerprint },
     knowledge: manifest.knowledge,
-    batches: [],
+    changes: noChanges(),
     newRows: [],
     held: [],
     newest,
@@ -176,7 +178,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   }
   const folded = foldNewRows(view, applied, history);
   const line = (c: BundleChange): PlannedChange => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents, c.erasedHash ?? null, folded.ids.has(rowKeyOf(c)) ? 1 : 0];
-  plan.batches = toBatches(inDependencyOrder(applied).map(line));
+  plan.changes = packChanges(inDependencyOrder(applied), (c) => folded.ids.has(rowKeyOf(c)));
   plan.newRows = toBatches(folded.rows);
   plan.held = toBatches([...held].map((c): HeldChange => {
     const refusal = refused.get(c);

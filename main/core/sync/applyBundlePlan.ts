@@ -9,9 +9,9 @@ import { rememberDevice, rememberPeerKnowledge } from '../store/knownDevices';
 import { authorityMoved } from '../store/logGeneration';
 import { searchDeferralPerSlice } from '../store/searchIndexes';
 import type { SyncedTable } from '../store/syncedTables';
-import type { NewRow } from './foldNewRows';
 import { endJournal, journalled, type ImportJournal } from './importJournal';
 import { packedChange } from './packedChanges';
+import { packedRow } from './packedRows';
 import type { BundlePlan, HeldChange, PlannedBatch } from './planBundleImport';
 
 /**
@@ -33,7 +33,7 @@ export async function applyBundlePlan(
 ): Promise<ChunkStats> {
   const { db } = ctx;
   const lines = plan.changes;
-  const created = new PlannedItems<NewRow>(plan.newRows);
+  const created = plan.newRows;
   const insert = cachedStatement(
     db,
     'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents, erased_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -80,7 +80,7 @@ export async function applyBundlePlan(
             journalled(db, journal, () => {
               const indexed = search.open();
               for (let i = from; i < to; i++) {
-                const [tbl, rowId, cells] = created.at(i);
+                const [tbl, rowId, cells] = packedRow(created, i);
                 const table = tbl as SyncedTable;
                 if (table === 'participants' && isErased(db, rowId)) {
                   // Erased anywhere: its row is built from the scrubbed log now, before the notes and

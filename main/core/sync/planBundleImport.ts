@@ -5,10 +5,11 @@ import { dependencyOrder } from '../store/rowReferences';
 import type { JobProgress } from '../workers/workerJobs';
 import type { ReadContext } from '../workers/readContext';
 import type { ChangeBlock } from './changeBlocks';
-import { foldNewRows, type NewRow } from './foldNewRows';
+import { foldNewRows } from './foldNewRows';
 import { checkForumScope } from './forumScopeCheck';
 import { holdDependents } from './holdBack';
 import { noChanges, packChanges, type PackedChanges } from './packedChanges';
+import { noRows, packRows, type PackedRows } from './packedRows';
 import { fingerprintOf } from './deviceIdentity';
 import { decodeHlc, encodeHlc, MAX_DRIFT_MS } from './hybridClock';
 import { detectMassChanges } from './massChanges';
@@ -44,12 +45,12 @@ export type PlannedChange = [string, string, string, string, string, string | nu
 export type HeldChange = [PlannedChange, 'clock_ahead' | 'role', string | null];
 
 /**
- * New rows (or held changes) in batches: they cross to the main thread as arrays (structured
- * clone), never as JSON text it would have to parse. (Handing SQLite the batch as JSON text for
- * json_each was tried: the main thread took 25% longer.) The changes themselves go packed
- * (packedChanges.ts).
+ * Held changes in batches: they cross to the main thread as arrays (structured clone), never as
+ * JSON text it would have to parse. (Handing SQLite the batch as JSON text for json_each was
+ * tried: the main thread took 25% longer.) The changes and new rows, many more, go packed
+ * (packedChanges.ts, packedRows.ts).
  */
-export interface PlannedBatch<T = HeldChange | NewRow> {
+export interface PlannedBatch<T = HeldChange> {
   count: number;
   items: T[];
 }
@@ -62,7 +63,7 @@ export interface BundlePlan {
   /** Changes to add to the log, referenced tables first. */
   changes: PackedChanges;
   /** Rows the bundle creates that this laptop never had, folded in the worker. */
-  newRows: Array<PlannedBatch<NewRow>>;
+  newRows: PackedRows;
   /** Changes kept aside: their clock is too far ahead, or their author's role did not allow them. */
   held: Array<PlannedBatch<HeldChange>>;
   /** The newest clock value among the changes applied and held. */
@@ -151,7 +152,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
     signer: { deviceId: manifest.device.id, name: manifest.device.name, publicKey: manifest.device.publicKey, fingerprint: preview.device.fingerprint },
     knowledge: manifest.knowledge,
     changes: noChanges(),
-    newRows: [],
+    newRows: noRows(),
     held: [],
     newest,
     releasesHeld: input.applyHeld,
@@ -179,7 +180,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   const folded = foldNewRows(view, applied, history);
   const line = (c: BundleChange): PlannedChange => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents, c.erasedHash ?? null, folded.ids.has(rowKeyOf(c)) ? 1 : 0];
   plan.changes = packChanges(inDependencyOrder(applied), (c) => folded.ids.has(rowKeyOf(c)));
-  plan.newRows = toBatches(folded.rows);
+  plan.newRows = packRows(folded.rows);
   plan.held = toBatches([...held].map((c): HeldChange => {
     const refusal = refused.get(c);
     const reason = ahead.has(c) ? 'clock_ahead' : 'role';

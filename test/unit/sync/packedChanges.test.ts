@@ -1,6 +1,8 @@
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { noChanges, packChanges, packedChange } from '../../../main/core/sync/packedChanges';
+import type { NewRow } from '../../../main/core/sync/foldNewRows';
+import { noRows, packRows, packedRow, type PackedRows } from '../../../main/core/sync/packedRows';
 import type { BundleChange } from '../../../main/core/sync/readBundle';
 
 const change = (over: Partial<BundleChange>): BundleChange => ({
@@ -39,5 +41,29 @@ describe('changes packed for the trip to the main connection', () => {
   it('packs nothing into an empty pack', () => {
     expect(noChanges().count).toBe(0);
     expect(noChanges().text).toBe('');
+  });
+});
+
+describe('new rows packed for the trip to the main connection', () => {
+  it('read back cell for cell after a structured clone, whatever the kind of each value', () => {
+    const rows: NewRow[] = [
+      ['notes', 'n1', { forum_id: 'f1', session_id: 's1', lang: 'ar', text: 'نص الملاحظة', tags: ['11.3', 'nua-48'], key_point: 1, speaker_id: null, deleted: 0 }],
+      ['notes', 'n2', { forum_id: 'f1', session_id: 's1', lang: 'zh', text: '', tags: [], key_point: 0, speaker_id: null, deleted: 0 }],
+      ['sessions', 's9', { forum_id: 'f1', 'title@en': 'Land markets', 'title@es': 'Mercados de tierras', kind: 'parallel', deleted: 0 }],
+      ['notes', 'n3', { forum_id: 'f1', text: 'A note with fewer cells 🏫', deleted: 1 }],
+      ['forums', 'f2', {}],
+    ];
+    const packed = deserialize(serialize(packRows(rows))) as PackedRows;
+    expect(packed.count).toBe(5);
+    // Rows of one table and the same cells share one list of names.
+    expect(packed.shapes.length).toBe(4);
+    expect(Array.from({ length: packed.count }, (_, i) => packedRow(packed, i))).toEqual(rows);
+    // Read out of order, as a slice resumed halfway does.
+    expect(packedRow(packed, 3)).toEqual(rows[3]);
+    expect(packedRow(packed, 0)).toEqual(rows[0]);
+  });
+
+  it('packs nothing into an empty pack', () => {
+    expect(noRows().count).toBe(0);
   });
 });

@@ -34,17 +34,11 @@ const noErasedHash = 2;
 const createsRow = 4;
 
 /** One change read back from the pack, in the log's terms. */
-export interface PackedChange {
-  device: string;
-  hlc: string;
-  tbl: string;
-  rowId: string;
-  cells: string;
-  parents: string | null;
+export type PackedChange = Pick<BundleChange, 'device' | 'hlc' | 'tbl' | 'rowId' | 'cells' | 'parents'> & {
   erasedHash: string | null;
   /** Its row is one the bundle creates (projected from the worker's fold, not from history). */
   isNewRow: boolean;
-}
+};
 
 /** Packs changes in the order given; `isNewRow` tells the ones whose row the bundle creates. */
 export function packChanges(changes: readonly BundleChange[], isNewRow: (change: BundleChange) => boolean): PackedChanges {

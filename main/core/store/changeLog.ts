@@ -144,6 +144,9 @@ export function requireColumn(table: string, cell: string): ColumnKind {
   return kind;
 }
 
+/** A new row or an existing one (upsert), a new row only (insert), or named cells of an existing one (update). */
+type ProjectionMode = 'upsert' | 'insert' | 'update';
+
 interface ProjectionPlan {
   statement: Statement;
   /** Which cell fills each parameter after the row id, and how its value is turned into SQL. */
@@ -158,7 +161,7 @@ const planCache = new WeakMap<Database, Map<string, ProjectionPlan>>();
  * one nested json_set/json_remove expression, once over '{}' (new row) and once over the column.
  * The statement and its parameter order are planned once per table and set of cells.
  */
-function project(db: Database, table: SyncedTable, rowId: string, changed: Record<string, unknown>, mode: 'upsert' | 'insert' = 'upsert'): number | undefined {
+function project(db: Database, table: SyncedTable, rowId: string, changed: Record<string, unknown>, mode: ProjectionMode = 'upsert'): number | undefined {
   const cells = withDerivedCells(table, changed);
   const names = Object.keys(cells);
   let key = `${mode}:${table}`;
@@ -167,13 +170,15 @@ function project(db: Database, table: SyncedTable, rowId: string, changed: Recor
     key += name.includes('@') && (value === '' || value === null) ? `|${name}-` : `|${name}`;
   }
   const plan = memo(planCache, db, key, () => planProjection(db, table, names, cells, mode));
-  const values: unknown[] = [rowId];
+  const values: unknown[] = mode === 'update' ? [] : [rowId];
   for (const { cell, kind } of plan.params) {
     if (kind === 'path') values.push(`$."${cell.slice(cell.indexOf('@') + 1)}"`);
     else if (kind === 'text') values.push(cells[cell]);
     else values.push(toSqlValue(kind, cells[cell]));
   }
+  if (mode === 'update') values.push(rowId);
   const result = plan.statement.run(...values);
+  if (mode === 'update') return result.changes;
   return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
 }
 
@@ -186,7 +191,7 @@ export function insertNewRow(db: Database, table: SyncedTable, rowId: string, wi
   return project(db, table, rowId, winners, 'insert');
 }
 
-function planProjection(db: Database, table: SyncedTable, names: string[], cells: Record<string, unknown>, mode: 'upsert' | 'insert'): ProjectionPlan {
+function planProjection(db: Database, table: SyncedTable, names: string[], cells: Record<string, unknown>, mode: ProjectionMode): ProjectionPlan {
   type Column = { insert: string; update: string; insertParams: ProjectionPlan['params']; updateParams: ProjectionPlan['params'] };
   const columns = new Map<string, Column>();
   for (const cell of names) {
@@ -210,6 +215,14 @@ function planProjection(db: Database, table: SyncedTable, names: string[], cells
     }
   }
   const entries = [...columns];
+  if (mode === 'update') {
+    // Only the columns named: the others, their indexes and their foreign keys are not touched.
+    const set = entries.map(([name, c]) => `${name} = ${c.updateParams.length ? c.update : '?'}`);
+    return {
+      statement: db.prepare(`UPDATE ${table} SET ${set.join(', ')} WHERE id = ?`),
+      params: entries.flatMap(([, c]) => (c.updateParams.length ? c.updateParams : c.insertParams)),
+    };
+  }
   const conflict = mode === 'insert' ? 'DO NOTHING' : `DO UPDATE SET ${entries.map(([name, c]) => `${name} = ${c.update}`).join(', ')}`;
   const sql = `INSERT INTO ${table} (id, ${entries.map(([name]) => name).join(', ')})
     VALUES (?, ${entries.map(([, c]) => c.insert).join(', ')})
@@ -243,6 +256,32 @@ export function reprojectRows(db: Database, table: SyncedTable, rowIds: Iterable
     }
     if (cells.size > 0) project(db, table, rowId, winners);
   }
+}
+
+/**
+ * Re-projects rows an import added changes to, given the cells those changes set (null: not
+ * known). A cell's winner depends on the changes that set it alone, so for a row already in the
+ * projection only those cells are worked out again and written: the row's other columns, their
+ * indexes and their foreign keys are left alone. A row not projected yet (its earlier changes
+ * named no forum), or whose cells are not known, is rebuilt from its whole history.
+ */
+export function reprojectCells(db: Database, table: SyncedTable, rows: ReadonlyMap<string, ReadonlySet<string> | null>): void {
+  for (const [rowId, cells] of rows) {
+    if (cells === null || cells.size === 0 || !updateCells(db, table, rowId, cells)) reprojectRows(db, table, [rowId]);
+  }
+}
+
+/** Writes the winners of `cells` into the row's projection; false when the row is not there. */
+function updateCells(db: Database, table: SyncedTable, rowId: string, cells: ReadonlySet<string>): boolean {
+  const history = rowHistory(db, table, rowId);
+  const winners: Record<string, unknown> = {};
+  for (const cell of cells) {
+    const [winner] = cellHeads(table, cell, history);
+    if (winner) winners[cell] = winner.cells[cell];
+  }
+  // Nothing left to write (a change with no cell of its own): let the whole history decide.
+  if (Object.keys(winners).length === 0) return false;
+  return project(db, table, rowId, winners, 'update') !== 0;
 }
 
 /**

@@ -5,6 +5,10 @@ import { cachedStatement } from './cachedStatement';
 interface SearchIndex {
   table: SyncedTable;
   trigger: string;
+  /** The trigger that reindexes a row whose indexed columns are updated (m004, m006, m027). */
+  updateTrigger: string;
+  /** Takes rows out of the index as they stand, their rowids a JSON array bound as the one parameter. */
+  deleteMany: string;
   /** The insert into the index for one row, `alias` naming it (`new` in a trigger). */
   insertRow(alias: string): string;
   /** The same for many rows at once, their rowids a JSON array bound as the one parameter. */
@@ -22,30 +26,44 @@ export const searchIndexes = {
   notes: {
     table: 'notes',
     trigger: 'notes_search_insert',
+    updateTrigger: 'notes_search_update',
+    // An external-content index is told the text it indexed, which is the row's until it changes.
+    deleteMany: `INSERT INTO notes_search (notes_search, rowid, text) SELECT 'delete', rowid, text FROM notes WHERE ${rowids}`,
     insertRow: (row) => `INSERT INTO notes_search (rowid, text) VALUES (${row}.rowid, ${row}.text)`,
     insertMany: `INSERT INTO notes_search (rowid, text) SELECT rowid, text FROM notes WHERE ${rowids}`,
   },
   participants: {
     table: 'participants',
     trigger: 'participants_search_insert',
+    updateTrigger: 'participants_search_update',
+    deleteMany: `INSERT INTO participants_search (participants_search, rowid, name, organisation, email)
+      SELECT 'delete', rowid, name, organisation, email FROM participants WHERE ${rowids}`,
     insertRow: (row) => `INSERT INTO participants_search (rowid, name, organisation, email) VALUES (${row}.rowid, ${row}.name, ${row}.organisation, ${row}.email)`,
     insertMany: `INSERT INTO participants_search (rowid, name, organisation, email) SELECT rowid, name, organisation, email FROM participants WHERE ${rowids}`,
   },
   key_messages: {
     table: 'key_messages',
     trigger: 'key_messages_search_insert',
+    updateTrigger: 'key_messages_search_update',
+    deleteMany: `DELETE FROM key_messages_search WHERE ${rowids}`,
     insertRow: (row) => `INSERT INTO key_messages_search (rowid, text) VALUES (${row}.rowid, ${keyMessageText(row)})`,
     insertMany: `INSERT INTO key_messages_search (rowid, text) SELECT rowid, ${keyMessageText('key_messages')} FROM key_messages WHERE ${rowids}`,
   },
   sessions: {
     table: 'sessions',
     trigger: 'sessions_search_insert',
+    updateTrigger: 'sessions_search_update',
+    deleteMany: `DELETE FROM sessions_search WHERE ${rowids}`,
     insertRow: (row) => `INSERT INTO sessions_search (rowid, text) VALUES (${row}.rowid, ${sessionText(row)})`,
     insertMany: `INSERT INTO sessions_search (rowid, text) SELECT rowid, ${sessionText('sessions')} FROM sessions WHERE ${rowids}`,
   },
 } as const satisfies Record<string, SearchIndex>;
 
 type IndexedTable = keyof typeof searchIndexes;
+
+const updatesSuffix = ':update';
+/** The search_deferred row that sets a table's update trigger aside (m027). */
+export const updatesDeferredFlag = (table: string) => `${table}${updatesSuffix}`;
 const isIndexed = (table: string): table is IndexedTable => Object.prototype.hasOwnProperty.call(searchIndexes, table);
 
 export type Collector = (table: string, rowid: number) => void;
@@ -97,7 +115,7 @@ export function openSearchDeferral(db: Database): SearchDeferral {
     open = false;
     active.delete(db);
     // After a rollback the flags are gone with it, and nothing is written outside a transaction.
-    if (db.inTransaction) cachedStatement(db, 'DELETE FROM search_deferred').run();
+    if (db.inTransaction) cachedStatement(db, `DELETE FROM search_deferred WHERE tbl NOT LIKE '%${updatesSuffix}'`).run();
   };
   return {
     added: collect,
@@ -148,4 +166,49 @@ export function withSearchDeferred<T>(db: Database, insert: (added: Collector) =
   } finally {
     deferral.abandon();
   }
+}
+
+/**
+ * Runs `update`, which re-projects rows of `table` by id inside the caller's transaction, with the
+ * table's search update trigger set aside: the rows already there leave the index in one
+ * statement before, and go back in as they then stand in one statement after. Rows `update`
+ * creates are indexed by their insert trigger as usual. The trigger, run for each row, made FTS5
+ * write its pending deletion and insertion to disk before every next statement: re-projecting
+ * 10,000 edited notes took 660-710 ms with it and 220-250 ms so, in slices of 800 (scratch test).
+ *
+ * Within a deferral of the insert triggers (openSearchDeferral) a row may not be indexed yet, and
+ * taking it out of the index would damage it, so there the triggers run as they are.
+ */
+export function withSearchUpdatesDeferred(db: Database, table: SyncedTable, rowIds: Iterable<string>, update: () => void): void {
+  if (!isIndexed(table) || active.has(db)) {
+    update();
+    return;
+  }
+  // A nested one would put back only its own rows, and the outer one's others would stay out.
+  if (updating.has(db)) throw new Error('Search updates are already deferred on this connection');
+  updating.add(db);
+  try {
+    // A savepoint inside the caller's transaction: a failure takes the index's deletions back too.
+    db.transaction(() => reindexAround(db, searchIndexes[table], JSON.stringify([...rowIds]), update))();
+  } finally {
+    updating.delete(db);
+  }
+}
+
+const updating = new WeakSet<Database>();
+
+function reindexAround(db: Database, index: SearchIndex, ids: string, update: () => void): void {
+  const existing = cachedStatement(db, `SELECT json_group_array(rowid) FROM ${index.table} WHERE id IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .get(ids) as string;
+  if (existing === '[]') {
+    update();
+    return;
+  }
+  const flag = updatesDeferredFlag(index.table);
+  cachedStatement(db, 'INSERT INTO search_deferred (tbl) VALUES (?)').run(flag);
+  cachedStatement(db, index.deleteMany).run(existing);
+  update();
+  cachedStatement(db, index.insertMany).run(existing);
+  cachedStatement(db, 'DELETE FROM search_deferred WHERE tbl = ?').run(flag);
 }

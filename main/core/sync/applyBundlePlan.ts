@@ -2,12 +2,12 @@ import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
 import { cachedStatement } from '../store/cachedStatement';
-import { insertNewRow, reprojectRows } from '../store/changeLog';
+import { insertNewRow, reprojectCells } from '../store/changeLog';
 import { saveClock } from '../store/clockState';
 import { isErased, scrubErasedRows } from '../store/eraseParticipant';
 import { rememberDevice, rememberPeerKnowledge } from '../store/knownDevices';
 import { authorityMoved } from '../store/logGeneration';
-import { searchDeferralPerSlice } from '../store/searchIndexes';
+import { searchDeferralPerSlice, withSearchUpdatesDeferred } from '../store/searchIndexes';
 import type { SyncedTable } from '../store/syncedTables';
 import { endJournal, journalled, type ImportJournal } from './importJournal';
 import { packedChange } from './packedChanges';
@@ -20,7 +20,8 @@ import type { BundlePlan, HeldChange, PlannedBatch } from './planBundleImport';
  * 1. its changes go into the log (those already here are skipped), referenced rows first;
  * 2. the rows it creates, folded in the worker, are inserted once each, their search entries
  *    written in one statement per slice;
- * 3. the rows it changes that were here already are re-projected from their history.
+ * 3. the rows it changes that were here already are re-projected from their history, their
+ *    search entries taken out and put back in one statement each per slice and table.
  * A slice may end in one phase and the next begin in it, so a small bundle is one transaction.
  * Then a transaction of its own keeps the held-back changes aside, records the signer, what it
  * has and the newest clock value seen, and closes the journal.
@@ -43,13 +44,17 @@ export async function applyBundlePlan(
   const at = options.now.toISOString();
   const since = options.since ?? performance.now();
   let newest = '';
-  const touched = new Map<SyncedTable, Set<string>>();
-  const touch = (table: SyncedTable, rowId: string) => {
+  // Rows that were here already, with the cells the bundle's new changes set (null: all of them).
+  const touched = new Map<SyncedTable, Map<string, Set<string> | null>>();
+  const touch = (table: SyncedTable, rowId: string, cells: readonly string[] | null) => {
     let rows = touched.get(table);
-    if (!rows) touched.set(table, (rows = new Set()));
-    rows.add(rowId);
+    if (!rows) touched.set(table, (rows = new Map()));
+    const known = rows.get(rowId);
+    if (cells === null || known === null) rows.set(rowId, null);
+    else if (known) for (const cell of cells) known.add(cell);
+    else rows.set(rowId, new Set(cells));
   };
-  let existing: Array<readonly [SyncedTable, string]> = [];
+  let existing: Array<readonly [SyncedTable, string, Set<string> | null]> = [];
   // One search deferral for all of the new rows' steps in a slice, indexed as the slice ends.
   const search = searchDeferralPerSlice(db);
   const report = options.onProgress ?? (() => undefined);
@@ -64,12 +69,12 @@ export async function applyBundlePlan(
           applyRange(from, to) {
             journalled(db, journal, () => {
               for (let i = from; i < to; i++) {
-                const { device, hlc, tbl, rowId, cells, parents, erasedHash, isNewRow } = packedChange(lines, i);
+                const { device, hlc, tbl, rowId, cells, parents, erasedHash, isNewRow, cellNames } = packedChange(lines, i);
                 if (plan.releasesHeld) release.run(tbl, rowId, device, hlc);
                 if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, erasedHash).changes === 0) continue;
                 if (hlc > newest) newest = hlc;
                 if (tbl === 'forums' || tbl === 'role_grants') authorityMoved(db);
-                if (!isNewRow) touch(tbl as SyncedTable, rowId);
+                if (!isNewRow) touch(tbl as SyncedTable, rowId, cellNames());
               }
             });
           },
@@ -91,7 +96,7 @@ export async function applyBundlePlan(
                 const rowid = insertNewRow(db, table, rowId, cells);
                 if (rowid !== undefined) indexed(table, rowid);
                 // Here after all (an erased person, or a row another import made meanwhile).
-                else touch(table, rowId);
+                else touch(table, rowId, null);
               }
             });
           },
@@ -100,18 +105,18 @@ export async function applyBundlePlan(
         },
         {
           // Known once the changes and new rows are in: the rows that were here already.
-          total: () => (existing = [...touched].flatMap(([table, ids]) => [...ids].map((id) => [table, id] as const))).length,
+          total: () => (existing = [...touched].flatMap(([table, rows]) => [...rows].map(([id, cells]) => [table, id, cells] as const))).length,
           applyRange(from, to) {
             journalled(db, journal, () => {
-              const byTable = new Map<SyncedTable, Set<string>>();
-              for (const [table, id] of existing.slice(from, to)) {
-                let ids = byTable.get(table);
-                if (!ids) byTable.set(table, (ids = new Set()));
-                ids.add(id);
+              const byTable = new Map<SyncedTable, Map<string, Set<string> | null>>();
+              for (const [table, id, cells] of existing.slice(from, to)) {
+                let rows = byTable.get(table);
+                if (!rows) byTable.set(table, (rows = new Map()));
+                rows.set(id, cells);
               }
               const people = byTable.get('participants');
-              if (people) for (const id of scrubErasedRows(db, people)) people.delete(id);
-              for (const [table, ids] of byTable) reprojectRows(db, table, ids);
+              if (people) for (const id of scrubErasedRows(db, people.keys())) people.delete(id);
+              for (const [table, rows] of byTable) withSearchUpdatesDeferred(db, table, rows.keys(), () => reprojectCells(db, table, rows));
             });
           },
         },

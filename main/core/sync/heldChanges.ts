@@ -9,6 +9,7 @@ import { reprojectRows } from '../store/changeLog';
 import { authorityMoved } from '../store/logGeneration';
 import { saveClock } from '../store/clockState';
 import { dependencyOrder } from '../store/rowReferences';
+import { withSearchUpdatesDeferred } from '../store/searchIndexes';
 import type { SyncedTable } from '../store/syncedTables';
 import { fingerprintOf } from './deviceIdentity';
 import { decodeHlc } from './hybridClock';
@@ -104,7 +105,7 @@ export function releaseHeld(ctx: CoreContext, forumId: string, deviceId: string)
               if (row.hlc > newest) newest = row.hlc;
             }
             authorityMoved(ctx.db);
-            for (const [table, ids] of touched) reprojectRows(ctx.db, table, ids);
+            for (const [table, ids] of touched) withSearchUpdatesDeferred(ctx.db, table, ids, () => reprojectRows(ctx.db, table, ids));
           });
         },
         finish() {

@@ -1,3 +1,4 @@
+import { cellsOf } from './planView';
 import type { BundleChange } from './readBundle';
 
 /**
@@ -15,7 +16,7 @@ export interface PackedChanges {
   tables: string[];
   device: Uint32Array;
   table: Uint32Array;
-  /** hlc, rowId, cells, parents and erasedHash of each change, one after another. */
+  /** hlc, rowId, cells, parents, erasedHash and cell names of each change, one after another. */
   text: string;
   /** Where each field begins in `text`, `fields` per change, and one more for the end. */
   offsets: Uint32Array;
@@ -23,12 +24,15 @@ export interface PackedChanges {
   flags: Uint8Array;
 }
 
-const fields = 5;
+const fields = 6;
 const hlcField = 0;
 const rowIdField = 1;
 const cellsField = 2;
 const parentsField = 3;
 const erasedField = 4;
+const namesField = 5;
+/** Cell names are column names, or a column and a language tag: neither holds a line break. */
+const namesSeparator = '\n';
 const noParents = 1;
 const noErasedHash = 2;
 const createsRow = 4;
@@ -38,6 +42,11 @@ export type PackedChange = Pick<BundleChange, 'device' | 'hlc' | 'tbl' | 'rowId'
   erasedHash: string | null;
   /** Its row is one the bundle creates (projected from the worker's fold, not from history). */
   isNewRow: boolean;
+  /**
+   * The cells it sets, for a row the bundle does not create (an empty list for one it does): its
+   * re-projection need only work those out again. Named by the worker, which parsed them.
+   */
+  cellNames(): string[];
 };
 
 /** Packs changes in the order given; `isNewRow` tells the ones whose row the bundle creates. */
@@ -68,7 +77,9 @@ export function packChanges(changes: readonly BundleChange[], isNewRow: (change:
     put(change.cells);
     put(change.parents ?? '');
     put(change.erasedHash ?? '');
-    packed.flags[i] = (change.parents === null ? noParents : 0) | (change.erasedHash == null ? noErasedHash : 0) | (isNewRow(change) ? createsRow : 0);
+    const creates = isNewRow(change);
+    put(creates ? '' : Object.keys(cellsOf(change)).join(namesSeparator));
+    packed.flags[i] = (change.parents === null ? noParents : 0) | (change.erasedHash == null ? noErasedHash : 0) | (creates ? createsRow : 0);
   });
   packed.offsets[cut] = at;
   return { ...packed, devices: [...devices.keys()], tables: [...tables.keys()], text: parts.join('') };
@@ -97,6 +108,10 @@ export function packedChange(p: PackedChanges, i: number): PackedChange {
     parents: flags & noParents ? null : field(p, i, parentsField),
     erasedHash: flags & noErasedHash ? null : field(p, i, erasedField),
     isNewRow: (flags & createsRow) !== 0,
+    cellNames: () => {
+      const names = field(p, i, namesField);
+      return names === '' ? [] : names.split(namesSeparator);
+    },
   };
 }
 

@@ -24,6 +24,7 @@ import { m023Decisions } from './m023_decisions';
 import { m024Speakers } from './m024_speakers';
 import { m025NotesByForumSession } from './m025_notesByForumSession';
 import { m026LeanChangeIndexes } from './m026_leanChangeIndexes';
+import { m027DeferredSearchUpdates } from './m027_deferredSearchUpdates';
 import type { Migration } from './migration';
 
 /** Applied in this order; a database whose user_version is past the last one is refused. */
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   m024Speakers,
   m025NotesByForumSession,
   m026LeanChangeIndexes,
+  m027DeferredSearchUpdates,
 ];
 
 export const latestVersion = migrations.length;

@@ -103,13 +103,16 @@ export const groups: Group[] = [
       console.log(`  Yjs applying the same work as updates: ${fmt(m.yjsMs)} ms; ratio ${fmt(m.plenaryMs / m.yjsMs, 2)}`);
       reportMergeFloor(m.floor, m.plenaryMs, m.yjsMs, record);
       console.log(`  bytes per 1,000 changes: Plenary bundles ${fmt(m.plenaryBytesPer1000)}, Yjs updates ${fmt(m.yjsBytesPer1000)}`);
-      console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's\n`);
+      console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's`);
+      console.log(`  day two, ${fmt(m.dayTwo.changes)} edits of notes the secretariat has (re-projected, not inserted): ${fmt(m.dayTwo.ms)} ms; ${fmt(m.dayTwo.disagreements)} note texts differing from the laptops'\n`);
       record('plenary', m.plenaryMs, 'ms', { below: 2000 });
       record('yjs', m.yjsMs, 'ms');
       record('ratio', m.plenaryMs / m.yjsMs, 'ratio', { below: 1 });
       record('plenaryBytesPer1000', m.plenaryBytesPer1000, 'bytes');
       record('yjsBytesPer1000', m.yjsBytesPer1000, 'bytes');
       record('disagreements', m.disagreements, 'notes', { below: 1 });
+      record('dayTwo', m.dayTwo.ms, 'ms');
+      record('dayTwoDisagreements', m.dayTwo.disagreements, 'notes', { below: 1 });
     },
   },
   {

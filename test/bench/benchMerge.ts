@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { invoke } from '../../main/core/commands/invoke';
-import { closeCore, openCore } from '../../main/core/coreContext';
+import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
 import { floorStart, mergeFloor, type MergeFloorFigures } from './mergeFloor';
-import { buildMergeWorkload, mergeWithYjs, plenaryNotes } from './mergeWorkload';
+import { buildDayTwo, buildMergeWorkload, mergeWithYjs, plenaryNotes } from './mergeWorkload';
 
 export interface MergeFigures {
   laptops: number;
@@ -16,6 +16,8 @@ export interface MergeFigures {
   disagreements: number;
   /** SQLite storing the same rows by raw SQL, measured right after Yjs (see mergeFloor). */
   floor: MergeFloorFigures;
+  /** Day two: the same laptops' edits of notes the secretariat has, merged the same way. */
+  dayTwo: { changes: number; ms: number; disagreements: number };
 }
 
 /**
@@ -44,6 +46,7 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
     const ours = plenaryNotes(secretariat, workload.forumId);
     let disagreements = Math.abs(ours.size - yjs.notes.size);
     for (const [id, text] of yjs.notes) if (ours.get(id) !== text || workload.expectedNotes.get(id) !== text) disagreements += 1;
+    const dayTwo = await mergeDayTwo(dir, workload, secretariat);
     const bytes = (list: Uint8Array[]) => list.reduce((sum, b) => sum + b.length, 0);
     return {
       laptops,
@@ -55,8 +58,23 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
       notes: ours.size,
       disagreements,
       floor,
+      dayTwo,
     };
   } finally {
     closeCore(secretariat);
   }
+}
+
+/** The next evening: every laptop's edits of the notes it handed in yesterday, one USB stick again. */
+async function mergeDayTwo(dir: string, workload: Awaited<ReturnType<typeof buildMergeWorkload>>, secretariat: CoreContext): Promise<MergeFigures['dayTwo']> {
+  const day = await buildDayTwo(dir, workload, secretariat.deviceId);
+  const files = day.bundles.map((bytes, i) => ({ name: `laptop-${i}-day-two.plenary`, data: Buffer.from(bytes).toString('base64') }));
+  const start = performance.now();
+  const { bundles } = await invoke(secretariat, 'bundles:import', { files, trust: true });
+  const ms = performance.now() - start;
+  if (bundles.some((b) => b.status !== 'imported')) throw new Error(`Day two's merge refused a bundle: ${JSON.stringify(bundles.find((b) => b.status !== 'imported'))}`);
+  const ours = plenaryNotes(secretariat, workload.forumId);
+  let disagreements = Math.abs(ours.size - workload.expectedNotes.size);
+  for (const [id, text] of workload.expectedNotes) if (ours.get(id) !== text) disagreements += 1;
+  return { changes: day.changes, ms, disagreements };
 }

@@ -129,3 +129,28 @@ export function mergeWithYjs(workload: MergeWorkload): { ms: number; notes: Map<
 export function plenaryNotes(ctx: CoreContext, forumId: string): Map<string, string> {
   return new Map((ctx.db.prepare('SELECT id, text FROM notes WHERE forum_id = ?').raw().all(forumId) as Array<[string, string]>).map(([id, text]) => [id, text]));
 }
+
+/**
+ * Day two of the same laptops: each saves the notes it wrote `editsEach` more times, round them
+ * in order, and hands in what the merging laptop (`to`) lacks. Every change is an edit of a note
+ * that laptop has already, so its merge re-projects rows instead of inserting them. The expected
+ * texts move on with the edits.
+ */
+export async function buildDayTwo(dir: string, workload: MergeWorkload, to: string, laptops = 50, editsEach = 2_000): Promise<{ bundles: Uint8Array[]; changes: number }> {
+  const bundles: Uint8Array[] = [];
+  for (let l = 0; l < laptops; l++) {
+    const laptop = await openCore(path.join(dir, `merge-laptop-${l}.sqlite`));
+    const ids = laptop.db.prepare('SELECT id FROM notes WHERE author = ? ORDER BY rowid').pluck().all(laptop.deviceId) as string[];
+    laptop.db.transaction(() => {
+      for (let n = 0; n < editsEach; n++) {
+        const id = ids[n % ids.length] ?? '';
+        const text = `${workload.expectedNotes.get(id) ?? ''} Day two (${n}).`;
+        writeRow(laptop, 'notes', id, { text });
+        workload.expectedNotes.set(id, text);
+      }
+    })();
+    bundles.push(exportBundle(laptop, { forumId: workload.forumId, forPeer: to }).bytes);
+    closeCore(laptop);
+  }
+  return { bundles, changes: laptops * editsEach };
+}

@@ -72,13 +72,6 @@ describe('new rows packed for the trip to the main connection', () => {
     expect(packedRow(packed, 0)).toEqual(rows[0]);
   });
 
-  it('names the cells of a change from its parsed values when it has them, from its text when not', () => {
-    const many = change({ cells: '{"title@en":"Land","title@zh-Hans":"土地","deleted":0}', values: { 'title@en': 'Land', 'title@zh-Hans': '土地', deleted: 0 } });
-    const unparsed = change({ tbl: 'participants', cells: '{"name":"Amina","email":null}' });
-    const packed = packChanges([many, unparsed], () => false);
-    expect([0, 1].map((i) => packedChange(packed, i).cellNames())).toEqual([['title@en', 'title@zh-Hans', 'deleted'], ['name', 'email']]);
-  });
-
   it('packs nothing into an empty pack', () => {
     expect(noRows().count).toBe(0);
   });

@@ -25,6 +25,11 @@ export interface CoreContext extends Writer {
    * read-only connection, for every host alike: the desktop app, browser mode, the CLI and tests.
    */
   worker: CoreWorker;
+  /**
+   * A second thread, for checks that must not wait behind the first one's long jobs: a backup's
+   * integrity check runs there while the first plans the bundles it precedes.
+   */
+  checker: CoreWorker;
   /** The native SQLite build this process runs on, which the worker loads too. */
   nativeBinding?: string;
   /** Where the device's private signing key is kept; null on connections that never sign. */
@@ -60,6 +65,7 @@ export async function openCore(databasePath: string, options: CoreOptions = {}):
   const db = await openDatabase(databasePath, options);
   const readonly = options.readonly === true;
   let worker: CoreWorker | undefined;
+  let checker: CoreWorker | undefined;
   try {
     const deviceId = ensureDeviceId(db, readonly);
     const deviceKeys = options.deviceKeys === undefined ? fileKeyStore(databasePath) : options.deviceKeys;
@@ -74,11 +80,15 @@ export async function openCore(databasePath: string, options: CoreOptions = {}):
     const saved = restoreClockValue(db, deviceId);
     const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
     const script = options.workerScript ?? defaultWorkerScript();
-    worker = new CoreWorker({ script, databasePath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    const config = { script, databasePath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+    // Threads start on first use: a context that never imports starts neither.
+    worker = new CoreWorker(config);
+    checker = new CoreWorker(config);
     if (!readonly) rollBackUnfinishedImports(db);
-    return { db, deviceId, clock, databasePath, version: appVersion, worker, deviceKeys, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+    return { db, deviceId, clock, databasePath, version: appVersion, worker, checker, deviceKeys, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
   } catch (error) {
     void worker?.close();
+    void checker?.close();
     closeDatabase(db);
     throw error;
   }
@@ -101,5 +111,6 @@ export function closeCore(ctx: CoreContext): void {
   // Its timers stop at once, before the database closes; its listeners close in the background.
   void ctx.venue?.close();
   void ctx.worker.close();
+  void ctx.checker.close();
   closeDatabase(ctx.db);
 }

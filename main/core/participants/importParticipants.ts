@@ -3,7 +3,8 @@ import type { ParticipantImportPreview } from '../../../shared/participantImport
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { applyInChunks, type ChunkStats } from '../store/applyInChunks';
-import { backupDatabase, discardBackup } from '../store/backupDatabase';
+import { discardBackup } from '../store/backupDatabase';
+import { backupForImport } from '../workers/backupForImport';
 import { searchDeferralPerSlice } from '../store/searchIndexes';
 import { writeRows } from '../store/writeRows';
 import { describeWriteFailure } from '../sync/describeWriteFailure';
@@ -31,7 +32,7 @@ export function importParticipants(ctx: CoreContext, request: ImportRequest, opt
   return oneImportAtATime(ctx, async () => {
     let plan = await ctx.worker.run('participants:plan', { request });
     if (plan.listVersion !== participantListVersion(ctx)) plan = await ctx.worker.run('participants:plan', { request });
-    const backup = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-participant-import');
+    const backup = await backupForImport(ctx, options.backupDir, 'before-participant-import');
     const journal: ImportJournal = { id: randomUUID(), kind: 'participants', ranges: [] };
     try {
       const stats = await applyParticipantPlan(ctx, plan, journal, since);

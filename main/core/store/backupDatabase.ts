@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
+import { integrityProblem } from './integrityProblem';
 
 /** How many backups a folder keeps: the newest few, and the newest of each recent day. */
 export interface BackupRetention {
@@ -18,7 +19,18 @@ export interface BackupOptions {
   retention?: Partial<BackupRetention>;
   /** The clock the backup's name and the retention count from; tests set it. */
   now?: number;
+  /**
+   * Checks a copy larger than `checkHereUpTo` bytes somewhere else (a worker thread): the check
+   * reads the whole file, which for a day's forum takes half a second and more, and on the main
+   * thread no window could be answered meanwhile. Answers the problem found, or undefined.
+   */
+  checkElsewhere?: (copy: string) => Promise<string | undefined>;
+  /** Copies up to this size are checked here, where a thread would take longer to start. */
+  checkHereUpTo?: number;
 }
+
+/** About 40 ms of checking on our machines: less than a worker thread takes to start. */
+export const defaultCheckHereUpTo = 8 * 1024 * 1024;
 
 // The native binding each connection was opened with (Electron has its own build of
 // better-sqlite3): the backup is checked through a connection of its own, which needs the same.
@@ -39,8 +51,9 @@ const stampPattern = '(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})
 
 /**
  * A consistent copy through SQLite's online backup API, named so the newest sorts last. It is
- * written under a temporary name, passes `PRAGMA integrity_check` on a read-only connection, and
- * only then takes its real name, so a backup that exists is a whole, readable database. Created
+ * written under a temporary name, passes `PRAGMA integrity_check` on a read-only connection (on
+ * another thread when large and the caller gives one: `checkElsewhere`), and only then takes its
+ * real name, so a backup that exists is a whole, readable database. Created
  * 0600 in a 0700 folder: it holds the same personal data as the database. Older backups beyond
  * the retention are removed afterwards. On any failure the partial copy is removed and a
  * `backup_failed` error says why; the database and the other backups are left as they were.
@@ -71,7 +84,7 @@ export async function backupDatabase(
     removeWithCompanions(partial);
     throw failed((error as Error).message);
   }
-  const problem = integrityProblem(partial, nativeBindings.get(db));
+  const problem = await checkCopy(partial, nativeBindings.get(db), options);
   if (problem !== undefined) {
     removeWithCompanions(partial);
     throw new CoreError(
@@ -94,19 +107,14 @@ export function discardBackup(backupPath: string): void {
   removeWithCompanions(backupPath);
 }
 
-/** The first problem `PRAGMA integrity_check` finds in the copy, or undefined when it says ok. */
-function integrityProblem(copy: string, nativeBinding: string | undefined): string | undefined {
-  let check: Database.Database | undefined;
+async function checkCopy(copy: string, nativeBinding: string | undefined, options: BackupOptions): Promise<string | undefined> {
+  const elsewhere = options.checkElsewhere;
+  if (!elsewhere || fs.statSync(copy).size <= (options.checkHereUpTo ?? defaultCheckHereUpTo)) return integrityProblem(copy, nativeBinding);
   try {
-    check = new Database(copy, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const result = check.pragma('integrity_check', { simple: true });
-    return result === 'ok' ? undefined : String(result);
+    return await elsewhere(copy);
   } catch (error) {
+    // A check that could not run proves nothing: the copy is not kept.
     return (error as Error).message;
-  } finally {
-    check?.close();
-    // The copy is in WAL mode like its source, so reading it made -wal and -shm files: ours alone.
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
   }
 }
 

@@ -3,7 +3,8 @@ import type { AppError } from '../../../shared/result';
 import type { ImportPreview, ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
-import { backupDatabase, discardBackup } from '../store/backupDatabase';
+import { discardBackup } from '../store/backupDatabase';
+import { backupForImport } from '../workers/backupForImport';
 import { releaseNowAllowed } from '../roles/heldByRole';
 import { reviewAppliedSince } from '../roles/reviewApplied';
 import { applyBundlePlan } from './applyBundlePlan';
@@ -113,7 +114,7 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       planned += plan.preview.changes.new;
       if (result.backupPath === null && options.skipBackup !== true) {
         report({ phase: 'backup', done: 0, total: 0, bundle, bundles });
-        result.backupPath = await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-import');
+        result.backupPath = await backupForImport(ctx, options.backupDir, 'before-import');
       }
       const journal: ImportJournal = { id: randomUUID(), kind: 'bundle', ranges: [] };
       try {

@@ -5,6 +5,7 @@ import { planParticipantImport, previewParticipantImport, type ParticipantPlan, 
 import { planBundleImport, type BundlePlan, type BundlePlanInput } from '../sync/planBundleImport';
 import { planBundleSession, type SessionPlanInput, type SessionPlanItem } from '../sync/planBundleSession';
 import type { ReadContext } from './readContext';
+import { integrityProblem } from '../store/integrityProblem';
 import { composeXliff, type XliffExportRequest } from '../xliff/composeXliff';
 import { planXliffImport, type XliffPlan } from '../xliff/planXliffImport';
 import type { XliffExportOutput } from '../../../shared/xliff';
@@ -21,6 +22,8 @@ export interface WorkerJobs {
   'participants:plan': { input: ParticipantPlanRequest; output: ParticipantPlan };
   'xliff:export': { input: XliffExportRequest; output: XliffExportOutput };
   'xliff:plan': { input: { forumId: string; xml: string }; output: XliffPlan };
+  /** SQLite's integrity check of a backup copy (the file named); the first problem, or null. */
+  'backup:check': { input: { copy: string }; output: { problem: string | null } };
 }
 export type WorkerJobName = keyof WorkerJobs;
 
@@ -41,9 +44,18 @@ export type WorkerReply =
 /** What a job may send before it ends: progress, and for streaming jobs their items. */
 export type JobItem<K extends WorkerJobName> = WorkerJobs[K] extends { item: infer I } ? I : never;
 
+/**
+ * What a job runs against: the read-only connection, opened when a job first asks for it (a
+ * backup's check reads a file of its own, and needs no device), and the native SQLite build.
+ */
+export interface WorkerEnv {
+  read(): ReadContext;
+  nativeBinding: string | undefined;
+}
+
 type JobHandlers = {
   [K in WorkerJobName]: (
-    read: ReadContext,
+    env: WorkerEnv,
     input: WorkerJobs[K]['input'],
     progress: (p: JobProgress) => void,
     item: (item: JobItem<K>) => void,
@@ -51,21 +63,25 @@ type JobHandlers = {
 };
 
 const jobHandlers: JobHandlers = {
-  'bundle:plan': (read, input, progress) => planBundleImport(read, input, progress),
-  'bundles:plan': (read, input, progress, item) => planBundleSession(read, input, progress, item),
-  'participants:preview': (read, input) => previewParticipantImport(read, input),
-  'participants:plan': (read, input) => planParticipantImport(read, input),
-  'xliff:export': (read, input) => composeXliff(read.db, input),
-  'xliff:plan': (read, input) => planXliffImport(read.db, input.forumId, input.xml),
+  'bundle:plan': (env, input, progress) => planBundleImport(env.read(), input, progress),
+  'bundles:plan': (env, input, progress, item) => planBundleSession(env.read(), input, progress, item),
+  'participants:preview': (env, input) => previewParticipantImport(env.read(), input),
+  'participants:plan': (env, input) => planParticipantImport(env.read(), input),
+  'xliff:export': (env, input) => composeXliff(env.read().db, input),
+  'xliff:plan': (env, input) => planXliffImport(env.read().db, input.forumId, input.xml),
+  'backup:check': (env, input) => ({ problem: integrityProblem(input.copy, env.nativeBinding) ?? null }),
 };
 
-/** Runs one job against a read-only context and turns any outcome into a reply. */
-export async function runWorkerJob(read: ReadContext, request: WorkerRequest, post: (reply: WorkerReply) => void): Promise<void> {
-  const handler = jobHandlers[request.name] as (r: ReadContext, i: unknown, p: (p: JobProgress) => void, it: (item: unknown) => void) => unknown;
+/**
+ * Runs one job and turns any outcome into a reply, a failure to open the connection included (so
+ * the job is answered, and the thread takes the next one).
+ */
+export async function runWorkerJob(env: WorkerEnv, request: WorkerRequest, post: (reply: WorkerReply) => void): Promise<void> {
+  const handler = jobHandlers[request.name] as (e: WorkerEnv, i: unknown, p: (p: JobProgress) => void, it: (item: unknown) => void) => unknown;
   try {
     if (!handler) throw new CoreError('internal', `Unknown worker job ${String(request.name)}.`);
     const output = await handler(
-      read,
+      env,
       request.input,
       (progress) => post({ id: request.id, progress }),
       (item) => post({ id: request.id, item }),

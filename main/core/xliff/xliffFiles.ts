@@ -1,6 +1,6 @@
 import type { XliffExportOutput, XliffImportOutput, XliffPreview } from '../../../shared/xliff';
 import type { CoreContext } from '../coreContext';
-import { backupDatabase } from '../store/backupDatabase';
+import { backupForImport } from '../workers/backupForImport';
 import { cachedStatement } from '../store/cachedStatement';
 import { writeRow } from '../store/changeLog';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
@@ -28,7 +28,7 @@ export function importXliff(ctx: CoreContext, input: { forumId: string; xml: str
     const plan: XliffPlan = await ctx.worker.run('xliff:plan', input);
     const preview = { ...plan.preview, changedIds: [...plan.preview.changedIds] };
     if (plan.writes.length === 0) return { ...preview, written: 0 };
-    await backupDatabase(ctx.db, ctx.databasePath, options.backupDir, 'before-xliff-import');
+    await backupForImport(ctx, options.backupDir, 'before-xliff-import');
     const lang = preview.lang;
     const sourceLanguage = preview.sourceLanguage;
     let written = 0;

@@ -7,6 +7,9 @@ import { closeCore, openCore } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { CoreError } from '../../../main/core/errors';
 import { backupDatabase } from '../../../main/core/store/backupDatabase';
+import { backupForImport } from '../../../main/core/workers/backupForImport';
+import { CoreWorker } from '../../../main/core/workers/coreWorker';
+import { defaultWorkerScript } from '../../../main/core/workers/workerScript';
 import { migrations } from '../../../main/core/store/migrations';
 import { openDatabase } from '../../../main/core/store/openDatabase';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
@@ -113,21 +116,7 @@ describe('backups', () => {
   });
 
   it('that fail SQLite’s integrity check are removed, and the error says the database may be damaged', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'damaged.sqlite');
-    const setup = new Database(file);
-    setup.pragma('journal_mode = WAL');
-    setup.exec('CREATE TABLE t (x, y); CREATE INDEX t_by_x ON t (x);');
-    const insert = setup.prepare('INSERT INTO t VALUES (?, ?)');
-    for (let i = 0; i < 100; i++) insert.run(i, -i);
-    // The index now claims to be on y while it holds x: a damaged file that still opens.
-    setup.unsafeMode(true);
-    setup.pragma('writable_schema = ON');
-    setup.prepare("UPDATE sqlite_schema SET sql = 'CREATE INDEX t_by_x ON t (y)' WHERE name = 't_by_x'").run();
-    setup.close();
-    const db = new Database(file);
-    const before = fs.readFileSync(file);
-    const backups = path.join(dir, 'backups');
+    const { file, db, before, backups } = damagedDatabase();
     const error = await backupDatabase(db, file, backups, 'before-import').catch((e: unknown) => e);
     db.close();
     expect(error).toMatchObject({ code: 'backup_failed', message: expect.stringMatching(/failed SQLite's integrity check \(.*t_by_x.*\).*may be damaged/) });
@@ -135,6 +124,89 @@ describe('backups', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });
+
+describe('the check of a large backup', () => {
+  it('runs on the second worker thread for an import, and a whole copy is kept', async () => {
+    const ctx = await tempCore();
+    createDemoForum(ctx);
+    const dir = path.join(tempDir(), 'backups');
+    const backup = await backupForImport(ctx, dir, 'before-import', 0);
+    expect(listing(dir)).toEqual([path.basename(backup)]);
+    const copy = new Database(backup, { readonly: true });
+    expect(copy.prepare('SELECT count(*) FROM participants').pluck().get()).toBe(200);
+    copy.close();
+  });
+
+  it('finds a damaged copy on the worker thread too: removed, and the problem named', async () => {
+    const { file, db, before, backups } = damagedDatabase();
+    const worker = new CoreWorker({ script: defaultWorkerScript(), databasePath: file });
+    const asked: string[] = [];
+    const checkElsewhere = async (copy: string) => {
+      asked.push(copy);
+      return (await worker.run('backup:check', { copy })).problem ?? undefined;
+    };
+    try {
+      const error = await backupDatabase(db, file, backups, 'before-import', { checkElsewhere, checkHereUpTo: 0 }).catch((e: unknown) => e);
+      expect(asked).toHaveLength(1);
+      expect(error).toMatchObject({ code: 'backup_failed', message: expect.stringMatching(/failed SQLite's integrity check \(.*t_by_x.*\)/) });
+      expect(listing(backups)).toEqual([]);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+      // A copy under the size is checked where it was made: the thread is not asked.
+      await backupDatabase(db, file, backups, 'before-import', { checkElsewhere }).catch(() => undefined);
+      expect(asked).toHaveLength(1);
+    } finally {
+      db.close();
+      await worker.close();
+    }
+  });
+
+  it('that cannot run (the thread fails to start) keeps no copy and says why', async () => {
+    const ctx = await tempCore();
+    createDemoForum(ctx);
+    const before = snapshot(ctx);
+    const dir = path.join(tempDir(), 'backups');
+    const broken = new CoreWorker({ script: path.join(tempDir(), 'missing-worker.cjs'), databasePath: ctx.databasePath });
+    const error = await backupDatabase(ctx.db, ctx.databasePath, dir, 'before-import', {
+      checkHereUpTo: 0,
+      checkElsewhere: async (copy) => (await broken.run('backup:check', { copy })).problem ?? undefined,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'backup_failed', message: expect.stringMatching(/background worker stopped unexpectedly/) });
+    expect(listing(dir)).toEqual([]);
+    expect(snapshot(ctx)).toBe(before);
+  });
+});
+
+describe('a worker thread', () => {
+  it('answers a job whose database cannot be opened, and goes on to the next', async () => {
+    const ctx = await tempCore();
+    createDemoForum(ctx);
+    const copy = await backupDatabase(ctx.db, ctx.databasePath, path.join(tempDir(), 'backups'), 'before-import');
+    const worker = new CoreWorker({ script: defaultWorkerScript(), databasePath: path.join(tempDir(), 'gone.sqlite') });
+    try {
+      await expect(worker.run('xliff:plan', { forumId: 'f', xml: '<xliff/>' })).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/unable to open/i) });
+      // The check needs no connection to the database: it still runs on the same thread.
+      expect(await worker.run('backup:check', { copy })).toEqual({ problem: null });
+    } finally {
+      await worker.close();
+    }
+  });
+});
+
+/** A file whose index claims to be on one column while it holds another: damaged, yet it opens. */
+function damagedDatabase() {
+  const dir = tempDir();
+  const file = path.join(dir, 'damaged.sqlite');
+  const setup = new Database(file);
+  setup.pragma('journal_mode = WAL');
+  setup.exec('CREATE TABLE t (x, y); CREATE INDEX t_by_x ON t (x);');
+  const insert = setup.prepare('INSERT INTO t VALUES (?, ?)');
+  for (let i = 0; i < 100; i++) insert.run(i, -i);
+  setup.unsafeMode(true);
+  setup.pragma('writable_schema = ON');
+  setup.prepare("UPDATE sqlite_schema SET sql = 'CREATE INDEX t_by_x ON t (y)' WHERE name = 't_by_x'").run();
+  setup.close();
+  return { file, db: new Database(file), before: fs.readFileSync(file), backups: path.join(dir, 'backups') };
+}
 
 describe('an import that fails after its backup', () => {
   it('of participants leaves no backup behind, and no participant', async () => {

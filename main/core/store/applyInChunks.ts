@@ -137,7 +137,9 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
       let known = doneBefore;
       for (let i = phase; i < phases.length && totals[i] !== undefined; i++) known += totals[i] ?? 0;
       options.onProgress?.(doneBefore + done, known);
-      if (remaining()) await new Promise<void>((resolve) => setImmediate(resolve));
+      // After the last slice too: work that fits one slice (a bundle of a USB stick's fifty, say)
+      // must not run on into the next piece of work without anyone else's turn in between.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const started = performance.now();
     db.transaction(() => work.finish()).immediate();

@@ -52,6 +52,20 @@ describe('applyInChunks', () => {
     expect(turns).toBeGreaterThan(0);
   });
 
+  it('lets the event loop turn between pieces of work that each fit one slice, run back to back', async () => {
+    const { db } = await tempCore();
+    const events: string[] = [];
+    // From an immediate, as slices run: the next immediate waits for the timers' turn.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    setTimeout(() => events.push('a screen is answered'), 0);
+    spin(2);
+    // A USB stick's bundles, each small enough for one slice, applied one after the other.
+    for (const bundle of ['first', 'second', 'third']) {
+      await applyInChunks(db, { total: 1, applyRange: () => events.push(bundle), finish: () => undefined }, { budgetMs: 1_000 });
+    }
+    expect(events).toEqual(['first', 'a screen is answered', 'second', 'third']);
+  });
+
   it("closes each phase's slice inside its transaction, once, and abandons it when the slice fails", async () => {
     const { db } = await tempCore();
     db.exec('CREATE TABLE chunk_log (phase INTEGER, unit INTEGER)');

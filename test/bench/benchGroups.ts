@@ -104,7 +104,8 @@ export const groups: Group[] = [
       reportMergeFloor(m.floor, m.plenaryMs, m.yjsMs, record);
       console.log(`  bytes per 1,000 changes: Plenary bundles ${fmt(m.plenaryBytesPer1000)}, Yjs updates ${fmt(m.yjsBytesPer1000)}`);
       console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's`);
-      console.log(`  day two, ${fmt(m.dayTwo.changes)} edits of notes the secretariat has (re-projected, not inserted): ${fmt(m.dayTwo.ms)} ms; ${fmt(m.dayTwo.disagreements)} note texts differing from the laptops'\n`);
+      console.log(`  day two, ${fmt(m.dayTwo.changes)} edits of notes the secretariat has (re-projected, not inserted): ${fmt(m.dayTwo.ms)} ms; ${fmt(m.dayTwo.disagreements)} note texts differing from the laptops'`);
+      console.log(`  the main thread's longest stall (its event loop not turning): ${fmt(m.longestStallMs)} ms in the first merge, ${fmt(m.dayTwo.longestStallMs)} ms on day two (a slice may take 150 ms while nobody uses the screens)\n`);
       record('plenary', m.plenaryMs, 'ms', { below: 2000 });
       record('yjs', m.yjsMs, 'ms');
       record('ratio', m.plenaryMs / m.yjsMs, 'ratio', { below: 1 });
@@ -113,6 +114,8 @@ export const groups: Group[] = [
       record('disagreements', m.disagreements, 'notes', { below: 1 });
       record('dayTwo', m.dayTwo.ms, 'ms');
       record('dayTwoDisagreements', m.dayTwo.disagreements, 'notes', { below: 1 });
+      record('longestStall', m.longestStallMs, 'ms');
+      record('dayTwoLongestStall', m.dayTwo.longestStallMs, 'ms');
     },
   },
   {

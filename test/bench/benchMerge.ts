@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { invoke } from '../../main/core/commands/invoke';
 import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
 import { floorStart, mergeFloor, type MergeFloorFigures } from './mergeFloor';
@@ -8,6 +9,8 @@ export interface MergeFigures {
   laptops: number;
   changes: number;
   plenaryMs: number;
+  /** The longest the main thread went without turning its event loop during the merge. */
+  longestStallMs: number;
   yjsMs: number;
   plenaryBytesPer1000: number;
   yjsBytesPer1000: number;
@@ -17,7 +20,23 @@ export interface MergeFigures {
   /** SQLite storing the same rows by raw SQL, measured right after Yjs (see mergeFloor). */
   floor: MergeFloorFigures;
   /** Day two: the same laptops' edits of notes the secretariat has, merged the same way. */
-  dayTwo: { changes: number; ms: number; disagreements: number };
+  dayTwo: { changes: number; ms: number; disagreements: number; longestStallMs: number };
+}
+
+/**
+ * Runs `work` and answers how long it took and the longest the main thread stayed busy in one go
+ * meanwhile: in the desktop app that thread answers every window, so a stall is a frozen screen.
+ */
+async function watchingTheLoop<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longestStallMs: number }> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const start = performance.now();
+  try {
+    const value = await work();
+    return { value, ms: performance.now() - start, longestStallMs: loop.max / 1e6 };
+  } finally {
+    loop.disable();
+  }
 }
 
 /**
@@ -35,9 +54,8 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
     const floorFrom = floorStart(secretariat.db, file, path.join(dir, 'merge-floor-start.sqlite'));
     const files = workload.bundles.map((bytes, i) => ({ name: `laptop-${i}.plenary`, data: Buffer.from(bytes).toString('base64') }));
     // A USB stick of 50 bundles: one session, as the app imports it (the user trusts them all).
-    const start = performance.now();
-    const { bundles } = await invoke(secretariat, 'bundles:import', { files, trust: true });
-    const plenaryMs = performance.now() - start;
+    const merged = await watchingTheLoop(() => invoke(secretariat, 'bundles:import', { files, trust: true }));
+    const { bundles } = merged.value;
     const refused = bundles.filter((b) => b.status !== 'imported');
     if (refused.length > 0) throw new Error(`The merge refused ${refused.length} bundles: ${JSON.stringify(refused[0])}`);
     const yjs = mergeWithYjs(workload);
@@ -51,7 +69,8 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
     return {
       laptops,
       changes: workload.changes,
-      plenaryMs,
+      plenaryMs: merged.ms,
+      longestStallMs: merged.longestStallMs,
       yjsMs: yjs.ms,
       plenaryBytesPer1000: (bytes(workload.bundles) / workload.changes) * 1000,
       yjsBytesPer1000: (bytes(workload.yjsUpdates) / workload.changes) * 1000,
@@ -69,12 +88,11 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
 async function mergeDayTwo(dir: string, workload: Awaited<ReturnType<typeof buildMergeWorkload>>, secretariat: CoreContext): Promise<MergeFigures['dayTwo']> {
   const day = await buildDayTwo(dir, workload, secretariat.deviceId);
   const files = day.bundles.map((bytes, i) => ({ name: `laptop-${i}-day-two.plenary`, data: Buffer.from(bytes).toString('base64') }));
-  const start = performance.now();
-  const { bundles } = await invoke(secretariat, 'bundles:import', { files, trust: true });
-  const ms = performance.now() - start;
+  const merged = await watchingTheLoop(() => invoke(secretariat, 'bundles:import', { files, trust: true }));
+  const { bundles } = merged.value;
   if (bundles.some((b) => b.status !== 'imported')) throw new Error(`Day two's merge refused a bundle: ${JSON.stringify(bundles.find((b) => b.status !== 'imported'))}`);
   const ours = plenaryNotes(secretariat, workload.forumId);
   let disagreements = Math.abs(ours.size - workload.expectedNotes.size);
   for (const [id, text] of workload.expectedNotes) if (ours.get(id) !== text) disagreements += 1;
-  return { changes: day.changes, ms, disagreements };
+  return { changes: day.changes, ms: merged.ms, disagreements, longestStallMs: merged.longestStallMs };
 }

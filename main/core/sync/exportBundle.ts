@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { deflateSync, strToU8, zipSync } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { strToU8 } from 'fflate';
 import { pickText } from '../../../shared/multilingual';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { getForum } from '../store/forums';
 import { listZipEntries } from '../zip/zipDirectory';
+import { zipPrecompressed } from '../zip/zipPrecompressed';
 import { bundleContent } from './bundleChanges';
 import { bundleLine } from './changeBlocks';
 import { bundleFormatVersion, changesCompressionLevel, entryNames, type BundleManifest } from './bundleFormat';
@@ -59,7 +61,7 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
   }
 
   const changes = strToU8(`${lines.join('\n')}\n`);
-  const storedChanges = deflateSync(changes, { level: changesCompressionLevel });
+  const storedChanges = deflateRawSync(changes, { level: changesCompressionLevel });
   const identity = deviceIdentity(ctx);
   const manifest: BundleManifest = {
     format: 'plenary-bundle',
@@ -76,13 +78,13 @@ export function exportBundle(ctx: CoreContext, options: ExportOptions): Exported
   };
   const manifestBytes = strToU8(JSON.stringify(manifest, null, 2));
   const signature = strToU8(signBytes(identity, manifestBytes));
-  const bytes = zipSync({
-    [entryNames.manifest]: [manifestBytes, { level: 0 }],
-    [entryNames.signature]: [signature, { level: 0 }],
-    [entryNames.changes]: [changes, { level: changesCompressionLevel }],
-  });
-  // The zip must hold exactly the deflated bytes the manifest hashes (same library, same level),
-  // which readers of format 1 before Plenary stopped checking them still require.
+  const bytes = zipPrecompressed([
+    { name: entryNames.manifest, bytes: manifestBytes },
+    { name: entryNames.signature, bytes: signature },
+    { name: entryNames.changes, deflated: storedChanges, size: changes.length, crc: crc32(changes) },
+  ]);
+  // The zip must hold exactly the deflated bytes the manifest hashes, which readers of format 1
+  // before Plenary stopped checking them still require.
   const written = listZipEntries(bytes, 3).find((entry) => entry.name === entryNames.changes);
   if (!written || sha256(bytes.subarray(written.dataStart, written.dataEnd)) !== manifest.entries[0]?.storedSha256) {
     throw new Error('The bundle could not be written consistently; nothing was saved.');

@@ -1,4 +1,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
@@ -8,7 +12,7 @@ import { exportBundle } from '../../../main/core/sync/exportBundle';
 import { readBundle } from '../../../main/core/sync/readBundle';
 import { listZipEntries } from '../../../main/core/zip/zipDirectory';
 import { expectImportRefused, importBytes, previewBytes } from '../helpers/exchange';
-import { snapshot, tempCore } from '../helpers/tempCore';
+import { snapshot, tempCore, tempDir } from '../helpers/tempCore';
 import { craft, duplicateEntry } from './craftBundle';
 import { forumTables } from './forumTables';
 
@@ -36,6 +40,23 @@ describe('bundles', () => {
     expect(preview.rows.notes?.added).toBe(74);
     await importInto(b, bytes);
     expect(forumTables(b)).toEqual(forumTables(a));
+  });
+
+  it('are zips other readers open, holding the changes compressed exactly as the manifest hashes them', async () => {
+    const { a, forum } = await laptops();
+    const { bytes, manifest } = exportBundle(a, { forumId: forum.id });
+    const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+    const stored = listZipEntries(bytes, 3).find((entry) => entry.name === 'changes.jsonl');
+    expect(stored && sha256(bytes.subarray(stored.dataStart, stored.dataEnd))).toBe(manifest.entries[0]?.storedSha256);
+    const files = unzipSync(bytes);
+    expect(Object.keys(files).sort()).toEqual(['changes.jsonl', 'manifest.json', 'manifest.sig']);
+    expect(sha256(files['changes.jsonl'] ?? new Uint8Array())).toBe(manifest.entries[0]?.sha256);
+    // Python's zipfile checks every entry's CRC-32 and size against its records (python3 is here:
+    // npm install needs it to build better-sqlite3).
+    const file = path.join(tempDir(), 'forum.plenary');
+    fs.writeFileSync(file, bytes);
+    const script = 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), len(z.read("changes.jsonl")))';
+    expect(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).trim()).toBe(`None ${manifest.entries[0]?.size}`);
   });
 
   it('are idempotent: importing twice changes nothing the second time', async () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { invoke } from '../../main/core/commands/invoke';
 import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
+import { exportBundle } from '../../main/core/sync/exportBundle';
 import { floorStart, mergeFloor, type MergeFloorFigures } from './mergeFloor';
 import { buildDayTwo, buildMergeWorkload, mergeWithYjs, plenaryNotes } from './mergeWorkload';
 
@@ -21,6 +22,8 @@ export interface MergeFigures {
   floor: MergeFloorFigures;
   /** Day two: the same laptops' edits of notes the secretariat has, merged the same way. */
   dayTwo: { changes: number; ms: number; disagreements: number; longestStallMs: number };
+  /** The secretariat then saves the whole merged forum as one bundle, to give every laptop all of it. */
+  exportAll: { changes: number; ms: number; bytes: number };
 }
 
 /**
@@ -65,6 +68,9 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
     let disagreements = Math.abs(ours.size - yjs.notes.size);
     for (const [id, text] of yjs.notes) if (ours.get(id) !== text || workload.expectedNotes.get(id) !== text) disagreements += 1;
     const dayTwo = await mergeDayTwo(dir, workload, secretariat);
+    const exportStart = performance.now();
+    const all = exportBundle(secretariat, { forumId: workload.forumId });
+    const exportAll = { changes: Object.values(all.manifest.counts).reduce((a, b) => a + b, 0), ms: performance.now() - exportStart, bytes: all.bytes.length };
     const bytes = (list: Uint8Array[]) => list.reduce((sum, b) => sum + b.length, 0);
     return {
       laptops,
@@ -78,6 +84,7 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
       disagreements,
       floor,
       dayTwo,
+      exportAll,
     };
   } finally {
     closeCore(secretariat);

@@ -1,4 +1,5 @@
 import { crc32, inflateRawSync } from 'node:zlib';
+import { concatBytes } from './concatBytes';
 import { Inflate } from 'fflate';
 import type { ZipEntry } from './zipDirectory';
 
@@ -119,12 +120,5 @@ function nativeInflate(stored: Uint8Array, entry: ZipEntry, limits: InflateLimit
 export function inflateWhole(bytes: Uint8Array, entry: ZipEntry, limits: InflateLimits): Uint8Array {
   const chunks: Uint8Array[] = [];
   inflateEntry(bytes, entry, limits, (chunk) => chunks.push(chunk));
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

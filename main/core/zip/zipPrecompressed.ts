@@ -1,4 +1,5 @@
 import { Zip, ZipPassThrough, type ZipInputFile } from 'fflate';
+import { concatBytes } from './concatBytes';
 
 /** An entry kept as it is (stored), or one already compressed by raw DEFLATE, kept byte for byte. */
 export type ZipEntry =
@@ -38,11 +39,5 @@ export function zipPrecompressed(entries: readonly ZipEntry[]): Uint8Array {
   // fflate's Zip calls back synchronously for data pushed whole; anything else is a bug here.
   if (failure) throw failure;
   if (!ended) throw new Error('The zip was not finished');
-  const bytes = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }

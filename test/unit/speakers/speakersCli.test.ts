@@ -19,6 +19,8 @@ async function demoWithList(): Promise<{ db: string; sessionId: string; otherSes
     for (const delegation of ['Kenya', 'Chile', 'Norway', 'India']) await invoke(ctx, 'speakers:add', { ...ref, participantId: null, delegation, kind: 'statement' });
     await invoke(ctx, 'speakers:add', { ...ref, participantId: null, delegation: 'Brazil', kind: 'point_of_order' });
     await invoke(ctx, 'speakers:next', ref);
+    // Brazil's turn must run: a turn that never ran a millisecond is not counted as spoken (spokenTime.ts).
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await invoke(ctx, 'speakers:next', ref);
     return { db, sessionId: session?.id ?? '', otherSession: other?.id ?? '' };
   } finally {

@@ -2,7 +2,7 @@ import type { ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { listKnownDevices } from '../store/knownDevices';
 import { deviceNamed, fingerprintOf, publicDeviceIdentity, renameDevice } from '../sync/deviceIdentity';
-import { exportBundle } from '../sync/exportBundle';
+import { exportBundleInWorker } from '../sync/exportBundle';
 import { discardHeld, listHeld, releaseHeld } from '../sync/heldChanges';
 import { importBundle, previewBundle } from '../sync/importBundle';
 import { importBundles, previewBundles } from '../sync/importSession';
@@ -55,7 +55,7 @@ export const syncHandlers: Pick<
     listKnownDevices(ctx.db, input.forumId).map(({ deviceId, name, fingerprint, lastImportAt }) => ({ deviceId, name, fingerprint, lastImportAt })),
   // After any import under way: a bundle never carries half an import, which could be undone.
   'bundle:export': (ctx, input) => oneImportAtATime(ctx, async () => {
-    const bundle = exportBundle(ctx, { forumId: input.forumId, ...(input.forPeer ? { forPeer: input.forPeer } : {}) });
+    const bundle = await exportBundleInWorker(ctx, { forumId: input.forumId, ...(input.forPeer ? { forPeer: input.forPeer } : {}) });
     const slug = bundle.manifest.forum.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'forum';
     const device = bundle.manifest.device.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 30) || 'laptop';
     const stamp = bundle.manifest.createdAt.slice(0, 16).replace(/[-:T]/g, '');

@@ -1,15 +1,16 @@
 import type { Database } from 'better-sqlite3';
-import type { CoreContext } from '../coreContext';
-import { signBlock, type ChangeBlock, type LineParts } from './changeBlocks';
-import { deviceIdentity } from './deviceIdentity';
+import { unsignedBlock, type ChangeBlock, type LineParts, type UnsignedBlock } from './changeBlocks';
+
+/** A block a bundle carries: another laptop's, signed, relayed as it is; or this laptop's own, to sign. */
+export type BundleBlock = { relayed: ChangeBlock } | { own: UnsignedBlock };
 
 export interface BundleContent {
   /** Every line the bundle carries, by device then clock. */
   lines: LineParts[];
-  /** The signatures covering them: this laptop's own, made now, and the relayed ones it holds. */
-  blocks: ChangeBlock[];
-  /** The key of each device whose changes the bundle carries. */
-  devices: Array<{ id: string; publicKey: string }>;
+  /** The blocks covering them: this laptop's own, to be signed now, and the relayed ones it holds. */
+  blocks: BundleBlock[];
+  /** Each device whose changes the bundle carries, with its key; null for this laptop, whose key only its signer reads. */
+  devices: Array<{ id: string; publicKey: string | null }>;
   /** What this laptop has of the forum, per device: the newest clock value. */
   knowledge: Array<{ device: string; hlc: string }>;
 }
@@ -19,13 +20,14 @@ interface Row extends LineParts {
 }
 
 /**
- * What a bundle of a forum carries: this laptop's own changes (or those a peer lacks), signed
- * now as one block; and other laptops' changes, each run relayed only under a block its own
- * device signed, whole. A run of another laptop's changes that no block covers (one received
- * before bundles carried signatures) cannot be relayed, and stays out.
+ * What a bundle of a forum carries: this laptop's own changes (or those a peer lacks), as one
+ * block to sign; and other laptops' changes, each run relayed only under a block its own device
+ * signed, whole. A run of another laptop's changes that no block covers (one received before
+ * bundles carried signatures) cannot be relayed, and stays out. It only reads, so a worker's
+ * read-only connection can work it out; the caller signs.
  */
-export function bundleContent(ctx: CoreContext, forumId: string, peerHas: ReadonlyMap<string, string>): BundleContent {
-  const rows = ctx.db
+export function bundleContent(db: Database, deviceId: string, forumId: string, peerHas: ReadonlyMap<string, string>): BundleContent {
+  const rows = db
     .prepare(
       // Changes held back for want of a role travel too, under their authors' signatures: each
       // laptop decides on them against the grants it holds, so all end with the same quarantine.
@@ -47,19 +49,18 @@ export function bundleContent(ctx: CoreContext, forumId: string, peerHas: Readon
     const newest = list.at(-1);
     if (newest) knowledge.push({ device, hlc: newest.hlc });
     const known = peerHas.get(device) ?? '';
-    if (device === ctx.deviceId) {
+    if (device === deviceId) {
       const wanted = list.filter((row) => row.hlc > known);
       if (wanted.length === 0) continue;
-      const identity = deviceIdentity(ctx);
-      content.blocks.push(signBlock(identity, forumId, wanted));
-      content.lines.push(...wanted);
-      content.devices.push({ id: device, publicKey: identity.publicKey });
+      content.blocks.push({ own: unsignedBlock(deviceId, wanted) });
+      for (const row of wanted) content.lines.push(row); // a spread of 100,000s of rows overflows the stack
+      content.devices.push({ id: device, publicKey: null });
     } else {
-      const relayed = relayedRuns(ctx.db, forumId, device, list, known);
+      const relayed = relayedRuns(db, forumId, device, list, known);
       if (relayed.blocks.length === 0) continue;
-      content.blocks.push(...relayed.blocks);
-      content.lines.push(...relayed.lines);
-      const key = ctx.db.prepare('SELECT public_key FROM relayed_devices WHERE device_id = ? UNION ALL SELECT public_key FROM known_devices WHERE device_id = ?').pluck().get(device, device) as string | undefined;
+      content.blocks.push(...relayed.blocks.map((block) => ({ relayed: block })));
+      for (const row of relayed.lines) content.lines.push(row);
+      const key = db.prepare('SELECT public_key FROM relayed_devices WHERE device_id = ? UNION ALL SELECT public_key FROM known_devices WHERE device_id = ?').pluck().get(device, device) as string | undefined;
       if (key) content.devices.push({ id: device, publicKey: key });
     }
   }

@@ -57,13 +57,26 @@ function signedText(forumId: string, block: Omit<ChangeBlock, 'signature'>): Uin
   return new TextEncoder().encode(`plenary-block-1\n${forumId}\n${block.device}\n${block.first}\n${block.last}\n${block.count}\n${block.digest}`);
 }
 
-/** Signs this device's changes (one device, clock order) to one forum as a block. */
-export function signBlock(identity: DeviceIdentity, forumId: string, lines: readonly LineParts[]): ChangeBlock {
+/** A block before its signature: what a thread without the private key can work out. */
+export type UnsignedBlock = Omit<ChangeBlock, 'signature'>;
+
+/** One device's changes (clock order) as the block that will sign them. */
+export function unsignedBlock(deviceId: string, lines: readonly LineParts[]): UnsignedBlock {
   const first = lines[0];
   const last = lines.at(-1);
   if (!first || !last) throw new Error('A block needs at least one change');
-  const unsigned = { device: identity.deviceId, first: first.hlc, last: last.hlc, count: lines.length, digest: digestOf(lines) };
+  return { device: deviceId, first: first.hlc, last: last.hlc, count: lines.length, digest: digestOf(lines) };
+}
+
+/** Signs a block of this device's own changes: only the device's own key may. */
+export function signUnsignedBlock(identity: DeviceIdentity, forumId: string, unsigned: UnsignedBlock): ChangeBlock {
+  if (unsigned.device !== identity.deviceId) throw new Error(`A block of device ${unsigned.device} cannot be signed by device ${identity.deviceId}`);
   return { ...unsigned, signature: signBytes(identity, signedText(forumId, unsigned)) };
+}
+
+/** Signs this device's changes (one device, clock order) to one forum as a block. */
+export function signBlock(identity: DeviceIdentity, forumId: string, lines: readonly LineParts[]): ChangeBlock {
+  return signUnsignedBlock(identity, forumId, unsignedBlock(identity.deviceId, lines));
 }
 
 export interface BlockCheck {

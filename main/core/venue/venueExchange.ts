@@ -4,7 +4,7 @@ import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { getForum, listForums } from '../store/forums';
 import { logGeneration } from '../store/logGeneration';
-import { exportBundle } from '../sync/exportBundle';
+import { exportBundleInWorker } from '../sync/exportBundle';
 import { importBundles } from '../sync/importSession';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
 import { maxBundleBase64 } from '../../../shared/sync';
@@ -49,7 +49,7 @@ export function hostBundle(ctx: CoreContext, peer: PairedPeer, forumId: string, 
   }
   return oneImportAtATime(ctx, async () => {
     try {
-      return exportBundle(ctx, { forumId, forPeer: peer.deviceId, peerHas }).bytes;
+      return (await exportBundleInWorker(ctx, { forumId, forPeer: peer.deviceId, peerHas })).bytes;
     } catch (error) {
       // Nothing the peer lacks: an empty answer, not an error.
       if (error instanceof CoreError && error.code === 'invalid_input') return null;

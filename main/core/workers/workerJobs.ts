@@ -2,6 +2,7 @@ import type { ParticipantImportPreview } from '../../../shared/participantImport
 import type { FieldIssue, ErrorCode } from '../../../shared/result';
 import { CoreError } from '../errors';
 import { planParticipantImport, previewParticipantImport, type ParticipantPlan, type ParticipantPlanRequest } from '../participants/planParticipantImport';
+import { composeBundle, type ComposeRequest, type ComposedBundle } from '../sync/composeBundle';
 import { planBundleImport, type BundlePlan, type BundlePlanInput } from '../sync/planBundleImport';
 import { planBundleSession, type SessionPlanInput, type SessionPlanItem } from '../sync/planBundleSession';
 import type { ReadContext } from './readContext';
@@ -20,6 +21,8 @@ export interface WorkerJobs {
   'bundles:plan': { input: SessionPlanInput; output: { planned: number }; item: SessionPlanItem };
   'participants:preview': { input: ParticipantPlanRequest; output: ParticipantImportPreview };
   'participants:plan': { input: ParticipantPlanRequest; output: ParticipantPlan };
+  /** A bundle's changes read, written as lines and deflated; the main thread signs them. */
+  'bundle:compose': { input: ComposeRequest; output: ComposedBundle };
   'xliff:export': { input: XliffExportRequest; output: XliffExportOutput };
   'xliff:plan': { input: { forumId: string; xml: string }; output: XliffPlan };
   /** SQLite's integrity check of a backup copy (the file named); the first problem, or null. */
@@ -67,6 +70,7 @@ const jobHandlers: JobHandlers = {
   'bundles:plan': (env, input, progress, item) => planBundleSession(env.read(), input, progress, item),
   'participants:preview': (env, input) => previewParticipantImport(env.read(), input),
   'participants:plan': (env, input) => planParticipantImport(env.read(), input),
+  'bundle:compose': (env, input) => composeBundle(env.read().db, input),
   'xliff:export': (env, input) => composeXliff(env.read().db, input),
   'xliff:plan': (env, input) => planXliffImport(env.read().db, input.forumId, input.xml),
   'backup:check': (env, input) => ({ problem: integrityProblem(input.copy, env.nativeBinding) ?? null }),

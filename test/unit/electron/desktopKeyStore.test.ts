@@ -25,6 +25,10 @@ const newPem = () => generateKeyPairSync('ed25519').privateKey.export({ type: 'p
 async function desktop(userData: string, keychain?: FakeElectronOptions['keychain']) {
   const appRoot = tempDir();
   fs.mkdirSync(path.join(appRoot, 'dist', 'renderer'), { recursive: true });
+  fs.mkdirSync(path.join(appRoot, 'dist', 'main'));
+  // The app composes bundles on its worker thread, built beside its script: here, the tests' build
+  // (linked, so its requires resolve from the checkout).
+  fs.symlinkSync(path.resolve(process.env.PLENARY_WORKER_DIR ?? '', 'coreWorker.cjs'), path.join(appRoot, 'dist', 'main', 'coreWorker.cjs'));
   const fake = createFakeElectron({ userData, appPath: appRoot, ...(keychain ? { keychain } : {}) });
   running.push(fake);
   const logged: string[] = [];

@@ -8,7 +8,7 @@ import type { CoreContext } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { writeRow } from '../../../main/core/store/changeLog';
 import type { BundleManifest } from '../../../main/core/sync/bundleFormat';
-import { exportBundle } from '../../../main/core/sync/exportBundle';
+import { exportBundle, exportBundleInWorker } from '../../../main/core/sync/exportBundle';
 import { readBundle } from '../../../main/core/sync/readBundle';
 import { listZipEntries } from '../../../main/core/zip/zipDirectory';
 import { expectImportRefused, importBytes, previewBytes } from '../helpers/exchange';
@@ -44,7 +44,7 @@ describe('bundles', () => {
 
   it('are zips other readers open, holding the changes compressed exactly as the manifest hashes them', async () => {
     const { a, forum } = await laptops();
-    const { bytes, manifest } = exportBundle(a, { forumId: forum.id });
+    const { bytes, manifest } = await exportBundleInWorker(a, { forumId: forum.id });
     const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
     const stored = listZipEntries(bytes, 3).find((entry) => entry.name === 'changes.jsonl');
     expect(stored && sha256(bytes.subarray(stored.dataStart, stored.dataEnd))).toBe(manifest.entries[0]?.storedSha256);

@@ -4,7 +4,6 @@ import { strToU8, unzipSync } from 'fflate';
 import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
 import { createDemoForum } from '../../main/core/demo/createDemoForum';
 import { writeRow } from '../../main/core/store/changeLog';
-import { exportBundle } from '../../main/core/sync/exportBundle';
 import { invoke } from '../../main/core/commands/invoke';
 import { deviceIdentity, signBytes } from '../../main/core/sync/deviceIdentity';
 import { readBundle } from '../../main/core/sync/readBundle';
@@ -42,8 +41,10 @@ export async function benchBundle(dir: string, notes = 5_000): Promise<BundleFig
     }
   })();
   let start = process.hrtime.bigint();
-  const { bytes } = exportBundle(a, { forumId: forum.id });
+  // As the app saves it: composed on the worker thread, signed on the main one, sent as base64.
+  const exported = await invoke(a, 'bundle:export', { forumId: forum.id });
   const exportMs = ms(start);
+  const bytes = new Uint8Array(Buffer.from(exported.data, 'base64'));
   start = process.hrtime.bigint();
   readBundle(bytes);
   const readMs = ms(start);

@@ -5,8 +5,8 @@ import { unsignedBlock, type ChangeBlock, type LineParts, type UnsignedBlock } f
 export type BundleBlock = { relayed: ChangeBlock } | { own: UnsignedBlock };
 
 export interface BundleContent {
-  /** Every line the bundle carries, by device then clock. */
-  lines: LineParts[];
+  /** How many lines were handed to `emit`. */
+  lines: number;
   /** The blocks covering them: this laptop's own, to be signed now, and the relayed ones it holds. */
   blocks: BundleBlock[];
   /** Each device whose changes the bundle carries, with its key; null for this laptop, whose key only its signer reads. */
@@ -15,55 +15,80 @@ export interface BundleContent {
   knowledge: Array<{ device: string; hlc: string }>;
 }
 
-interface Row extends LineParts {
-  seq: number;
-}
-
 /**
  * What a bundle of a forum carries: this laptop's own changes (or those a peer lacks), as one
  * block to sign; and other laptops' changes, each run relayed only under a block its own device
  * signed, whole. A run of another laptop's changes that no block covers (one received before
  * bundles carried signatures) cannot be relayed, and stays out. It only reads, so a worker's
  * read-only connection can work it out; the caller signs.
+ *
+ * Each line goes to `emit` (by device, then clock) as soon as its device is done: a merged
+ * forum's 200,000 changes held as one array of rows cost more in garbage collection than
+ * everything else the export does.
  */
-export function bundleContent(db: Database, deviceId: string, forumId: string, peerHas: ReadonlyMap<string, string>): BundleContent {
-  const rows = db
-    .prepare(
-      // Changes held back for want of a role travel too, under their authors' signatures: each
-      // laptop decides on them against the grants it holds, so all end with the same quarantine.
-      `SELECT seq, device, hlc, tbl, row_id AS rowId, cells, parents, erased_hash AS erasedHash FROM changes WHERE forum_id = @forumId
-       UNION ALL
-       SELECT -1, device, hlc, tbl, row_id, cells, parents, NULL FROM held_changes WHERE forum_id = @forumId AND reason = 'role'
-       ORDER BY device, hlc`,
-    )
-    .all({ forumId }) as Row[];
-  const byDevice = new Map<string, Row[]>();
-  const knowledge: BundleContent['knowledge'] = [];
-  for (const row of rows) {
-    let list = byDevice.get(row.device);
-    if (!list) byDevice.set(row.device, (list = []));
-    list.push(row);
-  }
-  const content: BundleContent = { lines: [], blocks: [], devices: [], knowledge };
-  for (const [device, list] of byDevice) {
+export function bundleContent(
+  db: Database,
+  deviceId: string,
+  forumId: string,
+  peerHas: ReadonlyMap<string, string>,
+  emit: (line: LineParts) => void,
+): BundleContent {
+  // Read before the changes: a connection answers one statement at a time while it iterates.
+  const blocksOf = groupBy(
+    db.prepare('SELECT device, first_hlc AS first, last_hlc AS last, count, digest, signature FROM change_blocks WHERE forum_id = ? ORDER BY device, first_hlc').all(forumId) as ChangeBlock[],
+    (block) => block.device,
+  );
+  const keyOf = db.prepare('SELECT public_key FROM relayed_devices WHERE device_id = ? UNION ALL SELECT public_key FROM known_devices WHERE device_id = ?').pluck();
+  const keys = new Map<string, string | undefined>();
+  for (const device of blocksOf.keys()) keys.set(device, keyOf.get(device, device) as string | undefined);
+
+  const content: BundleContent = { lines: 0, blocks: [], devices: [], knowledge: [] };
+  const send = (rows: readonly LineParts[]) => {
+    for (const row of rows) emit(row);
+    content.lines += rows.length;
+  };
+  const finish = (device: string, list: LineParts[]) => {
     const newest = list.at(-1);
-    if (newest) knowledge.push({ device, hlc: newest.hlc });
+    if (!newest) return;
+    content.knowledge.push({ device, hlc: newest.hlc });
     const known = peerHas.get(device) ?? '';
     if (device === deviceId) {
-      const wanted = list.filter((row) => row.hlc > known);
-      if (wanted.length === 0) continue;
+      const wanted = list.slice(lowerBound(list, known, true));
+      if (wanted.length === 0) return;
       content.blocks.push({ own: unsignedBlock(deviceId, wanted) });
-      for (const row of wanted) content.lines.push(row); // a spread of 100,000s of rows overflows the stack
       content.devices.push({ id: device, publicKey: null });
+      send(wanted);
     } else {
-      const relayed = relayedRuns(db, forumId, device, list, known);
-      if (relayed.blocks.length === 0) continue;
-      content.blocks.push(...relayed.blocks.map((block) => ({ relayed: block })));
-      for (const row of relayed.lines) content.lines.push(row);
-      const key = db.prepare('SELECT public_key FROM relayed_devices WHERE device_id = ? UNION ALL SELECT public_key FROM known_devices WHERE device_id = ?').pluck().get(device, device) as string | undefined;
+      const relayed = relayedRuns(blocksOf.get(device) ?? [], list, known);
+      if (relayed.blocks.length === 0) return;
+      for (const block of relayed.blocks) content.blocks.push({ relayed: block });
+      const key = keys.get(device);
       if (key) content.devices.push({ id: device, publicKey: key });
+      send(relayed.lines);
     }
+  };
+
+  // Changes held back for want of a role travel too, under their authors' signatures: each
+  // laptop decides on them against the grants it holds, so all end with the same quarantine.
+  const rows = db
+    .prepare(
+      `SELECT device, hlc, tbl, row_id AS rowId, cells, parents, erased_hash AS erasedHash FROM changes WHERE forum_id = @forumId
+       UNION ALL
+       SELECT device, hlc, tbl, row_id, cells, parents, NULL FROM held_changes WHERE forum_id = @forumId AND reason = 'role'
+       ORDER BY device, hlc`,
+    )
+    .iterate({ forumId }) as IterableIterator<LineParts>;
+  let device: string | undefined;
+  let list: LineParts[] = [];
+  for (const row of rows) {
+    if (row.device !== device) {
+      if (device !== undefined) finish(device, list);
+      device = row.device;
+      list = [];
+    }
+    list.push(row);
   }
+  if (device !== undefined) finish(device, list);
   return content;
 }
 
@@ -72,24 +97,49 @@ export function bundleContent(db: Database, deviceId: string, forumId: string, p
  * each time the block reaching furthest among those holding the earliest change not yet covered.
  * A block is usable only when this laptop holds every change it signs.
  */
-function relayedRuns(db: Database, forumId: string, device: string, list: readonly Row[], known: string): { blocks: ChangeBlock[]; lines: Row[] } {
-  const blocks = (
-    db
-      .prepare('SELECT device, first_hlc AS first, last_hlc AS last, count, digest, signature FROM change_blocks WHERE forum_id = ? AND device = ? AND last_hlc > ? ORDER BY first_hlc')
-      .all(forumId, device, known) as ChangeBlock[]
-  ).filter((block) => inRange(list, block).length === block.count);
+function relayedRuns(all: readonly ChangeBlock[], list: readonly LineParts[], known: string): { blocks: ChangeBlock[]; lines: LineParts[] } {
+  const blocks = all.filter((block) => block.last > known && inRange(list, block).length === block.count);
   const chosen: ChangeBlock[] = [];
-  const lines = new Map<string, Row>();
-  for (const row of list) {
-    if (row.hlc <= known || lines.has(row.hlc)) continue;
+  const lines: LineParts[] = [];
+  let covered = '';
+  for (let i = lowerBound(list, known, true); i < list.length; i++) {
+    const row = list[i];
+    if (!row || row.hlc <= covered) continue;
     const reach = blocks.filter((b) => b.first <= row.hlc && row.hlc <= b.last).sort((a, b) => (a.last < b.last ? 1 : -1))[0];
     if (!reach) continue;
     chosen.push(reach);
-    for (const line of inRange(list, reach)) lines.set(line.hlc, line);
+    // A block travels whole (the peer checks its digest), even the lines the peer has; lines an
+    // earlier block took stay once, in clock order.
+    for (const line of inRange(list, reach)) if (line.hlc > covered) lines.push(line);
+    covered = reach.last;
   }
-  return { blocks: chosen, lines: [...lines.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)) };
+  return { blocks: chosen, lines };
 }
 
-function inRange(list: readonly Row[], block: ChangeBlock): Row[] {
-  return list.filter((row) => block.first <= row.hlc && row.hlc <= block.last);
+function inRange(list: readonly LineParts[], block: ChangeBlock): readonly LineParts[] {
+  return list.slice(lowerBound(list, block.first, false), lowerBound(list, block.last, true));
+}
+
+/** The first index whose clock is at or after `hlc` (or after it, when `after`), in a list in clock order. */
+function lowerBound(list: readonly LineParts[], hlc: string, after: boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = list[mid]?.hlc ?? '';
+    if (at < hlc || (after && at === hlc)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(item);
+  }
+  return groups;
 }

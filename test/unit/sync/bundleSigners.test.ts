@@ -5,6 +5,7 @@ import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import type { BundleManifest } from '../../../main/core/sync/bundleFormat';
 import { deviceIdentity } from '../../../main/core/sync/deviceIdentity';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
+import { writeRow } from '../../../main/core/store/changeLog';
 import { craftBundle, hlcAt, type CraftedLine } from '../helpers/craftBundle';
 import { expectImportRefused, importBytes, previewBytes } from '../helpers/exchange';
 import { tempCore } from '../helpers/tempCore';
@@ -68,5 +69,34 @@ describe('a bundle relaying other laptops’ changes', () => {
     const altered = lines.map((line, i) => (i === 3 ? ([...line.slice(0, 4), { ...line[4], deleted: 1 }, ...line.slice(5)] as CraftedLine) : line));
     await expectRefused(c, craftBundle(b, forum.id, altered, { signers: [], patch: keep }), { message: /do not match the signatures/ });
     await expectRefused(c, craftBundle(b, forum.id, lines.slice(1), { signers: [], patch: keep }), { message: /do not match the signatures/ });
+  });
+
+  it('carries each signed run whole, even the part the peer has, and a run the peer has not at all', async () => {
+    const [a, b, c] = [await tempCore(), await tempCore(), await tempCore()];
+    const forum = createDemoForum(a);
+    const first = exportBundle(a, { forumId: forum.id });
+    await importBytes(b, first.bytes);
+    await importBytes(c, first.bytes);
+    // A's later work reaches B alone, as a run signed for B, which has the first.
+    writeRow(a, 'forums', forum.id, { title: { fr: 'Forum sur les liens urbain-rural' } });
+    writeRow(a, 'forums', forum.id, { title: { es: 'Foro sobre vínculos urbano-rurales' } });
+    const newest = first.manifest.ranges[0]?.to ?? '';
+    const later = exportBundle(a, { forumId: forum.id, peerHas: new Map([[a.deviceId, newest]]) });
+    const [run] = later.manifest.blocks;
+    expect(later.manifest.blocks).toHaveLength(1);
+    expect(run?.count).toBe(2);
+    await importBytes(b, later.bytes);
+    const whole = exportBundle(b, { forumId: forum.id });
+    expect(whole.manifest.blocks.map((block) => block.count)).toEqual([first.manifest.ranges[0]?.count, 2]);
+    // C has A's first run up to its middle: the first run travels whole, then the second.
+    const middle = contentsOf(first.bytes).lines[10]?.[1] ?? '';
+    const forC = exportBundle(b, { forumId: forum.id, peerHas: new Map([[a.deviceId, middle]]) });
+    expect(contentsOf(forC.bytes).lines).toEqual(contentsOf(whole.bytes).lines);
+    // C has the whole first run: only the second travels.
+    const onlyLater = exportBundle(b, { forumId: forum.id, peerHas: new Map([[a.deviceId, newest]]) });
+    expect(onlyLater.manifest.blocks).toEqual([run]);
+    expect(contentsOf(onlyLater.bytes).lines).toEqual(contentsOf(later.bytes).lines);
+    await importBytes(c, onlyLater.bytes);
+    expect(forumTables(c)).toEqual(forumTables(a));
   });
 });

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { unsignedBlock, type ChangeBlock, type LineParts, type UnsignedBlock } from './changeBlocks';
+import { lowerBound, unsignedBlock, type ChangeBlock, type LineParts, type UnsignedBlock } from './changeBlocks';
 
 /** A block a bundle carries: another laptop's, signed, relayed as it is; or this laptop's own, to sign. */
 export type BundleBlock = { relayed: ChangeBlock } | { own: UnsignedBlock };
@@ -120,20 +120,7 @@ function relayedRuns(all: readonly ChangeBlock[], list: readonly LineParts[], kn
 }
 
 function inRange(list: readonly LineParts[], block: ChangeBlock): readonly LineParts[] {
-  return list.slice(lowerBound(list, block.first, false), lowerBound(list, block.last, true));
-}
-
-/** The first index whose clock is at or after `hlc` (or after it, when `after`), in a list in clock order. */
-function lowerBound(list: readonly LineParts[], hlc: string, after: boolean): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = list[mid]?.hlc ?? '';
-    if (at < hlc || (after && at === hlc)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return list.slice(lowerBound(list, block.first), lowerBound(list, block.last, true));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

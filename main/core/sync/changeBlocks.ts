@@ -136,12 +136,14 @@ export function checkBlocks(check: BlockCheck, blocks: readonly ChangeBlock[], l
   }
 }
 
-function lowerBound(list: readonly LineParts[], hlc: string): number {
+/** The first index whose clock is at or after `hlc` (or after it, when `after`), in one device's lines in clock order. */
+export function lowerBound(list: readonly LineParts[], hlc: string, after = false): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid]?.hlc ?? '') < hlc) lo = mid + 1;
+    const at = list[mid]?.hlc ?? '';
+    if (at < hlc || (after && at === hlc)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -88,6 +88,8 @@ export const importProgress = z.object({
   /** In a session: the bundle being worked on (from 1) of how many, for "Bundle 12 of 50". */
   bundle: z.number().int().optional(),
   bundles: z.number().int().optional(),
+  /** How far the whole session is, from 0 to 1, for the bar: it moves within a bundle too. */
+  share: z.number().min(0).max(1).optional(),
 });
 export type ImportProgress = z.infer<typeof importProgress>;
 

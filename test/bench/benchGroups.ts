@@ -106,6 +106,8 @@ export const groups: Group[] = [
       console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's`);
       console.log(`  day two, ${fmt(m.dayTwo.changes)} edits of notes the secretariat has (re-projected, not inserted): ${fmt(m.dayTwo.ms)} ms; ${fmt(m.dayTwo.disagreements)} note texts differing from the laptops'`);
       console.log(`  the whole merged forum saved as one bundle (${fmt(m.exportAll.changes)} changes, to give every laptop all of it): ${fmt(m.exportAll.ms)} ms, ${fmt(m.exportAll.bytes / 1024 / 1024, 1)} MiB; the main thread's longest stall meanwhile ${fmt(m.exportAll.longestStallMs)} ms`);
+      const w = m.wholeForum;
+      console.log(`  a fresh laptop takes that bundle: import alone (the CLI) ${fmt(w.direct.importMs)} ms; preview ${fmt(w.app.previewMs)} ms then import ${fmt(w.app.importMs)} ms (the app); the bar stood still at most ${fmt(w.direct.longestStillMs)} / ${fmt(w.app.longestStillMs)} ms; the main thread's longest stall ${fmt(w.direct.longestStallMs)} / ${fmt(w.app.longestStallMs)} ms`);
       console.log(`  the main thread's longest stall (its event loop not turning): ${fmt(m.longestStallMs)} ms in the first merge, ${fmt(m.dayTwo.longestStallMs)} ms on day two (a slice may take 150 ms while nobody uses the screens)\n`);
       record('plenary', m.plenaryMs, 'ms', { below: 2000 });
       record('yjs', m.yjsMs, 'ms');
@@ -119,6 +121,12 @@ export const groups: Group[] = [
       record('exportAll', m.exportAll.ms, 'ms');
       record('dayTwoLongestStall', m.dayTwo.longestStallMs, 'ms');
       record('exportAllLongestStall', m.exportAll.longestStallMs, 'ms');
+      record('wholeForum.direct.import', w.direct.importMs, 'ms');
+      record('wholeForum.direct.longestStill', w.direct.longestStillMs, 'ms');
+      record('wholeForum.app.preview', w.app.previewMs, 'ms');
+      record('wholeForum.app.import', w.app.importMs, 'ms');
+      record('wholeForum.app.longestStill', w.app.longestStillMs, 'ms');
+      record('wholeForum.app.longestStall', w.app.longestStallMs, 'ms');
     },
   },
   {

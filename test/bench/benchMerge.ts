@@ -4,6 +4,7 @@ import { invoke } from '../../main/core/commands/invoke';
 import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
 import { floorStart, mergeFloor, type MergeFloorFigures } from './mergeFloor';
 import { buildDayTwo, buildMergeWorkload, mergeWithYjs, plenaryNotes } from './mergeWorkload';
+import { takeWholeForum, type WholeForumFigures } from './benchWholeForum';
 
 export interface MergeFigures {
   laptops: number;
@@ -23,6 +24,8 @@ export interface MergeFigures {
   dayTwo: { changes: number; ms: number; disagreements: number; longestStallMs: number };
   /** The secretariat then saves the whole merged forum as one bundle, to give every laptop all of it. */
   exportAll: { changes: number; ms: number; bytes: number; longestStallMs: number };
+  /** A fresh laptop then takes that bundle: as the CLI does, and as the app does (preview first). */
+  wholeForum: WholeForumFigures;
 }
 
 /**
@@ -70,6 +73,7 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
     // As the app saves it: composed on the worker thread, signed on the main one.
     const saved = await watchingTheLoop(() => invoke(secretariat, 'bundle:export', { forumId: workload.forumId }));
     const exportAll = { changes: saved.value.changes, ms: saved.ms, bytes: saved.value.bytes, longestStallMs: saved.longestStallMs };
+    const wholeForum = await takeWholeForum(dir, saved.value.data, saved.value.changes);
     const bytes = (list: Uint8Array[]) => list.reduce((sum, b) => sum + b.length, 0);
     return {
       laptops,
@@ -84,6 +88,7 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
       floor,
       dayTwo,
       exportAll,
+      wholeForum,
     };
   } finally {
     closeCore(secretariat);

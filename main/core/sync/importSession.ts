@@ -64,7 +64,8 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
   const since = performance.now();
   return oneImportAtATime(ctx, async () => {
     const now = options.now ?? Date.now();
-    const report = options.onProgress ?? (() => undefined);
+    const bundles = files.length;
+    const report = sessionBar(bundles, options.onProgress);
     const arrived: Array<SessionPlanItem | undefined> = [];
     const waiting = new Map<number, (item: SessionPlanItem) => void>();
     const take = (index: number) =>
@@ -73,8 +74,9 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
         if (ready) resolve(ready);
         else waiting.set(index, resolve);
       });
-    const bundles = files.length;
-    report({ phase: 'verify', done: 0, total: bundles, bundle: Math.min(1, bundles), bundles });
+    report(0, 0, { phase: 'verify', done: 0, total: 0 });
+    // The bundle the main thread waits for: the worker's news of it is the bar's, of a later one not yet.
+    let waitingFor = 0;
     const planning = ctx.worker.run(
       'bundles:plan',
       {
@@ -84,7 +86,11 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
         applyHeld: options.applyHeld === true,
         consent: { trust: options.trust, confirmMassChanges: options.confirmMassChanges === true },
       },
-      undefined,
+      (p) => {
+        if (p.item !== waitingFor || arrived[waitingFor]) return;
+        if (p.phase === 'verify') report(waitingFor, verifyShare * (p.total > 0 ? p.done / p.total : 0), { phase: 'verify', done: p.done, total: p.total });
+        else if (p.phase === 'plan') report(waitingFor, verifyShare + planShare * (p.total > 0 ? p.done / p.total : 0), { phase: 'plan', done: p.done, total: p.total });
+      },
       (item) => {
         arrived[item.index] = item;
         waiting.get(item.index)?.(item);
@@ -102,18 +108,19 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
     let planned = 0;
     const seqBefore = (ctx.db.prepare("SELECT ifnull(max(seq), 0) FROM changes").pluck().get() as number);
     for (let index = 0; index < files.length; index++) {
-      const bundle = index + 1;
-      if (index > 0) report({ phase: 'verify', done: index, total: bundles, bundle, bundles });
+      waitingFor = index;
+      if (index > 0) report(index, 0, { phase: 'verify', done: 0, total: 0 });
       const item = await take(index);
       const name = files[index]?.name ?? `bundle ${index + 1}`;
       if ('error' in item) {
         result.bundles.push({ name, status: 'refused', error: item.error });
+        report(index, 1, { phase: 'verify', done: 0, total: 0 });
         continue;
       }
       const { plan } = item;
       planned += plan.preview.changes.new;
       if (result.backupPath === null && options.skipBackup !== true) {
-        report({ phase: 'backup', done: 0, total: 0, bundle, bundles });
+        report(index, verifyShare + planShare, { phase: 'backup', done: 0, total: 0 });
         result.backupPath = await backupForImport(ctx, options.backupDir, 'before-import');
       }
       const journal: ImportJournal = { id: randomUUID(), kind: 'bundle', ranges: [] };
@@ -122,7 +129,12 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
         const stats = await applyBundlePlan(ctx, plan, journal, {
           now: new Date(now),
           since,
-          onProgress: (p) => report({ phase: 'apply', done: base + p.done, total: Math.max(planned, base + p.total), bundle, bundles }),
+          onProgress: (p) =>
+            report(index, verifyShare + planShare + (1 - verifyShare - planShare) * (p.total > 0 ? p.done / p.total : 1), {
+              phase: 'apply',
+              done: base + p.done,
+              total: Math.max(planned, base + p.total),
+            }),
         });
         applied += plan.preview.changes.new;
         result.longestLockMs = Math.max(result.longestLockMs, stats.longestMs);
@@ -147,9 +159,26 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       discardBackup(result.backupPath);
       result.backupPath = null;
     }
-    report({ phase: 'done', done: applied, total: applied, bundle: bundles, bundles });
+    report(Math.max(0, bundles - 1), 1, { phase: 'done', done: applied, total: applied });
     return result;
   });
+}
+
+/** Shares of one bundle's part of the bar: reading and checking its lines, planning, then writing. */
+const verifyShare = 0.35;
+const planShare = 0.15;
+
+/**
+ * Reports the session's progress with how far the whole is (`share`): bundles through, and the
+ * share of the current one done. It only moves forward, whatever the order reports arrive in.
+ */
+function sessionBar(bundles: number, onProgress: ((progress: ImportProgress) => void) | undefined) {
+  let share = 0;
+  return (index: number, within: number, progress: Omit<ImportProgress, 'bundle' | 'bundles' | 'share'>) => {
+    if (!onProgress) return;
+    share = Math.max(share, Math.min(1, bundles > 0 ? (index + Math.min(1, Math.max(0, within))) / bundles : 1));
+    onProgress({ ...progress, bundle: Math.min(index + 1, Math.max(bundles, 1)), bundles, share });
+  };
 }
 
 /** Each bundle's preview, planned as if the ones before it went in; nothing is written. */

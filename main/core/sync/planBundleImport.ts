@@ -14,7 +14,7 @@ import { fingerprintOf } from './deviceIdentity';
 import { decodeHlc, encodeHlc, MAX_DRIFT_MS } from './hybridClock';
 import { detectMassChanges } from './massChanges';
 import { PlanView, rowKeyOf } from './planView';
-import { readBundle, type BundleChange } from './readBundle';
+import { readBundle, type BundleChange, type ReadProgress, type VerifiedBundle } from './readBundle';
 import { checkErasures, checkSigners, signerStatus } from './signerChecks';
 import { refusedByRole } from '../roles/checkBundleRoles';
 import type { Refusal } from '../roles/forumAuthority';
@@ -87,11 +87,23 @@ const batchSize = 500;
  * back, mass deletions found, the rows it creates folded, and the rest ordered so that every row
  * a change points at is written first.
  */
-export function planBundleImport(read: ReadContext | PlanView, input: BundlePlanInput, progress: (p: JobProgress) => void = () => undefined): BundlePlan {
+export function planBundleImport(
+  read: ReadContext | PlanView,
+  input: BundlePlanInput,
+  progress: (p: JobProgress) => void = () => undefined,
+  readVerified: (bytes: Uint8Array, onRead: ReadProgress) => VerifiedBundle = readBundle,
+): BundlePlan {
   const view = read instanceof PlanView ? read : new PlanView(read);
-  progress({ phase: 'verify', done: 0, total: input.bytes.length });
-  const { manifest, changes } = readBundle(input.bytes);
-  progress({ phase: 'plan', done: 0, total: changes.length });
+  progress({ phase: 'verify', done: 0, total: 0 });
+  // Unpacking and checking the lines is half a large bundle's planning: told in steps of 2%.
+  let next = 0;
+  const { manifest, changes } = readVerified(input.bytes, (done, total) => {
+    if (done < next && done < total) return;
+    progress({ phase: 'verify', done, total });
+    next = done + total / 50;
+  });
+  const steps = input.consent ? 3 : 2;
+  progress({ phase: 'plan', done: 0, total: steps });
   const status = signerStatus(view, manifest.device);
   const forumId = manifest.forum.id;
   const keys = checkSigners(view, manifest, changes);
@@ -100,6 +112,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   const history = view.historyOf(changes);
   const fresh = changes.filter((c) => !history.get(rowKeyOf(c)) || !view.hasChange(c));
   checkForumScope(view, forumId, fresh, history);
+  progress({ phase: 'plan', done: 1, total: steps });
 
   const held = new Set<BundleChange>();
   let skewed = 0;
@@ -166,6 +179,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   const record = () => view.record(applied, forumId, keys, status === 'unknown' && trusted ? manifest.device.id : undefined, rolesOn);
   if (!consent) {
     record();
+    progress({ phase: 'plan', done: 2, total: steps });
     return plan;
   }
   if (status === 'unknown' && !trusted) {
@@ -177,6 +191,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
   if (preview.massChanges.length > 0 && !consent.confirmMassChanges) {
     throw new CoreError('confirmation_required', `${describeMassChanges(preview.massChanges)} Look at the preview and confirm before importing; nothing was changed.`);
   }
+  progress({ phase: 'plan', done: 2, total: steps });
   const folded = foldNewRows(view, applied, history);
   const line = (c: BundleChange): PlannedChange => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents, c.erasedHash ?? null, folded.ids.has(rowKeyOf(c)) ? 1 : 0];
   plan.changes = packChanges(inDependencyOrder(applied), (c) => folded.ids.has(rowKeyOf(c)));
@@ -187,6 +202,7 @@ export function planBundleImport(read: ReadContext | PlanView, input: BundlePlan
     return [line(c), reason, reason === 'role' ? JSON.stringify(refusal ?? { dependsOnHeld: true }) : null];
   }));
   record();
+  progress({ phase: 'plan', done: 3, total: steps });
   return plan;
 }
 

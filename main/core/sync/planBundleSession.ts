@@ -5,6 +5,7 @@ import type { JobProgress } from '../workers/workerJobs';
 import type { ReadContext } from '../workers/readContext';
 import { planBundleImport, type BundlePlan } from './planBundleImport';
 import { emptyOverlay, PlanView } from './planView';
+import { verifiedBundles } from './verifiedBundles';
 
 export interface SessionPlanInput {
   files: Array<{ name: string; bytes: Uint8Array }>;
@@ -28,11 +29,14 @@ export type SessionPlanItem = { index: number; plan: BundlePlan } | { index: num
 export function planBundleSession(read: ReadContext, input: SessionPlanInput, progress: (p: JobProgress) => void, item: (item: SessionPlanItem) => void): { planned: number } {
   const view = new PlanView(read, emptyOverlay());
   let planned = 0;
+  const digests = input.files.map((file) => createHash('sha256').update(file.bytes).digest('hex'));
+  // A preview keeps what it verified for the import that follows; an import takes it.
+  const preview = input.consent === undefined;
+  if (preview) verifiedBundles.keepOnly(new Set(digests));
   // A stick often holds the same file twice (copied again, or under a new name): it is read once.
   const seen = new Map<string, string>();
   input.files.forEach((file, index) => {
-    progress({ phase: 'plan', done: index, total: input.files.length });
-    const digest = createHash('sha256').update(file.bytes).digest('hex');
+    const digest = digests[index] ?? '';
     const first = seen.get(digest);
     if (first !== undefined) {
       item({ index, error: { code: 'bundle_duplicate', message: `“${file.name}” is the same file as “${first}”; it was read once.` } });
@@ -40,13 +44,18 @@ export function planBundleSession(read: ReadContext, input: SessionPlanInput, pr
     }
     seen.set(digest, file.name);
     try {
-      const plan = planBundleImport(view, {
-        bytes: file.bytes,
-        now: input.now,
-        holdAheadMs: input.holdAheadMs,
-        applyHeld: input.applyHeld,
-        ...(input.consent ? { consent: { trustNewDevice: input.consent.trust, confirmMassChanges: input.consent.confirmMassChanges } } : {}),
-      });
+      const plan = planBundleImport(
+        view,
+        {
+          bytes: file.bytes,
+          now: input.now,
+          holdAheadMs: input.holdAheadMs,
+          applyHeld: input.applyHeld,
+          ...(input.consent ? { consent: { trustNewDevice: input.consent.trust, confirmMassChanges: input.consent.confirmMassChanges } } : {}),
+        },
+        (p) => progress({ ...p, item: index }),
+        (bytes, onRead) => verifiedBundles.read(digest, bytes, preview, onRead),
+      );
       planned += 1;
       item({ index, plan });
     } catch (error) {

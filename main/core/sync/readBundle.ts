@@ -30,6 +30,9 @@ export interface VerifiedBundle {
   changes: BundleChange[];
 }
 
+/** Bytes of the changes unpacked and read so far, out of the size the signed manifest gives. */
+export type ReadProgress = (done: number, total: number) => void;
+
 const altered = (what: string) => bundleError(`${what}: it was altered after it was made. Ask for it again.`);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en-GB')} MiB`;
 
@@ -41,7 +44,7 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en-GB')}
  * unaltered says how large the changes may be, and they are then unpacked, hashed, checked line by
  * line and cell by cell as they come. Trust in the signer is the importer's question.
  */
-export function readBundle(bytes: Uint8Array): VerifiedBundle {
+export function readBundle(bytes: Uint8Array, onRead?: ReadProgress): VerifiedBundle {
   if (bytes.length === 0) throw bundleError('The file is empty. Ask for the bundle again.');
   if (bytes.length > bundleLimits.fileBytes) {
     throw bundleError(`The file is larger than ${mib(bundleLimits.fileBytes)}, the most a bundle may be. Export it again for one forum or one peer.`);
@@ -50,7 +53,7 @@ export function readBundle(bytes: Uint8Array): VerifiedBundle {
   const manifestBytes = inflateSmallEntry(bytes, entries.manifest, bundleLimits.manifestBytes);
   const signature = inflateSmallEntry(bytes, entries.signature, bundleLimits.signatureBytes);
   const manifest = verifiedManifest(manifestBytes, signature);
-  const changes = readChanges(bytes, entries.changes, manifest);
+  const changes = readChanges(bytes, entries.changes, manifest, onRead);
   return { manifest, changes };
 }
 
@@ -80,7 +83,7 @@ function verifiedManifest(manifestBytes: Uint8Array, signature: Uint8Array): Bun
  * each line as it comes. A line that fails stops the parsing but not the count: the checksum and
  * the signed hash then tell a damaged or altered file from a bad change, so each gets its words.
  */
-function readChanges(bytes: Uint8Array, entry: ZipEntry, manifest: BundleManifest): BundleChange[] {
+function readChanges(bytes: Uint8Array, entry: ZipEntry, manifest: BundleManifest, onRead: ReadProgress = () => undefined): BundleChange[] {
   const signed = manifest.entries.find((e) => e.name === entryNames.changes);
   if (!signed) throw altered('The bundle’s manifest does not describe its changes');
   if (signed.size > bundleLimits.changesBytes) {
@@ -140,6 +143,7 @@ function readChanges(bytes: Uint8Array, entry: ZipEntry, manifest: BundleManifes
     total += chunk.length;
     hash.update(chunk);
     decode(chunk);
+    onRead(total, signed.size);
   });
   decode();
   if (pending) takeLine(pending);

@@ -35,6 +35,8 @@ export interface JobProgress {
   phase: string;
   done: number;
   total: number;
+  /** In a job of several items (a session's bundles): the one this is about, from 0. */
+  item?: number;
 }
 
 export type WorkerRequest = { id: number; name: WorkerJobName; input: unknown };

@@ -102,7 +102,8 @@ export function planBundleImport(
     progress({ phase: 'verify', done, total });
     next = done + total / 50;
   });
-  const steps = input.consent ? 3 : 2;
+  // Checking, the preview, then (for an import) folding new rows, ordering and packing.
+  const steps = input.consent ? 6 : 2;
   progress({ phase: 'plan', done: 0, total: steps });
   const status = signerStatus(view, manifest.device);
   const forumId = manifest.forum.id;
@@ -193,8 +194,12 @@ export function planBundleImport(
   }
   progress({ phase: 'plan', done: 2, total: steps });
   const folded = foldNewRows(view, applied, history);
+  progress({ phase: 'plan', done: 3, total: steps });
+  const ordered = inDependencyOrder(applied);
+  progress({ phase: 'plan', done: 4, total: steps });
   const line = (c: BundleChange): PlannedChange => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents, c.erasedHash ?? null, folded.ids.has(rowKeyOf(c)) ? 1 : 0];
-  plan.changes = packChanges(inDependencyOrder(applied), (c) => folded.ids.has(rowKeyOf(c)));
+  plan.changes = packChanges(ordered, (c) => folded.ids.has(rowKeyOf(c)));
+  progress({ phase: 'plan', done: 5, total: steps });
   plan.newRows = packRows(folded.rows);
   plan.held = toBatches([...held].map((c): HeldChange => {
     const refusal = refused.get(c);
@@ -202,7 +207,7 @@ export function planBundleImport(
     return [line(c), reason, reason === 'role' ? JSON.stringify(refusal ?? { dependsOnHeld: true }) : null];
   }));
   record();
-  progress({ phase: 'plan', done: 3, total: steps });
+  progress({ phase: 'plan', done: 6, total: steps });
   return plan;
 }
 

@@ -127,7 +127,8 @@ export const contract = {
   },
   /** A USB stick of bundles: each one's preview, planned as if the ones before it went in. */
   'bundles:preview': {
-    input: z.object({ files: sessionFiles }).strict(),
+    /** importId: chosen by the UI, so it can ask how the preview goes (`bundle:progress`). */
+    input: z.object({ files: sessionFiles, importId: importId.optional() }).strict(),
     output: z.object({ bundles: z.array(sessionOutcome) }),
   },
   /** Imports them in one session: one backup, one progress, each bundle all or nothing. */

@@ -92,8 +92,26 @@ test('a USB stick of bundles from two laptops, one damaged and one twice, is pre
   fs.copyFileSync(fromB, copy);
 
   const exchange = page.getByRole('region', { name: s.title });
+  // Checking takes seconds for a whole forum in one file: a bar follows it. The preview is held
+  // on its way, and the core's answer about its progress is set here (the second bundle, half read).
+  let releasePreview = () => {};
+  const previewHeld = new Promise<void>((resolve) => (releasePreview = resolve));
+  await page.route('**/api/bundles%3Apreview', async (route) => {
+    await previewHeld;
+    await route.continue();
+  });
+  await page.route('**/api/bundle%3Aprogress', (route) =>
+    route.fulfill({ json: { ok: true, value: { phase: 'verify', done: 5, total: 10, bundle: 2, bundles: 4, share: 0.3 } } }),
+  );
   await exchange.getByLabel(s.chooseFiles).setInputFiles([morning, evening, fromB, damaged]);
+  await expect(exchange.getByRole('status').filter({ hasText: fill(b.checking, { files: '4' }) })).toBeVisible();
+  await expect(exchange.getByRole('progressbar', { name: b.checkingProgress })).toHaveAttribute('value', '0.3');
+  await lookAt(page, 'sync', 'session-checking', page.locator('.bundle-import'), sizes);
+  releasePreview();
   await expect(exchange.getByText(fill(b.counts, { bundles: '4', laptops: '2', refused: '1' }))).toBeVisible();
+  await expect(exchange.getByRole('progressbar', { name: b.checkingProgress })).toHaveCount(0);
+  await page.unroute('**/api/bundle%3Aprogress');
+  await page.unroute('**/api/bundles%3Apreview');
   // The copy is dropped on the import afterwards: it joins the same session.
   const dropped = await page.evaluateHandle(
     ({ name, data }) => {

@@ -79,7 +79,11 @@ export const syncHandlers: Pick<
     return result;
   },
   'bundle:progress': (ctx, input) => runningImports(ctx).get(input.importId) ?? null,
-  'bundles:preview': async (ctx, input) => ({ bundles: await previewBundles(ctx, filesOf(input.files)) }),
+  'bundles:preview': async (ctx, input) => {
+    const importId = input.importId;
+    const onProgress = importId ? (progress: ImportProgress) => runningImports(ctx).set(importId, progress) : undefined;
+    return { bundles: await previewBundles(ctx, filesOf(input.files), Date.now(), onProgress) };
+  },
   'bundles:import': async (ctx, input) => {
     const importId = input.importId;
     const session = await importBundles(ctx, filesOf(input.files), {

@@ -182,17 +182,32 @@ function sessionBar(bundles: number, onProgress: ((progress: ImportProgress) => 
 }
 
 /** Each bundle's preview, planned as if the ones before it went in; nothing is written. */
-export async function previewBundles(ctx: CoreContext, files: readonly SessionFile[], now = Date.now()): Promise<PreviewOutcome[]> {
+export async function previewBundles(
+  ctx: CoreContext,
+  files: readonly SessionFile[],
+  now = Date.now(),
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<PreviewOutcome[]> {
   const outcomes: PreviewOutcome[] = files.map((f) => ({ name: f.name, status: 'refused', error: { code: 'internal', message: 'Not read.' } }));
+  const report = sessionBar(files.length, onProgress);
+  // Nothing is written: a bundle's share is its reading and checking, then its planning.
+  const readShare = verifyShare / (verifyShare + planShare);
+  report(0, 0, { phase: 'verify', done: 0, total: 0 });
   await ctx.worker.run(
     'bundles:plan',
     { files: files.map((f) => ({ name: f.name, bytes: f.bytes })), now, holdAheadMs: holdAheadMs(ctx), applyHeld: false },
-    undefined,
+    (p) => {
+      const index = p.item ?? 0;
+      const part = p.total > 0 ? p.done / p.total : 0;
+      if (p.phase === 'verify') report(index, readShare * part, { phase: 'verify', done: p.done, total: p.total });
+      else if (p.phase === 'plan') report(index, readShare + (1 - readShare) * part, { phase: 'plan', done: p.done, total: p.total });
+    },
     (item) => {
       const name = files[item.index]?.name ?? '';
       outcomes[item.index] = 'error' in item ? { name, status: 'refused', error: item.error } : { name, status: 'ready', preview: item.plan.preview };
     },
   );
+  report(Math.max(0, files.length - 1), 1, { phase: 'done', done: files.length, total: files.length });
   return outcomes;
 }
 

@@ -93,6 +93,13 @@ describe('sync over the contract', () => {
       value: { phase: 'done', done: 614, total: 614 },
     });
     expect(await dispatch(b, 'http', 'bundle:progress', { importId: '../../etc' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // The id a preview reports its progress under is held to the same form.
+    const beforePreview = snapshot(b);
+    expect(await dispatch(b, 'http', 'bundles:preview', { files: [{ name: 'a.plenary', data }], importId: '../../etc' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(snapshot(b)).toBe(beforePreview);
     expect(await dispatch(b, 'http', 'devices:peers', { forumId })).toMatchObject({
       ok: true,
       value: [{ deviceId: a.deviceId }],

@@ -71,7 +71,12 @@ export function BundleImport({ currentForumId, onImported }: { currentForumId?: 
         )}
       </div>
       {session.step === 'reading' && <p role="status">{t('bundleSession.reading')}</p>}
-      {session.step === 'checking' && <p role="status">{t('bundleSession.checking', { files: n(session.files.length) })}</p>}
+      {session.step === 'checking' && (
+        <div className="session-progress">
+          <p role="status">{t('bundleSession.checking', { files: n(session.files.length) })}</p>
+          <progress aria-label={t('bundleSession.checkingProgress')} max={1} value={session.progress?.share ?? 0} />
+        </div>
+      )}
       {session.error && <ErrorMessage error={session.error} />}
 
       {showPreview && (

@@ -76,8 +76,15 @@ export function createBundleSession(api: SessionApi, pollMs = 250) {
       }
       if (run !== generation) return;
       const { unique, duplicates } = splitDuplicates([...keep.files, ...read]);
-      set({ step: 'checking', files: unique, duplicates: [...keep.duplicates, ...duplicates] });
-      const answer = await api['bundles:preview']({ files: unique });
+      set({ step: 'checking', files: unique, duplicates: [...keep.duplicates, ...duplicates], progress: undefined });
+      // A whole forum in one file takes seconds to check: the bar follows it as the import's does.
+      const importId = crypto.randomUUID();
+      const poll = setInterval(() => {
+        void api['bundle:progress']({ importId }).then((answer) => {
+          if (run === generation && state.step === 'checking' && answer.ok && answer.value) set({ progress: answer.value });
+        });
+      }, pollMs);
+      const answer = await api['bundles:preview']({ files: unique, importId }).finally(() => clearInterval(poll));
       if (run !== generation) return;
       if (answer.ok) set({ step: 'preview', previews: answer.value.bundles });
       else set({ step: 'preview', previews: [], error: answer.error });

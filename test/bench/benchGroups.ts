@@ -102,6 +102,10 @@ export const groups: Group[] = [
       console.log(`  Plenary (worker verifies and plans, main connection applies, durably, search indexed): ${fmt(m.plenaryMs)} ms (target <= 2,000 ms and below Yjs)`);
       console.log(`  Yjs applying the same work as updates: ${fmt(m.yjsMs)} ms; ratio ${fmt(m.plenaryMs / m.yjsMs, 2)}`);
       reportMergeFloor(m.floor, m.plenaryMs, m.yjsMs, record);
+      console.log(`  the same merge as the app runs it (drop the stick, read the preview, click Import): preview ${fmt(m.app.previewMs)} ms, then import ${fmt(m.app.importMs)} ms (it takes the bundles the preview verified); longest stall ${fmt(m.app.longestStallMs)} ms`);
+      record('app.preview', m.app.previewMs, 'ms');
+      record('app.import', m.app.importMs, 'ms');
+      record('app.longestStall', m.app.longestStallMs, 'ms');
       console.log(`  bytes per 1,000 changes: Plenary bundles ${fmt(m.plenaryBytesPer1000)}, Yjs updates ${fmt(m.yjsBytesPer1000)}`);
       console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's`);
       console.log(`  day two, ${fmt(m.dayTwo.changes)} edits of notes the secretariat has (re-projected, not inserted): ${fmt(m.dayTwo.ms)} ms; ${fmt(m.dayTwo.disagreements)} note texts differing from the laptops'`);

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { invoke } from '../../main/core/commands/invoke';
 import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
+import { keyFilePath } from '../../main/core/sync/deviceKeyStore';
 import { floorStart, mergeFloor, type MergeFloorFigures } from './mergeFloor';
 import { buildDayTwo, buildMergeWorkload, mergeWithYjs, plenaryNotes } from './mergeWorkload';
 import { takeWholeForum, type WholeForumFigures } from './benchWholeForum';
@@ -24,6 +26,8 @@ export interface MergeFigures {
   dayTwo: { changes: number; ms: number; disagreements: number; longestStallMs: number };
   /** The secretariat then saves the whole merged forum as one bundle, to give every laptop all of it. */
   exportAll: { changes: number; ms: number; bytes: number; longestStallMs: number };
+  /** The same merge as the app runs it, on a copy of the secretariat as it was: preview, then import. */
+  app: { previewMs: number; importMs: number; longestStallMs: number };
   /** A fresh laptop then takes that bundle: as the CLI does, and as the app does (preview first). */
   wholeForum: WholeForumFigures;
 }
@@ -64,8 +68,13 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
     const refused = bundles.filter((b) => b.status !== 'imported');
     if (refused.length > 0) throw new Error(`The merge refused ${refused.length} bundles: ${JSON.stringify(refused[0])}`);
     const yjs = mergeWithYjs(workload);
+    const appCopy = path.join(dir, 'merge-secretariat-app.sqlite');
+    fs.copyFileSync(floorFrom.copy, appCopy);
+    // The same laptop: its signing key beside its database goes with the copy.
+    if (fs.existsSync(keyFilePath(file))) fs.copyFileSync(keyFilePath(file), keyFilePath(appCopy));
     // Right after Yjs, so the machine's load moves both alike.
     const floor = await mergeFloor(secretariat.db, floorFrom, dir);
+    const app = await mergeAsTheAppDoes(appCopy, files, plenaryNotes(secretariat, workload.forumId).size, workload.forumId);
     const ours = plenaryNotes(secretariat, workload.forumId);
     let disagreements = Math.abs(ours.size - yjs.notes.size);
     for (const [id, text] of yjs.notes) if (ours.get(id) !== text || workload.expectedNotes.get(id) !== text) disagreements += 1;
@@ -86,12 +95,36 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
       notes: ours.size,
       disagreements,
       floor,
+      app,
       dayTwo,
       exportAll,
       wholeForum,
     };
   } finally {
     closeCore(secretariat);
+  }
+}
+
+/**
+ * The secretariat in the app drops the stick's fifty files, reads the preview, then clicks Import:
+ * the import takes the bundles the preview verified. On a copy of its database as it was before
+ * the merge; it must end with the same notes.
+ */
+async function mergeAsTheAppDoes(file: string, files: Array<{ name: string; data: string }>, notes: number, forumId: string): Promise<MergeFigures['app']> {
+  const ctx = await openCore(file);
+  try {
+    const started = performance.now();
+    const { bundles: previews } = await invoke(ctx, 'bundles:preview', { files });
+    const previewMs = performance.now() - started;
+    if (previews.some((p) => p.status !== 'ready')) throw new Error(`The app's preview refused a bundle: ${JSON.stringify(previews.find((p) => p.status !== 'ready'))}`);
+    const merged = await watchingTheLoop(() => invoke(ctx, 'bundles:import', { files, trust: true }));
+    if (merged.value.bundles.some((b) => b.status !== 'imported')) throw new Error("The app's merge refused a bundle");
+    const got = plenaryNotes(ctx, forumId).size;
+    if (got !== notes) throw new Error(`The app's merge ended with ${got} notes, the bench's with ${notes}`);
+    return { previewMs, importMs: merged.ms, longestStallMs: merged.longestStallMs };
+  } finally {
+    closeCore(ctx);
+    for (const suffix of ['', '-wal', '-shm', '.key']) fs.rmSync(`${file}${suffix}`, { force: true });
   }
 }
 

@@ -49,6 +49,30 @@ export interface ChunkOptions {
 }
 
 /**
+ * SQLite's own checkpoints stay off while any work is under way on the connection (a participant
+ * list and a bundle may overlap): the setting found by the first is given back by the last.
+ */
+const held = new WeakMap<Database, { works: number; setting: number }>();
+
+function holdCheckpoints(db: Database): void {
+  const hold = held.get(db);
+  if (hold) hold.works += 1;
+  else {
+    held.set(db, { works: 1, setting: db.pragma('wal_autocheckpoint', { simple: true }) as number });
+    db.pragma('wal_autocheckpoint = 0');
+  }
+}
+
+function releaseCheckpoints(db: Database): void {
+  const hold = held.get(db);
+  if (!hold) return;
+  hold.works -= 1;
+  if (hold.works > 0) return;
+  held.delete(db);
+  if (db.open) db.pragma(`wal_autocheckpoint = ${hold.setting}`);
+}
+
+/**
  * Copies what the WAL holds back into the database file, as far as no reader needs it (PASSIVE:
  * it never waits). Done once the slices since the last fold have worked about one slice's budget,
  * it copies about that much writing: 16 MB in some 50 ms here, where one 64 MB checkpoint inside
@@ -99,14 +123,13 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
   let commitMs = 0;
   const stats: ChunkStats = { chunks: 0, longestMs: 0 };
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
-  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   // The WAL may grow through the work instead of being copied back every 4 MB.
   // SQLite copies the WAL back into the database (a checkpoint) inside whichever commit finds it
   // past wal_autocheckpoint pages: a whole forum's import had a 232 ms commit that way, longer
   // than any slice. The work folds the WAL back itself instead, in a step of its own between
   // slices (see foldWal).
   const inWal = db.pragma('journal_mode', { simple: true }) === 'wal';
-  if (inWal) db.pragma('wal_autocheckpoint = 0');
+  if (inWal) holdCheckpoints(db);
   let workSinceFold = 0;
   const remaining = () => phase < phases.length;
   try {
@@ -183,6 +206,6 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
     stats.longestMs = Math.max(stats.longestMs, performance.now() - started);
     return stats;
   } finally {
-    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    if (inWal) releaseCheckpoints(db);
   }
 }

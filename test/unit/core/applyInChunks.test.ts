@@ -172,6 +172,20 @@ describe('what a slice leaves room for', () => {
   });
 });
 
+describe('work that overlaps', () => {
+  it('gives SQLite its checkpoint setting back when the last of two overlapping pieces of work ends', async () => {
+    const { db } = await tempCore();
+    const before = db.pragma('wal_autocheckpoint', { simple: true });
+    const work = (units: number) => applyInChunks(db, { total: units, applyRange: () => spin(2), finish: () => undefined }, { budgetMs: 5 });
+    const first = work(20);
+    const second = work(5);
+    await second;
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await first;
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
+  });
+});
+
 describe('the slice budget', () => {
   it('is long while nobody asks, and short while someone asked after the work began', async () => {
     const { db } = await tempCore();

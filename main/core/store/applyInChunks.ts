@@ -74,10 +74,10 @@ function releaseCheckpoints(db: Database): void {
 
 /**
  * Copies what the WAL holds back into the database file, as far as no reader needs it (PASSIVE:
- * it never waits). Done once the slices since the last fold have worked about one slice's budget,
- * it copies about that much writing: 16 MB in some 50 ms here, where one 64 MB checkpoint inside
- * a commit took 232 ms. The share of the work's time stayed within the bench's noise
- * (`--only merge`, two runs each way). The connection's synchronous setting (FULL) syncs the WAL
+ * it never waits). Done when copying what the slices wrote since the last fold would take about
+ * half a slice's budget, judged by how long the last fold took for its slices' time: some 50 ms
+ * for 16 MB here, where one 64 MB checkpoint inside a commit took 232 ms. The merge's time stayed
+ * within the bench's noise (`--only merge`, two runs each way). The connection's synchronous setting (FULL) syncs the WAL
  * before and the database after, so a crash never finds pages only half copied.
  */
 function foldWal(db: Database): void {
@@ -131,6 +131,9 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
   const inWal = db.pragma('journal_mode', { simple: true }) === 'wal';
   if (inWal) holdCheckpoints(db);
   let workSinceFold = 0;
+  // A fold's time per millisecond of the slices' writing it copies back: half, at first (a whole
+  // forum's import), then as the last fold took.
+  let foldPerWorkMs = 0.5;
   const remaining = () => phase < phases.length;
   try {
     while (remaining()) {
@@ -191,9 +194,12 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
       for (let i = phase; i < phases.length && totals[i] !== undefined; i++) known += totals[i] ?? 0;
       options.onProgress?.(doneBefore + done, known);
       workSinceFold += applied - started;
-      if (inWal && workSinceFold >= budgetMs) {
+      // Folded before it would take longer than a slice's work.
+      if (inWal && workSinceFold * foldPerWorkMs >= budgetMs * 0.5) {
         await new Promise<void>((resolve) => setImmediate(resolve));
+        const folding = performance.now();
         foldWal(db);
+        foldPerWorkMs = Math.max(0.05, (performance.now() - folding) / workSinceFold);
         workSinceFold = 0;
       }
       // After the last slice too: work that fits one slice (a bundle of a USB stick's fifty, say)

@@ -5,14 +5,19 @@ import { importBundles, previewBundles } from '../../../main/core/sync/importSes
 import type { ImportProgress } from '../../../shared/sync';
 import { snapshot, tempCore, validForum } from '../helpers/tempCore';
 
+/** A laptop's forum saved twice (the title changed in between), and a laptop that has neither. */
+async function twoBundles() {
+  const a = await tempCore();
+  const b = await tempCore();
+  const forum = await invoke(a, 'forums:create', validForum);
+  const first = exportBundle(a, { forumId: forum.id }).bytes;
+  await invoke(a, 'forums:update', { id: forum.id, forum: { ...validForum, title: { ...validForum.title, en: 'Workshop on Living Heritage' } } });
+  return { b, first, second: exportBundle(a, { forumId: forum.id }).bytes };
+}
+
 describe('a session of bundles reports its progress', () => {
   it('names the bundle it is on and how many there are, so one bar can say "bundle 2 of 3"', async () => {
-    const a = await tempCore();
-    const b = await tempCore();
-    const forum = await invoke(a, 'forums:create', validForum);
-    const first = exportBundle(a, { forumId: forum.id }).bytes;
-    await invoke(a, 'forums:update', { id: forum.id, forum: { ...validForum, title: { ...validForum.title, en: 'Workshop on Living Heritage' } } });
-    const second = exportBundle(a, { forumId: forum.id }).bytes;
+    const { b, first, second } = await twoBundles();
     const reports: ImportProgress[] = [];
     const files = [
       { name: 'first.plenary', bytes: first },
@@ -35,12 +40,7 @@ describe('a session of bundles reports its progress', () => {
 
 describe('a preview reports its progress too', () => {
   it('moves the share through each bundle’s reading and planning to 1, and answers bundle:progress by the id the screen chose', async () => {
-    const a = await tempCore();
-    const b = await tempCore();
-    const forum = await invoke(a, 'forums:create', validForum);
-    const first = exportBundle(a, { forumId: forum.id }).bytes;
-    await invoke(a, 'forums:update', { id: forum.id, forum: { ...validForum, title: { ...validForum.title, en: 'Workshop on Living Heritage' } } });
-    const second = exportBundle(a, { forumId: forum.id }).bytes;
+    const { b, first, second } = await twoBundles();
     const reports: ImportProgress[] = [];
     const files = [
       { name: 'first.plenary', bytes: first },

@@ -12,6 +12,7 @@ import { describeWriteFailure } from './describeWriteFailure';
 import type { ImportJournal } from './importJournal';
 import { oneImportAtATime } from './oneImportAtATime';
 import type { SessionPlanItem } from './planBundleSession';
+import type { JobProgress } from '../workers/workerJobs';
 import { undoImport } from './rollBackImport';
 
 export interface SessionFile {
@@ -87,9 +88,7 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
         consent: { trust: options.trust, confirmMassChanges: options.confirmMassChanges === true },
       },
       (p) => {
-        if (p.item !== waitingFor || arrived[waitingFor]) return;
-        if (p.phase === 'verify') report(waitingFor, verifyShare * (p.total > 0 ? p.done / p.total : 0), { phase: 'verify', done: p.done, total: p.total });
-        else if (p.phase === 'plan') report(waitingFor, verifyShare + planShare * (p.total > 0 ? p.done / p.total : 0), { phase: 'plan', done: p.done, total: p.total });
+        if (p.item === waitingFor && !arrived[waitingFor]) reportPlanning(report, waitingFor, p, verifyShare, planShare);
       },
       (item) => {
         arrived[item.index] = item;
@@ -181,6 +180,13 @@ function sessionBar(bundles: number, onProgress: ((progress: ImportProgress) => 
   };
 }
 
+/** The worker's news of a bundle it reads and plans, as a share of that bundle: reading, then planning. */
+function reportPlanning(report: ReturnType<typeof sessionBar>, index: number, p: JobProgress, reading: number, planning: number): void {
+  const part = p.total > 0 ? p.done / p.total : 0;
+  if (p.phase === 'verify') report(index, reading * part, { phase: 'verify', done: p.done, total: p.total });
+  else if (p.phase === 'plan') report(index, reading + planning * part, { phase: 'plan', done: p.done, total: p.total });
+}
+
 /** Each bundle's preview, planned as if the ones before it went in; nothing is written. */
 export async function previewBundles(
   ctx: CoreContext,
@@ -196,12 +202,7 @@ export async function previewBundles(
   await ctx.worker.run(
     'bundles:plan',
     { files: files.map((f) => ({ name: f.name, bytes: f.bytes })), now, holdAheadMs: holdAheadMs(ctx), applyHeld: false },
-    (p) => {
-      const index = p.item ?? 0;
-      const part = p.total > 0 ? p.done / p.total : 0;
-      if (p.phase === 'verify') report(index, readShare * part, { phase: 'verify', done: p.done, total: p.total });
-      else if (p.phase === 'plan') report(index, readShare + (1 - readShare) * part, { phase: 'plan', done: p.done, total: p.total });
-    },
+    (p) => reportPlanning(report, p.item ?? 0, p, readShare, 1 - readShare),
     (item) => {
       const name = files[item.index]?.name ?? '';
       outcomes[item.index] = 'error' in item ? { name, status: 'refused', error: item.error } : { name, status: 'ready', preview: item.plan.preview };

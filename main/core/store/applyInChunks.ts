@@ -77,8 +77,9 @@ function releaseCheckpoints(db: Database): void {
  * it never waits). Done when copying what the slices wrote since the last fold would take about
  * half a slice's budget, judged by how long the last fold took for its slices' time: some 50 ms
  * for 16 MB here, where one 64 MB checkpoint inside a commit took 232 ms. The merge's time stayed
- * within the bench's noise (`--only merge`, two runs each way). The connection's synchronous setting (FULL) syncs the WAL
- * before and the database after, so a crash never finds pages only half copied.
+ * within the bench's noise (`--only merge`, two runs each way). The connection's synchronous
+ * setting (FULL) syncs the WAL before and the database after, so a crash never finds pages only
+ * half copied.
  */
 function foldWal(db: Database): void {
   db.pragma('wal_checkpoint(PASSIVE)');
@@ -123,7 +124,6 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
   let commitMs = 0;
   const stats: ChunkStats = { chunks: 0, longestMs: 0 };
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
-  // The WAL may grow through the work instead of being copied back every 4 MB.
   // SQLite copies the WAL back into the database (a checkpoint) inside whichever commit finds it
   // past wal_autocheckpoint pages: a whole forum's import had a 232 ms commit that way, longer
   // than any slice. The work folds the WAL back itself instead, in a step of its own between
@@ -194,7 +194,7 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
       for (let i = phase; i < phases.length && totals[i] !== undefined; i++) known += totals[i] ?? 0;
       options.onProgress?.(doneBefore + done, known);
       workSinceFold += applied - started;
-      // Folded before it would take longer than a slice's work.
+      // Folded while copying back would take about half a slice, at the last fold's pace.
       if (inWal && workSinceFold * foldPerWorkMs >= budgetMs * 0.5) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         const folding = performance.now();

@@ -176,12 +176,24 @@ describe('work that overlaps', () => {
   it('gives SQLite its checkpoint setting back when the last of two overlapping pieces of work ends', async () => {
     const { db } = await tempCore();
     const before = db.pragma('wal_autocheckpoint', { simple: true });
-    const work = (units: number) => applyInChunks(db, { total: units, applyRange: () => spin(2), finish: () => undefined }, { budgetMs: 5 });
-    const first = work(20);
-    const second = work(5);
-    await second;
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-    await first;
+    // While the long work goes on after the short one ended, SQLite's checkpoints stay off.
+    let shortDone = false;
+    const seenAfterShort: unknown[] = [];
+    // The short work begins first and ends first: the setting it found is not its to give back yet.
+    const short = applyInChunks(db, { total: 1, applyRange: () => spin(2), finish: () => undefined }, { budgetMs: 5 });
+    const long = applyInChunks(db, {
+      total: 200,
+      applyRange: () => {
+        if (shortDone) seenAfterShort.push(db.pragma('wal_autocheckpoint', { simple: true }));
+        spin(2);
+      },
+      finish: () => undefined,
+    }, { budgetMs: 5 });
+    await short;
+    shortDone = true;
+    await long;
+    expect(seenAfterShort.length).toBeGreaterThan(0);
+    expect(new Set(seenAfterShort)).toEqual(new Set([0]));
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
   });
 });

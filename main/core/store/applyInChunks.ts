@@ -46,6 +46,12 @@ export interface ChunkOptions {
   start?: number;
   /** Units done across all phases, and the total of the phases begun so far. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Whether `finish` commits under the connection's own setting (FULL), making the work durable
+   * as it ends: yes by default. A session of fifty bundles says no for all but its last, which
+   * then syncs the WAL once for all of them (importSession.ts): one sync, not fifty.
+   */
+  durable?: boolean;
 }
 
 /**
@@ -98,8 +104,9 @@ const maxStep = 4096;
  *
  * The slices need not reach the disk one by one: they commit with synchronous = NORMAL, and
  * `finish` then runs in a transaction of its own under the connection's own setting (FULL), whose
- * commit makes every slice before it durable too. The work's journal is closed there, so a stop
- * in between leaves it open and the next start undoes the work (importJournal.ts).
+ * commit makes every slice before it durable too (unless the caller makes it durable later: see
+ * `durable`). The work's journal is closed there, so a stop in between leaves it open and the
+ * next start undoes the work (importJournal.ts).
  */
 export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork, options: ChunkOptions = {}): Promise<ChunkStats> {
   const phases = 'phases' in work ? work.phases : [work];
@@ -207,7 +214,12 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const started = performance.now();
-    db.transaction(() => work.finish()).immediate();
+    if (options.durable === false) db.pragma('synchronous = NORMAL');
+    try {
+      db.transaction(() => work.finish()).immediate();
+    } finally {
+      db.pragma(`synchronous = ${synchronous}`);
+    }
     stats.chunks += 1;
     stats.longestMs = Math.max(stats.longestMs, performance.now() - started);
     return stats;

@@ -30,7 +30,13 @@ export async function applyBundlePlan(
   ctx: CoreContext,
   plan: BundlePlan,
   journal: ImportJournal,
-  options: { now: Date; onProgress?: (progress: ImportProgress) => void; since?: number },
+  options: {
+    now: Date;
+    onProgress?: (progress: ImportProgress) => void;
+    since?: number;
+    /** False when the caller syncs later (a session's bundles before its last): see applyInChunks. */
+    durable?: boolean;
+  },
 ): Promise<ChunkStats> {
   const { db } = ctx;
   const lines = plan.changes;
@@ -134,7 +140,11 @@ export async function applyBundlePlan(
         endJournal(db, journal.id);
       },
     },
-    { since, onProgress: (done, total) => report({ phase: 'apply', done, total: Math.max(total, lines.count + created.count) }) },
+    {
+      since,
+      durable: options.durable !== false,
+      onProgress: (done, total) => report({ phase: 'apply', done, total: Math.max(total, lines.count + created.count) }),
+    },
   );
 }
 

@@ -105,6 +105,8 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
     const result: SessionResult = { bundles: [], backupPath: null, longestLockMs: 0, transactions: 0 };
     let applied = 0;
     let planned = 0;
+    // A bundle went in without syncing the WAL (it was not the session's last): see below.
+    let unsynced = false;
     const seqBefore = (ctx.db.prepare("SELECT ifnull(max(seq), 0) FROM changes").pluck().get() as number);
     for (let index = 0; index < files.length; index++) {
       waitingFor = index;
@@ -125,9 +127,12 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       const journal: ImportJournal = { id: randomUUID(), kind: 'bundle', ranges: [] };
       try {
         const base = applied;
+        // Only the last file's bundle syncs the WAL as it ends, and with it all before it.
+        const durable = index === files.length - 1;
         const stats = await applyBundlePlan(ctx, plan, journal, {
           now: new Date(now),
           since,
+          durable,
           onProgress: (p) =>
             report(index, verifyShare + planShare + (1 - verifyShare - planShare) * (p.total > 0 ? p.done / p.total : 1), {
               phase: 'apply',
@@ -136,6 +141,7 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
             }),
         });
         applied += plan.preview.changes.new;
+        unsynced = !durable;
         result.longestLockMs = Math.max(result.longestLockMs, stats.longestMs);
         result.transactions += stats.chunks;
         result.bundles.push({ name, status: 'imported', preview: plan.preview });
@@ -147,6 +153,9 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       }
     }
     await planning.catch(() => undefined);
+    // The last file was refused or failed after others went in unsynced: a checkpoint that waits
+    // for readers syncs the WAL (and copies it back), so the session still ends durable.
+    if (unsynced) ctx.db.pragma('wal_checkpoint(FULL)');
     // Grants and revocations that arrived may change what stands: work they no longer allow is
     // held back, and work held back for want of a grant that came goes in.
     for (const forumId of new Set(result.bundles.flatMap((b) => (b.status === 'imported' ? [b.preview.forum.id] : [])))) {

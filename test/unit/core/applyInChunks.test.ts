@@ -172,6 +172,32 @@ describe('what a slice leaves room for', () => {
   });
 });
 
+describe('when the work reaches the disk', () => {
+  it('commits the finish under the connection’s own sync setting, or under NORMAL when the caller syncs later, and restores it either way', async () => {
+    const { db } = await tempCore();
+    const own = db.pragma('synchronous', { simple: true });
+    expect(own).toBe(2); // FULL, as openDatabase sets it
+    const seen: Array<{ slice: unknown; finish: unknown }> = [];
+    for (const durable of [undefined, true, false]) {
+      let slice: unknown;
+      let finish: unknown;
+      await applyInChunks(
+        db,
+        { total: 3, applyRange: () => (slice = db.pragma('synchronous', { simple: true })), finish: () => (finish = db.pragma('synchronous', { simple: true })) },
+        { budgetMs: 1_000, ...(durable === undefined ? {} : { durable }) },
+      );
+      seen.push({ slice, finish });
+      expect(db.pragma('synchronous', { simple: true })).toBe(own);
+    }
+    // Slices never sync; the finish does unless told not to (1 is NORMAL, 2 FULL).
+    expect(seen).toEqual([{ slice: 1, finish: 2 }, { slice: 1, finish: 2 }, { slice: 1, finish: 1 }]);
+    await expect(
+      applyInChunks(db, { total: 1, applyRange: () => undefined, finish: () => { throw new Error('finish failed'); } }, { durable: false }),
+    ).rejects.toThrow('finish failed');
+    expect(db.pragma('synchronous', { simple: true })).toBe(own);
+  });
+});
+
 describe('work that overlaps', () => {
   it('gives SQLite its checkpoint setting back when the last of two overlapping pieces of work ends', async () => {
     const { db } = await tempCore();

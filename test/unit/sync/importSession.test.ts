@@ -7,6 +7,7 @@ import { backupFolder } from '../../../main/core/store/backupDatabase';
 import { writeRow } from '../../../main/core/store/changeLog';
 import { createForum } from '../../../main/core/store/forums';
 import { exportBundle } from '../../../main/core/sync/exportBundle';
+import { importBundles } from '../../../main/core/sync/importSession';
 import { forumInput } from '../../../shared/forum';
 import { importBytes } from '../helpers/exchange';
 import { snapshot, tempCore, validForum } from '../helpers/tempCore';
@@ -138,4 +139,40 @@ describe('an import session (a USB stick of bundles)', () => {
     expect(backups(session)).toBe(backupsBefore);
     expect(path.basename(session.databasePath)).toBe('plenary.sqlite');
   });
+});
+
+describe('a session reaches the disk once', () => {
+  it('syncs the WAL with its last bundle only; when the last file is refused, a checkpoint syncs what went in before it', async () => {
+    const day = await dayOfCapture(3, 2);
+    const [first, second, third] = day.laptops;
+    if (!first || !second || !third) throw new Error('setup');
+    const damaged = third.bytes.slice(0, Math.floor(third.bytes.length * 0.6));
+    for (const last of ['good', 'damaged'] as const) {
+      const ctx = await secretariat(day);
+      // What the session asks of SQLite's settings, in order (the library's method, watched).
+      const asked: string[] = [];
+      const pragma = ctx.db.pragma.bind(ctx.db);
+      ctx.db.pragma = ((source: string, options?: { simple?: boolean }) => {
+        asked.push(source);
+        return pragma(source, options);
+      }) as typeof ctx.db.pragma;
+      const files = [first.bytes, second.bytes, last === 'good' ? third.bytes : damaged].map((bytes, i) => ({ name: `laptop-${i}.plenary`, bytes }));
+      const result = await importBundles(ctx, files, { trust: true });
+      ctx.db.pragma = pragma;
+      const imported = result.bundles.filter((b) => b.status === 'imported').length;
+      expect(imported).toBe(last === 'good' ? 3 : 2);
+      // Each slice commits under NORMAL; so does each bundle's finish but the session's last one.
+      const slices = result.transactions - imported;
+      // (Two either way: the first two bundles; with a damaged last file nothing synced after them.)
+      expect(asked.filter((a) => a === 'synchronous = NORMAL')).toHaveLength(slices + 2);
+      expect(asked.filter((a) => a.startsWith('wal_checkpoint'))).toEqual(last === 'good' ? [] : ['wal_checkpoint(FULL)']);
+      expect(ctx.db.pragma('synchronous', { simple: true })).toBe(2);
+      if (last === 'damaged') {
+        // The checkpoint synced the WAL and copied all of it back: nothing is left only in the WAL.
+        const [state] = ctx.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+        expect(state?.checkpointed).toBe(state?.log);
+      }
+      expect(ctx.db.prepare('SELECT count(*) FROM notes WHERE forum_id = ?').pluck().get(day.forumId)).toBe(imported * 2);
+    }
+  }, 120_000);
 });

@@ -40,6 +40,7 @@ export const errorCodes = [
   'symbol_taken',
   'issuance_immutable',
   'issuance_damaged',
+  'out_of_memory',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

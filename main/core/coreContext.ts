@@ -3,6 +3,7 @@ import packageJson from '../../package.json';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import { type Writer } from './store/changeLog';
 import { restoreClockValue } from './store/clockState';
 import { closeDatabase, openDatabase, type OpenOptions } from './store/openDatabase';
@@ -49,6 +50,8 @@ export interface CoreOptions extends OpenOptions {
   wallClock?: () => number;
   /** The built worker script; next to the running bundle (or in PLENARY_WORKER_DIR) by default. */
   workerScript?: string;
+  /** The worker threads' heap, if not V8's default for this computer (tests make it small). */
+  workerLimits?: ResourceLimits;
   /**
    * Where the private key lives: by default a 0600 key file beside the database; the desktop app
    * passes one encrypted with the system keychain. Null for connections that never sign.
@@ -80,7 +83,12 @@ export async function openCore(databasePath: string, options: CoreOptions = {}):
     const saved = restoreClockValue(db, deviceId);
     const clock = new HybridClock(options.wallClock, saved.last, saved.newestSeen);
     const script = options.workerScript ?? defaultWorkerScript();
-    const config = { script, databasePath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+    const config = {
+      script,
+      databasePath,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.workerLimits ? { resourceLimits: options.workerLimits } : {}),
+    };
     // Threads start on first use: a context that never imports starts neither.
     worker = new CoreWorker(config);
     checker = new CoreWorker(config);

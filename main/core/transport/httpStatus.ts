@@ -27,6 +27,8 @@ const statuses: Record<ErrorCode, number> = {
   // The address or port venue mode was asked to listen on is not this computer's to use now.
   venue_unavailable: 409,
   payload_too_large: 413,
+  // The work needed more memory than this computer gives Plenary's background thread.
+  out_of_memory: 507,
   file_too_large: 413,
   rate_limited: 429,
   // Well-formed requests whose content is refused: the file, bundle or document as it stands.

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { CoreError } from '../errors';
 import type { JobItem, JobProgress, WorkerJobName, WorkerJobs, WorkerReply, WorkerRequest } from './workerJobs';
 
@@ -8,7 +8,19 @@ export interface CoreWorkerConfig {
   databasePath: string;
   /** The native SQLite build the host runs on (Electron keeps its own). */
   nativeBinding?: string;
+  /** The thread's heap, if not V8's default for this computer (tests make it small). */
+  resourceLimits?: ResourceLimits;
 }
+
+/**
+ * Said when the thread ran out of memory: Node stops it (the process and the database are not
+ * touched), and what it was doing is refused with words a person can act on.
+ */
+export const outOfMemoryMessage =
+  'The work needed more memory than Plenary’s background thread has on this computer, so it was stopped; nothing was changed. ' +
+  'Import very large bundles one at a time, or ask for smaller ones (one per laptop or per day), and close other programs if you can.';
+
+const outOfMemory = (error: Error) => (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -52,19 +64,21 @@ export class CoreWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const { script, databasePath, nativeBinding } = this.config;
-    const worker = new Worker(script, { workerData: { databasePath, ...(nativeBinding ? { nativeBinding } : {}) } });
+    const { script, databasePath, nativeBinding, resourceLimits } = this.config;
+    const worker = new Worker(script, { workerData: { databasePath, ...(nativeBinding ? { nativeBinding } : {}) }, ...(resourceLimits ? { resourceLimits } : {}) });
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.settle(reply));
-    const fail = (message: string) => {
+    const fail = (error: CoreError) => {
       if (this.worker === worker) this.worker = undefined;
       for (const [id, job] of this.pending) {
         this.pending.delete(id);
-        job.reject(new CoreError('internal', message));
+        job.reject(error);
       }
     };
-    worker.once('error', (error) => fail(`The background worker stopped unexpectedly (${error.message}); nothing was changed.`));
-    worker.once('exit', (code) => fail(`The background worker stopped unexpectedly (exit code ${code}); nothing was changed.`));
+    worker.once('error', (error) =>
+      fail(outOfMemory(error) ? new CoreError('out_of_memory', outOfMemoryMessage) : new CoreError('internal', `The background worker stopped unexpectedly (${error.message}); nothing was changed.`)),
+    );
+    worker.once('exit', (code) => fail(new CoreError('internal', `The background worker stopped unexpectedly (exit code ${code}); nothing was changed.`)));
     this.worker = worker;
     return worker;
   }

@@ -37,6 +37,7 @@ const expected: Record<string, number> = {
   objection_too_late: 409,
   issuance_damaged: 422,
   internal: 500,
+  out_of_memory: 507,
   peer_unreachable: 502,
   peer_response_invalid: 502,
   device_key_unavailable: 503,

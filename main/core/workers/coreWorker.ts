@@ -17,7 +17,7 @@ export interface CoreWorkerConfig {
  * touched), and what it was doing is refused with words a person can act on.
  */
 export const outOfMemoryMessage =
-  'The work needed more memory than Plenary’s background thread has on this computer, so it was stopped; nothing was changed. ' +
+  'The work needed more memory than Plenary’s background thread has on this laptop, so it was stopped; nothing was changed. ' +
   'Import very large bundles one at a time, or ask for smaller ones (one per laptop or per day), and close other programs if you can.';
 
 const outOfMemory = (error: Error) => (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';

@@ -16,7 +16,7 @@ export interface CoreWorkerConfig {
  * Said when the thread ran out of memory: Node stops it (the process and the database are not
  * touched), and what it was doing is refused with words a person can act on.
  */
-export const outOfMemoryMessage =
+const outOfMemoryMessage =
   'The work needed more memory than Plenary’s background thread has on this laptop, so it was stopped; nothing was changed. ' +
   'Import very large bundles one at a time, or ask for smaller ones (one per laptop or per day), and close other programs if you can.';
 

@@ -6,7 +6,13 @@ import { closeCore, openCore, type CoreContext } from '../../main/core/coreConte
 import { keyFilePath } from '../../main/core/sync/deviceKeyStore';
 import { floorStart, mergeFloor, type MergeFloorFigures } from './mergeFloor';
 import { buildDayTwo, buildMergeWorkload, mergeWithYjs, plenaryNotes } from './mergeWorkload';
-import { takeWholeForum, type WholeForumFigures } from './benchWholeForum';
+import { readingMs, takeWholeForum, type WholeForumFigures } from './benchWholeForum';
+
+interface AppMerge {
+  previewMs: number;
+  importMs: number;
+  longestStallMs: number;
+}
 
 export interface MergeFigures {
   laptops: number;
@@ -27,7 +33,9 @@ export interface MergeFigures {
   /** The secretariat then saves the whole merged forum as one bundle, to give every laptop all of it. */
   exportAll: { changes: number; ms: number; bytes: number; longestStallMs: number };
   /** The same merge as the app runs it, on a copy of the secretariat as it was: preview, then import. */
-  app: { previewMs: number; importMs: number; longestStallMs: number };
+  app: AppMerge;
+  /** The same, the user reading the preview for `readingMs` before clicking Import. */
+  appAfterReading: AppMerge;
   /** A fresh laptop then takes that bundle: as the CLI does, and as the app does (preview first). */
   wholeForum: WholeForumFigures;
 }
@@ -69,12 +77,17 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
     if (refused.length > 0) throw new Error(`The merge refused ${refused.length} bundles: ${JSON.stringify(refused[0])}`);
     const yjs = mergeWithYjs(workload);
     const appCopy = path.join(dir, 'merge-secretariat-app.sqlite');
-    fs.copyFileSync(floorFrom.copy, appCopy);
-    // The same laptop: its signing key beside its database goes with the copy.
-    if (fs.existsSync(keyFilePath(file))) fs.copyFileSync(keyFilePath(file), keyFilePath(appCopy));
+    const readCopy = path.join(dir, 'merge-secretariat-app-read.sqlite');
+    for (const copy of [appCopy, readCopy]) {
+      fs.copyFileSync(floorFrom.copy, copy);
+      // The same laptop: its signing key beside its database goes with the copy.
+      if (fs.existsSync(keyFilePath(file))) fs.copyFileSync(keyFilePath(file), keyFilePath(copy));
+    }
     // Right after Yjs, so the machine's load moves both alike.
     const floor = await mergeFloor(secretariat.db, floorFrom, dir);
-    const app = await mergeAsTheAppDoes(appCopy, files, plenaryNotes(secretariat, workload.forumId).size, workload.forumId);
+    const notes = plenaryNotes(secretariat, workload.forumId).size;
+    const app = await mergeAsTheAppDoes(appCopy, files, notes, workload.forumId);
+    const appAfterReading = await mergeAsTheAppDoes(readCopy, files, notes, workload.forumId, readingMs);
     const ours = plenaryNotes(secretariat, workload.forumId);
     let disagreements = Math.abs(ours.size - yjs.notes.size);
     for (const [id, text] of yjs.notes) if (ours.get(id) !== text || workload.expectedNotes.get(id) !== text) disagreements += 1;
@@ -96,6 +109,7 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
       disagreements,
       floor,
       app,
+      appAfterReading,
       dayTwo,
       exportAll,
       wholeForum,
@@ -110,13 +124,14 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
  * the import takes the bundles the preview verified. On a copy of its database as it was before
  * the merge; it must end with the same notes.
  */
-async function mergeAsTheAppDoes(file: string, files: Array<{ name: string; data: string }>, notes: number, forumId: string): Promise<MergeFigures['app']> {
+async function mergeAsTheAppDoes(file: string, files: Array<{ name: string; data: string }>, notes: number, forumId: string, readFor = 0): Promise<AppMerge> {
   const ctx = await openCore(file);
   try {
     const started = performance.now();
     const { bundles: previews } = await invoke(ctx, 'bundles:preview', { files });
     const previewMs = performance.now() - started;
     if (previews.some((p) => p.status !== 'ready')) throw new Error(`The app's preview refused a bundle: ${JSON.stringify(previews.find((p) => p.status !== 'ready'))}`);
+    await new Promise((resolve) => setTimeout(resolve, readFor));
     const merged = await watchingTheLoop(() => invoke(ctx, 'bundles:import', { files, trust: true }));
     if (merged.value.bundles.some((b) => b.status !== 'imported')) throw new Error("The app's merge refused a bundle");
     const got = plenaryNotes(ctx, forumId).size;

@@ -2,6 +2,7 @@ import { fmt } from './benchFormat';
 import type { MergeFigures } from './benchMerge';
 import type { Recorder } from './figures';
 import { reportMergeFloor } from './mergeFloor';
+import { readingMs } from './benchWholeForum';
 
 /** The merge group's lines on screen and its figures in the JSON. */
 export function reportMerge(m: MergeFigures, record: Recorder): void {
@@ -13,6 +14,9 @@ export function reportMerge(m: MergeFigures, record: Recorder): void {
   record('app.preview', m.app.previewMs, 'ms');
   record('app.import', m.app.importMs, 'ms');
   record('app.longestStall', m.app.longestStallMs, 'ms');
+  console.log(`  the same, reading the preview for ${fmt(readingMs / 1000)} s before the click (the worker plans the import meanwhile): import ${fmt(m.appAfterReading.importMs)} ms; longest stall ${fmt(m.appAfterReading.longestStallMs)} ms`);
+  record('appAfterReading.import', m.appAfterReading.importMs, 'ms');
+  record('appAfterReading.longestStall', m.appAfterReading.longestStallMs, 'ms');
   console.log(`  bytes per 1,000 changes: Plenary bundles ${fmt(m.plenaryBytesPer1000)}, Yjs updates ${fmt(m.yjsBytesPer1000)}`);
   console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's`);
   console.log(`  day two, ${fmt(m.dayTwo.changes)} edits of notes the secretariat has (re-projected, not inserted): ${fmt(m.dayTwo.ms)} ms; ${fmt(m.dayTwo.disagreements)} note texts differing from the laptops'`);
@@ -38,4 +42,9 @@ export function reportMerge(m: MergeFigures, record: Recorder): void {
   record('wholeForum.app.import', w.app.importMs, 'ms');
   record('wholeForum.app.longestStill', w.app.longestStillMs, 'ms');
   record('wholeForum.app.longestStall', w.app.longestStallMs, 'ms');
+  const r = w.appAfterReading;
+  console.log(`  the same, reading the preview for ${fmt(readingMs / 1000)} s before the click: import ${fmt(r.importMs)} ms; the bar stood still at most ${fmt(r.longestStillMs)} ms; the main thread's longest stall ${fmt(r.longestStallMs)} ms`);
+  record('wholeForum.appAfterReading.import', r.importMs, 'ms');
+  record('wholeForum.appAfterReading.longestStill', r.longestStillMs, 'ms');
+  record('wholeForum.appAfterReading.longestStall', r.longestStallMs, 'ms');
 }

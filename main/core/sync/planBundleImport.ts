@@ -102,18 +102,20 @@ export function planBundleImport(
     progress({ phase: 'verify', done, total });
     next = done + total / 50;
   });
-  // Checking, the preview, then (for an import) folding new rows, ordering and packing.
-  const steps = input.consent ? 6 : 2;
+  // The signers, the rest of the checks, the preview, then (for an import) folding new rows,
+  // ordering and packing: for a whole forum's 200,000 changes, 0.1 to 0.4 s each.
+  const steps = input.consent ? 7 : 3;
   progress({ phase: 'plan', done: 0, total: steps });
   const status = signerStatus(view, manifest.device);
   const forumId = manifest.forum.id;
   const keys = checkSigners(view, manifest, changes);
   checkErasures(view, changes);
+  progress({ phase: 'plan', done: 1, total: steps });
   // A row with no history here holds none of the bundle's changes yet.
   const history = view.historyOf(changes);
   const fresh = changes.filter((c) => !history.get(rowKeyOf(c)) || !view.hasChange(c));
   checkForumScope(view, forumId, fresh, history);
-  progress({ phase: 'plan', done: 1, total: steps });
+  progress({ phase: 'plan', done: 2, total: steps });
 
   const held = new Set<BundleChange>();
   let skewed = 0;
@@ -180,7 +182,7 @@ export function planBundleImport(
   const record = () => view.record(applied, forumId, keys, status === 'unknown' && trusted ? manifest.device.id : undefined, rolesOn);
   if (!consent) {
     record();
-    progress({ phase: 'plan', done: 2, total: steps });
+    progress({ phase: 'plan', done: 3, total: steps });
     return plan;
   }
   if (status === 'unknown' && !trusted) {
@@ -192,22 +194,23 @@ export function planBundleImport(
   if (preview.massChanges.length > 0 && !consent.confirmMassChanges) {
     throw new CoreError('confirmation_required', `${describeMassChanges(preview.massChanges)} Look at the preview and confirm before importing; nothing was changed.`);
   }
-  progress({ phase: 'plan', done: 2, total: steps });
-  const folded = foldNewRows(view, applied, history);
   progress({ phase: 'plan', done: 3, total: steps });
-  const ordered = inDependencyOrder(applied);
+  const folded = foldNewRows(view, applied, history);
   progress({ phase: 'plan', done: 4, total: steps });
+  const ordered = inDependencyOrder(applied);
+  progress({ phase: 'plan', done: 5, total: steps });
   const line = (c: BundleChange): PlannedChange => [c.device, c.hlc, c.tbl, c.rowId, c.cells, c.parents, c.erasedHash ?? null, folded.ids.has(rowKeyOf(c)) ? 1 : 0];
   plan.changes = packChanges(ordered, (c) => folded.ids.has(rowKeyOf(c)));
-  progress({ phase: 'plan', done: 5, total: steps });
+  progress({ phase: 'plan', done: 6, total: steps });
   plan.newRows = packRows(folded.rows);
   plan.held = toBatches([...held].map((c): HeldChange => {
     const refusal = refused.get(c);
     const reason = ahead.has(c) ? 'clock_ahead' : 'role';
     return [line(c), reason, reason === 'role' ? JSON.stringify(refusal ?? { dependsOnHeld: true }) : null];
   }));
+  // The last step, after everything that may stop: the plans ahead stop only before it.
   record();
-  progress({ phase: 'plan', done: 6, total: steps });
+  progress({ phase: 'plan', done: 7, total: steps });
   return plan;
 }
 

@@ -58,6 +58,11 @@ export class VerifiedBundles {
     return bundle;
   }
 
+  /** The import no longer needs this bundle read (it took its plan ahead instead). */
+  forget(digest: string): void {
+    this.drop(digest);
+  }
+
   /** How many bundles are kept, and their changes' bytes (for tests). */
   get size(): { bundles: number; bytes: number } {
     return { bundles: this.kept.size, bytes: this.keptBytes };

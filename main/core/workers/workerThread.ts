@@ -1,6 +1,7 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openReadContext, readContextOf, type ReadContext } from './readContext';
 import { runWorkerJob, type WorkerEnv, type WorkerRequest } from './workerJobs';
+import { plansAhead } from '../sync/plansAhead';
 
 // The core's worker thread (built as dist/main/coreWorker.cjs): one read-only connection to the
 // database, opened once, and jobs taken one at a time from the main thread.
@@ -15,6 +16,33 @@ const env: WorkerEnv = {
   nativeBinding,
 };
 
-parentPort?.on('message', (request: WorkerRequest) => {
-  queue = queue.then(() => runWorkerJob(env, request, (reply) => parentPort?.postMessage(reply)));
-});
+// After a job has answered, when no other job waits: the work it left for later (a preview's
+// plans ahead), which stops between two of its steps as soon as a job arrives.
+let waiting = 0;
+
+function take(request: WorkerRequest): void {
+  waiting += 1;
+  queue = queue
+    .then(() => {
+      waiting -= 1;
+      return runWorkerJob(env, request, (reply) => parentPort?.postMessage(reply));
+    })
+    .then(afterJob);
+}
+
+// Asked between two steps of the work left for later, which runs without turning the event
+// loop: a job sent meanwhile (the click on Import) is taken off the port at once, so it stops.
+function jobWaiting(): boolean {
+  const received = waiting === 0 && parentPort ? receiveMessageOnPort(parentPort) : undefined;
+  if (received) take(received.message as WorkerRequest);
+  return waiting > 0;
+}
+
+function afterJob(): Promise<void> | undefined {
+  if (waiting > 0) return undefined;
+  return plansAhead.runScheduled(jobWaiting).catch(() => {
+    plansAhead.clear(); // the import plans afresh
+  });
+}
+
+parentPort?.on('message', take);

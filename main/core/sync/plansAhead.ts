@@ -87,7 +87,10 @@ export class PlansAhead {
   }
 }
 
-/** SQLite's count of commits by other connections, as this (read-only) connection sees it. */
+/**
+ * SQLite's count of commits by other connections, as this connection sees it: only a connection
+ * that never writes (the worker's) can tell any commit by it, since its own do not count.
+ */
 export const dataVersion = (db: Database): number => db.pragma('data_version', { simple: true }) as number;
 
 /** The worker thread's own. */

@@ -123,6 +123,8 @@ class PlanStopped extends Error {}
  * the import reads them from there as it would have.
  */
 async function planAhead(read: ReadContext, input: SessionPlanInput, digests: readonly string[], key: string, stop: () => boolean): Promise<void> {
+  // Begun only once nobody clicked at once (a script does): work stopped early is work wasted.
+  await new Promise((resolve) => setTimeout(resolve, startAfterMs));
   const before = dataVersion(read.db);
   const assumed: SessionPlanInput = { ...input, applyHeld: false, consent: { trust: true, confirmMassChanges: true } };
   const planning: SessionPlanning = { view: new PlanView(read, emptyOverlay()), seen: new Map() };
@@ -153,6 +155,9 @@ async function planAhead(read: ReadContext, input: SessionPlanInput, digests: re
   if (dataVersion(read.db) !== before) return;
   plansAhead.keep({ key, dataVersion: before, items, next, ...planning }, chars);
 }
+
+/** How long after the preview's answer the plans ahead begin; a person takes longer to click. */
+const startAfterMs = 50;
 
 /** Whether the import's consent lets this bundle in as the plans ahead assumed it would. */
 function consentCovers(made: SessionPlanItem, consent: SessionPlanInput['consent']): boolean {

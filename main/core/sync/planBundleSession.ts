@@ -52,7 +52,8 @@ export function planBundleSession(read: ReadContext, input: SessionPlanInput, pr
     plansAhead.clear();
   } else {
     // Made without the held changes: an import that applies them plans afresh.
-    const ahead = input.applyHeld ? plansAhead.clear() : plansAhead.take(key, dataVersion(read.db));
+    if (input.applyHeld) plansAhead.clear();
+    const ahead = input.applyHeld ? undefined : plansAhead.take(key, dataVersion(read.db));
     if (ahead && ahead.items.every((made) => consentCovers(made, input.consent))) {
       for (const digest of digests.slice(0, ahead.next)) verifiedBundles.forget(digest);
       for (const made of ahead.items) item(made);

@@ -75,11 +75,6 @@ export class PlansAhead {
     return kept.dataVersion === dataVersion ? kept : undefined;
   }
 
-  /** Whether a session's plans are kept (for tests). */
-  holds(key: string): boolean {
-    return this.kept?.key === key;
-  }
-
   clear(): void {
     this.kept = undefined;
     if (this.expiry) clearTimeout(this.expiry);

@@ -49,7 +49,7 @@ export interface FloorStart {
   noteIds: Set<string>;
 }
 
-/** The log columns the app's merge inserts (applyBundlePlan), in its order. */
+/** The log columns the app's merge inserts (applyBundlePlans), in its order. */
 const changeColumns = ['device', 'hlc', 'tbl', 'row_id', 'forum_id', 'cells', 'parents', 'erased_hash'];
 
 const columnsOf = (db: Database, table: string) =>

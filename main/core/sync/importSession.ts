@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AppError } from '../../../shared/result';
 import type { ImportPreview, ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
@@ -7,13 +6,10 @@ import { discardBackup } from '../store/backupDatabase';
 import { backupForImport } from '../workers/backupForImport';
 import { releaseNowAllowed } from '../roles/heldByRole';
 import { reviewAppliedSince } from '../roles/reviewApplied';
-import { applyBundlePlan } from './applyBundlePlan';
-import { describeWriteFailure } from './describeWriteFailure';
-import type { ImportJournal } from './importJournal';
+import { applyBundleRun, readyRun, type BundleOutcome } from './applyBundleRun';
 import { oneImportAtATime } from './oneImportAtATime';
 import type { SessionPlanItem } from './planBundleSession';
 import type { JobProgress } from '../workers/workerJobs';
-import { undoImport } from './rollBackImport';
 
 export interface SessionFile {
   name: string;
@@ -32,7 +28,7 @@ export interface SessionOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export type SessionOutcome = { name: string; status: 'imported'; preview: ImportPreview } | { name: string; status: 'refused'; error: AppError };
+export type SessionOutcome = BundleOutcome;
 
 export interface SessionResult {
   bundles: SessionOutcome[];
@@ -40,6 +36,8 @@ export interface SessionResult {
   /** The longest the session held the write lock in one transaction, in milliseconds. */
   longestLockMs: number;
   transactions: number;
+  /** How many times bundles were applied: a run of bundles whose plans were ready counts once. */
+  runs: number;
 }
 
 /** Changes stamped more than this ahead of this laptop's clock are held back unless the user says otherwise. */
@@ -102,55 +100,51 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       for (let i = 0; i < files.length; i++) arrived[i] ??= { index: i, error: failed };
     });
 
-    const result: SessionResult = { bundles: [], backupPath: null, longestLockMs: 0, transactions: 0 };
+    const result: SessionResult = { bundles: [], backupPath: null, longestLockMs: 0, transactions: 0, runs: 0 };
     let applied = 0;
     let planned = 0;
     // A bundle went in without syncing the WAL (it was not the session's last): see below.
     let unsynced = false;
     const seqBefore = (ctx.db.prepare("SELECT ifnull(max(seq), 0) FROM changes").pluck().get() as number);
-    for (let index = 0; index < files.length; index++) {
+    const nameOf = (index: number) => files[index]?.name ?? `bundle ${index + 1}`;
+
+    for (let index = 0; index < files.length; ) {
       waitingFor = index;
       if (index > 0) report(index, 0, { phase: 'verify', done: 0, total: 0 });
       const item = await take(index);
-      const name = files[index]?.name ?? `bundle ${index + 1}`;
       if ('error' in item) {
-        result.bundles.push({ name, status: 'refused', error: item.error });
+        result.bundles.push({ name: nameOf(index), status: 'refused', error: item.error });
         report(index, 1, { phase: 'verify', done: 0, total: 0 });
+        index += 1;
         continue;
       }
-      const { plan } = item;
-      planned += plan.preview.changes.new;
+      // The worker's news of bundles it handed over meanwhile lands first, so they join the run.
+      await new Promise((resolve) => setImmediate(resolve));
+      const run = readyRun(item.plan, arrived, index, files.length).map((plan, i) => ({ index: index + i, name: nameOf(index + i), plan }));
+      for (const r of run) planned += r.plan.preview.changes.new;
       if (result.backupPath === null && options.skipBackup !== true) {
         report(index, verifyShare + planShare, { phase: 'backup', done: 0, total: 0 });
         result.backupPath = await backupForImport(ctx, options.backupDir, 'before-import');
       }
-      const journal: ImportJournal = { id: randomUUID(), kind: 'bundle', ranges: [] };
-      try {
-        const base = applied;
-        // Only the last file's bundle syncs the WAL as it ends, and with it all before it.
-        const durable = index === files.length - 1;
-        const stats = await applyBundlePlan(ctx, plan, journal, {
-          now: new Date(now),
-          since,
-          durable,
-          onProgress: (p) =>
-            report(index, verifyShare + planShare + (1 - verifyShare - planShare) * (p.total > 0 ? p.done / p.total : 1), {
-              phase: 'apply',
-              done: base + p.done,
-              total: Math.max(planned, base + p.total),
-            }),
-        });
-        applied += plan.preview.changes.new;
-        unsynced = !durable;
-        result.longestLockMs = Math.max(result.longestLockMs, stats.longestMs);
-        result.transactions += stats.chunks;
-        result.bundles.push({ name, status: 'imported', preview: plan.preview });
-      } catch (error) {
-        undoImport(ctx.db, journal);
-        const why = error instanceof CoreError ? error.message : describeWriteFailure(error, `Import of ${plan.signer.name}'s bundle`);
-        const message = error instanceof CoreError ? why : `The import of ${plan.signer.name}’s bundle stopped before it finished (${why}) and was undone; nothing of it was kept.`;
-        result.bundles.push({ name, status: 'refused', error: { code: error instanceof CoreError ? error.code : 'bundle_rejected', message } });
-      }
+      const base = applied;
+      const outcome = await applyBundleRun(ctx, run, {
+        now,
+        since,
+        durableAt: (at) => at === files.length - 1,
+        onProgress: (at, share, done, total) =>
+          report(at, verifyShare + planShare + (1 - verifyShare - planShare) * share, {
+            phase: 'apply',
+            done: base + done,
+            total: Math.max(planned, base + total),
+          }),
+      });
+      result.bundles.push(...outcome.outcomes);
+      applied += outcome.applied;
+      result.runs += outcome.runs;
+      result.transactions += outcome.transactions;
+      result.longestLockMs = Math.max(result.longestLockMs, outcome.longestLockMs);
+      if (outcome.outcomes.some((o) => o.status === 'imported')) unsynced = outcome.unsynced;
+      index += run.length;
     }
     await planning.catch(() => undefined);
     // The last file was refused or failed after others went in unsynced: a checkpoint that waits

@@ -18,7 +18,7 @@ function checkIndexes(ctx: CoreContext): void {
 const hits = (ctx: CoreContext, word: string) => ctx.db.prepare('SELECT count(*) FROM notes_search WHERE notes_search MATCH ?').pluck().get(word) as number;
 
 // A bundle's new rows go in over several steps of one slice (16, then 64, then more), under one
-// search deferral that indexes them all as the slice ends (applyBundlePlan, applyInChunks).
+// search deferral that indexes them all as the slice ends (applyBundlePlans, applyInChunks).
 describe('the search index after an import', () => {
   it('holds every row the bundles created over several steps of a slice, and the edits of rows already here', async () => {
     const origin = await tempCore();

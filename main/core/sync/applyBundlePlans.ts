@@ -15,20 +15,28 @@ import { packedRow } from './packedRows';
 import type { BundlePlan, HeldChange, PlannedBatch } from './planBundleImport';
 
 /**
- * Applies a planned bundle on the main connection in short transactions (applyInChunks), in
- * three phases, each slice noting in the journal what it wrote:
- * 1. its changes go into the log (those already here are skipped), referenced rows first;
- * 2. the rows it creates, folded in the worker, are inserted once each, their search entries
+ * Applies planned bundles, in the order given, on the main connection in short transactions
+ * (applyInChunks), in three phases, each slice noting in the journal what it wrote:
+ * 1. their changes go into the log (those already here are skipped), referenced rows first;
+ * 2. the rows they create, folded in the worker, are inserted once each, their search entries
  *    written in one statement per slice;
- * 3. the rows it changes that were here already are re-projected from their history, their
- *    search entries taken out and put back in one statement each per slice and table.
+ * 3. the rows they change that were here already are re-projected from their history, once each
+ *    however many of the bundles changed them, their search entries taken out and put back in
+ *    one statement each per slice and table.
  * A slice may end in one phase and the next begin in it, so a small bundle is one transaction.
- * Then a transaction of its own keeps the held-back changes aside, records the signer, what it
+ * Then a transaction of its own keeps the held-back changes aside, records each signer, what it
  * has and the newest clock value seen, and closes the journal.
+ *
+ * Several bundles share the slices: a session whose plans are ready (made while its preview was
+ * read, or waiting while the main connection wrote) commits a few large slices instead of two
+ * small ones a bundle, and fills the search index in a few large segments instead of one small
+ * one a bundle. A projection depends on the log alone, so writing all the bundles' changes
+ * before any of their rows ends where one bundle after the other does. They go in or stay out
+ * together (one journal): importSession.ts takes apart a run that fails.
  */
-export async function applyBundlePlan(
+export async function applyBundlePlans(
   ctx: CoreContext,
-  plan: BundlePlan,
+  plans: readonly BundlePlan[],
   journal: ImportJournal,
   options: {
     now: Date;
@@ -39,8 +47,8 @@ export async function applyBundlePlan(
   },
 ): Promise<ChunkStats> {
   const { db } = ctx;
-  const lines = plan.changes;
-  const created = plan.newRows;
+  const lines = new Spans(plans.map((p) => p.changes.count));
+  const created = new Spans(plans.map((p) => p.newRows.count));
   const insert = cachedStatement(
     db,
     'INSERT INTO changes (device, hlc, tbl, row_id, forum_id, cells, parents, erased_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -50,7 +58,7 @@ export async function applyBundlePlan(
   const at = options.now.toISOString();
   const since = options.since ?? performance.now();
   let newest = '';
-  // Rows that were here already, with the cells the bundle's new changes set (null: all of them).
+  // Rows that were here already, with the cells the bundles' new changes set (null: all of them).
   const touched = new Map<SyncedTable, Map<string, Set<string> | null>>();
   const touch = (table: SyncedTable, rowId: string, cells: readonly string[] | null) => {
     let rows = touched.get(table);
@@ -75,7 +83,9 @@ export async function applyBundlePlan(
           applyRange(from, to) {
             journalled(db, journal, () => {
               for (let i = from; i < to; i++) {
-                const { device, hlc, tbl, rowId, cells, parents, erasedHash, isNewRow, cellNames } = packedChange(lines, i);
+                const [part, offset] = lines.locate(i);
+                const plan = plans[part] as BundlePlan;
+                const { device, hlc, tbl, rowId, cells, parents, erasedHash, isNewRow, cellNames } = packedChange(plan.changes, offset);
                 if (plan.releasesHeld) release.run(tbl, rowId, device, hlc);
                 if (insert.run(device, hlc, tbl, rowId, plan.forumId, cells, parents, erasedHash).changes === 0) continue;
                 if (hlc > newest) newest = hlc;
@@ -91,7 +101,8 @@ export async function applyBundlePlan(
             journalled(db, journal, () => {
               const indexed = search.open();
               for (let i = from; i < to; i++) {
-                const [tbl, rowId, cells] = packedRow(created, i);
+                const [part, offset] = created.locate(i);
+                const [tbl, rowId, cells] = packedRow((plans[part] as BundlePlan).newRows, offset);
                 const table = tbl as SyncedTable;
                 if (table === 'participants' && isErased(db, rowId)) {
                   // Erased anywhere: its row is built from the scrubbed log now, before the notes and
@@ -128,15 +139,17 @@ export async function applyBundlePlan(
         },
       ],
       finish() {
-        keepHeld(ctx, plan, at);
-        keepSignatures(ctx, plan, at);
+        for (const plan of plans) {
+          keepHeld(ctx, plan, at);
+          keepSignatures(ctx, plan, at);
+          if (plan.preview.device.status !== 'this-device') {
+            const { deviceId, name, publicKey, fingerprint } = plan.signer;
+            rememberDevice(db, { deviceId, name, publicKey, fingerprint }, at);
+            rememberPeerKnowledge(db, deviceId, plan.forumId, plan.knowledge);
+          }
+        }
         if (newest) ctx.clock.observe(newest);
         saveClock(db, ctx.clock);
-        if (plan.preview.device.status !== 'this-device') {
-          const { deviceId, name, publicKey, fingerprint } = plan.signer;
-          rememberDevice(db, { deviceId, name, publicKey, fingerprint }, at);
-          rememberPeerKnowledge(db, deviceId, plan.forumId, plan.knowledge);
-        }
         endJournal(db, journal.id);
       },
     },
@@ -173,29 +186,55 @@ function keepSignatures(ctx: CoreContext, plan: BundlePlan, at: string): void {
   for (const d of plan.relayed) key.run(d.id, d.publicKey, plan.signer.deviceId, at);
 }
 
-/** A plan's batches as one sequence, item by index. */
-class PlannedItems<T> {
+/**
+ * Parts of given lengths as one sequence: which part an index falls in, and where in it. Read
+ * in order, as the phases do, it finds the part without searching.
+ */
+class Spans {
   readonly count: number;
   private readonly starts: number[] = [];
   private current = 0;
 
-  constructor(private readonly batches: ReadonlyArray<PlannedBatch<T>>) {
+  constructor(lengths: readonly number[]) {
     let count = 0;
-    for (const batch of batches) {
+    for (const length of lengths) {
       this.starts.push(count);
-      count += batch.count;
+      count += length;
     }
     this.count = count;
   }
 
-  at(i: number): T {
-    let index = this.current;
-    if (i < (this.starts[index] ?? 0) || i >= (this.starts[index + 1] ?? this.count)) {
-      index = this.starts.findLastIndex((start) => start <= i);
-      this.current = index;
+  locate(i: number): [part: number, offset: number] {
+    let part = this.current;
+    if (i < (this.starts[part] ?? 0) || i >= (this.starts[part + 1] ?? this.count)) {
+      part = this.starts.findLastIndex((start, p) => start <= i && i < (this.starts[p + 1] ?? this.count));
+      if (part < 0) throw new Error(`No planned item ${i}`);
+      this.current = part;
     }
-    const item = this.batches[index]?.items[i - (this.starts[index] ?? 0)];
+    return [part, i - (this.starts[part] ?? 0)];
+  }
+}
+
+/** A plan's batches as one sequence, item by index. */
+class PlannedItems<T> {
+  readonly count: number;
+  private readonly spans: Spans;
+
+  constructor(private readonly batches: ReadonlyArray<PlannedBatch<T>>) {
+    this.spans = new Spans(batches.map((batch) => batch.count));
+    this.count = this.spans.count;
+  }
+
+  at(i: number): T {
+    const [part, offset] = this.spans.locate(i);
+    const item = this.batches[part]?.items[offset];
     if (item === undefined) throw new Error(`No planned item ${i}`);
     return item;
   }
 }
+
+/**
+ * Whether a plan may share its slices with the bundles around it. One that keeps changes aside,
+ * or takes held ones back, goes alone: what is held is then decided bundle by bundle, in order.
+ */
+export const sharesSlices = (plan: BundlePlan): boolean => !plan.releasesHeld && plan.held.every((batch) => batch.count === 0);

@@ -33,6 +33,18 @@ export function checkForumScope(view: PlanView, forumId: string, changes: readon
     looked.set(key, forum);
     return forum;
   };
+  // The rows with history, looked up a table at a time: a day's edits touch thousands.
+  const withHistory = new Map<string, Set<string>>();
+  for (const change of changes) {
+    if (change.tbl === 'forums' || history?.get(rowKeyOf(change)) !== true) continue;
+    let ids = withHistory.get(change.tbl);
+    if (!ids) withHistory.set(change.tbl, (ids = new Set()));
+    ids.add(change.rowId);
+  }
+  for (const [table, ids] of withHistory) {
+    if (deviceTables.has(table as SyncedTable)) continue;
+    for (const [rowId, forum] of view.rowForums(table, ids)) looked.set(`${table}\u0000${rowId}`, forum);
+  }
   const refs: Array<{ change: BundleChange; column: string; target: SyncedTable; id: unknown }> = [];
   for (const change of changes) {
     const cells = cellsOf(change);

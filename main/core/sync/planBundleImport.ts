@@ -113,7 +113,8 @@ export function planBundleImport(
   progress({ phase: 'plan', done: 1, total: steps });
   // A row with no history here holds none of the bundle's changes yet.
   const history = view.historyOf(changes);
-  const fresh = changes.filter((c) => !history.get(rowKeyOf(c)) || !view.hasChange(c));
+  const here = view.changesHere(changes.filter((c) => history.get(rowKeyOf(c))));
+  const fresh = here.size === 0 ? changes : changes.filter((c) => !here.has(c));
   checkForumScope(view, forumId, fresh, history);
   progress({ phase: 'plan', done: 2, total: steps });
 

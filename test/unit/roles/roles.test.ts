@@ -75,6 +75,11 @@ describe('roles across laptops', () => {
     expect(hasNote(owner, 'note-forged-along')).toBe(true);
     const held = await invoke(owner, 'held:list', { forumId });
     expect(held).toEqual([expect.objectContaining({ reason: 'role', needed: ['chair'], changes: 1 })]);
+    // The same bundle again (a relay brings it with every exchange): the held change is known.
+    const again = await importBytes(owner, forged);
+    expect(again.changes).toMatchObject({ new: 0, alreadyHere: 2 });
+    expect(again.quarantined.changes).toBe(0);
+    expect(await invoke(owner, 'held:list', { forumId })).toEqual(held);
 
     // The owner decides: it makes the change again as its own, and it travels signed by the owner.
     await invoke(owner, 'held:apply', { forumId, deviceId: rapporteur.deviceId, reason: 'role' });

@@ -238,14 +238,29 @@ export function describeMassChanges(changes: readonly MassChange[]): string {
 function tallyRows(view: PlanView, changes: readonly BundleChange[], history: ReadonlyMap<string, boolean>): ImportPreview['rows'] {
   const seen = new Set<string>();
   const rows: ImportPreview['rows'] = {};
+  const asked = new Map<string, Set<string>>();
   for (const change of changes) {
     const key = rowKeyOf(change);
     if (seen.has(key)) continue;
     seen.add(key);
     const tally = (rows[change.tbl] ??= { added: 0, updated: 0 });
     // A row with no history here (nor brought earlier in the session) is not here.
-    if (history.get(key) !== false && view.hasRow(change.tbl, change.rowId)) tally.updated += 1;
-    else tally.added += 1;
+    if (history.get(key) === false) {
+      tally.added += 1;
+      continue;
+    }
+    let ids = asked.get(change.tbl);
+    if (!ids) asked.set(change.tbl, (ids = new Set()));
+    ids.add(change.rowId);
+  }
+  // The others are looked up a table at a time: a day's edits touch thousands of notes.
+  for (const [table, ids] of asked) {
+    const forums = view.rowForums(table, ids);
+    const tally = (rows[table] ??= { added: 0, updated: 0 });
+    for (const id of ids) {
+      if (forums.get(id) !== undefined) tally.updated += 1;
+      else tally.added += 1;
+    }
   }
   return rows;
 }

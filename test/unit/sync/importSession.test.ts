@@ -117,6 +117,10 @@ describe('an import session (a USB stick of bundles)', () => {
     const preview = await invoke(session, 'bundles:preview', { files });
     expect(preview.bundles.map((b) => b.status)).toEqual(['ready', 'ready', 'ready', 'refused']);
     for (const b of preview.bundles) if (b.status === 'ready') expect(b.preview.changes.new).toBeGreaterThan(0);
+    // Each laptop's notes are new here; the forum whose theme it edits is here already.
+    for (const b of preview.bundles.slice(0, 3)) {
+      expect(b.status === 'ready' && b.preview.rows).toMatchObject({ notes: { added: 3, updated: 0 }, forums: { added: 0, updated: 1 } });
+    }
     expect(snapshot(session)).toBe(before);
   });
 

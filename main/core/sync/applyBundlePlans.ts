@@ -32,7 +32,7 @@ import type { BundlePlan, HeldChange, PlannedBatch } from './planBundleImport';
  * small ones a bundle, and fills the search index in a few large segments instead of one small
  * one a bundle. A projection depends on the log alone, so writing all the bundles' changes
  * before any of their rows ends where one bundle after the other does. They go in or stay out
- * together (one journal): importSession.ts takes apart a run that fails.
+ * together (one journal): applyBundleRun.ts takes apart a run that fails.
  */
 export async function applyBundlePlans(
   ctx: CoreContext,

@@ -46,7 +46,7 @@ export interface RunOptions {
   since: number;
   /** Whether the session's WAL is synced as the bundle at this index ends: its last file's. */
   durableAt(index: number): boolean;
-  /** Writing went `share` (0 to 1) of the way through the bundle at `index`; `done` of `total` changes of the run. */
+  /** Writing went `share` (0 to 1) of the way through the bundle at `index`; `done` of the run's `total` units (changes, new rows). */
   onProgress?(index: number, share: number, done: number, total: number): void;
 }
 
@@ -106,14 +106,16 @@ export async function applyBundleRun(ctx: CoreContext, run: readonly RunItem[], 
       return result;
     }
   }
+  // Units as applyBundlePlans counts them: changes, then new rows.
+  const units = (r: RunItem) => r.plan.changes.count + r.plan.newRows.count;
   let done = 0;
-  const total = run.reduce((sum, r) => sum + r.plan.changes.count, 0);
+  const total = run.reduce((sum, r) => sum + units(r), 0);
   for (const r of run) {
     const alone = await applyBundleRun(ctx, [r], {
       ...options,
-      onProgress: (index, share, d) => options.onProgress?.(index, share, done + d, total),
+      onProgress: (index, share, d, t) => options.onProgress?.(index, share, done + d, total - units(r) + t),
     });
-    done += r.plan.changes.count;
+    done += units(r);
     result.outcomes.push(...alone.outcomes);
     result.applied += alone.applied;
     result.runs += alone.runs;

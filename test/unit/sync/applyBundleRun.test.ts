@@ -104,8 +104,8 @@ describe('bundles applied together (a run)', () => {
     const day = await dayOfFour();
     const { ctx, run } = await planned(day);
     ctx.db.exec(`CREATE TEMP TRIGGER refuse AFTER INSERT ON notes WHEN new.text = 'Laptop 3, note 1' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
-    const progress: Array<[number, number]> = [];
-    const result = await applyBundleRun(ctx, run, { ...options(4), onProgress: (index, share) => progress.push([index, share]) });
+    const progress: Array<[number, number, number, number]> = [];
+    const result = await applyBundleRun(ctx, run, { ...options(4), onProgress: (index, share, done, total) => progress.push([index, share, done, total]) });
     expect(result.outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported', 'refused']);
     const refused = result.outcomes[3];
     expect(refused?.status === 'refused' && refused.error).toMatchObject({ code: 'bundle_rejected', message: expect.stringContaining('was undone') });
@@ -113,7 +113,7 @@ describe('bundles applied together (a run)', () => {
     expect(result.runs).toBe(5);
     expect(pendingImports(ctx.db)).toEqual([]);
     expect(ctx.db.prepare('SELECT count(*) FROM changes WHERE device = ?').pluck().get(day.laptops[3])).toBe(0);
-    expect(progress.every(([index, share]) => index >= 0 && index < 4 && share >= 0 && share <= 1)).toBe(true);
+    expect(progress.every(([index, share, done, total]) => index >= 0 && index < 4 && share >= 0 && share <= 1 && done <= total)).toBe(true);
 
     // Exactly what the three good bundles make on their own.
     const good = await planned({ ...day, files: day.files.slice(0, 3) });

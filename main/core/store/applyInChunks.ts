@@ -49,8 +49,7 @@ export interface ChunkOptions {
   /**
    * Whether `finish` commits under the connection's own setting (FULL), making the work durable
    * as it ends: yes by default. A session of fifty bundles says no for all but its last, which
-   * then syncs the WAL once for all of them (importSession.ts): one sync, not fifty. When no,
-   * `finish` runs at the end of the last slice, in its transaction.
+   * then syncs the WAL once for all of them (importSession.ts): one sync, not fifty.
    */
   durable?: boolean;
 }
@@ -106,8 +105,8 @@ const maxStep = 4096;
  * The slices need not reach the disk one by one: they commit with synchronous = NORMAL, and
  * `finish` then runs in a transaction of its own under the connection's own setting (FULL), whose
  * commit makes every slice before it durable too (unless the caller makes it durable later: see
- * `durable`, which also lets `finish` join the last slice). The work's journal is closed there,
- * so a stop in between leaves it open and the next start undoes the work (importJournal.ts).
+ * `durable`). The work's journal is closed there, so a stop in between leaves it open and the
+ * next start undoes the work (importJournal.ts).
  */
 export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork, options: ChunkOptions = {}): Promise<ChunkStats> {
   const phases = 'phases' in work ? work.phases : [work];
@@ -143,8 +142,6 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
   // forum's import), then as the last fold took.
   let foldPerWorkMs = 0.5;
   const remaining = () => phase < phases.length;
-  const durable = options.durable !== false;
-  let finished = false;
   try {
     while (remaining()) {
       const started = performance.now();
@@ -190,12 +187,6 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
           phases[phase]?.endSlice?.();
           applied = performance.now();
           if (unitsInPhase > 0) endPerUnit = (applied - ending) / unitsInPhase;
-          // A finish that need not sync goes in with the last slice: a transaction fewer per
-          // bundle of a USB stick's fifty (the journal still closes with the work it notes).
-          if (!durable && !remaining()) {
-            work.finish();
-            finished = true;
-          }
         }).immediate();
       } catch (error) {
         phases[phase]?.abandonSlice?.();
@@ -222,9 +213,8 @@ export async function applyInChunks(db: Database, work: ChunkedWork | PhasedWork
       // must not run on into the next piece of work without anyone else's turn in between.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (finished) return stats;
     const started = performance.now();
-    if (!durable) db.pragma('synchronous = NORMAL');
+    if (options.durable === false) db.pragma('synchronous = NORMAL');
     try {
       db.transaction(() => work.finish()).immediate();
     } finally {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { sliceBudgetMs } from './sliceBudget';
+import { checkpointWal, holdCheckpoints, releaseCheckpoints } from './walCheckpoints';
 
 /** Units of work applied in order, [from, to) at a time. */
 export interface ChunkPhase {
@@ -55,30 +56,6 @@ export interface ChunkOptions {
 }
 
 /**
- * SQLite's own checkpoints stay off while any work is under way on the connection (a participant
- * list and a bundle may overlap): the setting found by the first is given back by the last.
- */
-const held = new WeakMap<Database, { works: number; setting: number }>();
-
-function holdCheckpoints(db: Database): void {
-  const hold = held.get(db);
-  if (hold) hold.works += 1;
-  else {
-    held.set(db, { works: 1, setting: db.pragma('wal_autocheckpoint', { simple: true }) as number });
-    db.pragma('wal_autocheckpoint = 0');
-  }
-}
-
-function releaseCheckpoints(db: Database): void {
-  const hold = held.get(db);
-  if (!hold) return;
-  hold.works -= 1;
-  if (hold.works > 0) return;
-  held.delete(db);
-  if (db.open) db.pragma(`wal_autocheckpoint = ${hold.setting}`);
-}
-
-/**
  * Copies what the WAL holds back into the database file, as far as no reader needs it (PASSIVE:
  * it never waits). Done when copying what the slices wrote since the last fold would take about
  * half a slice's budget, judged by how long the last fold took for its slices' time: some 50 ms
@@ -88,7 +65,7 @@ function releaseCheckpoints(db: Database): void {
  * half copied.
  */
 function foldWal(db: Database): void {
-  db.pragma('wal_checkpoint(PASSIVE)');
+  checkpointWal(db, 'PASSIVE');
 }
 
 /** Units applied between two looks at the clock, at first; then sized from what they cost. */

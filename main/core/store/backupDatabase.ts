@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
 import { integrityProblem } from './integrityProblem';
+import { checkpointsMade, checkpointWal, holdCheckpoints, releaseCheckpoints } from './walCheckpoints';
 
 /** How many backups a folder keeps: the newest few, and the newest of each recent day. */
 export interface BackupRetention {
@@ -79,7 +80,7 @@ export async function backupDatabase(
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Made empty with its mode first: SQLite keeps an existing file's mode, and gives its journal the same.
     fs.closeSync(fs.openSync(partial, 'wx', 0o600));
-    await db.backup(partial);
+    if (!(await copyCheckpointedFile(db, file, partial))) await db.backup(partial);
   } catch (error) {
     removeWithCompanions(partial);
     throw failed((error as Error).message);
@@ -105,6 +106,45 @@ export async function backupDatabase(
 /** Removes a backup made for a write that then failed: the write changed nothing, so neither does the backup. */
 export function discardBackup(backupPath: string): void {
   removeWithCompanions(backupPath);
+}
+
+/**
+ * The database file copied as it stands once the WAL is all in it: the file itself is then the
+ * whole database, and the copy is one system call off the main thread, where SQLite's backup API
+ * (the fallback) copies the pages a hundred at a time on it, with the event loop turning between
+ * steps. Answers false, having copied nothing usable, when the WAL could not be written back in
+ * full (a reader still needs some of it) or when anything was checkpointed into the file while it
+ * was being copied (SQLite's own checkpoints are held off meanwhile; ours are counted, and the
+ * file's modification time shows another process's).
+ */
+async function copyCheckpointedFile(db: Database.Database, file: string, partial: string): Promise<boolean> {
+  if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return false;
+  holdCheckpoints(db);
+  try {
+    const result = checkpointWal(db, 'PASSIVE');
+    if (!result || result.busy !== 0 || result.log !== result.checkpointed) return false;
+    const before = checkpointsMade(db);
+    // Another process's checkpoint (the CLI beside the app) is not counted here: it shows as a write.
+    const written = (await fs.promises.stat(file, { bigint: true })).mtimeNs;
+    await fs.promises.copyFile(file, partial);
+    const unchanged = (await fs.promises.stat(file, { bigint: true })).mtimeNs === written;
+    // As the backup API leaves it: the owner's alone (a copy takes its source's mode), on disk.
+    const handle = await fs.promises.open(partial, 'r+');
+    try {
+      await handle.chmod(0o600);
+      if (unchanged && checkpointsMade(db) === before && db.open) {
+        await handle.datasync();
+        return true;
+      }
+      // Perhaps torn: the backup API starts again from an empty file.
+      await handle.truncate(0);
+      return false;
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    releaseCheckpoints(db);
+  }
 }
 
 async function checkCopy(copy: string, nativeBinding: string | undefined, options: BackupOptions): Promise<string | undefined> {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { CoreError } from '../errors';
 import { lineHash } from '../sync/changeBlocks';
 import { rebuildRows, writeRow, type Writer } from './changeLog';
+import { checkpointWal } from './walCheckpoints';
 
 /** What an erased participant's changes keep: which forum the row is in, and that it is gone. */
 const keptCells = new Set(['forum_id', 'deleted', 'erased']);
@@ -32,7 +33,7 @@ export function eraseParticipant(writer: Writer, id: string): { id: string; eras
     db.pragma(`secure_delete = ${secure}`);
   }
   // Old page images with the values live on in the WAL until it is checkpointed.
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointWal(db, 'TRUNCATE');
   return { id, erased: true };
 }
 

@@ -3,6 +3,7 @@ import type { ImportPreview, ImportProgress } from '../../../shared/sync';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
 import { discardBackup } from '../store/backupDatabase';
+import { checkpointWal } from '../store/walCheckpoints';
 import { backupForImport } from '../workers/backupForImport';
 import { releaseNowAllowed } from '../roles/heldByRole';
 import { reviewAppliedSince } from '../roles/reviewApplied';
@@ -54,9 +55,10 @@ export function holdAheadMs(ctx: CoreContext): number {
  * Imports a session of bundles (a USB stick full, in any order) the way the app does everywhere.
  * The worker reads, verifies and plans them one after another, each against the state the ones
  * before it leave; the main connection applies each plan in short transactions as soon as it
- * arrives, so reading the next overlaps writing this one. One backup before the first bundle goes
- * in. Each bundle is all or nothing on its own: a damaged or untrusted one, or one that fails to
- * apply, is listed with its reason and the others go in.
+ * arrives, so reading the next overlaps writing this one. One backup, taken while the first
+ * bundle is read, before the first bundle goes in. Each bundle is all or nothing on its own: a
+ * damaged or untrusted one, or one that fails to apply, is listed with its reason and the others
+ * go in.
  */
 export function importBundles(ctx: CoreContext, files: readonly SessionFile[], options: SessionOptions): Promise<SessionResult> {
   // Requests from the screens after this one shorten the writes' slices (sliceBudget.ts).
@@ -100,6 +102,9 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       for (let i = 0; i < files.length; i++) arrived[i] ??= { index: i, error: failed };
     });
 
+    // Taken while the worker reads the first bundle: nothing is written before a whole backup exists.
+    const backup = options.skipBackup === true ? undefined : backupForImport(ctx, options.backupDir, 'before-import');
+    backup?.catch(() => undefined);
     const result: SessionResult = { bundles: [], backupPath: null, longestLockMs: 0, transactions: 0, runs: 0 };
     let applied = 0;
     let planned = 0;
@@ -122,9 +127,9 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       await new Promise((resolve) => setImmediate(resolve));
       const run = readyRun(item.plan, arrived, index, files.length).map((plan, i) => ({ index: index + i, name: nameOf(index + i), plan }));
       for (const r of run) planned += r.plan.preview.changes.new;
-      if (result.backupPath === null && options.skipBackup !== true) {
+      if (backup && result.backupPath === null) {
         report(index, verifyShare + planShare, { phase: 'backup', done: 0, total: 0 });
-        result.backupPath = await backupForImport(ctx, options.backupDir, 'before-import');
+        result.backupPath = await backup;
       }
       const base = applied;
       const outcome = await applyBundleRun(ctx, run, {
@@ -147,9 +152,14 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       index += run.length;
     }
     await planning.catch(() => undefined);
+    // Every bundle was refused: the backup, once made, is a copy of what is still here.
+    if (backup && result.backupPath === null) {
+      const made = await backup.catch(() => null);
+      if (made) discardBackup(made);
+    }
     // The last file was refused or failed after others went in unsynced: a checkpoint that waits
     // for readers syncs the WAL (and copies it back), so the session still ends durable.
-    if (unsynced) ctx.db.pragma('wal_checkpoint(FULL)');
+    if (unsynced) checkpointWal(ctx.db, 'FULL');
     // Grants and revocations that arrived may change what stands: work they no longer allow is
     // held back, and work held back for want of a grant that came goes in.
     for (const forumId of new Set(result.bundles.flatMap((b) => (b.status === 'imported' ? [b.preview.forum.id] : [])))) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { publicKeyOf } from './deviceIdentity';
 import { keyUnavailable, type DeviceKeyStore } from './deviceKeyStore';
+import { checkpointWal } from '../store/walCheckpoints';
 
 const privateKeyInMeta = (db: Database.Database) =>
   db.prepare("SELECT value FROM meta WHERE key = 'device_private_key'").pluck().get() as string | undefined;
@@ -58,7 +59,7 @@ function erasePrivateKey(db: Database.Database): void {
   } finally {
     db.pragma(`secure_delete = ${before === 2 ? 'FAST' : before ? 'ON' : 'OFF'}`);
   }
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointWal(db, 'TRUNCATE');
 }
 
 /**

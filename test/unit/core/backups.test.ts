@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../main/core/commands/dispatch';
+import { invoke } from '../../../main/core/commands/invoke';
 import { closeCore, openCore } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { CoreError } from '../../../main/core/errors';
@@ -122,6 +123,69 @@ describe('backups', () => {
     expect(error).toMatchObject({ code: 'backup_failed', message: expect.stringMatching(/failed SQLite's integrity check \(.*t_by_x.*\).*may be damaged/) });
     expect(listing(backups)).toEqual([]);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('the copy a backup starts from', () => {
+  const countIn = (file: string, table: string) => {
+    const copy = new Database(file, { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      return copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    } finally {
+      copy.close();
+    }
+  };
+
+  it('is the database file itself once the WAL is written back: what only the WAL held is in it, and SQLite’s backup API is not needed', async () => {
+    const ctx = await tempCore();
+    createDemoForum(ctx);
+    // Pages the demo forum wrote are still in the WAL: a copy of the file alone would lack them.
+    expect(fs.statSync(`${ctx.databasePath}-wal`).size).toBeGreaterThan(0);
+    const backupApi = vi.spyOn(ctx.db, 'backup');
+    const backup = await backupDatabase(ctx.db, ctx.databasePath, path.join(tempDir(), 'backups'), 'before-import');
+    expect(backupApi).not.toHaveBeenCalled();
+    expect(listing(path.dirname(backup))).toEqual([path.basename(backup)]);
+    expect(countIn(backup, 'participants')).toBe(200);
+    expect(mode(backup)).toBe(0o600);
+    // SQLite's own checkpoints are back on afterwards.
+    expect(ctx.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it('is made again through SQLite’s backup API when something is checkpointed into the file while it is copied', async () => {
+    const ctx = await tempCore();
+    const forum = createDemoForum(ctx);
+    const backupApi = vi.spyOn(ctx.db, 'backup');
+    const making = backupDatabase(ctx.db, ctx.databasePath, path.join(tempDir(), 'backups'), 'before-import');
+    // The copy is under way off the main thread: a participant erased meanwhile checkpoints the WAL.
+    const person = ctx.db.prepare('SELECT id FROM participants WHERE forum_id = ? LIMIT 1').pluck().get(forum.id) as string;
+    expect(await invoke(ctx, 'participants:erase', { id: person })).toMatchObject({ erased: true });
+    const backup = await making;
+    expect(backupApi).toHaveBeenCalledTimes(1);
+    // SQLite's backup API copied the database as it stood when it ran: after the erasure.
+    const copy = new Database(backup, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) FROM participants WHERE id = ? AND erased = 1').pluck().get(person)).toBe(1);
+    copy.close();
+  });
+
+  it('is made through SQLite’s backup API while a reader still needs pages only the WAL holds', async () => {
+    const ctx = await tempCore();
+    createDemoForum(ctx);
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    const reader = new Database(ctx.databasePath, { readonly: true });
+    reader.exec('BEGIN');
+    expect(reader.prepare('SELECT count(*) FROM forums').pluck().get()).toBe(1);
+    await invoke(ctx, 'forums:create', {
+      title: { en: 'Second forum' }, theme: {}, venue: {}, startDate: '2026-11-23', endDate: '2026-11-24',
+      timeZone: 'UTC', coOrganisers: [], languages: ['en'], sourceLanguage: 'en', outcomeKind: 'declaration',
+    });
+    const backupApi = vi.spyOn(ctx.db, 'backup');
+    const backup = await backupDatabase(ctx.db, ctx.databasePath, path.join(tempDir(), 'backups'), 'before-import');
+    reader.exec('COMMIT');
+    reader.close();
+    expect(backupApi).toHaveBeenCalledTimes(1);
+    expect(countIn(backup, 'forums')).toBe(2);
   });
 });
 

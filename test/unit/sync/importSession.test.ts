@@ -146,6 +146,19 @@ describe('an import session (a USB stick of bundles)', () => {
 });
 
 describe('a session reaches the disk once', () => {
+  it('keeps no backup when every file is refused, though it began one while the first was read', async () => {
+    const day = await dayOfCapture(2);
+    const session = await secretariat(day);
+    const before = snapshot(session);
+    const backupsBefore = backups(session);
+    const files = day.laptops.map((laptop, i) => ({ name: `laptop-${i}.plenary`, bytes: laptop.bytes.slice(0, Math.floor(laptop.bytes.length / 2)) }));
+    const result = await importBundles(session, files, { trust: true });
+    expect(result.bundles.map((b) => b.status)).toEqual(['refused', 'refused']);
+    expect(result.backupPath).toBeNull();
+    expect(backups(session)).toBe(backupsBefore);
+    expect(snapshot(session)).toBe(before);
+  });
+
   it('syncs the WAL with its last bundle only; when the last file is refused, a checkpoint syncs what went in before it', async () => {
     const day = await dayOfCapture(3, 2);
     const [first, second, third] = day.laptops;
@@ -170,7 +183,8 @@ describe('a session reaches the disk once', () => {
       // file, none is synced.
       const synced = last === 'good' ? 1 : 0;
       expect(asked.filter((a) => a === 'synchronous = NORMAL')).toHaveLength(result.transactions - synced);
-      expect(asked.filter((a) => a.startsWith('wal_checkpoint'))).toEqual(last === 'good' ? [] : ['wal_checkpoint(FULL)']);
+      // The backup's, as it copies the file (backupDatabase.ts), and with a damaged last file one more.
+      expect(asked.filter((a) => a.startsWith('wal_checkpoint'))).toEqual(['wal_checkpoint(PASSIVE)', ...(last === 'good' ? [] : ['wal_checkpoint(FULL)'])]);
       expect(ctx.db.pragma('synchronous', { simple: true })).toBe(2);
       if (last === 'damaged') {
         // The checkpoint synced the WAL and copied all of it back: nothing is left only in the WAL.

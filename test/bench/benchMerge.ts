@@ -4,6 +4,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { invoke } from '../../main/core/commands/invoke';
 import { closeCore, openCore, type CoreContext } from '../../main/core/coreContext';
 import { keyFilePath } from '../../main/core/sync/deviceKeyStore';
+import { backupForImport } from '../../main/core/workers/backupForImport';
+import { checkpointWal } from '../../main/core/store/walCheckpoints';
 import { floorStart, mergeFloor, type MergeFloorFigures } from './mergeFloor';
 import { buildDayTwo, buildMergeWorkload, mergeWithYjs, plenaryNotes } from './mergeWorkload';
 import { readingMs, takeWholeForum, type WholeForumFigures } from './benchWholeForum';
@@ -30,6 +32,8 @@ export interface MergeFigures {
   floor: MergeFloorFigures;
   /** Day two: the same laptops' edits of notes the secretariat has, merged the same way. */
   dayTwo: { changes: number; ms: number; disagreements: number; longestStallMs: number };
+  /** The backup an import takes, of the secretariat's database after day two. */
+  backup: BackupFigures;
   /** The secretariat then saves the whole merged forum as one bundle, to give every laptop all of it. */
   exportAll: { changes: number; ms: number; bytes: number; longestStallMs: number };
   /** The same merge as the app runs it, on a copy of the secretariat as it was: preview, then import. */
@@ -92,6 +96,7 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
     let disagreements = Math.abs(ours.size - yjs.notes.size);
     for (const [id, text] of yjs.notes) if (ours.get(id) !== text || workload.expectedNotes.get(id) !== text) disagreements += 1;
     const dayTwo = await mergeDayTwo(dir, workload, secretariat);
+    const backup = await backUp(dir, secretariat);
     // As the app saves it: composed on the worker thread, signed on the main one.
     const saved = await watchingTheLoop(() => invoke(secretariat, 'bundle:export', { forumId: workload.forumId }));
     const exportAll = { changes: saved.value.changes, ms: saved.ms, bytes: saved.value.bytes, longestStallMs: saved.longestStallMs };
@@ -111,6 +116,7 @@ export async function benchMerge(dir: string, laptops = 50, perLaptop = 2_000): 
       app,
       appAfterReading,
       dayTwo,
+      backup,
       exportAll,
       wholeForum,
     };
@@ -141,6 +147,34 @@ async function mergeAsTheAppDoes(file: string, files: Array<{ name: string; data
     closeCore(ctx);
     for (const suffix of ['', '-wal', '-shm', '.key']) fs.rmSync(`${file}${suffix}`, { force: true });
   }
+}
+
+export interface BackupFigures {
+  bytes: number;
+  /** As an import takes it (backupForImport): the file copied once the WAL is in it, then checked on the second thread. */
+  ms: number;
+  longestStallMs: number;
+  /** The same backup as imports took it before 2fe890e: SQLite's backup API copying, then the same check. */
+  apiMs: number;
+  apiLongestStallMs: number;
+}
+
+/** The backup before an import, of a database a day's merges have filled, against SQLite's backup API alone. */
+async function backUp(dir: string, secretariat: CoreContext): Promise<BackupFigures> {
+  const folder = path.join(dir, 'merge-backups');
+  // Both start from the WAL written back, as an import usually finds it (SQLite's own checkpoints).
+  checkpointWal(secretariat.db, 'TRUNCATE');
+  const taken = await watchingTheLoop(() => backupForImport(secretariat, folder, 'bench'));
+  const bytes = fs.statSync(taken.value).size;
+  const copy = path.join(dir, 'merge-backup-api.sqlite');
+  const api = await watchingTheLoop(async () => {
+    await secretariat.db.backup(copy);
+    const { problem } = await secretariat.checker.run('backup:check', { copy });
+    if (problem) throw new Error(`The backup API's copy failed its check: ${problem}`);
+  });
+  fs.rmSync(folder, { recursive: true, force: true });
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
+  return { bytes, ms: taken.ms, longestStallMs: taken.longestStallMs, apiMs: api.ms, apiLongestStallMs: api.longestStallMs };
 }
 
 /** The next evening: every laptop's edits of the notes it handed in yesterday, one USB stick again. */

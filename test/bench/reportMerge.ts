@@ -20,6 +20,11 @@ export function reportMerge(m: MergeFigures, record: Recorder): void {
   console.log(`  bytes per 1,000 changes: Plenary bundles ${fmt(m.plenaryBytesPer1000)}, Yjs updates ${fmt(m.yjsBytesPer1000)}`);
   console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's`);
   console.log(`  day two, ${fmt(m.dayTwo.changes)} edits of notes the secretariat has (re-projected, not inserted): ${fmt(m.dayTwo.ms)} ms; ${fmt(m.dayTwo.disagreements)} note texts differing from the laptops'`);
+  const b = m.backup;
+  console.log(`  the backup an import takes first, of the secretariat's ${fmt(b.bytes / 1024 / 1024)} MiB database after day two: ${fmt(b.ms)} ms (the file copied once the WAL is in it, then SQLite's integrity check on the second thread); copied by SQLite's backup API instead, then the same check: ${fmt(b.apiMs)} ms; longest stalls ${fmt(b.longestStallMs)} / ${fmt(b.apiLongestStallMs)} ms`);
+  record('backup', b.ms, 'ms');
+  record('backupLongestStall', b.longestStallMs, 'ms');
+  record('backupApi', b.apiMs, 'ms');
   console.log(`  the whole merged forum saved as one bundle (${fmt(m.exportAll.changes)} changes, to give every laptop all of it): ${fmt(m.exportAll.ms)} ms, ${fmt(m.exportAll.bytes / 1024 / 1024, 1)} MiB; the main thread's longest stall meanwhile ${fmt(m.exportAll.longestStallMs)} ms`);
   const w = m.wholeForum;
   console.log(`  a fresh laptop takes that bundle: import alone (the CLI) ${fmt(w.direct.importMs)} ms; preview ${fmt(w.app.previewMs)} ms then import ${fmt(w.app.importMs)} ms (the app); the bar stood still at most ${fmt(w.direct.longestStillMs)} / ${fmt(w.app.longestStillMs)} ms; the main thread's longest stall ${fmt(w.direct.longestStallMs)} / ${fmt(w.app.longestStallMs)} ms`);

@@ -17,9 +17,15 @@ const tableLabel = (table: string) => table.replace(/_/g, ' ').replace(/s$/, '')
  * Proves that a bundle for one forum writes only that forum: every row it touches is of the
  * manifest's forum (as stored here, and as the bundle sets it, so it cannot move a row either),
  * every row it points at (a note's session, a paragraph's document, …) is of that forum too, and
- * a note's author is the laptop that wrote it. Refuses the whole bundle otherwise.
+ * a note's author is the laptop that wrote it. Refuses the whole bundle otherwise. Answers the
+ * forums it found stored, by rowKeyOf (undefined: not here), for the preview's counts to reuse.
  */
-export function checkForumScope(view: PlanView, forumId: string, changes: readonly BundleChange[], history?: ReadonlyMap<string, boolean>): void {
+export function checkForumScope(
+  view: PlanView,
+  forumId: string,
+  changes: readonly BundleChange[],
+  history?: ReadonlyMap<string, boolean>,
+): ReadonlyMap<string, string | null | undefined> {
   const rows = new Map<string, RowScope>();
   const created = new Map<string, Set<string>>(); // table -> rows the bundle gives a forum_id
   // A row with no history here is not here; other lookups (a session named by thousands of
@@ -96,6 +102,7 @@ export function checkForumScope(view: PlanView, forumId: string, changes: readon
     }
     if (stored !== forumId) throw foreign(ref.change.tbl);
   }
+  return looked;
 }
 
 function foreign(table: string) {

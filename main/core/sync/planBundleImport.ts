@@ -115,7 +115,7 @@ export function planBundleImport(
   const history = view.historyOf(changes);
   const here = view.changesHere(changes.filter((c) => history.get(rowKeyOf(c))));
   const fresh = here.size === 0 ? changes : changes.filter((c) => !here.has(c));
-  checkForumScope(view, forumId, fresh, history);
+  const stored = checkForumScope(view, forumId, fresh, history);
   progress({ phase: 'plan', done: 2, total: steps });
 
   const held = new Set<BundleChange>();
@@ -157,7 +157,7 @@ export function planBundleImport(
     },
     device: { id: manifest.device.id, name: manifest.device.name, fingerprint: fingerprintOf(manifest.device.publicKey), status },
     changes: { total: changes.length, new: fresh.length, alreadyHere: changes.length - fresh.length },
-    rows: tallyRows(view, applied, history),
+    rows: tallyRows(view, applied, history, stored),
     skew: { changes: skewed, maxAheadMs: maxAhead },
     held: { changes: held.size - quarantined.length, maxAheadMs: heldAhead },
     quarantined: { changes: quarantined.length, reasons: quarantineReasons(view, quarantined, refused) },
@@ -235,7 +235,12 @@ export function describeMassChanges(changes: readonly MassChange[]): string {
   return `The bundle ${parts.join(', ')}.`;
 }
 
-function tallyRows(view: PlanView, changes: readonly BundleChange[], history: ReadonlyMap<string, boolean>): ImportPreview['rows'] {
+function tallyRows(
+  view: PlanView,
+  changes: readonly BundleChange[],
+  history: ReadonlyMap<string, boolean>,
+  stored: ReadonlyMap<string, string | null | undefined>,
+): ImportPreview['rows'] {
   const seen = new Set<string>();
   const rows: ImportPreview['rows'] = {};
   const asked = new Map<string, Set<string>>();
@@ -247,6 +252,12 @@ function tallyRows(view: PlanView, changes: readonly BundleChange[], history: Re
     // A row with no history here (nor brought earlier in the session) is not here.
     if (history.get(key) === false) {
       tally.added += 1;
+      continue;
+    }
+    // The scope check looked most of the others up already.
+    if (stored.has(key)) {
+      if (stored.get(key) !== undefined) tally.updated += 1;
+      else tally.added += 1;
       continue;
     }
     let ids = asked.get(change.tbl);

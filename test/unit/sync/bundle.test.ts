@@ -40,6 +40,12 @@ describe('bundles', () => {
     expect(preview.rows.notes?.added).toBe(74);
     await importInto(b, bytes);
     expect(forumTables(b)).toEqual(forumTables(a));
+    // A note edited since: the next bundle updates a row the laptop has, and adds none.
+    const note = a.db.prepare('SELECT id FROM notes WHERE forum_id = ? ORDER BY id LIMIT 1').pluck().get(forum.id) as string;
+    writeRow(a, 'notes', note, { text: 'Edited after the first exchange.' });
+    const next = await previewBytes(b, exportBundle(a, { forumId: forum.id }).bytes);
+    expect(next.changes.new).toBe(1);
+    expect(next.rows).toEqual({ notes: { added: 0, updated: 1 } });
   });
 
   it('are zips other readers open, holding the changes compressed exactly as the manifest hashes them', async () => {

@@ -31,7 +31,7 @@ export interface MergeFigures {
   /** SQLite storing the same rows by raw SQL, measured right after Yjs (see mergeFloor). */
   floor: MergeFloorFigures;
   /** Day two: the same laptops' edits of notes the secretariat has, merged the same way. */
-  dayTwo: { changes: number; ms: number; disagreements: number; longestStallMs: number };
+  dayTwo: { changes: number; ms: number; disagreements: number; longestStallMs: number; app: AppMerge };
   /** The backup an import takes, of the secretariat's database after day two. */
   backup: BackupFigures;
   /** The secretariat then saves the whole merged forum as one bundle, to give every laptop all of it. */
@@ -159,6 +159,15 @@ export interface BackupFigures {
   apiLongestStallMs: number;
 }
 
+/** A copy of the context's database as it stands, its signing key beside it: the same laptop. */
+function copyOfDatabase(ctx: CoreContext, copy: string): string {
+  checkpointWal(ctx.db, 'TRUNCATE');
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
+  fs.copyFileSync(ctx.databasePath, copy);
+  if (fs.existsSync(keyFilePath(ctx.databasePath))) fs.copyFileSync(keyFilePath(ctx.databasePath), keyFilePath(copy));
+  return copy;
+}
+
 /** The backup before an import, of a database a day's merges have filled, against SQLite's backup API alone. */
 async function backUp(dir: string, secretariat: CoreContext): Promise<BackupFigures> {
   const folder = path.join(dir, 'merge-backups');
@@ -181,11 +190,14 @@ async function backUp(dir: string, secretariat: CoreContext): Promise<BackupFigu
 async function mergeDayTwo(dir: string, workload: Awaited<ReturnType<typeof buildMergeWorkload>>, secretariat: CoreContext): Promise<MergeFigures['dayTwo']> {
   const day = await buildDayTwo(dir, workload, secretariat.deviceId);
   const files = day.bundles.map((bytes, i) => ({ name: `laptop-${i}-day-two.plenary`, data: Buffer.from(bytes).toString('base64') }));
+  // As the app takes it, on a copy of the secretariat before the merge: the preview read for a while, then Import.
+  const appCopy = copyOfDatabase(secretariat, path.join(dir, 'merge-secretariat-day-two-app.sqlite'));
+  const app = await mergeAsTheAppDoes(appCopy, files, plenaryNotes(secretariat, workload.forumId).size, workload.forumId, readingMs);
   const merged = await watchingTheLoop(() => invoke(secretariat, 'bundles:import', { files, trust: true }));
   const { bundles } = merged.value;
   if (bundles.some((b) => b.status !== 'imported')) throw new Error(`Day two's merge refused a bundle: ${JSON.stringify(bundles.find((b) => b.status !== 'imported'))}`);
   const ours = plenaryNotes(secretariat, workload.forumId);
   let disagreements = Math.abs(ours.size - workload.expectedNotes.size);
   for (const [id, text] of workload.expectedNotes) if (ours.get(id) !== text) disagreements += 1;
-  return { changes: day.changes, ms: merged.ms, disagreements, longestStallMs: merged.longestStallMs };
+  return { changes: day.changes, ms: merged.ms, disagreements, longestStallMs: merged.longestStallMs, app };
 }

@@ -20,6 +20,11 @@ export function reportMerge(m: MergeFigures, record: Recorder): void {
   console.log(`  bytes per 1,000 changes: Plenary bundles ${fmt(m.plenaryBytesPer1000)}, Yjs updates ${fmt(m.yjsBytesPer1000)}`);
   console.log(`  final note texts: ${fmt(m.notes)} notes, ${fmt(m.disagreements)} differing from Yjs's`);
   console.log(`  day two, ${fmt(m.dayTwo.changes)} edits of notes the secretariat has (re-projected, not inserted): ${fmt(m.dayTwo.ms)} ms; ${fmt(m.dayTwo.disagreements)} note texts differing from the laptops'`);
+  const d = m.dayTwo.app;
+  console.log(`  day two as the app takes it (preview, read for ${fmt(readingMs / 1000)} s, then Import): preview ${fmt(d.previewMs)} ms, then import ${fmt(d.importMs)} ms; longest stall ${fmt(d.longestStallMs)} ms`);
+  record('dayTwo.app.preview', d.previewMs, 'ms');
+  record('dayTwo.app.import', d.importMs, 'ms');
+  record('dayTwo.app.longestStall', d.longestStallMs, 'ms');
   const b = m.backup;
   console.log(`  the backup an import takes first, of the secretariat's ${fmt(b.bytes / 1024 / 1024)} MiB database after day two: ${fmt(b.ms)} ms (the file copied once the WAL is in it, then SQLite's integrity check on the second thread); copied by SQLite's backup API instead, then the same check: ${fmt(b.apiMs)} ms; longest stalls ${fmt(b.longestStallMs)} / ${fmt(b.apiLongestStallMs)} ms`);
   record('backup', b.ms, 'ms');

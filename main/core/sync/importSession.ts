@@ -152,11 +152,6 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       index += run.length;
     }
     await planning.catch(() => undefined);
-    // Every bundle was refused: the backup, once made, is a copy of what is still here.
-    if (backup && result.backupPath === null) {
-      const made = await backup.catch(() => null);
-      if (made) discardBackup(made);
-    }
     // The last file was refused or failed after others went in unsynced: a checkpoint that waits
     // for readers syncs the WAL (and copies it back), so the session still ends durable.
     if (unsynced) checkpointWal(ctx.db, 'FULL');
@@ -166,9 +161,11 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       reviewAppliedSince(ctx, forumId, seqBefore);
       releaseNowAllowed(ctx, forumId);
     }
-    // Nothing went in: the backup is a copy of what is still here.
-    if (result.backupPath && !result.bundles.some((b) => b.status === 'imported')) {
-      discardBackup(result.backupPath);
+    // Nothing went in: the backup (begun with the session, so made even if no bundle waited for
+    // it) is a copy of what is still here.
+    if (!result.bundles.some((b) => b.status === 'imported')) {
+      const made = result.backupPath ?? (await backup?.catch(() => null));
+      if (made) discardBackup(made);
       result.backupPath = null;
     }
     report(Math.max(0, bundles - 1), 1, { phase: 'done', done: applied, total: applied });

@@ -7,6 +7,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { type Writer } from './store/changeLog';
 import { restoreClockValue } from './store/clockState';
 import { closeDatabase, openDatabase, type OpenOptions } from './store/openDatabase';
+import { dropBackupAhead } from './sync/backupAhead';
 import { fileKeyStore, type DeviceKeyStore } from './sync/deviceKeyStore';
 import { HybridClock } from './sync/hybridClock';
 import { moveKeyOutOfDatabase } from './sync/moveKeyOutOfDatabase';
@@ -118,6 +119,8 @@ function ensureDeviceId(db: Database, readonly: boolean): string {
 export function closeCore(ctx: CoreContext): void {
   // Its timers stop at once, before the database closes; its listeners close in the background.
   void ctx.venue?.close();
+  // A preview's backup that no import took is not left beside the database.
+  dropBackupAhead(ctx);
   void ctx.worker.close();
   void ctx.checker.close();
   closeDatabase(ctx.db);

@@ -5,6 +5,7 @@ import { deviceNamed, fingerprintOf, publicDeviceIdentity, renameDevice } from '
 import { exportBundleInWorker } from '../sync/exportBundle';
 import { discardHeld, listHeld, releaseHeld } from '../sync/heldChanges';
 import { importBundle, previewBundle } from '../sync/importBundle';
+import { backUpAhead } from '../sync/backupAhead';
 import { importBundles, previewBundles } from '../sync/importSession';
 import { oneImportAtATime } from '../sync/oneImportAtATime';
 import type { Handlers } from './handlers';
@@ -82,7 +83,10 @@ export const syncHandlers: Pick<
   'bundles:preview': async (ctx, input) => {
     const importId = input.importId;
     const onProgress = importId ? (progress: ImportProgress) => runningImports(ctx).set(importId, progress) : undefined;
-    return { bundles: await previewBundles(ctx, filesOf(input.files), Date.now(), onProgress) };
+    const bundles = await previewBundles(ctx, filesOf(input.files), Date.now(), onProgress);
+    // The import's backup, made while the preview is read rather than after the click.
+    if (bundles.some((b) => b.status === 'ready')) backUpAhead(ctx);
+    return { bundles };
   },
   'bundles:import': async (ctx, input) => {
     const importId = input.importId;

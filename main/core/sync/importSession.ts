@@ -5,6 +5,7 @@ import { CoreError } from '../errors';
 import { discardBackup } from '../store/backupDatabase';
 import { checkpointWal } from '../store/walCheckpoints';
 import { backupForImport } from '../workers/backupForImport';
+import { takeBackupAhead } from './backupAhead';
 import { releaseNowAllowed } from '../roles/heldByRole';
 import { reviewAppliedSince } from '../roles/reviewApplied';
 import { applyBundleRun, readyRun, type BundleOutcome } from './applyBundleRun';
@@ -102,8 +103,9 @@ export function importBundles(ctx: CoreContext, files: readonly SessionFile[], o
       for (let i = 0; i < files.length; i++) arrived[i] ??= { index: i, error: failed };
     });
 
-    // Taken while the worker reads the first bundle: nothing is written before a whole backup exists.
-    const backup = options.skipBackup === true ? undefined : backupForImport(ctx, options.backupDir, 'before-import');
+    // Begun while the preview was read (backupAhead.ts), or now, while the worker reads the first
+    // bundle: nothing is written before a whole backup exists.
+    const backup = options.skipBackup === true ? undefined : (takeBackupAhead(ctx, options.backupDir) ?? backupForImport(ctx, options.backupDir, 'before-import'));
     backup?.catch(() => undefined);
     const result: SessionResult = { bundles: [], backupPath: null, longestLockMs: 0, transactions: 0, runs: 0 };
     let applied = 0;

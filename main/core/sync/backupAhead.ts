@@ -13,7 +13,7 @@ import { backupForImport } from '../workers/backupForImport';
  * changed) and nothing committed by any other (its data_version). Otherwise, or if it failed,
  * the import backs up afresh as it always did, and this one is removed.
  *
- * Only the latest preview's is kept, and not for long: a preview nobody imports leaves no backup.
+ * One is kept at a time, and not for long: a preview nobody imports leaves no backup.
  */
 interface Ahead {
   /** The database as the backup began: see databaseState. */
@@ -39,12 +39,18 @@ function databaseState(db: Database): string {
   return `${written}/${committed}`;
 }
 
-/** Begins the backup for the import a preview leads to; one begun earlier is let go. */
+/**
+ * Begins the backup for the import a preview leads to. One begun for an earlier preview serves
+ * this one too while nothing was written since (files added to the list one after another each
+ * preview the session again); otherwise it is let go.
+ */
 export function backUpAhead(ctx: CoreContext, backupDir?: string, keepMs = backupAheadKeepMs): void {
-  dropBackupAhead(ctx);
   // Read in the same turn as the backup's own first steps (its checkpoint), so no write comes between.
   const state = databaseState(ctx.db);
-  const made = backupForImport(ctx, backupDir, 'before-import');
+  const kept = ahead.get(ctx.db);
+  const made = kept && kept.state === state && kept.backupDir === backupDir ? kept.made : backupForImport(ctx, backupDir, 'before-import');
+  if (kept && kept.made !== made) dropBackupAhead(ctx);
+  if (kept) clearTimeout(kept.expiry);
   made.catch(() => undefined);
   const expiry = setTimeout(() => {
     if (ahead.get(ctx.db)?.made === made) dropBackupAhead(ctx);

@@ -147,18 +147,31 @@ describe('the backup begun while a preview is read', () => {
     expect(notesIn(session.backupPath ?? '')).toEqual([]);
   });
 
-  it('leaves nothing behind when no import comes: a later preview, the time running out, or the app closing', async () => {
-    const { secretariat, files } = await secretariatAndBundle();
+  it('serves the previews that follow while nothing is written, and is made again after a write', async () => {
+    const { secretariat, forumId, files } = await secretariatAndBundle();
     const before = backups(secretariat);
     await invoke(secretariat, 'bundles:preview', { files: asFiles(files) });
     const [first] = await newBackups(secretariat, before, 1);
-    // A later preview's backup takes the place of the first.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await invoke(secretariat, 'bundles:preview', { files: asFiles(files) });
-    await until(() => !backups(secretariat).includes(first ?? ''), 'the first preview’s backup removed');
-    await newBackups(secretariat, before, 1);
+    // More files added to the list: the session is previewed again, and the backup still serves.
+    await invoke(secretariat, 'bundles:preview', { files: asFiles([...files, ...files]) });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await newBackups(secretariat, before, 1)).toEqual([first]);
 
-    backUpAhead(secretariat, undefined, 50);
+    writeRow(secretariat, 'notes', 'note-between-previews', { forum_id: forumId, lang: 'en', text: 'Typed between two previews', deleted: 0 });
+    await invoke(secretariat, 'bundles:preview', { files: asFiles(files) });
+    await until(() => !backups(secretariat).includes(first ?? ''), 'the backup from before the write removed');
+    const [second] = await newBackups(secretariat, before, 1);
+    const session = await importBundles(secretariat, files, { trust: true });
+    expect(path.basename(session.backupPath ?? '')).toBe(second);
+    expect(notesIn(session.backupPath ?? '')).toEqual(['note-between-previews']);
+  });
+
+  it('leaves nothing behind when no import comes: the time running out, or the app closing', async () => {
+    const { secretariat, files } = await secretariatAndBundle();
+    const before = backups(secretariat);
+    // Kept a second here (ten minutes in the app): long enough to be made first on a loaded machine.
+    backUpAhead(secretariat, undefined, 1_000);
+    await newBackups(secretariat, before, 1);
     await until(() => backups(secretariat).length === before.length, 'the backup nobody imported removed when its time ran out');
 
     await invoke(secretariat, 'bundles:preview', { files: asFiles(files) });

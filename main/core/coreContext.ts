@@ -7,6 +7,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { type Writer } from './store/changeLog';
 import { restoreClockValue } from './store/clockState';
 import { closeDatabase, openDatabase, type OpenOptions } from './store/openDatabase';
+import { closeExportThreads } from './exports/exportInWorker';
 import { dropBackupAhead } from './sync/backupAhead';
 import { fileKeyStore, type DeviceKeyStore } from './sync/deviceKeyStore';
 import { HybridClock } from './sync/hybridClock';
@@ -23,8 +24,9 @@ export interface CoreContext extends Writer {
   databasePath: string;
   version: string;
   /**
-   * The one worker thread that reads, verifies and plans imports (and composes exports) on a
-   * read-only connection, for every host alike: the desktop app, browser mode, the CLI and tests.
+   * The one worker thread that reads, verifies and plans imports on a read-only connection, for
+   * every host alike: the desktop app, browser mode, the CLI and tests (exports have threads of
+   * their own, exportThreads.ts).
    */
   worker: CoreWorker;
   /**
@@ -123,5 +125,7 @@ export function closeCore(ctx: CoreContext): void {
   dropBackupAhead(ctx);
   void ctx.worker.close();
   void ctx.checker.close();
+  // The thread kept for the next export (exportThreads.ts).
+  closeExportThreads(ctx);
   closeDatabase(ctx.db);
 }

@@ -62,7 +62,7 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     // The signing key stays out of the database: encrypted by the system keychain where there is one.
     const log = options.log ?? ((line: string) => console.warn(line));
     const deviceKeys = desktopKeyStore(electron.safeStorage, databasePath, { platform: options.platform ?? process.platform, log });
-    // The worker that plans imports and composes exports is built beside this script.
+    // The worker that plans imports is built beside this script, and the one that composes exports beside it.
     const workerScript = path.join(appRoot, 'dist', 'main', 'coreWorker.cjs');
     ctx = await openCore(databasePath, { workerScript, ...(nativeBinding ? { nativeBinding } : {}), deviceKeys });
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { ExportedFile, ExportProgress } from '../../../shared/exports';
 import type { CoreContext } from '../coreContext';
 import { CoreError } from '../errors';
-import { exportInWorker, exportWorkerScript } from '../exports/exportInWorker';
+import { exportInWorker } from '../exports/exportInWorker';
 import { checkDocumentLanguages, checkJob, mimeTypes, printsPdf, stepsOf, type ExportJob, type Produced } from '../exports/exportJob';
 import { writers } from '../exports/exportWriters';
 import type { Handlers } from './handlers';
@@ -40,7 +40,7 @@ export async function runExport(ctx: CoreContext, job: ExportJob, exportId: stri
     checkJob(ctx.db, job);
     // Before any work: a PDF with nothing to print it is refused at once.
     const printer = printsPdf(job) ? writers.requirePdfPrinter(ctx.pdfPrinter) : undefined;
-    const produced: Produced = await exportInWorker(ctx, exportWorkerScript(ctx), job, report);
+    const produced: Produced = await exportInWorker(ctx, job, report);
     const steps = stepsOf(job);
     let bytes = produced.kind === 'file' ? produced.bytes : undefined;
     if (produced.kind === 'print' && printer) {

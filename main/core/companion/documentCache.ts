@@ -1,5 +1,5 @@
 import type { CoreContext } from '../coreContext';
-import { exportInWorker, exportWorkerScript } from '../exports/exportInWorker';
+import { exportInWorker } from '../exports/exportInWorker';
 import type { ExportJob } from '../exports/exportJob';
 
 export interface CachedDocument {
@@ -38,7 +38,7 @@ export class DocumentCache {
         paper: 'a4',
       },
     };
-    const done = exportInWorker(this.ctx, exportWorkerScript(this.ctx), job, () => undefined).then((produced) => {
+    const done = exportInWorker(this.ctx, job, () => undefined).then((produced) => {
       if (produced.kind !== 'file') throw new Error('An HTML export is a file.');
       return { fileName: produced.fileName, mimeType: produced.mimeType, bytes: produced.bytes };
     });

@@ -9,6 +9,7 @@ import type { ReadContext } from '../workers/readContext';
 import { findDuplicates, mergeInput, type DuplicatePlan, type DuplicatePolicy } from './findDuplicates';
 import { guessMapping } from './guessMapping';
 import { participantRows, type ParticipantRow } from './participantRows';
+import { keepReading, readingKey, takeReading } from './previewedReading';
 import { checkSize, readSpreadsheet, type Spreadsheet } from './readSpreadsheet';
 
 export interface ImportRequest {
@@ -38,6 +39,8 @@ export interface ParticipantPlan {
   writes: Array<{ rowId: string; values: RowValues }>;
   /** The list as it stood when planned; the main connection plans again if it has changed since. */
   listVersion: string;
+  /** Whether the file was read and matched by the preview just before, not again (previewedReading.ts). */
+  fromPreview: boolean;
 }
 
 const maxIssues = 500;
@@ -113,8 +116,11 @@ export function participantListVersion(read: Pick<ReadContext, 'db'>): string {
 
 /** What importing the file would do, changing nothing. */
 export async function previewParticipantImport(read: ReadContext, { request }: ParticipantPlanRequest): Promise<ParticipantImportPreview> {
+  const listVersion = participantListVersion(read);
   const { sheet, mapping, rows } = await readRequest(read, request);
-  const { plan } = planAgainstList(read, request, rows);
+  const { plan, listed } = planAgainstList(read, request, rows);
+  // For the import that follows, if it asks for the same and the list has not changed meanwhile.
+  keepReading({ key: readingKey(request), listVersion, sheet, mapping, rows, plan, listed });
   const counts = { rows: rows.length, withErrors: 0, withWarnings: 0, duplicates: plan.duplicates.length, toReview: 0, toCreate: 0, toMerge: 0, toSkip: 0 };
   const issues: ParticipantImportPreview['issues'] = [];
   rows.forEach((row, index) => {
@@ -165,10 +171,13 @@ function rejection(rows: ParticipantRow[], mapping: ColumnMapping): CoreError | 
  */
 export async function planParticipantImport(read: ReadContext, { request }: ParticipantPlanRequest): Promise<ParticipantPlan> {
   const listVersion = participantListVersion(read);
-  const { mapping, rows } = await readRequest(read, request);
+  const previewed = takeReading(readingKey(request), listVersion);
+  // The forum may have gone since the preview: refused as a fresh reading would be.
+  if (previewed) getForum(read.db, request.forumId);
+  const { mapping, rows } = previewed ?? (await readRequest(read, request));
   const refused = rejection(rows, mapping);
   if (refused) throw refused;
-  const { plan, listed } = planAgainstList(read, request, rows);
+  const { plan, listed } = previewed ?? planAgainstList(read, request, rows);
 
   const created = new Map<number, ParticipantInput>();
   const updated = new Map<string, ParticipantInput>();
@@ -200,7 +209,7 @@ export async function planParticipantImport(read: ReadContext, { request }: Part
     const person = listed.get(id);
     if (person) writes.push({ rowId: id, values: changedCells(participantValues(toInput(person)), participantValues(input)) });
   }
-  return { forumId: request.forumId, result, writes, listVersion };
+  return { forumId: request.forumId, result, writes, listVersion, fromPreview: previewed !== undefined };
 }
 
 function toInput(p: Participant): ParticipantInput {

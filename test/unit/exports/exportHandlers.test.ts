@@ -8,6 +8,7 @@ import type { CoreContext } from '../../../main/core/coreContext';
 import { createDemoForum } from '../../../main/core/demo/createDemoForum';
 import { chromium, skipWithout } from '../../programs';
 import { snapshot, tempCore } from '../helpers/tempCore';
+import { outcomeRequest } from './outcomeExportFixture';
 
 async function call<T>(ctx: CoreContext, name: CommandName, input: unknown): Promise<T> {
   const result = await dispatch(ctx, 'cli', name, input);
@@ -27,16 +28,6 @@ async function demo() {
   return { ctx, forumId: forum.id, documentId: forum.id };
 }
 
-const outcome = (documentId: string, extra: Record<string, unknown> = {}) => ({
-  documentId,
-  format: 'md',
-  languages: ['en'],
-  variant: 'clean',
-  annexes: { participation: false, provenance: false },
-  fallback: false,
-  paper: 'a4',
-  ...extra,
-});
 
 const bytesOf = (file: ExportedFile) => Buffer.from(file.data, 'base64');
 const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -68,7 +59,7 @@ describe('export:outcomeCheck', () => {
 describe('export:outcome', () => {
   it('writes HTML: a whole page with its language, named <title>-<langs>-<variant>.html', async () => {
     const { ctx, documentId } = await demo();
-    const file = await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { format: 'html', languages: ['zh', 'en'] }));
+    const file = await call<ExportedFile>(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'html', languages: ['zh', 'en'] }));
     expect(file).toMatchObject({ mimeType: 'text/html;charset=utf-8', savedTo: null, fileName: 'songyang-consensus-2026-on-urban-rural-linkages-zh-en-clean.html' });
     const html = bytesOf(file).toString('utf8');
     expect(file.bytes).toBe(bytesOf(file).length);
@@ -79,7 +70,7 @@ describe('export:outcome', () => {
 
   it('writes Word: a .docx zip whose body holds the points in order', async () => {
     const { ctx, documentId } = await demo();
-    const file = await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { format: 'docx', annexes: { participation: true, provenance: true } }));
+    const file = await call<ExportedFile>(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'docx', annexes: { participation: true, provenance: true } }));
     expect(file).toMatchObject({ mimeType: docxMime, fileName: 'songyang-consensus-2026-on-urban-rural-linkages-en-clean.docx' });
     expect(bytesOf(file).subarray(0, 2).toString('latin1')).toBe('PK');
     const xml = documentXml(file);
@@ -89,7 +80,7 @@ describe('export:outcome', () => {
 
   it('writes Markdown in the language asked for, with the variant in the file name', async () => {
     const { ctx, documentId } = await demo();
-    const file = await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { variant: 'amendments' }));
+    const file = await call<ExportedFile>(ctx, 'export:outcome', outcomeRequest(documentId, { variant: 'amendments' }));
     expect(file).toMatchObject({ mimeType: 'text/markdown;charset=utf-8', fileName: 'songyang-consensus-2026-on-urban-rural-linkages-en-amendments.md' });
     expect(bytesOf(file).toString('utf8')).toContain('First, ');
   });
@@ -97,7 +88,7 @@ describe('export:outcome', () => {
   it('prints a PDF through Chromium when the host has no printer of its own', async (context) => {
     skipWithout(context, chromium);
     const { ctx, documentId } = await demo();
-    const file = await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { format: 'pdf' }));
+    const file = await call<ExportedFile>(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'pdf' }));
     expect(file.mimeType).toBe('application/pdf');
     expect(bytesOf(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 60_000);
@@ -105,24 +96,24 @@ describe('export:outcome', () => {
   it('refuses missing translations without the fallback (naming them), and prints the source text with it', async () => {
     const { ctx, documentId } = await demo();
     const before = snapshot(ctx);
-    const missing = await refusal(ctx, 'export:outcome', outcome(documentId, { format: 'html', languages: ['es'] }));
+    const missing = await refusal(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'html', languages: ['es'] }));
     expect(missing.code).toBe('translations_missing');
     expect(missing.issues?.length).toBeGreaterThan(0);
     expect(snapshot(ctx)).toBe(before);
-    const file = await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { format: 'html', languages: ['es'], fallback: true }));
+    const file = await call<ExportedFile>(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'html', languages: ['es'], fallback: true }));
     expect(bytesOf(file).toString('utf8')).toContain('lang="en"');
   });
 
   it('refuses an unknown document, a foreign language, duplicate languages and a bad format, changing nothing', async () => {
     const { ctx, documentId } = await demo();
     const before = snapshot(ctx);
-    expect((await refusal(ctx, 'export:outcome', outcome('no-such-document'))).code).toBe('not_found');
-    expect(await refusal(ctx, 'export:outcome', outcome(documentId, { languages: ['ar'] }))).toMatchObject({
+    expect((await refusal(ctx, 'export:outcome', outcomeRequest('no-such-document'))).code).toBe('not_found');
+    expect(await refusal(ctx, 'export:outcome', outcomeRequest(documentId, { languages: ['ar'] }))).toMatchObject({
       code: 'invalid_input',
       issues: [{ path: 'languages.0', message: 'validation.notWorkingLanguage' }],
     });
-    expect((await refusal(ctx, 'export:outcome', outcome(documentId, { languages: ['en', 'en'] }))).issues).toEqual([{ path: 'languages', message: 'validation.duplicateLanguage' }]);
-    expect((await refusal(ctx, 'export:outcome', outcome(documentId, { format: 'odt' }))).code).toBe('invalid_input');
+    expect((await refusal(ctx, 'export:outcome', outcomeRequest(documentId, { languages: ['en', 'en'] }))).issues).toEqual([{ path: 'languages', message: 'validation.duplicateLanguage' }]);
+    expect((await refusal(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'odt' }))).code).toBe('invalid_input');
     expect(snapshot(ctx)).toBe(before);
   });
 
@@ -130,7 +121,7 @@ describe('export:outcome', () => {
     const { ctx, documentId } = await demo();
     process.env.PLENARY_CHROMIUM = '/nowhere/chromium';
     const before = snapshot(ctx);
-    const error = await refusal(ctx, 'export:outcome', outcome(documentId, { format: 'pdf' }));
+    const error = await refusal(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'pdf' }));
     expect(error.code).toBe('pdf_unavailable');
     expect(error.message).toMatch(/Chromium/);
     expect(snapshot(ctx)).toBe(before);
@@ -143,7 +134,7 @@ describe('export:outcome', () => {
       printed.push({ html, paper });
       return Promise.resolve(new TextEncoder().encode('%PDF-1.7 fake'));
     };
-    const file = await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { format: 'pdf', paper: 'letter', exportId: 'pdf-export-1' }));
+    const file = await call<ExportedFile>(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'pdf', paper: 'letter', exportId: 'pdf-export-1' }));
     expect(file).toMatchObject({ mimeType: 'application/pdf', fileName: 'songyang-consensus-2026-on-urban-rural-linkages-en-clean.pdf', bytes: 13 });
     expect(printed).toEqual([{ html: expect.stringMatching(/First, /), paper: 'letter' }]);
     expect(await call<ExportProgress>(ctx, 'export:progress', { exportId: 'pdf-export-1' })).toEqual({ phase: 'done', done: 4, total: 4 });
@@ -152,7 +143,7 @@ describe('export:outcome', () => {
   it('reports progress under the id the screen chose; an unknown id has none', async () => {
     const { ctx, documentId } = await demo();
     expect(await call<ExportProgress | null>(ctx, 'export:progress', { exportId: 'not-started-1' })).toBeNull();
-    await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { format: 'html', exportId: 'html-export-1' }));
+    await call<ExportedFile>(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'html', exportId: 'html-export-1' }));
     expect(await call<ExportProgress>(ctx, 'export:progress', { exportId: 'html-export-1' })).toEqual({ phase: 'done', done: 3, total: 3 });
     expect((await refusal(ctx, 'export:progress', { exportId: 'bad id!' })).code).toBe('invalid_input');
   });
@@ -222,11 +213,11 @@ describe('exports in the export worker', () => {
   // Every export composes in the worker thread, built for the tests as the app's build does.
   it('composes on its own connection, reports each phase, and brings refusals back typed', async () => {
     const { ctx, documentId } = await demo();
-    const file = await call<ExportedFile>(ctx, 'export:outcome', outcome(documentId, { format: 'html', exportId: 'worker-export-1' }));
+    const file = await call<ExportedFile>(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'html', exportId: 'worker-export-1' }));
     expect(bytesOf(file).toString('utf8')).toContain('First, ');
     expect(await call<ExportProgress>(ctx, 'export:progress', { exportId: 'worker-export-1' })).toEqual({ phase: 'done', done: 3, total: 3 });
     const before = snapshot(ctx);
-    const missing = await refusal(ctx, 'export:outcome', outcome(documentId, { format: 'html', languages: ['es'] }));
+    const missing = await refusal(ctx, 'export:outcome', outcomeRequest(documentId, { format: 'html', languages: ['es'] }));
     expect(missing.code).toBe('translations_missing');
     expect(missing.issues?.length).toBeGreaterThan(0);
     expect(snapshot(ctx)).toBe(before);

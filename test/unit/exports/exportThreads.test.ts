@@ -10,22 +10,19 @@ import { exportThreads, exportWorkerScript } from '../../../main/core/exports/ex
 import { ExportThreads } from '../../../main/core/exports/exportThreads';
 import { writeRow } from '../../../main/core/store/changeLog';
 import { tempCore, tempDir } from '../helpers/tempCore';
+import { outcomeRequest } from './outcomeExportFixture';
 
 // The CLI the tests' global setup builds beside the worker threads, as `npm run build` does.
 const builtCli = path.resolve(__dirname, '../../../.cache/test-worker/cli.cjs');
 
-const markdown = (documentId: string) => ({
-  documentId,
-  format: 'md',
-  languages: ['en'],
-  variant: 'clean',
-  annexes: { participation: false, provenance: false },
-  fallback: false,
-  paper: 'a4',
+/** The export worker's job for the document in Markdown, as the handlers hand it over. */
+const markdownJob = (documentId: string) => ({
+  kind: 'outcome' as const,
+  input: { documentId, format: 'md' as const, languages: ['en'], variant: 'clean' as const, annexes: { participation: false, provenance: false }, fallback: false, paper: 'a4' as const },
 });
 
 async function exported(ctx: CoreContext, documentId: string): Promise<string> {
-  const result = await dispatch(ctx, 'cli', 'export:outcome', markdown(documentId));
+  const result = await dispatch(ctx, 'cli', 'export:outcome', outcomeRequest(documentId));
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return Buffer.from((result.value as ExportedFile).data, 'base64').toString('utf8');
 }
@@ -73,7 +70,7 @@ describe('export threads', () => {
     const { ctx, documentId } = await demo();
     const threads = new ExportThreads(exportWorkerScript(ctx));
     try {
-      const job = { kind: 'outcome' as const, input: { ...markdown(documentId), format: 'md' as const, variant: 'clean' as const, paper: 'a4' as const } };
+      const job = markdownJob(documentId);
       await expect(threads.run({ databasePath: path.join(tempDir(), 'no-such.sqlite'), job }, () => undefined)).rejects.toMatchObject({ code: 'internal' });
       expect(threads.waiting).toBe(true);
       const produced = await threads.run({ databasePath: ctx.databasePath, job }, () => undefined);
@@ -90,7 +87,7 @@ describe('export threads', () => {
     const dying = path.join(tempDir(), 'dying.cjs');
     fs.writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));");
     const threads = new ExportThreads(dying);
-    const job = { kind: 'outcome' as const, input: { ...markdown(documentId), format: 'md' as const, variant: 'clean' as const, paper: 'a4' as const } };
+    const job = markdownJob(documentId);
     await expect(threads.run({ databasePath: ctx.databasePath, job }, () => undefined)).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('exit code 3') });
     expect(threads.waiting).toBe(false);
     await expect(threads.run({ databasePath: ctx.databasePath, job }, () => undefined)).rejects.toMatchObject({ code: 'internal' });
@@ -102,7 +99,7 @@ describe('export threads', () => {
     const { ctx, documentId } = await demo();
     const threads = new ExportThreads(exportWorkerScript(ctx), 100);
     try {
-      const job = { kind: 'outcome' as const, input: { ...markdown(documentId), format: 'md' as const, variant: 'clean' as const, paper: 'a4' as const } };
+      const job = markdownJob(documentId);
       await threads.run({ databasePath: ctx.databasePath, job }, () => undefined);
       expect(threads.waiting).toBe(true);
       await exitOf(threads);

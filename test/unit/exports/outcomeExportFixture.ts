@@ -13,6 +13,18 @@ export async function call<T>(ctx: CoreContext, name: string, input: unknown): P
   return result.value as T;
 }
 
+/** export:outcome's input for a document: Markdown in English, clean, no annexes, unless `extra` says otherwise. */
+export const outcomeRequest = (documentId: string, extra: Record<string, unknown> = {}) => ({
+  documentId,
+  format: 'md',
+  languages: ['en'],
+  variant: 'clean',
+  annexes: { participation: false, provenance: false },
+  fallback: false,
+  paper: 'a4',
+  ...extra,
+});
+
 export interface DemoOutcome {
   ctx: CoreContext;
   forum: Forum;

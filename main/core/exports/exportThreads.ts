@@ -19,9 +19,10 @@ export type ExportWorkerMessage =
 export const keepIdleMs = 2 * 60_000;
 
 /**
- * The threads that compose exports. Starting one costs a sixth of a second (its 2 MB script,
- * then V8 warming to it), a third of a Word export: so the thread that finished is kept, idle,
- * for the next export, and closed after `idleMs` unused or with the core. Exports asked for
+ * The threads that compose exports. Starting one (its 2 MB script) and V8 warming to it took
+ * two thirds of a Word export (465 to 513 ms in a new thread, 169 to 212 in a warm one, on a
+ * 2-core machine): so the thread that finished is kept, idle, for the next export, and closed
+ * after `idleMs` unused or with the core. Exports asked for
  * while it works (the app's and the phones' at once) get threads of their own, as before.
  * Each job opens its own read-only connection and closes it, so an idle thread holds no file.
  * An idle thread never keeps a process alive (the CLI exits once its file is written).

@@ -120,7 +120,7 @@ export async function previewParticipantImport(read: ReadContext, { request }: P
   const { sheet, mapping, rows } = await readRequest(read, request);
   const { plan, listed } = planAgainstList(read, request, rows);
   // For the import that follows, if it asks for the same and the list has not changed meanwhile.
-  keepReading({ key: readingKey(request), listVersion, sheet, mapping, rows, plan, listed });
+  keepReading({ key: readingKey(request), listVersion, mapping, rows, plan, listed });
   const counts = { rows: rows.length, withErrors: 0, withWarnings: 0, duplicates: plan.duplicates.length, toReview: 0, toCreate: 0, toMerge: 0, toSkip: 0 };
   const issues: ParticipantImportPreview['issues'] = [];
   rows.forEach((row, index) => {

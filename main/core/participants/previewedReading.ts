@@ -3,7 +3,6 @@ import type { Participant } from '../../../shared/participants';
 import type { DuplicatePlan } from './findDuplicates';
 import type { ImportRequest } from './planParticipantImport';
 import type { ParticipantRow } from './participantRows';
-import type { Spreadsheet } from './readSpreadsheet';
 import type { ColumnMapping } from '../../../shared/participantImport';
 
 /**
@@ -15,7 +14,6 @@ export interface PreviewedReading {
   key: string;
   /** participantListVersion before the preview read the list: the matches hold while it holds. */
   listVersion: string;
-  sheet: Spreadsheet;
   mapping: ColumnMapping;
   rows: ParticipantRow[];
   plan: DuplicatePlan;
